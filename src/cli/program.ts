@@ -1,0 +1,35 @@
+import { Command, CommanderError } from "commander";
+
+/** Exit codes shared by every command: DESIGN.md's contract. */
+export const EXIT = { ok: 0, gateFailed: 1, infrastructure: 2, usage: 3 } as const;
+
+/** Builds the `maestro-eval` command with every subcommand registered. */
+export function createProgram(): Command {
+  const program = new Command("maestro-eval")
+    .description("Test LLM output against natural-language requirements, the way AI21 Maestro scores them.")
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Each command file exports a function that adds itself to the program. */
+export type RegisterCommand = (program: Command) => void;
+
+const commands: RegisterCommand[] = [];
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+      if (error.code === "commander.help") return EXIT.ok;
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

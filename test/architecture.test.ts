@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const src = join(root, "src");
+
+/** STYLE.md's table: which src folders each folder may import, and which packages. */
+const allowed: Record<string, { folders: string[]; packages: string[] }> = {
+  generated: { folders: [], packages: [] },
+  errors: { folders: [], packages: [] },
+  domain: { folders: ["generated", "errors"], packages: [] },
+  constraints: { folders: ["domain", "errors"], packages: ["ajv", "ajv-formats", "yaml", "node:*"] },
+  verifiers: { folders: ["domain", "errors"], packages: ["franc", "node:*"] },
+  client: {
+    folders: ["generated", "domain", "errors", "constraints"],
+    packages: ["openapi-fetch", "p-queue", "node:*"],
+  },
+  local: {
+    folders: ["domain", "errors", "constraints", "verifiers"],
+    packages: ["node:*", "@modelcontextprotocol/sdk", "yaml"],
+  },
+  diff: { folders: ["domain"], packages: ["json-diff-kit"] },
+  arbitraries: { folders: ["domain", "constraints"], packages: ["fast-check", "@faker-js/faker"] },
+  matchers: { folders: ["domain", "diff", "errors", "verifiers"], packages: ["vitest"] },
+  harness: {
+    folders: ["client", "domain", "diff", "matchers", "errors", "constraints", "local", "verifiers"],
+    packages: ["vitest", "node:*", "@faker-js/faker"],
+  },
+  reporter: { folders: ["domain", "diff"], packages: ["vitest", "cli-table3", "node:*"] },
+  cli: { folders: ["*"], packages: ["*"] },
+  ".": { folders: ["*"], packages: [] },
+};
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return listFiles(path);
+    return /\.(ts|mts|js)$/.test(name) ? [path] : [];
+  });
+}
+
+function readSpecifiers(text: string): string[] {
+  const found: string[] = [];
+  const patterns = [
+    /\b(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+    /^\s*import\s*["']([^"']+)["']/gm,
+  ];
+  for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.push(match[1]!);
+  return found;
+}
+
+function folderOf(file: string): string {
+  const rel = relative(src, file).split(sep);
+  return rel.length === 1 ? "." : rel[0]!;
+}
+
+function packageName(specifier: string): string {
+  if (specifier.startsWith("node:") || builtinModules.includes(specifier)) return "node:*";
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
+}
+
+const files = listFiles(src);
+
+describe("architecture", () => {
+  test("every folder under src/ is in the import table", () => {
+    const folders = new Set(files.map(folderOf));
+    expect([...folders].filter((folder) => !(folder in allowed))).toEqual([]);
+  });
+
+  test("imports flow one way, as STYLE.md's table says", () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const from = folderOf(file);
+      const rule = allowed[from];
+      if (!rule) continue;
+      for (const specifier of readSpecifiers(readFileSync(file, "utf8"))) {
+        if (specifier.startsWith(".")) {
+          const target = resolve(dirname(file), specifier);
+          if (!target.startsWith(src)) continue;
+          const to = folderOf(
+            target.endsWith(".js") || target.endsWith(".ts") ? target : join(target, "index.ts"),
+          );
+          if (to === from || rule.folders.includes("*") || rule.folders.includes(to)) continue;
+          violations.push(`${relative(root, file)} imports src/${to} (${specifier})`);
+        } else {
+          const pkg = packageName(specifier);
+          if (rule.packages.includes("*") || rule.packages.includes(pkg)) continue;
+          violations.push(`${relative(root, file)} imports package ${pkg}`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  test("no folder uses export *", () => {
+    const offenders = files.filter((file) => /^\s*export\s+\*\s+from/m.test(readFileSync(file, "utf8")));
+    expect(offenders.map((file) => relative(root, file))).toEqual([]);
+  });
+});
