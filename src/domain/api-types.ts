@@ -1,0 +1,102 @@
+// The only file that spells `components["schemas"][...]`: everything else imports these names.
+import type { components, paths } from "../generated/maestro.js";
+
+type Schemas = components["schemas"];
+
+/** The body of `POST /studio/v1/maestro/runs`. */
+export type CreateRunRequest = Schemas["CreateMaestroRunRequest"];
+/** A Maestro run as `POST` and `GET` return it. */
+export type MaestroRun = Schemas["MaestroRun"];
+/** A run's status; `in_progress` until it ends. */
+export type RunStatus = Schemas["RunStatus"];
+/** `low`, `medium` or `high`. */
+export type Budget = Schemas["Budget"];
+/** An extra field a run may include. */
+export type IncludeField = Schemas["IncludeField"];
+/** One of the nine languages Maestro answers in, or `unset`. */
+export type ResponseLanguage = Schemas["ResponseLanguage"];
+/** A run's input: an instruction or user/assistant turns. */
+export type MaestroInput = Schemas["MaestroInput"];
+/** One user or assistant turn of a run's input. */
+export type MaestroMessage = Schemas["MaestroMessage"];
+/** A natural-language requirement `{name, description, is_mandatory}`. */
+export type Requirement = Schemas["Requirement"];
+/** How a run met its requirements. */
+export type RequirementsResult = Schemas["RequirementsResult"];
+/** How a run met one requirement. */
+export type RequirementResult = Schemas["RequirementResult"];
+/** A tool a run may use, told apart by `type`. */
+export type MaestroTool = Schemas["MaestroTool"];
+/** A user-provided HTTP endpoint tool. */
+export type HttpTool = Schemas["HttpTool"];
+/** A remote MCP server tool. */
+export type McpTool = Schemas["McpTool"];
+/** Search over the account's file library. */
+export type FileSearchTool = Schemas["FileSearchTool"];
+/** Web search limited to URL prefixes. */
+export type WebSearchTool = Schemas["WebSearchTool"];
+/** What a run retrieved or called. */
+export type DataSources = Schemas["DataSources"];
+/** A passage found by file_search. */
+export type FileSearchResult = Schemas["FileSearchResult"];
+/** A page found by web_search. */
+export type WebSearchResult = Schemas["WebSearchResult"];
+/** One call a run made to an http or mcp tool. */
+export type ToolCallResult = Schemas["ToolCallResult"];
+/** What the local server adds to a run: cost, latency, steps, generator. */
+export type LocalRunInfo = Schemas["LocalRunInfo"];
+/** One generate-or-refine step of the local engine. */
+export type LocalRunStep = Schemas["LocalRunStep"];
+
+/** The body of `POST /studio/v1/chat/completions`. */
+export type ChatRequest = Schemas["ChatCompletionRequest"];
+/** One chat message, told apart by `role`. */
+export type ChatMessage = Schemas["ChatMessage"];
+/** A completed chat completion. */
+export type ChatCompletion = Schemas["ChatCompletion"];
+/** One choice of a chat completion. */
+export type ChatChoice = Schemas["ChatChoice"];
+/** One server-sent chunk of a streamed chat completion. */
+export type ChatCompletionChunk = Schemas["ChatCompletionChunk"];
+/** Token counts of a chat completion. */
+export type ChatUsage = Schemas["ChatUsage"];
+
+/** A FastAPI 422 body. */
+export type HttpValidationError = Schemas["HTTPValidationError"];
+/** One item of a FastAPI 422 `detail`. */
+export type ValidationErrorItem = Schemas["ValidationError"];
+/** A FastAPI error body whose `detail` is a sentence. */
+export type ErrorDetail = Schemas["ErrorDetail"];
+
+/** The OpenAPI paths, for openapi-fetch. */
+export type MaestroPaths = paths;
+
+/** Statuses after which a run never changes again. */
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ["completed", "failed", "requires_action"];
+
+/** Whether a run has ended. */
+export function isTerminalStatus(status: RunStatus): boolean {
+  return TERMINAL_RUN_STATUSES.includes(status);
+}
+
+/** The enums of the spec as runtime values (kept equal to the spec by a test). */
+export const BUDGETS: readonly Budget[] = ["low", "medium", "high"];
+/** Every `response_language` value. */
+export const RESPONSE_LANGUAGES: readonly ResponseLanguage[] = [
+  "arabic",
+  "dutch",
+  "english",
+  "french",
+  "german",
+  "hebrew",
+  "italian",
+  "portuguese",
+  "spanish",
+  "unset",
+];
+/** Every `include` value. */
+export const INCLUDE_FIELDS: readonly IncludeField[] = [
+  "data_sources",
+  "requirements_result",
+  "requirements_result.metadata",
+];
