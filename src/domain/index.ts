@@ -37,3 +37,4 @@ export {
   type WebSearchResult,
   type WebSearchTool,
 } from "./api-types.js";
+export { stableStringify } from "./stable-stringify.js";

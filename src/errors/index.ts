@@ -5,6 +5,7 @@ export {
   isConstraintViolationError,
 } from "./constraint-violation-error.js";
 export { isMaestroApiError, MaestroApiError, type MaestroApiErrorOptions } from "./maestro-api-error.js";
+export { isMaestroConfigurationError, MaestroConfigurationError } from "./maestro-configuration-error.js";
 export {
   isMaestroConnectionError,
   MaestroConnectionError,
