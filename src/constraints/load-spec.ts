@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+
+/** A JSON Schema object as the spec writes it (OpenAPI 3.1 dialect, `x-` extensions included). */
+export type SpecSchema = Readonly<Record<string, unknown>>;
+
+/** The parsed `openapi/maestro.yaml`, deeply frozen. */
+export interface SpecDocument {
+  readonly openapi: string;
+  readonly components: { readonly schemas: Readonly<Record<string, SpecSchema>> };
+  readonly [key: string]: unknown;
+}
+
+// Relative to this module, so that it resolves from src/constraints and from dist/constraints alike.
+const SPEC_URL = new URL("../../openapi/maestro.yaml", import.meta.url);
+
+let cached: SpecDocument | undefined;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Reads and parses the spec once; later calls return the same frozen document. */
+export function loadSpec(): SpecDocument {
+  if (cached) return cached;
+  let text: string;
+  try {
+    text = readFileSync(SPEC_URL, "utf8");
+  } catch (cause) {
+    throw new Error(`loadSpec: cannot read the spec at ${SPEC_URL.pathname}`, { cause });
+  }
+  const document = parse(text) as unknown;
+  const schemas = (document as { components?: { schemas?: unknown } } | null)?.components?.schemas;
+  if (typeof schemas !== "object" || schemas === null) {
+    throw new Error(`loadSpec: ${SPEC_URL.pathname} has no components.schemas`);
+  }
+  cached = deepFreeze(document as SpecDocument);
+  return cached;
+}
+
+/** The names of the spec's component schemas, in the spec's order. */
+export function listSpecSchemaNames(): string[] {
+  return Object.keys(loadSpec().components.schemas);
+}
+
+/** One component schema exactly as the spec writes it; throws a TypeError for an unknown name. */
+export function readSpecSchema(name: string): SpecSchema {
+  const schemas = loadSpec().components.schemas;
+  if (typeof name !== "string" || !Object.hasOwn(schemas, name)) {
+    throw new TypeError(
+      `readSpecSchema: unknown schema ${JSON.stringify(String(name))}; the spec has ${Object.keys(schemas).join(", ")}`,
+    );
+  }
+  return schemas[name]!;
+}
+
+/** Resolves a local `$ref` such as `#/components/schemas/Budget` to the schema it names. */
+export function resolveSpecRef(ref: string): SpecSchema | undefined {
+  const prefix = "#/components/schemas/";
+  if (!ref.startsWith(prefix)) return undefined;
+  const schemas = loadSpec().components.schemas;
+  const name = ref.slice(prefix.length);
+  return Object.hasOwn(schemas, name) ? schemas[name] : undefined;
+}
+
+/**
+ * The defaults of a component schema's properties: `x-maestro-default` where the spec writes it, and
+ * the `default` of a referenced component (such as Budget's `low`) otherwise.
+ *
+ * @example readSpecDefaults("CreateMaestroRunRequest").budget // "low"
+ */
+export function readSpecDefaults(name: string): Record<string, unknown> {
+  const schema = readSpecSchema(name);
+  const defaults: Record<string, unknown> = {};
+  const properties = schema.properties;
+  if (typeof properties !== "object" || properties === null) return defaults;
+  for (const [key, raw] of Object.entries(properties as Record<string, SpecSchema>)) {
+    if (Object.hasOwn(raw, "x-maestro-default")) {
+      defaults[key] = raw["x-maestro-default"];
+      continue;
+    }
+    const target = typeof raw.$ref === "string" ? resolveSpecRef(raw.$ref) : undefined;
+    if (target && Object.hasOwn(target, "default")) defaults[key] = target.default;
+  }
+  return defaults;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, test } from "vitest";
+import { compileSpecSchema, listSpecSchemaNames, readSpecDefaults } from "../../../src/constraints/index.js";
+
+describe("compileSpecSchema", () => {
+  test("compiles every component schema of the spec", () => {
+    for (const name of listSpecSchemaNames()) expect(typeof compileSpecSchema(name)).toBe("function");
+  });
+
+  test("returns the same validator for the same name", () => {
+    expect(compileSpecSchema("MaestroRun")).toBe(compileSpecSchema("MaestroRun"));
+  });
+
+  test("validates responses: a run", () => {
+    const validateRun = compileSpecSchema("MaestroRun");
+    expect(
+      validateRun({
+        id: "9b2f6a4e-3c1d-4f6b-9a8e-1d2c3b4a5f60",
+        status: "in_progress",
+        result: null,
+        error: null,
+      }),
+    ).toEqual([]);
+    expect(
+      validateRun({ id: "x", status: "done", error: 5 }).map((issue) => [issue.loc, issue.msg, issue.type]),
+    ).toEqual([
+      [["body", "result"], "result is required", "value_error.missing"],
+      [["body", "id"], 'id must be a valid uuid; got "x"', "value_error.format"],
+      [
+        ["body", "status"],
+        'status must be one of in_progress, completed, failed, requires_action; got "done"',
+        "type_error.enum",
+      ],
+      [["body", "error"], "error must be an object or null; got 5", "type_error.dict"],
+    ]);
+  });
+
+  test("validates responses: a chat completion, a chunk and a 422 body", () => {
+    const completion = {
+      id: "c1",
+      choices: [{ index: 0, message: { role: "assistant", content: "Hi" }, finish_reason: "stop" }],
+      usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+    };
+    expect(compileSpecSchema("ChatCompletion")(completion)).toEqual([]);
+    expect(compileSpecSchema("ChatCompletionChunk")({ id: "c1", choices: [], usage: null })).toEqual([]);
+    expect(
+      compileSpecSchema("ChatCompletionChunk")({ id: "c1", choices: [], usage: "none" }).map(
+        (issue) => issue.msg,
+      ),
+    ).toEqual(['usage must be an object or null; got "none"']);
+    expect(
+      compileSpecSchema("HTTPValidationError")({
+        detail: [{ loc: ["body", 1, true], msg: "m", type: "t" }],
+      }).map((issue) => [issue.loc, issue.msg, issue.type]),
+    ).toEqual([
+      [
+        ["body", "detail", 0, "loc", 2],
+        "detail[0].loc[2] must be a string or an integer; got true",
+        "type_error.union",
+      ],
+    ]);
+  });
+
+  test("throws a TypeError naming the known schemas for an unknown name", () => {
+    expect(() => compileSpecSchema("Nope")).toThrow(
+      /^readSpecSchema: unknown schema "Nope"; the spec has ErrorDetail, /,
+    );
+  });
+});
+
+describe("readSpecDefaults", () => {
+  test("reads x-maestro-default and the defaults of referenced components", () => {
+    expect(readSpecDefaults("CreateMaestroRunRequest")).toEqual({
+      budget: "low",
+      response_language: "unset",
+      verbose: false,
+      structured_rag_enabled: false,
+      dynamic_planning_enabled: false,
+      variant: "main",
+    });
+    expect(readSpecDefaults("ChatCompletionRequest")).toEqual({
+      max_tokens: 4096,
+      temperature: 0.4,
+      top_p: 1,
+      n: 1,
+      stream: false,
+    });
+  });
+});
