@@ -37,4 +37,5 @@ export {
   type WebSearchResult,
   type WebSearchTool,
 } from "./api-types.js";
+export { type AssertionRecord, type CellKey, type CellRun, isCellRun } from "./cell-run.js";
 export { stableStringify } from "./stable-stringify.js";
