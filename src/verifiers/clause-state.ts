@@ -1,0 +1,102 @@
+// The state one clause goes through while the families read it. Each family finds phrasings with regexes
+// over the working text and "consumes" what it understood, so later families never read the same words
+// twice and whatever is left over can be reported as not checked.
+import type { ResponseLanguage } from "../domain/index.js";
+import type { Check } from "./check.js";
+import { restoreQuotes } from "./split-clauses.js";
+
+/** Replaces consumed characters; not a word character, so no later pattern can match across it. */
+export const CONSUMED = "\uE002";
+
+/** Regex source matching a quoted-string placeholder and capturing its index. */
+export const QUOTE = "\\uE000(\\d+)\\uE001";
+
+/** What every family's reader needs beside the clause. */
+export interface ParseContext {
+  quotes: readonly string[];
+  responseLanguage: ResponseLanguage | undefined;
+}
+
+const NEGATION =
+  /n't\b|\b(?:not|never|no|none|without|avoid|avoiding|refrain|exclude|excluding|omit|omitting|forget|fail|neglect|dont|cannot|nor|forbidden|prohibited|instead of|rather than)\b/gi;
+const CONTRAST = /\b(?:but|however|although|though|whereas|while|yet)\b/gi;
+
+/** One clause being read: the original text, the working copy, and what was found so far. */
+export class ClauseState {
+  readonly original: string;
+  readonly context: ParseContext;
+  text: string;
+  readonly checks: Check[] = [];
+  /** Fragments a family recognised but cannot check (a negated language, a per-paragraph count...). */
+  readonly unsupported: string[] = [];
+
+  constructor(original: string, context: ParseContext) {
+    this.original = original;
+    this.text = original;
+    this.context = context;
+  }
+
+  /** Marks `[start, end)` as understood. */
+  consume(start: number, end: number): void {
+    this.text = this.text.slice(0, start) + CONSUMED.repeat(end - start) + this.text.slice(end);
+  }
+
+  /** The original words of `[start, end)`, quotes restored, for a check's `source`. */
+  source(start: number, end: number): string {
+    return restoreQuotes(this.original.slice(start, end), this.context.quotes).trim();
+  }
+
+  /** The quoted string behind placeholder `index` (a capture of {@link QUOTE}). */
+  quote(index: string | undefined): string {
+    return this.context.quotes[Number(index)] ?? "";
+  }
+
+  /**
+   * Whether the words before `index` in this clause negate what follows: an odd number of negations
+   * ("don't", "never", "avoid", "without", "instead of"...) since the last contrast word ("but", "while").
+   * "Don't not mention" and "Don't forget to mention" count two and so do not negate.
+   */
+  isNegatedBefore(index: number): boolean {
+    let prefix = this.original.slice(0, index);
+    let lastContrast = -1;
+    for (const match of prefix.matchAll(CONTRAST)) lastContrast = match.index + match[0].length;
+    if (lastContrast >= 0) prefix = prefix.slice(lastContrast);
+    let count = 0;
+    for (const _ of prefix.matchAll(NEGATION)) count++;
+    return count % 2 === 1;
+  }
+
+  /** Records `[start, end)` as recognised but not checkable, and consumes it. */
+  reject(start: number, end: number): void {
+    this.unsupported.push(this.source(start, end));
+    this.consume(start, end);
+  }
+
+  /** Adds `check` read from `[start, end)` and consumes the span. */
+  accept(start: number, end: number, check: Check): void {
+    this.checks.push(check);
+    this.consume(start, end);
+  }
+}
+
+/** A family's reader: finds its phrasings in a clause and records checks on it. */
+export type Recognizer = (state: ClauseState) => void;
+
+/**
+ * Runs `pattern` (global) over the clause's working text and calls `handle` for each match in order.
+ * Matches are found on a snapshot, so spans consumed by `handle` do not shift later indices.
+ */
+export function eachMatch(
+  state: ClauseState,
+  pattern: RegExp,
+  handle: (match: RegExpExecArray) => void,
+): void {
+  pattern.lastIndex = 0;
+  const snapshot = state.text;
+  let match = pattern.exec(snapshot);
+  while (match !== null) {
+    if (match[0].length === 0) pattern.lastIndex++;
+    else handle(match);
+    match = pattern.exec(snapshot);
+  }
+}

@@ -1,0 +1,80 @@
+// Case: "all lowercase", "no capital letters", "all capital letters", "in all caps". Scoring is all or
+// nothing, and the reason counts the letters in the wrong case and shows the first one. Letters without
+// case (Arabic, Hebrew, CJK, digits) are ignored, so a text with no cased letters passes.
+import type { CaseCheck } from "../check.js";
+import { type ClauseState, eachMatch } from "../clause-state.js";
+import type { TextFacts } from "../text-facts.js";
+import type { FamilyScore } from "./family-score.js";
+
+const QUALIFIER =
+  "(?:all|entirely|completely|only|fully|exclusively|strictly|in|using|with|written in|wholly)";
+const LOWER_WORDS = "(?:lower[- ]?case|small letters|small caps)";
+const UPPER_WORDS = "(?:upper[- ]?case|capital letters|capitals|caps|block letters|all[- ]caps)";
+const CASED_LETTERS = "(?:capital|capitalized|capitalised|uppercase|upper[- ]case)";
+
+const LOWER = new RegExp(
+  [
+    `\\b(?:${QUALIFIER} )*${LOWER_WORDS}(?: (?:letters|characters|only|text))*\\b`,
+    `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any)?) ${CASED_LETTERS} letters\\b(?: (?:are |is )?(?:allowed|permitted))?`,
+    `\\b(?:don't|do not|never) capitali[sz]e (?:anything|any (?:words?|letters?))\\b`,
+  ].join("|"),
+  "gi",
+);
+const UPPER = new RegExp(
+  [
+    `\\b(?:${QUALIFIER} )+${UPPER_WORDS}(?: (?:letters|characters|only|text))*\\b`,
+    `\\b${UPPER_WORDS}(?: letters)? only\\b`,
+    `\\ball[- ]caps\\b`,
+    `\\bcapitali[sz]e (?:the (?:entire|whole) (?:response|answer|text|reply|output)|everything|all (?:letters|words|of it))\\b`,
+  ].join("|"),
+  "gi",
+);
+
+/** Reads case phrasings in a clause into case checks. */
+export function recognizeCase(state: ClauseState): void {
+  for (const [pattern, letterCase] of [
+    [LOWER, "lower"],
+    [UPPER, "upper"],
+  ] as const) {
+    eachMatch(state, pattern, (match) => {
+      const start = match.index;
+      const end = start + match[0].length;
+      // "Don't write in all caps" does not say which case to use instead.
+      const negatedInside =
+        letterCase === "lower" &&
+        /^(?:no|zero|without|don't|do not|never|must not|should not)\b/i.test(match[0]);
+      if (!negatedInside && state.isNegatedBefore(start)) {
+        state.reject(start, end);
+        return;
+      }
+      state.accept(start, end, {
+        kind: "case",
+        case: letterCase,
+        source: state.source(start, end),
+      } satisfies CaseCheck);
+    });
+  }
+}
+
+const UPPERCASE_LETTER = /[\p{Lu}\p{Lt}]/gu;
+const LOWERCASE_LETTER = /\p{Ll}/gu;
+
+/** Scores a case check: 1 when no letter is in the wrong case, else 0, with the count and the first offender. */
+export function scoreCase(check: CaseCheck, facts: TextFacts): FamilyScore {
+  const wrong = check.case === "lower" ? UPPERCASE_LETTER : LOWERCASE_LETTER;
+  wrong.lastIndex = 0;
+  const first = wrong.exec(facts.text);
+  const wanted = check.case === "lower" ? "all lowercase required" : "all capital letters required";
+  if (first === null)
+    return {
+      score: 1,
+      reason: `no ${check.case === "lower" ? "uppercase" : "lowercase"} letters found; ${wanted}`,
+    };
+  let count = 1;
+  while (wrong.exec(facts.text) !== null) count++;
+  const name = check.case === "lower" ? "uppercase" : "lowercase";
+  return {
+    score: 0,
+    reason: `${count} ${name} letter${count === 1 ? "" : "s"} found (first "${first[0]}" at ${first.index}); ${wanted}`,
+  };
+}

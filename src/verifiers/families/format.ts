@@ -1,0 +1,265 @@
+// Format: "Output only the answer", "Return valid JSON", "JSON with keys a, b and c", "Use bullet points",
+// "Use a numbered list", "Include a title in double angular brackets", "Use markdown headers", "End with a
+// postscript starting with P.S.", "Don't use markdown". List and header rules become count checks (at
+// least one, or none when negated), so they share the count definitions.
+import type {
+  AnswerOnlyCheck,
+  CountCheck,
+  CountUnit,
+  JsonCheck,
+  NoMarkdownCheck,
+  PostscriptCheck,
+  TitleCheck,
+} from "../check.js";
+import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
+import type { TextFacts } from "../text-facts.js";
+import type { FamilyScore } from "./family-score.js";
+
+const JSON_PHRASE = new RegExp(
+  `(?:\\b(?:only|just|pure|raw) )?\\b(?:(?:valid|a|an|well-formed|proper|strict|parseable|parsable) )*json\\b(?: (?:format|object|only|output|response|string|document|data|dictionary))*(?: (?:with|containing|having|that has|that contains|including|which has|which contains)(?: (?:exactly|only|the|these|following|two|three|four|five|a|an))* (?:keys?|fields?|properties|property|attributes?|entries)(?: (?:named|called))?:? ((?:${QUOTE}|[\\w.$@-]+)(?:(?:,| and|, and| &) ?(?:${QUOTE}|[\\w.$@-]+))*))?`,
+  "gi",
+);
+const TITLE =
+  /\b(?:title|heading|headline)\b[^\uE002]*?(?:double angul?ar brackets|double angle brackets|<<[^>]*>>)|<<[^>]*>>/gi;
+const POSTSCRIPT = new RegExp(
+  `(?:\\b(?:end|finish|conclude|close)(?:s|ing)?(?: (?:your|the) (?:response|answer|reply|email|letter|message|text))? with |\\b(?:add|include|append|write)(?:ing)? )?(?:(?:a|an) )?(?:\\b(?:postscript|post-script|post script)\\b(?: (?:starting|beginning|that starts|that begins|marked|introduced|prefixed) (?:with|by) (${QUOTE}|p\\.?s\\.?|p\\.?p\\.?s\\.?)\\b)?|${QUOTE})`,
+  "gi",
+);
+const ANSWER_NOUN = "(?:answer|result|value|number|code|output|solution|response|figure|word|name|date)";
+const EXTRAS =
+  "(?:preambles?|introductions?|intros?|explanations?|commentary|comments|extra text|additional text|extra words|filler|chit-?chat|small talk|pleasantries|elaboration|reasoning|justification|context)";
+const ANSWER_ONLY = new RegExp(
+  [
+    `\\b(?:(?:output|return|give|provide|respond with|reply with|answer with|print|write|state|show)(?: me)? )?(?:only|just|solely|nothing but|nothing except) (?:the |your )?(?:final |direct |short |bare |actual |plain |exact )?${ANSWER_NOUN}\\b(?: (?:itself|alone|only))?`,
+    `\\b(?:the |your )?(?:final )?${ANSWER_NOUN} (?:only|alone)\\b`,
+    `\\b(?:no|without(?: any)?|(?:don't|do not|never|must not|should not)(?: (?:add|include|give|write|provide|use))?(?: an?| any)?|skip(?: the)?|omit(?: the)?|avoid(?: any)?) ${EXTRAS}(?:(?:,|,? or|,? and|,? nor) (?:any |an? )?${EXTRAS})*`,
+    `\\b(?:don't|do not|never) explain\\b(?: (?:anything|your (?:answer|reasoning)|yourself|it))?`,
+    `\\bno need to explain\\b`,
+  ].join("|"),
+  "gi",
+);
+const NO_MARKDOWN =
+  /\b(?:no|without(?: any| using)?|(?:don't|do not|never|must not|should not) (?:use|include)(?: any)?|avoid(?: using)?(?: any)?|free of) markdown(?: (?:formatting|syntax|formatting of any kind|of any kind))?\b|\b(?:in |as |only )?plain[- ]text(?: only)?\b/gi;
+const STRUCTURES: readonly [RegExp, CountUnit][] = [
+  [
+    /\b(?:(?:markdown|section|md) )?(?:headers?|headings?|subheadings?|subheaders?|section titles)\b(?! (?:count|limit)\b)/gi,
+    "headers",
+  ],
+  [/\b(?:numbered|ordered|enumerated)(?: (?:lists?|steps?|points?|items?|format))?\b/gi, "numbered_items"],
+  [
+    /\b(?:bullet(?:ed)?[- ]?(?:points?|lists?|format|style|form)|bullets|bulleted|bullet)\b(?: (?:list|format|style|form)s?)?/gi,
+    "bullets",
+  ],
+];
+
+/** Reads JSON phrasings into a json check, with the required top-level keys when named. */
+export function recognizeJson(state: ClauseState): void {
+  eachMatch(state, JSON_PHRASE, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (state.isNegatedBefore(start)) {
+      state.reject(start, end);
+      return;
+    }
+    const check: JsonCheck = { kind: "json", source: state.source(start, end) };
+    if (match[1] !== undefined) {
+      const keys = [...match[1].matchAll(/\uE000(\d+)\uE001|[\w.$@-]+/g)]
+        .map((key) => (key[1] === undefined ? key[0] : state.quote(key[1])))
+        .filter((key) => !/^(?:and|or)$/i.test(key));
+      if (keys.length > 0) check.keys = keys;
+    }
+    state.accept(start, end, check);
+  });
+}
+
+/** Reads "a title in double angular brackets" into a title check. */
+export function recognizeTitle(state: ClauseState): void {
+  eachMatch(state, TITLE, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (state.isNegatedBefore(start)) state.reject(start, end);
+    else state.accept(start, end, { kind: "title", source: state.source(start, end) } satisfies TitleCheck);
+  });
+}
+
+/** Reads "End with a postscript starting with P.S." into a postscript check. */
+export function recognizePostscript(state: ClauseState): void {
+  eachMatch(state, POSTSCRIPT, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    const quoted = match[2] ?? match[3];
+    let marker = "P.S.";
+    if (quoted !== undefined) {
+      marker = state.quote(quoted);
+      // A quoted string is a postscript marker only when it looks like one ("P.S.", "P.P.S", "PS:").
+      if (!/^p\.?(?:p\.?)*s\.?:?$/i.test(marker.trim())) return;
+    } else if (match[1] !== undefined) {
+      marker = match[1].toUpperCase();
+    }
+    if (state.isNegatedBefore(start)) {
+      state.reject(start, end);
+      return;
+    }
+    state.accept(start, end, { kind: "postscript", marker: marker.trim(), source: state.source(start, end) });
+  });
+}
+
+/** Reads "Output only the answer" and "no explanation" into one answer-only check. */
+export function recognizeAnswerOnly(state: ClauseState): void {
+  eachMatch(state, ANSWER_ONLY, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (state.checks.some((check) => check.kind === "answer_only")) {
+      state.consume(start, end);
+      return;
+    }
+    state.accept(start, end, {
+      kind: "answer_only",
+      source: state.source(start, end),
+    } satisfies AnswerOnlyCheck);
+  });
+}
+
+/** Reads "Don't use markdown" and "plain text only" into a no-markdown check. */
+export function recognizeNoMarkdown(state: ClauseState): void {
+  eachMatch(state, NO_MARKDOWN, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    state.accept(start, end, {
+      kind: "no_markdown",
+      source: state.source(start, end),
+    } satisfies NoMarkdownCheck);
+  });
+}
+
+/** Reads "Use bullet points", "a numbered list", "markdown headers" into count checks (none when negated). */
+export function recognizeStructure(state: ClauseState): void {
+  for (const [pattern, unit] of STRUCTURES) {
+    eachMatch(state, pattern, (match) => {
+      const start = match.index;
+      const end = start + match[0].length;
+      const check: CountCheck = { kind: "count", unit, source: state.source(start, end) };
+      if (state.isNegatedBefore(start)) check.max = 0;
+      else check.min = 1;
+      state.accept(start, end, check);
+    });
+  }
+}
+
+const PREAMBLE =
+  /^(?:\W{0,3})(?:sure|certainly|of course|absolutely|okay|ok|great question|good question|good news|here(?:'s| is| are)|i(?:'d| would) be (?:happy|glad)|i'm (?:happy|glad)|happy to help|as an ai|let me|the answer is|answer:|to answer|in short|well,|alright|great[,!]|no problem)\b/i;
+const EXPLANATION =
+  /(?:^|\n)\s*(?:\*\*)?(?:explanation|note|notes|reasoning|rationale|why:|because\b|this is because|i hope (?:this|that) helps|hope (?:this|that) helps|let me know|feel free|if you (?:have|need)|in summary)/i;
+
+/** Scores an answer-only check: 1, minus half for a preamble and half for a trailing explanation. */
+export function scoreAnswerOnly(_check: AnswerOnlyCheck, facts: TextFacts): FamilyScore {
+  const text = facts.trimmed;
+  if (text === "") return { score: 0, reason: "the text is empty; an answer was required" };
+  const preamble = PREAMBLE.exec(text.slice(0, 200));
+  // Only the part after the first line can be an explanation of it.
+  const firstBreak = text.indexOf("\n");
+  const explanation = firstBreak === -1 ? null : EXPLANATION.exec(text.slice(firstBreak));
+  const problems: string[] = [];
+  if (preamble) problems.push(`a preamble ("${preamble[0].trim()}")`);
+  if (explanation) problems.push(`an explanation ("${explanation[0].trim()}")`);
+  if (problems.length === 0) return { score: 1, reason: "no preamble or explanation found" };
+  return {
+    score: 1 - 0.5 * problems.length,
+    reason: `found ${problems.join(" and ")}; only the answer was allowed`,
+  };
+}
+
+/** Removes one surrounding markdown code fence, the way JSON answers are often delivered. */
+function stripFence(text: string): string {
+  const fenced = /^```[\w-]*\s*\n([\s\S]*?)\n?```$/.exec(text);
+  return fenced ? fenced[1]! : text;
+}
+
+/** Scores a json check: 0 unless the text parses; with keys, the fraction of keys present at the top level. */
+export function scoreJson(check: JsonCheck, facts: TextFacts): FamilyScore {
+  const text = stripFence(facts.trimmed).trim();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return {
+      score: 0,
+      reason: text === "" ? "the text is empty; valid JSON required" : `not valid JSON: ${message}`,
+    };
+  }
+  const keys = check.keys ?? [];
+  if (keys.length === 0) return { score: 1, reason: "valid JSON" };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const found = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
+    return { score: 0, reason: `valid JSON but ${found}; an object with keys ${keys.join(", ")} required` };
+  }
+  const missing = keys.filter((key) => !Object.hasOwn(value, key));
+  const present = keys.length - missing.length;
+  if (missing.length === 0) return { score: 1, reason: `JSON object with keys ${keys.join(", ")}` };
+  return {
+    score: present / keys.length,
+    reason: `JSON object with ${present} of ${keys.length} required keys; missing ${missing.join(", ")}`,
+  };
+}
+
+/** Scores a title check: 1 when a `<<title>>` is present. */
+export function scoreTitle(_check: TitleCheck, facts: TextFacts): FamilyScore {
+  const title = /<<([^<>\n]*\S[^<>\n]*)>>/.exec(facts.text);
+  if (title) return { score: 1, reason: `title <<${title[1]!.trim()}>> found` };
+  return { score: 0, reason: "no title in double angular brackets (<<title>>) found" };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const markerPatterns = new Map<string, RegExp>();
+
+/** The regex finding a line that starts with `marker`; "P.S." also matches "P. S." and "PS". */
+function createMarkerPattern(marker: string): RegExp {
+  let pattern = markerPatterns.get(marker);
+  if (pattern === undefined) {
+    const letters = marker.replace(/[^a-z]/gi, "").split("");
+    pattern = new RegExp(
+      `^[ \\t>*_]*${letters.map((letter) => `${escapeRegex(letter)}\\.?[ \\t]?`).join("")}(?![a-z])`,
+      "im",
+    );
+    if (markerPatterns.size > 100) markerPatterns.clear();
+    markerPatterns.set(marker, pattern);
+  }
+  return pattern;
+}
+
+/** Scores a postscript check: 1 when the last paragraph starts with the marker, else 0. */
+export function scorePostscript(check: PostscriptCheck, facts: TextFacts): FamilyScore {
+  const markerPattern = createMarkerPattern(check.marker);
+  const found = markerPattern.exec(facts.text);
+  if (!found) return { score: 0, reason: `no line starting with ${check.marker} found` };
+  const after = facts.text.slice(found.index);
+  if (/\n[ \t]*\n[ \t]*\S/.test(after)) {
+    return {
+      score: 0,
+      reason: `${check.marker} found, but other paragraphs follow it; a postscript ends the text`,
+    };
+  }
+  return { score: 1, reason: `postscript starting with ${check.marker} found at the end` };
+}
+
+const MARKDOWN_SYNTAX: readonly [RegExp, string][] = [
+  [/^ {0,3}#{1,6}[ \t]+\S/m, "a header"],
+  [/^\s*[-*+][ \t]+\S/m, "a bullet"],
+  [/^\s*\d{1,3}[.)][ \t]+\S/m, "a numbered item"],
+  [/\*\*[^*\n]+\*\*|__[^_\n]+__/, "bold text"],
+  [/(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])/, "italic text"],
+  [/`[^`\n]+`|^```/m, "code"],
+  [/\[[^\]\n]+\]\([^)\n]+\)/, "a link"],
+  [/^\s*\|.*\|\s*$/m, "a table"],
+];
+
+/** Scores a no-markdown check: 1 when no markdown syntax is found; the reason names the first kind seen. */
+export function scoreNoMarkdown(_check: NoMarkdownCheck, facts: TextFacts): FamilyScore {
+  const found = MARKDOWN_SYNTAX.filter(([pattern]) => pattern.test(facts.text)).map(([, name]) => name);
+  if (found.length === 0) return { score: 1, reason: "no markdown found" };
+  return { score: 0, reason: `markdown found: ${found.join(", ")}; plain text required` };
+}

@@ -1,0 +1,343 @@
+// Keywords: "Mention X", "Include the word X at least N times", "Don't mention X", "Do not use the words X,
+// Y", "Avoid 'X'", "Don't mention a word about the company's CEO". Matching is literal: whole words,
+// case-insensitive, a plural or possessive ending allowed, plus a few acronym expansions ("CEO" also
+// matches "chief executive"). A topic only a reader could recognise ("the price", "jargon") is not a
+// keyword, so bare lowercase topics are only accepted where a literal reading is safe (see below).
+import type { KeywordsCheck } from "../check.js";
+import { type ClauseState, CONSUMED, eachMatch, QUOTE } from "../clause-state.js";
+import { NUMBER, parseTimes, TIMES } from "../numbers.js";
+import type { TextFacts } from "../text-facts.js";
+import type { FamilyScore } from "./family-score.js";
+
+const LIST_VERBS =
+  "use|uses|using|include|includes|including|contain|contains|containing|say|saying|write|writing|repeat|repeating|feature|featuring|mention|mentions|mentioning|avoid|avoiding|exclude|excluding|omit|omitting|add|adding|incorporate|incorporating";
+/** "use the words", "include the keywords", "avoid the terms": introduces a list of literal keywords. */
+const MARKER_ANCHOR = new RegExp(
+  `\\b(?:${LIST_VERBS})(?: (?:the|any|these|those|following|of|all|each|both|either|exact))* (?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?|names?|strings?)\\b(?: (?:like|such as|below))?:?`,
+  "gi",
+);
+/** "use 'X'", "avoid 'X' and 'Y'": a verb directly followed by quoted keywords. */
+const QUOTED_ANCHOR = new RegExp(
+  `\\b(?:${LIST_VERBS})(?: (?:both|either|all of|any of|each of))?(?= \\uE000)`,
+  "gi",
+);
+/** "mention X", "talk about X", "say a word about X": bare topics are read literally. */
+const MENTION_ANCHOR =
+  /\b(?:mention(?:s|ed|ing)?(?: of)?|talk(?:s|ing)? about|discuss(?:es|ing)?|refer(?:s|ring)? to|reference(?:s|d)?(?: to)?|bring(?:s|ing)? up|say(?:s|ing)? (?:anything|a word|something|a thing) about|(?:a word|anything|something) about|allude to|hint at)\b/gi;
+/** "Avoid X", "Exclude X": only quoted or capitalised X is a keyword ("avoid jargon" is a style). */
+const BARE_AVOID = /\b(?:avoid|exclude|omit|skip)\b/gi;
+const APPEAR = "(?:appear|occur|be (?:used|mentioned|included|present|repeated)|show up)s?";
+const MODAL = "(?:(?:must|should|has to|needs to|shall|is to|will|may|can|is|are) )?";
+const PASSIVE = new RegExp(
+  `\\b(?:the )?(?:key ?)?(?:word|term|phrase|keyword|name) (${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
+  "giu",
+);
+const QUOTED_PASSIVE = new RegExp(
+  `((?:${QUOTE})(?:(?:,| and| or)+ ?${QUOTE})*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
+  "giu",
+);
+
+const FREQUENCIES: readonly [RegExp, (count: number) => { min?: number; max?: number }][] = [
+  [
+    new RegExp(
+      `\\b(?:at least|no fewer than|no less than|not less than|a minimum of|min(?:imum)?) (${TIMES})`,
+      "i",
+    ),
+    (count) => ({ min: count }),
+  ],
+  [
+    new RegExp(`\\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?) (${TIMES})`, "i"),
+    (count) => ({ max: count }),
+  ],
+  [new RegExp(`\\b(?:exactly|precisely|only) (${TIMES})`, "i"), (count) => ({ min: count, max: count })],
+  [new RegExp(`\\bmore than (${TIMES})`, "i"), (count) => ({ min: count + 1 })],
+  [new RegExp(`\\b(?:fewer|less) than (${TIMES})`, "i"), (count) => ({ max: Math.max(0, count - 1) })],
+  // A bare "mention X three times" is read as a minimum, the way people mean it.
+  [new RegExp(`\\b(${TIMES})`, "i"), (count) => ({ min: count })],
+];
+
+const TRAILING_FILLER =
+  /(?:\s+(?:in|within|anywhere in|throughout|from|inside) (?:the |your |this |my )?(?:entire |whole )?(?:response|answer|text|output|reply|essay|email|letter|story|summary|message|post|article)s?|\s+(?:at all|anywhere|whatsoever|explicitly|by name|directly|again|ever|please|either))+$/i;
+const LEADING_FILLER =
+  /^(?:(?:the|a|an|any|your|our|my|their|its|his|her|this|that|these|those|some|both|either|all|of|about|single|word|words|thing|anything|something|mention|mentions|reference|references|to|term|terms|name|phrase|keyword|keywords)\s+)+/i;
+const VAGUE = new Set([
+  "it",
+  "this",
+  "that",
+  "them",
+  "these",
+  "those",
+  "anything",
+  "something",
+  "everything",
+  "nothing",
+  "topic",
+  "topics",
+  "subject",
+  "subjects",
+  "thing",
+  "things",
+  "stuff",
+  "you",
+  "yourself",
+  "me",
+  "us",
+  "him",
+  "her",
+  "one",
+  "ones",
+  "other",
+  "others",
+  "else",
+  "more",
+  "less",
+  "details",
+  "detail",
+  "examples",
+  "example",
+  "reasons",
+  "reason",
+  "sources",
+  "source",
+]);
+const NUMBER_WORD = new RegExp(`^(?:${NUMBER})$`, "i");
+
+interface Item {
+  keyword: string;
+  quoted: boolean;
+}
+
+/** Reads keyword phrasings in a clause into keywords checks. */
+export function recognizeKeywords(state: ClauseState): void {
+  eachMatch(state, QUOTED_PASSIVE, (match) => {
+    const items = [...match[1]!.matchAll(/\uE000(\d+)\uE001/g)].map((quote) => ({
+      keyword: state.quote(quote[1]),
+      quoted: true,
+    }));
+    const negated = (match[4] !== undefined) !== state.isNegatedBefore(match.index);
+    addKeywords(state, match.index, match.index + match[0].length, items, negated, true);
+  });
+  eachMatch(state, PASSIVE, (match) => {
+    const written = match[1]!;
+    const item =
+      match[2] === undefined
+        ? { keyword: written, quoted: false }
+        : { keyword: state.quote(match[2]), quoted: true };
+    const negated = (match[3] !== undefined) !== state.isNegatedBefore(match.index);
+    addKeywords(state, match.index, match.index + match[0].length, [item], negated, true);
+  });
+  readAnchored(state, MARKER_ANCHOR, "marker");
+  readAnchored(state, QUOTED_ANCHOR, "quoted");
+  readAnchored(state, MENTION_ANCHOR, "mention");
+  readAnchored(state, BARE_AVOID, "avoid");
+}
+
+/** Reads the keyword list after each anchor, up to the end of what is left of the clause. */
+function readAnchored(
+  state: ClauseState,
+  anchor: RegExp,
+  style: "marker" | "quoted" | "mention" | "avoid",
+): void {
+  eachMatch(state, anchor, (match) => {
+    const start = match.index;
+    const listStart = start + match[0].length;
+    if (state.text.charAt(start) === CONSUMED) return;
+    const stop = state.text.indexOf(CONSUMED, listStart);
+    const listEnd = stop === -1 ? state.text.length : stop;
+    const list = state.text.slice(listStart, listEnd);
+    if (!/[\p{L}\p{N}\uE000]/u.test(list)) return;
+    const items = splitItems(state, list);
+    if (items === undefined) {
+      state.reject(start, listEnd);
+      return;
+    }
+    if (style === "quoted" && items.some((item) => !item.quoted)) {
+      state.reject(start, listEnd);
+      return;
+    }
+    // "Avoid jargon" names a style; only 'quoted' or Capitalised words after a bare "avoid" are keywords.
+    if (style === "avoid" && items.some((item) => !item.quoted && !/\p{Lu}/u.test(item.keyword))) {
+      state.reject(start, listEnd);
+      return;
+    }
+    const negated = state.isNegatedBefore(start) !== /^(?:avoid|exclude|omit|skip)/i.test(match[0]);
+    addKeywords(state, start, listEnd, items, negated, style !== "mention");
+  });
+}
+
+/** Splits a keyword list ("the CEO or the CFO at least twice") into items and a frequency. */
+function splitItems(
+  state: ClauseState,
+  rawList: string,
+): (Item & { frequency?: { min?: number; max?: number } })[] | undefined {
+  let list = rawList;
+  let frequency: { min?: number; max?: number } | undefined;
+  for (const [pattern, read] of FREQUENCIES) {
+    const found = pattern.exec(list);
+    if (!found) continue;
+    const count = parseTimes(found[1]!);
+    if (count === undefined) return undefined;
+    frequency = read(count);
+    list = list.slice(0, found.index) + list.slice(found.index + found[0].length);
+    break;
+  }
+  const items: (Item & { frequency?: { min?: number; max?: number } })[] = [];
+  for (const raw of list.split(/\s*,\s*(?:and\/or|and|or|nor)?\s*|\s+(?:and\/or|and|or|nor)\s+|\s*\/\s*/i)) {
+    const item = cleanItem(state, raw);
+    if (item === null) continue;
+    if (item === undefined) return undefined;
+    items.push(frequency === undefined ? item : { ...item, frequency });
+  }
+  return items.length === 0 ? undefined : items;
+}
+
+/** One list item as a keyword; null for an empty item, undefined for one that is not a literal keyword. */
+function cleanItem(state: ClauseState, raw: string): Item | null | undefined {
+  let item = raw.replace(/^[\s,:;-]+|[\s,:;.!?)(-]+$/g, "");
+  if (!item) return null;
+  const quoted = /\uE000(\d+)\uE001/.exec(item);
+  if (quoted) return { keyword: state.quote(quoted[1]), quoted: true };
+  let previous = "";
+  while (previous !== item) {
+    previous = item;
+    item = item.replace(TRAILING_FILLER, "").replace(LEADING_FILLER, "").trim();
+    // "the company's CEO" is about the CEO: keep what follows the last possessive.
+    item = item.replace(/^.*['’]s\s+/, "");
+  }
+  if (!item) return undefined;
+  const words = item.split(/\s+/);
+  if (words.length > 4 || !/\p{L}/u.test(item) || /\d/.test(item)) return undefined;
+  if (words.some((word) => VAGUE.has(word.toLowerCase()) || NUMBER_WORD.test(word))) return undefined;
+  return { keyword: item, quoted: false };
+}
+
+function addKeywords(
+  state: ClauseState,
+  start: number,
+  end: number,
+  items: readonly (Item & { frequency?: { min?: number; max?: number } })[],
+  negated: boolean,
+  explicit: boolean,
+): void {
+  if (items.length === 0) return;
+  let last = end;
+  let frequency = items[0]!.frequency;
+  if (frequency === undefined) {
+    // The frequency may follow a passive form: "the word 'data' should appear at least 3 times".
+    const stop = state.text.indexOf(CONSUMED, end);
+    const tail = state.text.slice(end, stop === -1 ? undefined : stop);
+    for (const [pattern, read] of FREQUENCIES.slice(0, -1)) {
+      const found = pattern.exec(tail);
+      const count = found ? parseTimes(found[1]!) : undefined;
+      if (found && count !== undefined && /^[\s,]*$/.test(tail.slice(0, found.index))) {
+        frequency = read(count);
+        last = end + found.index + found[0].length;
+        break;
+      }
+    }
+  }
+  // Requiring a bare lowercase topic ("mention the price") is a judgement, not a word count: only a quoted
+  // word, a word introduced as a word ("the word price"), or a Capitalised name is required literally.
+  if (!negated && !explicit && items.some((item) => !item.quoted && !/\p{Lu}/u.test(item.keyword))) {
+    state.reject(start, last);
+    return;
+  }
+  const check: KeywordsCheck = {
+    kind: "keywords",
+    keywords: items.map((item) => item.keyword),
+    source: state.source(start, last),
+  };
+  if (negated) {
+    if (frequency !== undefined) {
+      // "Don't mention X more than twice" is a ceiling; other negated frequencies say too little.
+      if (frequency.min === undefined || frequency.max !== undefined) {
+        state.reject(start, last);
+        return;
+      }
+      check.max = frequency.min - 1;
+    } else {
+      check.max = 0;
+    }
+  } else {
+    check.min = frequency?.min ?? (frequency?.max === undefined ? 1 : 0);
+    if (frequency?.max !== undefined) check.max = frequency.max;
+  }
+  state.accept(start, last, check);
+}
+
+const EXPANSIONS: Record<string, readonly string[]> = {
+  ceo: ["chief executive officer", "chief executive"],
+  cfo: ["chief financial officer"],
+  cto: ["chief technology officer", "chief technical officer"],
+  coo: ["chief operating officer"],
+  ai: ["artificial intelligence"],
+  eu: ["European Union"],
+  uk: ["United Kingdom"],
+  usa: ["United States of America"],
+};
+
+const patternCache = new Map<string, RegExp>();
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The regex that counts one keyword: whole words, case-insensitive, plural or possessive ending allowed. */
+export function createKeywordPattern(keyword: string): RegExp {
+  const cached = patternCache.get(keyword);
+  if (cached) return cached;
+  const alternatives = [keyword, ...(EXPANSIONS[keyword.toLowerCase()] ?? [])].map((alternative) => {
+    const body = escapeRegex(alternative.trim()).replace(/\s+/g, "\\s+");
+    const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(alternative);
+    const left = !cjk && /^[\p{L}\p{N}]/u.test(alternative) ? "(?<![\\p{L}\\p{N}])" : "";
+    const ending = /\p{L}$/u.test(alternative) ? "(?:s|es|'s|’s)?" : "";
+    const right = !cjk && /[\p{L}\p{N}]$/u.test(alternative) ? "(?![\\p{L}\\p{N}])" : "";
+    return `${left}${body}${ending}${right}`;
+  });
+  const pattern = new RegExp(alternatives.join("|"), "giu");
+  if (patternCache.size >= 5000) patternCache.clear();
+  patternCache.set(keyword, pattern);
+  return pattern;
+}
+
+/** Counts the occurrences of `keyword` in `text` as a keywords check does. */
+export function countKeyword(text: string, keyword: string): number {
+  if (keyword.trim() === "") return 0;
+  const pattern = createKeywordPattern(keyword);
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text) !== null) count++;
+  return count;
+}
+
+function describeTimes(count: number): string {
+  return count === 1 ? "1 time" : `${count} times`;
+}
+
+function describeFrequency(min: number | undefined, max: number | undefined): string {
+  if (max === 0) return "must not appear";
+  if (min !== undefined && max !== undefined) {
+    return min === max ? `must appear exactly ${describeTimes(min)}` : `must appear ${min} to ${max} times`;
+  }
+  if (max !== undefined) return `may appear at most ${describeTimes(max)}`;
+  if (min === undefined || min <= 1) return "must appear";
+  return `must appear at least ${describeTimes(min)}`;
+}
+
+/** Scores a keywords check: the fraction of its keywords whose count is within bounds. */
+export function scoreKeywords(check: KeywordsCheck, facts: TextFacts): FamilyScore {
+  let met = 0;
+  const found = check.keywords.map((keyword) => {
+    const count = countKeyword(facts.text, keyword);
+    if ((check.min === undefined || count >= check.min) && (check.max === undefined || count <= check.max))
+      met++;
+    return `"${keyword}" found ${describeTimes(count)}`;
+  });
+  const total = check.keywords.length;
+  const rule = describeFrequency(check.min, check.max);
+  const prefix = total > 1 ? `${met} of ${total} keywords as required: ` : "";
+  return {
+    score: total === 0 ? 1 : met / total,
+    reason: `${prefix}${found.join(", ")}; ${total > 1 ? `each ${rule}` : rule}`,
+  };
+}

@@ -1,0 +1,206 @@
+// Length and structure counts: "up to 3 paragraphs", "at least 2 sentences", "under 100 words", "no more
+// than 500 characters", "exactly 5 bullet points", "a single paragraph", "between 3 and 5 sentences".
+// Scoring is all or nothing: a count is within its bounds or it is not (4 paragraphs against "at most
+// 3" is a miss, not 75%), which is what a reader of the requirement would say too.
+import type { CountCheck, CountUnit } from "../check.js";
+import { type ClauseState, eachMatch } from "../clause-state.js";
+import { NUMBER, parseNumber } from "../numbers.js";
+import type { TextFacts } from "../text-facts.js";
+import type { FamilyScore } from "./family-score.js";
+
+const UNIT =
+  "(paragraphs?|paras?|sentences?|words?|characters?|chars?|lines?|bullet[- ]?points?|bullets?|bulleted (?:items?|points?|list items?)|bullet (?:items?|list items?)|numbered (?:items?|points?|list items?|steps?)|list items?|items?|(?:markdown |section )?(?:headers?|headings?))";
+const ADJECTIVES =
+  "(?:(?:short|long|concise|brief|full|complete|separate|distinct|total|key|main|clear|simple|different|unique|well-written|coherent|detailed|additional|whole|markdown)\\s+){0,2}";
+const AT_MOST =
+  "up to|at most|at the most|no more than|not more than|no longer than|not longer than|a maximum of|maximum of|max(?:imum)?|not exceeding|not to exceed|(?:does|do|should|must|shall|may) not exceed|never exceed|within|cap(?:ped)? at|no greater than|(?:limit(?:ed)?|restrict(?:ed)?|keep|cap)(?: (?:it|this|the response|your response|the answer|your answer|the text|the output|yourself|your reply|the reply|the length|the summary|your summary|the description|your description))? (?:to|at|within)";
+const FEWER = "fewer than|less than|under|below|shorter than";
+const AT_LEAST =
+  "at least|at the least|no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|min(?:imum)?|no shorter than";
+const MORE = "more than|over|above|longer than|exceeding|greater than";
+const EXACTLY = "exactly|precisely|only|just|a total of|in total";
+const ABOUT = "about|around|approximately|approx|roughly|circa|~";
+const COMPARATOR = `(${AT_MOST}|${FEWER}|${AT_LEAST}|${MORE}|${EXACTLY}|${ABOUT})`;
+const POSTFIX =
+  "(or (?:fewer|less|under|below)|or more|at (?:the )?most|at (?:the )?least|max(?:imum)?|min(?:imum)?|tops|or so|in total|total)";
+// Unit words followed by a quote or "like"/"such as" introduce keywords ("the 3 words 'a', 'b', 'c'").
+const NOT_KEYWORDS = "(?!\\s*(?::|like\\b|such as\\b|\\uE000))";
+
+const RANGE = new RegExp(
+  `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) ?(?:-|–|to) ?(${NUMBER}))[ -]${ADJECTIVES}${UNIT}\\b${NOT_KEYWORDS}`,
+  "gi",
+);
+const MAIN = new RegExp(
+  `(?:\\b${COMPARATOR} )?\\b(${NUMBER})([ -])${ADJECTIVES}${UNIT}\\b${NOT_KEYWORDS}(?: ${POSTFIX}\\b)?`,
+  "gi",
+);
+const UNIT_LIMIT = new RegExp(
+  `\\b(paragraph|sentence|word|character|line|bullet(?: point)?)[ -](?:count|limit|length|total)(?: (?:of|is|must be|should be|must stay|should stay|needs to be|has to be|:))?(?: ${COMPARATOR})? (${NUMBER})\\b`,
+  "gi",
+);
+const NUMBER_UNIT_LIMIT = new RegExp(
+  `\\b(${NUMBER})[ -](paragraph|sentence|word|character|line)[ -](?:limit|maximum|max|cap)\\b`,
+  "gi",
+);
+const IN_A_UNIT = /\b(?:in|with|as) a (paragraph|sentence|word|line)\b(?! (?:about|on|that|which|of)\b)/gi;
+const PER_UNIT =
+  /^\s*(?:per|each|every|in each|in every|for each|for every|a) (?:paragraph|sentence|bullet|item|section|point|line|answer|list|header|heading)/i;
+const EACH_SUBJECT = /\b(?:each|every|per)\b/i;
+
+/** Maps a unit as written to its {@link CountUnit}; undefined for words the families do not count. */
+export function readUnit(written: string): CountUnit | undefined {
+  const unit = written.toLowerCase();
+  if (/^para/.test(unit)) return "paragraphs";
+  if (/^sentence/.test(unit)) return "sentences";
+  if (/^word/.test(unit)) return "words";
+  if (/^char/.test(unit)) return "characters";
+  if (/^line/.test(unit)) return "lines";
+  if (/^bullet/.test(unit)) return "bullets";
+  if (/^numbered/.test(unit)) return "numbered_items";
+  if (/^(?:list )?items?$/.test(unit)) return "list_items";
+  if (/head/.test(unit)) return "headers";
+  return undefined;
+}
+
+/** Reads count phrasings in a clause into count checks. */
+export function recognizeLength(state: ClauseState): void {
+  eachMatch(state, RANGE, (match) => {
+    const low = parseNumber(match[1] ?? match[3] ?? "");
+    const high = parseNumber(match[2] ?? match[4] ?? "");
+    const unit = readUnit(match[5]!);
+    if (low === undefined || high === undefined || unit === undefined) return;
+    addCount(state, match, unit, Math.min(low, high), Math.max(low, high));
+  });
+  eachMatch(state, MAIN, (match) => {
+    const count = parseNumber(match[2]!);
+    const unit = readUnit(match[4]!);
+    if (count === undefined || unit === undefined) return;
+    const comparator = (match[1] ?? "").toLowerCase();
+    const postfix = (match[5] ?? "").toLowerCase();
+    // "a 300-word essay" is a size, not an exact count: read as "about 300" for words and characters.
+    const compound = match[3] === "-" && !/s$/i.test(match[4]!);
+    const bounds = readBounds(comparator, postfix, count, unit, compound);
+    if (bounds === undefined) {
+      state.reject(match.index, match.index + match[0].length);
+      return;
+    }
+    addCount(state, match, unit, bounds.min, bounds.max);
+  });
+  eachMatch(state, UNIT_LIMIT, (match) => {
+    const unit = readUnit(match[1]!);
+    const count = parseNumber(match[3]!);
+    if (unit === undefined || count === undefined) return;
+    const comparator = (match[2] ?? "").toLowerCase();
+    // "word limit of 100" without a comparator is a ceiling.
+    const bounds = comparator ? readBounds(comparator, "", count, unit, false) : { max: count };
+    if (bounds === undefined) return;
+    addCount(state, match, unit, bounds.min, bounds.max);
+  });
+  eachMatch(state, NUMBER_UNIT_LIMIT, (match) => {
+    const count = parseNumber(match[1]!);
+    const unit = readUnit(match[2]!);
+    if (count === undefined || unit === undefined) return;
+    addCount(state, match, unit, undefined, count);
+  });
+  eachMatch(state, IN_A_UNIT, (match) => {
+    const unit = readUnit(match[1]!);
+    if (unit !== undefined) addCount(state, match, unit, 1, 1);
+  });
+}
+
+function readBounds(
+  comparator: string,
+  postfix: string,
+  count: number,
+  unit: CountUnit,
+  compound: boolean,
+): { min?: number; max?: number } | undefined {
+  const has = (alternatives: string): boolean => new RegExp(`^(?:${alternatives})$`).test(comparator);
+  const approximate = has(ABOUT) || postfix === "or so" || (compound && !comparator && !postfix);
+  if (approximate) {
+    // Only long counts of words or characters are approximate: "a one-word answer" is exactly one.
+    if ((unit !== "words" && unit !== "characters") || count < 20) return { min: count, max: count };
+    return { min: Math.floor(count * 0.9), max: Math.ceil(count * 1.1) };
+  }
+  if (has(FEWER) || /^or (?:fewer|less|under|below)$/.test(postfix) || postfix === "tops") {
+    if (has(FEWER)) return count === 0 ? undefined : { max: count - 1 };
+    return { max: count };
+  }
+  if (has(AT_MOST) || /^(?:at (?:the )?most|max(?:imum)?)$/.test(postfix)) return { max: count };
+  if (has(MORE)) return { min: count + 1 };
+  if (has(AT_LEAST) || /^(?:or more|at (?:the )?least|min(?:imum)?)$/.test(postfix)) return { min: count };
+  return { min: count, max: count };
+}
+
+function addCount(
+  state: ClauseState,
+  match: RegExpExecArray,
+  unit: CountUnit,
+  min: number | undefined,
+  max: number | undefined,
+): void {
+  const start = match.index;
+  const end = start + match[0].length;
+  // "at most 2 sentences per paragraph" and "each bullet under 10 words" are per-unit rules: not checked.
+  const before = state.original.slice(0, start);
+  if (PER_UNIT.test(state.original.slice(end)) || EACH_SUBJECT.test(before)) {
+    state.reject(start, end);
+    return;
+  }
+  if (state.isNegatedBefore(start)) {
+    // "Don't write more than 3 paragraphs" is "at most 3"; a negated exact count says too little.
+    if (min !== undefined && max !== undefined) {
+      state.reject(start, end);
+      return;
+    }
+    [min, max] = min !== undefined ? [undefined, min - 1] : [max! + 1, undefined];
+    if (max !== undefined && max < 0) {
+      state.reject(start, end);
+      return;
+    }
+  }
+  const check: CountCheck = { kind: "count", unit, source: state.source(start, end) };
+  if (min !== undefined) check.min = min;
+  if (max !== undefined) check.max = max;
+  state.accept(start, end, check);
+}
+
+const UNIT_NAMES: Record<CountUnit, [string, string]> = {
+  paragraphs: ["paragraph", "paragraphs"],
+  sentences: ["sentence", "sentences"],
+  words: ["word", "words"],
+  characters: ["character", "characters"],
+  lines: ["non-blank line", "non-blank lines"],
+  bullets: ["bullet point", "bullet points"],
+  numbered_items: ["numbered item", "numbered items"],
+  list_items: ["list item", "list items"],
+  headers: ["markdown header", "markdown headers"],
+};
+
+/** "1 paragraph", "4 paragraphs": a count with its unit named in the right number. */
+export function describeCount(count: number, unit: CountUnit): string {
+  const [one, many] = UNIT_NAMES[unit];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "at most 3 allowed", "exactly 2 required", "none allowed": what a count check asks for. */
+export function describeBounds(min: number | undefined, max: number | undefined): string {
+  if (max === 0) return "none allowed";
+  if (min !== undefined && max !== undefined) {
+    return min === max ? `exactly ${min} required` : `between ${min} and ${max} required`;
+  }
+  if (max !== undefined) return `at most ${max} allowed`;
+  if (min !== undefined) return `at least ${min} required`;
+  return "any number allowed";
+}
+
+/** Scores a count check: 1 when the count is within bounds, else 0; the reason gives the count found. */
+export function scoreCount(check: CountCheck, facts: TextFacts): FamilyScore {
+  const found = facts.count(check.unit);
+  const ok =
+    (check.min === undefined || found >= check.min) && (check.max === undefined || found <= check.max);
+  return {
+    score: ok ? 1 : 0,
+    reason: `${describeCount(found, check.unit)} found; ${describeBounds(check.min, check.max)}`,
+  };
+}

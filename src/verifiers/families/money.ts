@@ -1,0 +1,81 @@
+// Money: "Amounts should be in USD format", "Write all prices in US dollars ($1,234.56)". Every amount
+// found is judged on its own, so the score is the fraction well formed; no amounts satisfies the rule.
+// Well formed means a leading "$", thousands grouped with commas, and either no cents or exactly two
+// digits of them: $5, $1,234, $1,234.56, -$20.00; also "$1.5 million". Other currencies are not checked.
+import type { CurrencyCheck } from "../check.js";
+import { type ClauseState, eachMatch } from "../clause-state.js";
+import type { TextFacts } from "../text-facts.js";
+import type { FamilyScore } from "./family-score.js";
+
+const MONEY_SUBJECT =
+  /\b(?:(?:all|any|every|the|each) )?(?:amounts?|prices?|costs?|money|monetary (?:amounts?|values?|figures?)|currenc(?:y|ies)|figures?|sums?|totals?|salar(?:y|ies)|payments?|fees?|budgets?|revenues?|dollar amounts?|values?|numbers?|expenses?|charges?|earnings?|wages?)\b/gi;
+const USD =
+  /\b(?:in |as |using )?(?:usd|us dollars?|us\$|dollars?|us currency|american dollars?)\b(?: (?:format|formatting|notation|style|amounts?))?|\(?\$[\d,.x#]*\)?(?: (?:format|formatting|notation|style))?|\b(?:usd|dollar) (?:format|formatting|notation|style)\b/gi;
+const OTHER_CURRENCY =
+  /\b(?:eur|euros?|gbp|pounds? sterling|pounds|yen|jpy|inr|rupees?|yuan|cny|rmb)\b|[€£¥₹]/i;
+
+/** Reads "amounts in USD format" in a clause into a currency check. */
+export function recognizeMoney(state: ClauseState): void {
+  const subject = new RegExp(MONEY_SUBJECT.source, "i").exec(state.text);
+  let found = false;
+  eachMatch(state, USD, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    const format = /format|notation|style/i.test(match[0]);
+    if (!subject && !format) return;
+    if (found) {
+      state.consume(start, end);
+      return;
+    }
+    if (state.isNegatedBefore(start)) {
+      state.reject(start, end);
+      return;
+    }
+    found = true;
+    state.accept(start, end, {
+      kind: "currency",
+      currency: "USD",
+      source: state.source(start, end),
+    } satisfies CurrencyCheck);
+  });
+  if (found) {
+    eachMatch(state, MONEY_SUBJECT, (match) => state.consume(match.index, match.index + match[0].length));
+  } else if (subject) {
+    // "Prices in euros": understood, but only US dollar formatting is checked.
+    const other = OTHER_CURRENCY.exec(state.text);
+    if (other) {
+      const start = Math.min(subject.index, other.index);
+      state.reject(start, Math.max(subject.index + subject[0].length, other.index + other[0].length));
+    }
+  }
+}
+
+const AMOUNT =
+  /(?<![\p{L}\p{N}$])(?:-?(?:US)?\$ ?\d[\d,]*(?:\.\d+)?(?: ?(?:million|billion|trillion|thousand|[mbk]|bn|mn)(?![\p{L}\p{N}]))?|\d[\d,]*(?:\.\d+)? ?(?:usd|us dollars?|dollars?|bucks|eur|euros?|gbp|pounds?)(?![\p{L}\p{N}])|\d[\d,]*(?:\.\d+)? ?[€£¥₹]|(?:usd|eur|gbp|[€£¥₹]) ?\d[\d,]*(?:\.\d+)?)/giu;
+const WELL_FORMED =
+  /^-?\$(?:\d{1,3}(?:,\d{3})*)(?:\.\d{2})?$|^-?\$\d{1,3}(?:\.\d{1,2})? (?:million|billion|trillion)$/;
+
+/** Scores a currency check: the fraction of money amounts written as $1,234.56; 1 when there are none. */
+export function scoreCurrency(_check: CurrencyCheck, facts: TextFacts): FamilyScore {
+  const bad: string[] = [];
+  let total = 0;
+  AMOUNT.lastIndex = 0;
+  for (let match = AMOUNT.exec(facts.text); match !== null; match = AMOUNT.exec(facts.text)) {
+    // A comma right after an amount ends the sentence's clause, not the number: "$5, then".
+    const amount = match[0].replace(/,+$/, "");
+    total++;
+    if (!WELL_FORMED.test(amount)) bad.push(amount);
+  }
+  if (total === 0) return { score: 1, reason: "no money amounts found; nothing to check against USD format" };
+  const good = total - bad.length;
+  if (bad.length === 0) return { score: 1, reason: `${total} of ${total} amounts in USD format ($1,234.56)` };
+  const shown = bad
+    .slice(0, 3)
+    .map((amount) => `"${amount}"`)
+    .join(", ");
+  const more = bad.length > 3 ? ` and ${bad.length - 3} more` : "";
+  return {
+    score: good / total,
+    reason: `${good} of ${total} amounts in USD format ($1,234.56); not: ${shown}${more}`,
+  };
+}

@@ -1,0 +1,77 @@
+// Punctuation and symbols: "no commas", "Do not use any commas", "refrain from the use of any commas",
+// "comma-free", "no exclamation marks", "no semicolons", "no em dashes", "no emojis". All or nothing:
+// one comma breaks "no commas", and the reason says how many there were and where the first one is.
+import type { ForbiddenMark, ForbidMarksCheck } from "../check.js";
+import { type ClauseState, eachMatch } from "../clause-state.js";
+import type { TextFacts } from "../text-facts.js";
+import type { FamilyScore } from "./family-score.js";
+
+const MARK =
+  "(?:commas?|exclamation (?:marks?|points?)|exclamations|semi-?colons?|em[- ]?dash(?:es)?|emojis?|emoticons?|emoji)";
+const FORBID = new RegExp(
+  [
+    `\\b(?:no|zero|without(?: (?:any|using|using any))?|free (?:of|from)|(?:don't|do not|never|must not|mustn't|should not|shouldn't|cannot|can't|may not)(?: (?:use|include|contain|have|put|add|insert|write|type))?(?: any)?|avoid(?: using| the use of)?(?: any)?|refrain from(?: using| the use of)?(?: any)?|exclude|omit)(?: (?:a|the|single))* (${MARK}(?:(?:,| or| and| nor|, or|, and)+ (?:any )?${MARK})*)`,
+    `\\b(${MARK})[- ]free\\b`,
+    `\\b(${MARK}(?:(?:,| or| and)+ ${MARK})*) (?:are |is )?(?:not allowed|forbidden|prohibited|banned|not permitted|disallowed)\\b`,
+  ].join("|"),
+  "gi",
+);
+
+/** Maps a mark as written to its {@link ForbiddenMark}. */
+function readMark(written: string): ForbiddenMark | undefined {
+  const mark = written.toLowerCase();
+  if (mark.startsWith("comma")) return "commas";
+  if (mark.startsWith("exclamation")) return "exclamation marks";
+  if (/^semi/.test(mark)) return "semicolons";
+  if (/^em/.test(mark) && mark.includes("dash")) return "em dashes";
+  if (/^emo/.test(mark)) return "emojis";
+  return undefined;
+}
+
+/** Reads "no commas" and friends in a clause into one forbid-marks check per mark. */
+export function recognizePunctuation(state: ClauseState): void {
+  eachMatch(state, FORBID, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    const list = match[1] ?? match[2] ?? match[3] ?? "";
+    // "Don't avoid commas" says nothing checkable.
+    if (state.isNegatedBefore(start)) {
+      state.reject(start, end);
+      return;
+    }
+    const marks = [...list.matchAll(new RegExp(MARK, "gi"))].map((found) => readMark(found[0]));
+    for (const mark of marks) {
+      if (mark !== undefined)
+        state.checks.push({ kind: "forbid_marks", mark, source: state.source(start, end) });
+    }
+    state.consume(start, end);
+  });
+}
+
+const MARK_PATTERNS: Record<ForbiddenMark, RegExp> = {
+  commas: /[,，،、﹐﹑]/gu,
+  "exclamation marks": /[!！¡]/gu,
+  semicolons: /[;；؛]/gu,
+  "em dashes": /—/gu,
+  // ©, ® and ™ are pictographic in Unicode's tables but are not what "no emojis" forbids.
+  emojis: /(?![\u00a9\u00ae\u2122\u203c\u2049])\p{Extended_Pictographic}/gu,
+};
+const SINGULAR: Record<ForbiddenMark, string> = {
+  commas: "comma",
+  "exclamation marks": "exclamation mark",
+  semicolons: "semicolon",
+  "em dashes": "em dash",
+  emojis: "emoji",
+};
+
+/** Scores a forbid-marks check: 1 when the mark is absent, else 0 with the count and the first position. */
+export function scoreForbidMarks(check: ForbidMarksCheck, facts: TextFacts): FamilyScore {
+  const pattern = MARK_PATTERNS[check.mark];
+  pattern.lastIndex = 0;
+  const first = pattern.exec(facts.text);
+  if (first === null) return { score: 1, reason: `no ${check.mark} found` };
+  let count = 1;
+  while (pattern.exec(facts.text) !== null) count++;
+  const name = count === 1 ? SINGULAR[check.mark] : check.mark;
+  return { score: 0, reason: `${count} ${name} found (first at offset ${first.index}); none allowed` };
+}

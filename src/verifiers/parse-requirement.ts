@@ -1,0 +1,187 @@
+// Reads a requirement description into checks. The description is split into clauses, each clause is
+// read by every family in a fixed order (the more specific first), and what no family understood is
+// reported as unchecked, never dropped: "Write up to 3 paragraphs in a friendly tone" gives a count
+// check and `unchecked: ["friendly tone"]`. Results are cached by description, because the same few
+// requirements are scored against thousands of texts.
+import { RESPONSE_LANGUAGES, type ResponseLanguage } from "../domain/index.js";
+import type { Check, ParsedRequirement, ParseVerdict } from "./check.js";
+import { ClauseState, type Recognizer } from "./clause-state.js";
+import { describeValue } from "./describe-value.js";
+import { recognizeCase } from "./families/case.js";
+import { recognizeDates } from "./families/dates.js";
+import {
+  recognizeAnswerOnly,
+  recognizeJson,
+  recognizeNoMarkdown,
+  recognizePostscript,
+  recognizeStructure,
+  recognizeTitle,
+} from "./families/format.js";
+import { recognizeKeywords } from "./families/keywords.js";
+import { recognizeLanguage } from "./families/language.js";
+import { recognizeLength } from "./families/length.js";
+import { recognizeMoney } from "./families/money.js";
+import { recognizePunctuation } from "./families/punctuation.js";
+import { recognizeQuoted, recognizeStartEnd } from "./families/start-end.js";
+import { createLruCache } from "./lru-cache.js";
+import { restoreQuotes, splitClauses } from "./split-clauses.js";
+
+/** Options of {@link parseRequirement}. */
+export interface ParseRequirementOptions {
+  /**
+   * Maestro's `response_language` of the request, so that "Respond in the requested language" can be
+   * checked; without it (or with `unset`) that phrase is left unchecked.
+   */
+  responseLanguage?: ResponseLanguage;
+}
+
+// Order matters: a family consumes what it reads, so the specific phrasings come before the general
+// ones ("exactly 5 bullet points" is a count before "bullet points" is a format; "Start with 'Dear'" is
+// a start rule before "'Dear'" could be a keyword; "Don't use markdown headers" is about headers).
+const RECOGNIZERS: readonly Recognizer[] = [
+  recognizeJson,
+  recognizeTitle,
+  recognizePostscript,
+  recognizeQuoted,
+  recognizeStartEnd,
+  recognizePunctuation,
+  recognizeCase,
+  recognizeDates,
+  recognizeMoney,
+  recognizeLength,
+  recognizeAnswerOnly,
+  recognizeStructure,
+  recognizeNoMarkdown,
+  recognizeLanguage,
+  recognizeKeywords,
+];
+
+// Words that carry no requirement of their own once the families have read a clause ("Please make sure
+// your entire response is ... "). Anything else left over is reported as unchecked.
+const FILLER = new Set(
+  `a an the please your you you're yours it its it's this that these those response responses answer answers
+  reply replies output outputs text texts message messages content result results entire entirely whole all
+  overall full fully complete completely make makes sure ensure be is are was were been being should must shall
+  will would need needs to has have had do does did don't dont doesn't can could may might also and or but then
+  so in into of with for on at by as only always strictly just exactly properly correctly write writes written
+  writing respond responds responding reply replying answering give giving provide providing use uses using used
+  keep keeping stay remain limit format formatted formatting follow follows following return returns returning
+  final total here there every end ending start starting begin beginning finish include including contain
+  containing have having not no never avoid avoiding without refrain from any wrap wrapped whole thing me my our
+  we us i generate create produce compose draft put make sure when where while if than per time times
+  same like such following below above throughout anywhere everything each should forget fail neglect instead
+  rather essay email letter story poem summary article blog post note tweet report`.split(/\s+/),
+);
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\uE000\d+\uE001/gu;
+
+const cache = createLruCache<string, ParsedRequirement>(1000);
+
+/**
+ * Reads a requirement description into checks, or says it is not verifiable.
+ *
+ * @example
+ * parseRequirement("Write up to 3 paragraphs and don't mention the CEO").checks
+ * // [{ kind: "count", unit: "paragraphs", max: 3, ... }, { kind: "keywords", keywords: ["CEO"], max: 0, ... }]
+ */
+export function parseRequirement(
+  description: string,
+  options: ParseRequirementOptions = {},
+): ParsedRequirement {
+  if (typeof description !== "string") {
+    throw new TypeError(`parseRequirement: description must be a string, got ${describeValue(description)}`);
+  }
+  const responseLanguage = readResponseLanguage("parseRequirement", options);
+  const key = `${responseLanguage ?? ""}\u0000${description}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const parsed = deepFreeze(readDescription(description, responseLanguage));
+  cache.set(key, parsed);
+  return parsed;
+}
+
+/** Validates `options.responseLanguage` for `caller`; undefined for `unset` or absent. */
+export function readResponseLanguage(
+  caller: string,
+  options: { responseLanguage?: unknown } | undefined,
+): ResponseLanguage | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`${caller}: options must be an object, got ${describeValue(options)}`);
+  }
+  const language = options.responseLanguage;
+  if (language === undefined) return undefined;
+  if (typeof language !== "string" || !RESPONSE_LANGUAGES.includes(language as ResponseLanguage)) {
+    throw new RangeError(
+      `${caller}: options.responseLanguage must be one of ${RESPONSE_LANGUAGES.join(", ")}, got ${JSON.stringify(language) ?? String(language)}`,
+    );
+  }
+  return language === "unset" ? undefined : (language as ResponseLanguage);
+}
+
+function readDescription(
+  description: string,
+  responseLanguage: ResponseLanguage | undefined,
+): ParsedRequirement {
+  const { clauses, quotes } = splitClauses(description);
+  const context = { quotes, responseLanguage };
+  const checks: Check[] = [];
+  const seen = new Set<string>();
+  const unchecked: string[] = [];
+  for (const clause of clauses) {
+    const state = new ClauseState(clause, context);
+    for (const recognize of RECOGNIZERS) recognize(state);
+    for (const check of state.checks) {
+      const { source: _source, ...identity } = check;
+      const key = JSON.stringify(identity);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      checks.push(check);
+    }
+    const leftover = findLeftover(state.text);
+    if (state.checks.length === 0) {
+      // Nothing in the clause was checkable: report it whole, as written, rather than in pieces.
+      if (leftover.length > 0 || state.unsupported.length > 0) unchecked.push(restoreQuotes(clause, quotes));
+      continue;
+    }
+    unchecked.push(...state.unsupported, ...leftover.map((fragment) => restoreQuotes(fragment, quotes)));
+  }
+  const verdict: ParseVerdict =
+    checks.length === 0 ? "unverifiable" : unchecked.length > 0 ? "partially_verifiable" : "verifiable";
+  return { description, verdict, checks, unchecked, reason: describeParse(description, checks, unchecked) };
+}
+
+/** The parts of a clause left after every family read it that still hold a content word. */
+function findLeftover(text: string): string[] {
+  const fragments: string[] = [];
+  for (const fragment of text.split(/\uE002+/)) {
+    const tokens = [...fragment.matchAll(TOKEN)].filter((token) => !FILLER.has(token[0].toLowerCase()));
+    if (tokens.length === 0) continue;
+    const first = tokens[0]!;
+    const last = tokens.at(-1)!;
+    fragments.push(fragment.slice(first.index, last.index + last[0].length));
+  }
+  return fragments;
+}
+
+function describeParse(description: string, checks: readonly Check[], unchecked: readonly string[]): string {
+  const quoted = unchecked.map((fragment) => `"${fragment}"`).join(", ");
+  if (checks.length === 0) {
+    if (description.trim() === "") return "the description is empty; nothing to check";
+    return `no verifier understands ${quoted}`;
+  }
+  const count = `${checks.length} check${checks.length === 1 ? "" : "s"} (${checks.map((check) => check.kind).join(", ")})`;
+  return unchecked.length === 0 ? count : `${count}; not checked: ${quoted}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Empties the cache of parsed descriptions; for benchmarks and tests that measure parsing itself. */
+export function clearParseCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,95 @@
+// Splits a requirement description into clauses, each of which the families read on their own.
+// Quoted strings are lifted out first and replaced by placeholders, so that nothing inside quotes is
+// ever read as an instruction ("Mention 'don't use commas'" is one keyword, not a punctuation rule) and
+// no split happens inside them.
+
+/** Starts a placeholder for a quoted string; followed by its index and {@link QUOTE_CLOSE}. */
+export const QUOTE_OPEN = "\uE000";
+/** Ends a placeholder for a quoted string. */
+export const QUOTE_CLOSE = "\uE001";
+
+/** A description with its quoted strings lifted out, split into clauses. */
+export interface SplitDescription {
+  /** Clauses in order, whitespace collapsed, quoted strings replaced by placeholders. */
+  clauses: string[];
+  /** The quoted strings, by placeholder index. */
+  quotes: string[];
+}
+
+const QUOTED =
+  /"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»|`([^`\n]+)`|(?<![\p{L}\p{N}])'(?=\S)([^\n]+?)(?<=\S)'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])‘([^’\n]+)’(?![\p{L}\p{N}])/gu;
+// "P.S." and "P.P.S." would otherwise end a sentence; they are kept as quoted literals.
+const POSTSCRIPT_MARKER = /\bp\.[ \t]?(?:p\.[ \t]?)*s\.?(?![\p{L}])/giu;
+const DOTTED_ABBREVIATIONS: readonly [RegExp, string][] = [
+  [/\be\.g\./gi, "eg"],
+  [/\bi\.e\./gi, "ie"],
+  [/\betc\./gi, "etc"],
+  [/\bapprox\./gi, "approx"],
+  [/\bmax\./gi, "max"],
+  [/\bmin\./gi, "min"],
+  [/\bvs\./gi, "vs"],
+  [/\bu\.s\.(?:a\.)?/gi, "US"],
+];
+const SENTENCE_BREAK = /[.!?;]+(?=\s|$)|\n+/;
+const SPLIT_CANDIDATE =
+  /\s*,\s*(?:and|but|while|whereas|then|also|plus)\s+|\s+(?:and|but|while|whereas|as well as|plus|and then|and also)\s+|\s*,\s+|\s+[-–—]\s+/gi;
+const IMPERATIVE =
+  /^(?:(?:please|also|then|always|just|and)\s+)*(?:do not|don't|dont|never|avoid|use|write|include|mention|respond|reply|answer|start|begin|open|end|finish|conclude|close|wrap|enclose|surround|keep|limit|return|output|format|give|provide|add|put|separate|make sure|make|ensure|highlight|refrain|exclude|omit|present|express|list|stay|stick|follow|capitalize|capitalise|no|not|without|only|be|stop|translate|speak|sign|organize|organise|structure|divide|number|restrict|cap)\b(?!\s*(?:,|and\b|or\b|$))/i;
+const SUBJECT_CLAUSE =
+  /^(?:(?:the|all|any|every|each|your|its|their|also)\s+)*[\p{L}\p{N}\uE000\uE001'’$-]+(?:\s+[\p{L}\p{N}\uE000\uE001'’$-]+){0,3}?\s+(?:must|should|shall|needs? to|has to|have to|is|are|cannot|can't|may not|mustn't|shouldn't|will|ought to|appears?)\b/iu;
+const LIST_MARKER = /\b(?:words?|terms?|keywords?|phrases?|keys|fields|properties|names)\b/i;
+
+/** Splits `description` into clauses; see docs/verifiers.md ("Clauses") for the rules. */
+export function splitClauses(description: string): SplitDescription {
+  const quotes: string[] = [];
+  const hold = (literal: string): string => {
+    quotes.push(literal);
+    return `${QUOTE_OPEN}${quotes.length - 1}${QUOTE_CLOSE}`;
+  };
+  // The placeholder characters are private-use; any in the description itself are dropped first.
+  let text = description
+    .normalize("NFC")
+    .replace(/[\uE000-\uE002]/g, "")
+    .replace(/\r\n?/g, "\n");
+  text = text.replace(QUOTED, (...groups: unknown[]) => {
+    const inner = groups.slice(1, 7).find((group) => typeof group === "string") as string;
+    return hold(inner);
+  });
+  text = text.replace(POSTSCRIPT_MARKER, (marker) => hold(marker.replace(/[ \t]/g, "").toUpperCase()));
+  for (const [pattern, replacement] of DOTTED_ABBREVIATIONS) text = text.replace(pattern, replacement);
+  text = text.replace(/’/g, "'");
+
+  const clauses: string[] = [];
+  for (const sentence of text.split(SENTENCE_BREAK)) {
+    const collapsed = sentence.replace(/[ \t]+/g, " ").trim();
+    if (collapsed) clauses.push(...splitSentence(collapsed));
+  }
+  return { clauses, quotes };
+}
+
+/** Splits one sentence at conjunctions and commas that start a new instruction. */
+function splitSentence(sentence: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(SPLIT_CANDIDATE)) {
+    const at = match.index;
+    const after = at + match[0].length;
+    const left = sentence.slice(start, at);
+    const right = sentence.slice(after);
+    const bareComma = /^\s*,\s*$/.test(match[0]);
+    // A bare comma inside a list of words ("the words list, format") is a separator, not a clause break.
+    if (bareComma && LIST_MARKER.test(left) && !SUBJECT_CLAUSE.test(right)) continue;
+    if (!IMPERATIVE.test(right) && !SUBJECT_CLAUSE.test(right)) continue;
+    const piece = left.trim();
+    if (piece) parts.push(piece);
+    start = after;
+  }
+  const rest = sentence.slice(start).trim();
+  if (rest) parts.push(rest);
+  return parts;
+}
+
+/** Puts the quoted strings back into a fragment, in double quotes, for reasons and `source` fields. */
+export function restoreQuotes(fragment: string, quotes: readonly string[]): string {
+  return fragment.replace(/\uE000(\d+)\uE001/g, (_, index: string) => `"${quotes[Number(index)] ?? ""}"`);
+}

@@ -1,0 +1,302 @@
+// Scores a text against checks. Pure and synchronous: the same text and checks always give the same
+// result, nothing is mutated, and nothing throws for any string (misuse of the API aside). A requirement
+// with nothing checkable is `unverifiable` with a null score; it is never a silent 1.
+import type { ResponseLanguage } from "../domain/index.js";
+import {
+  CHECK_KINDS,
+  type Check,
+  type CheckResult,
+  type CountUnit,
+  type ForbiddenMark,
+  type ParsedRequirement,
+  type Verdict,
+  type VerifyResult,
+} from "./check.js";
+import { describeValue } from "./describe-value.js";
+import { scoreCase } from "./families/case.js";
+import { scoreDateFormat } from "./families/dates.js";
+import type { FamilyScore } from "./families/family-score.js";
+import {
+  scoreAnswerOnly,
+  scoreJson,
+  scoreNoMarkdown,
+  scorePostscript,
+  scoreTitle,
+} from "./families/format.js";
+import { scoreKeywords } from "./families/keywords.js";
+import { scoreLanguage } from "./families/language.js";
+import { scoreCount } from "./families/length.js";
+import { scoreCurrency } from "./families/money.js";
+import { scoreForbidMarks } from "./families/punctuation.js";
+import { scoreEndsWith, scoreQuoted, scoreStartsWith } from "./families/start-end.js";
+import { parseRequirement } from "./parse-requirement.js";
+import { readTextFacts, type TextFacts } from "./text-facts.js";
+
+/** What {@link verify} scores against: a parsed requirement, or checks on their own. */
+export type VerifyTarget = ParsedRequirement | readonly Check[];
+
+/**
+ * Scores `text` against a parsed requirement or a list of checks: the mean of the check scores, a
+ * verdict, and a reason naming what was found.
+ *
+ * @example
+ * verify("One.\n\nTwo.\n\nThree.\n\nFour.", parseRequirement("Write up to 3 paragraphs"))
+ * // { verdict: "fail", score: 0, reason: "4 paragraphs found; at most 3 allowed", ... }
+ */
+export function verify(text: string, target: VerifyTarget): VerifyResult {
+  if (typeof text !== "string")
+    throw new TypeError(`verify: text must be a string, got ${describeValue(text)}`);
+  const { checks, unchecked, parseReason } = readTarget(target);
+  const facts = readTextFacts(text);
+  const results = checks.map((check) => scoreCheck(check, facts));
+  return summarize(results, unchecked, parseReason);
+}
+
+/** Options of {@link verifyRequirement}. */
+export interface VerifyRequirementOptions {
+  /** Maestro's `response_language` of the request; see {@link parseRequirement}. */
+  responseLanguage?: ResponseLanguage;
+}
+
+/**
+ * Parses `description` (cached) and scores `text` against it.
+ *
+ * @example
+ * verifyRequirement("Hello, world", "Do not use any commas").reason // "1 comma found (first at offset 5); none allowed"
+ */
+export function verifyRequirement(
+  text: string,
+  description: string,
+  options: VerifyRequirementOptions = {},
+): VerifyResult {
+  if (typeof text !== "string") {
+    throw new TypeError(`verifyRequirement: text must be a string, got ${describeValue(text)}`);
+  }
+  if (typeof description !== "string") {
+    throw new TypeError(`verifyRequirement: description must be a string, got ${describeValue(description)}`);
+  }
+  return verify(text, parseRequirement(description, options));
+}
+
+function readTarget(target: VerifyTarget): {
+  checks: readonly Check[];
+  unchecked: readonly string[];
+  parseReason: string | undefined;
+} {
+  if (Array.isArray(target)) {
+    target.forEach((check, index) => {
+      assertCheck(check, `checks[${index}]`);
+    });
+    return { checks: target, unchecked: [], parseReason: undefined };
+  }
+  const parsed = target as Partial<ParsedRequirement> | null;
+  if (typeof parsed !== "object" || parsed === null || !Array.isArray(parsed.checks)) {
+    throw new TypeError(
+      `verify: checks must be an array of checks or a parsed requirement, got ${describeValue(target)}`,
+    );
+  }
+  parsed.checks.forEach((check, index) => {
+    assertCheck(check, `checks[${index}]`);
+  });
+  const unchecked = Array.isArray(parsed.unchecked) ? parsed.unchecked : [];
+  return {
+    checks: parsed.checks,
+    unchecked,
+    parseReason: typeof parsed.reason === "string" ? parsed.reason : undefined,
+  };
+}
+
+const COUNT_UNITS: readonly CountUnit[] = [
+  "paragraphs",
+  "sentences",
+  "words",
+  "characters",
+  "lines",
+  "bullets",
+  "numbered_items",
+  "list_items",
+  "headers",
+];
+const MARKS: readonly ForbiddenMark[] = ["commas", "exclamation marks", "semicolons", "em dashes", "emojis"];
+
+/** Throws a TypeError or RangeError, prefixed "verify:", when `value` is not a well-formed check. */
+function assertCheck(value: unknown, path: string): asserts value is Check {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`verify: ${path} must be a check object, got ${describeValue(value)}`);
+  }
+  const check = value as Record<string, unknown>;
+  if (!CHECK_KINDS.includes(check.kind as Check["kind"])) {
+    throw new RangeError(
+      `verify: ${path}.kind must be one of ${CHECK_KINDS.join(", ")}, got ${JSON.stringify(check.kind) ?? "undefined"}`,
+    );
+  }
+  const requireString = (field: string): void => {
+    if (typeof check[field] !== "string") {
+      throw new TypeError(`verify: ${path}.${field} must be a string, got ${describeValue(check[field])}`);
+    }
+  };
+  const requireBound = (field: string): void => {
+    const bound = check[field];
+    if (bound !== undefined && (typeof bound !== "number" || !Number.isInteger(bound) || bound < 0)) {
+      throw new RangeError(
+        `verify: ${path}.${field} must be a non-negative integer, got ${JSON.stringify(bound)}`,
+      );
+    }
+  };
+  const requireOneOf = (field: string, allowed: readonly string[]): void => {
+    if (!allowed.includes(check[field] as string)) {
+      throw new RangeError(
+        `verify: ${path}.${field} must be one of ${allowed.join(", ")}, got ${JSON.stringify(check[field]) ?? "undefined"}`,
+      );
+    }
+  };
+  const requireStrings = (field: string, optional: boolean): void => {
+    const list = check[field];
+    if (optional && list === undefined) return;
+    if (!Array.isArray(list) || !list.every((item) => typeof item === "string")) {
+      throw new TypeError(`verify: ${path}.${field} must be an array of strings, got ${describeValue(list)}`);
+    }
+  };
+  switch (check.kind as Check["kind"]) {
+    case "count":
+      requireOneOf("unit", COUNT_UNITS);
+      requireBound("min");
+      requireBound("max");
+      break;
+    case "keywords":
+      requireStrings("keywords", false);
+      requireBound("min");
+      requireBound("max");
+      break;
+    case "json":
+      requireStrings("keys", true);
+      break;
+    case "postscript":
+      requireString("marker");
+      break;
+    case "case":
+      requireOneOf("case", ["lower", "upper"]);
+      break;
+    case "starts_with":
+    case "ends_with":
+      requireString("phrase");
+      break;
+    case "date_format":
+      requireString("format");
+      if (
+        !/^(?:ISO-8601|(?:YYYY|YY|MM|M|DD|D)([-/.])(?:YYYY|YY|MM|M|DD|D)\1(?:YYYY|YY|MM|M|DD|D))$/.test(
+          check.format as string,
+        )
+      ) {
+        throw new RangeError(
+          `verify: ${path}.format must be "ISO-8601" or a pattern such as "YYYY-MM-DD", got ${JSON.stringify(check.format)}`,
+        );
+      }
+      break;
+    case "currency":
+      requireOneOf("currency", ["USD"]);
+      break;
+    case "language":
+      requireString("language");
+      requireString("name");
+      break;
+    case "forbid_marks":
+      requireOneOf("mark", MARKS);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Scores one check against the facts of one text. */
+function scoreCheck(check: Check, facts: TextFacts): CheckResult {
+  const { score, reason } = scoreByKind(check, facts);
+  return { check, verdict: readVerdict(score), score, reason };
+}
+
+function scoreByKind(check: Check, facts: TextFacts): FamilyScore {
+  switch (check.kind) {
+    case "count":
+      return scoreCount(check, facts);
+    case "keywords":
+      return scoreKeywords(check, facts);
+    case "answer_only":
+      return scoreAnswerOnly(check, facts);
+    case "json":
+      return scoreJson(check, facts);
+    case "title":
+      return scoreTitle(check, facts);
+    case "postscript":
+      return scorePostscript(check, facts);
+    case "no_markdown":
+      return scoreNoMarkdown(check, facts);
+    case "case":
+      return scoreCase(check, facts);
+    case "starts_with":
+      return scoreStartsWith(check, facts);
+    case "ends_with":
+      return scoreEndsWith(check, facts);
+    case "quoted":
+      return scoreQuoted(check, facts);
+    case "date_format":
+      return scoreDateFormat(check, facts);
+    case "currency":
+      return scoreCurrency(check, facts);
+    case "language":
+      return scoreLanguage(check, facts);
+    case "forbid_marks":
+      return scoreForbidMarks(check, facts);
+  }
+}
+
+/** The verdict a score gives: pass at 1, fail at 0, partial between, unverifiable when null. */
+export function readVerdict(score: number | null): Verdict {
+  if (score === null) return "unverifiable";
+  if (score >= 1) return "pass";
+  if (score <= 0) return "fail";
+  return "partial";
+}
+
+/**
+ * Combines check results into one: the score is the mean over the checks that could be decided (the
+ * fraction of clauses satisfied when every check is all-or-nothing).
+ */
+export function summarize(
+  results: CheckResult[],
+  unchecked: readonly string[],
+  parseReason?: string,
+): VerifyResult {
+  const decided = results.filter((result) => result.score !== null);
+  const notChecked =
+    unchecked.length > 0 ? `not checked: ${unchecked.map((part) => `"${part}"`).join(", ")}` : "";
+  if (decided.length === 0) {
+    const why =
+      results.length > 0
+        ? results.map((result) => result.reason).join(" | ")
+        : (parseReason ?? (notChecked || "no checks to score"));
+    return {
+      verdict: "unverifiable",
+      score: null,
+      reason: why,
+      checks: results,
+      unchecked: [...unchecked],
+      source: "verifier",
+    };
+  }
+  const score = decided.reduce((sum, result) => sum + (result.score ?? 0), 0) / decided.length;
+  const rounded = Math.round(score * 1e6) / 1e6;
+  const parts = results.map((result) => result.reason);
+  let reason =
+    parts.length === 1
+      ? parts[0]!
+      : `${decided.filter((result) => result.score === 1).length} of ${results.length} checks met: ${parts.join(" | ")}`;
+  if (notChecked) reason = `${reason} | ${notChecked}`;
+  return {
+    verdict: readVerdict(rounded),
+    score: rounded,
+    reason,
+    checks: results,
+    unchecked: [...unchecked],
+    source: "verifier",
+  };
+}
