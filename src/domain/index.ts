@@ -39,3 +39,18 @@ export {
 } from "./api-types.js";
 export { type AssertionRecord, type CellKey, type CellRun, isCellRun } from "./cell-run.js";
 export { stableStringify } from "./stable-stringify.js";
+export {
+  isAtLeast,
+  isAtMost,
+  mean,
+  type PairedComparisonOptions,
+  type PairedComparisonResult,
+  type PairedVerdict,
+  type PassRateResult,
+  pairedComparison,
+  passRate,
+  percentile,
+  type WilsonInterval,
+  wilsonInterval,
+} from "./statistics.js";
+export { CELL_META_KEY, CELL_META_VERSION, type CellMeta, readCellMeta } from "./cell-meta.js";
