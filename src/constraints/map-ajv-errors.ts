@@ -49,8 +49,13 @@ function lengthOf(value: unknown): number {
 // A union becomes one issue, never a cascade.
 function collapseUnions(errors: readonly ErrorObject[]): ErrorObject[] {
   const kept: ErrorObject[] = [];
+  // A value of the wrong type also fails its enum or const; the type error alone says it all.
+  const mistyped = new Set(
+    errors.filter((error) => error.keyword === "type").map((error) => error.instancePath),
+  );
   for (const error of errors) {
     if (error.keyword === "if") continue; // the branch's own errors say what is wrong
+    if ((error.keyword === "enum" || error.keyword === "const") && mistyped.has(error.instancePath)) continue;
     if (error.keyword === "oneOf" || error.keyword === "anyOf") {
       const path = error.instancePath;
       while (kept.length > 0) {

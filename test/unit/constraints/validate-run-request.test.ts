@@ -490,3 +490,11 @@ describe("validateRunRequest", () => {
     );
   });
 });
+
+describe("validateRunRequest on a value of the wrong type for an enum", () => {
+  test("reports the type alone, not the enum as well", () => {
+    expect(rows({ input: "x", budget: 1 })).toEqual([
+      [["body", "budget"], "budget must be a string; got 1", "type_error.str", "error"],
+    ]);
+  });
+});
