@@ -29,6 +29,7 @@ export class ClauseState {
   readonly checks: Check[] = [];
   /** Fragments a family recognised but cannot check (a negated language, a per-paragraph count...). */
   readonly unsupported: string[] = [];
+  readonly #positions = new Map<Check, number>();
 
   constructor(original: string, context: ParseContext) {
     this.original = original;
@@ -74,8 +75,19 @@ export class ClauseState {
 
   /** Adds `check` read from `[start, end)` and consumes the span. */
   accept(start: number, end: number, check: Check): void {
-    this.checks.push(check);
+    this.record(start, check);
     this.consume(start, end);
+  }
+
+  /** Adds `check` read at `start` without consuming anything. */
+  record(start: number, check: Check): void {
+    this.checks.push(check);
+    this.#positions.set(check, start);
+  }
+
+  /** The checks in the order their phrasings appear in the clause. */
+  orderedChecks(): Check[] {
+    return [...this.checks].sort((a, b) => (this.#positions.get(a) ?? 0) - (this.#positions.get(b) ?? 0));
   }
 }
 

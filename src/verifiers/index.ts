@@ -1,4 +1,13 @@
 export {
+  type AuditableRequirement,
+  type AuditableRun,
+  type AuditedRequirement,
+  type AuditRunOptions,
+  type AuditRunResult,
+  type AuditStatus,
+  auditRun,
+} from "./audit-run.js";
+export {
   type AnswerOnlyCheck,
   type CaseCheck,
   CHECK_KINDS,
@@ -25,6 +34,15 @@ export {
   type Verdict,
   type VerifyResult,
 } from "./check.js";
+export {
+  createJudge,
+  JUDGE_SYSTEM_PROMPT,
+  type Judge,
+  type JudgeOptions,
+  type JudgeResult,
+  parseJudgeAnswer,
+  renderJudgePrompt,
+} from "./create-judge.js";
 export { countKeyword } from "./families/keywords.js";
 export { createLanguageCheck, detectLanguage, MIN_LETTERS_FOR_LANGUAGE } from "./families/language.js";
 export { clearParseCache, type ParseRequirementOptions, parseRequirement } from "./parse-requirement.js";
@@ -36,3 +54,4 @@ export {
   verify,
   verifyRequirement,
 } from "./verify.js";
+export { type VerifyWithJudgeOptions, verifyWithJudge } from "./verify-with-judge.js";

@@ -130,7 +130,7 @@ function readDescription(
   for (const clause of clauses) {
     const state = new ClauseState(clause, context);
     for (const recognize of RECOGNIZERS) recognize(state);
-    for (const check of state.checks) {
+    for (const check of state.orderedChecks()) {
       const { source: _source, ...identity } = check;
       const key = JSON.stringify(identity);
       if (seen.has(key)) continue;

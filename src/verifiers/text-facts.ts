@@ -35,8 +35,8 @@ function isJoiner(code: number): boolean {
 }
 
 /**
- * Counts words: runs of letters, digits and marks, joined by an inner apostrophe or hyphen ("don't",
- * "state-of-the-art" are one word each) or by a dot or comma between digits ("1,234.56" is one word).
+ * Counts words: runs of letters, digits and marks, joined by an inner apostrophe, hyphen or dot ("don't",
+ * "state-of-the-art", "e.g.", "3.14" are one word each) or by a comma between digits ("1,234" is one word).
  * Each Han, Hiragana or Katakana character counts as one word. Punctuation, symbols and emoji are not words.
  */
 export function countWords(text: string): number {
@@ -64,9 +64,8 @@ export function countWords(text: string): number {
       inWord = false;
     } else if (inWord) {
       const next = index + width < length ? text.charCodeAt(index + width) : -1;
-      const joinsLetters = isJoiner(code) && next >= 0 && classifyCodePoint(next) === 1;
-      const joinsDigits =
-        (code === 46 || code === 44) && isDigitCode(text.charCodeAt(index - 1)) && isDigitCode(next);
+      const joinsLetters = (isJoiner(code) || code === 46) && next >= 0 && classifyCodePoint(next) === 1;
+      const joinsDigits = code === 44 && isDigitCode(text.charCodeAt(index - 1)) && isDigitCode(next);
       if (!joinsLetters && !joinsDigits) inWord = false;
     }
     index += width - 1;
@@ -94,6 +93,7 @@ const RULE_LINE = /^\s*([-*_])(?:[ \t]*\1){2,}\s*$/;
 const BULLET_LINE = /^\s*[-*+•◦▪‣●][ \t]+\S/;
 const NUMBERED_LINE = /^\s*\d{1,3}[.)][ \t]+\S/;
 const FENCE_LINE = /^\s*(?:```|~~~)/;
+const LIST_MARKER = /^\s*(?:[-*+•◦▪‣●]|\d{1,3}[.)])[ \t]+/;
 const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Abbreviations whose trailing dot does not end a sentence (compared lowercase, inner dots kept). */
@@ -246,7 +246,9 @@ function countLines(text: string): LineCounts {
       counts.sentences++;
       hasContent = false;
     }
-    hasContent = scanSentences(line, counts, hasContent);
+    // A list marker ("1." or "-") is not part of the item's sentence.
+    const from = isItem ? (LIST_MARKER.exec(line)?.[0].length ?? 0) : 0;
+    hasContent = scanSentences(line, from, counts, hasContent);
     if (isHeader && hasContent) {
       counts.sentences++;
       hasContent = false;
@@ -257,10 +259,10 @@ function countLines(text: string): LineCounts {
 }
 
 /** Counts the sentence ends in one line into `counts`; returns whether an unfinished sentence remains. */
-function scanSentences(line: string, counts: LineCounts, carried: boolean): boolean {
+function scanSentences(line: string, from: number, counts: LineCounts, carried: boolean): boolean {
   let hasContent = carried;
   const length = line.length;
-  for (let index = 0; index < length; index++) {
+  for (let index = from; index < length; index++) {
     const code = line.charCodeAt(index);
     if (isSentenceTerminator(code)) {
       let end = index + 1;

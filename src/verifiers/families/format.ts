@@ -22,7 +22,7 @@ const JSON_PHRASE = new RegExp(
 const TITLE =
   /\b(?:title|heading|headline)\b[^\uE002]*?(?:double angul?ar brackets|double angle brackets|<<[^>]*>>)|<<[^>]*>>/gi;
 const POSTSCRIPT = new RegExp(
-  `(?:\\b(?:end|finish|conclude|close)(?:s|ing)?(?: (?:your|the) (?:response|answer|reply|email|letter|message|text))? with |\\b(?:add|include|append|write)(?:ing)? )?(?:(?:a|an) )?(?:\\b(?:postscript|post-script|post script)\\b(?: (?:starting|beginning|that starts|that begins|marked|introduced|prefixed) (?:with|by) (${QUOTE}|p\\.?s\\.?|p\\.?p\\.?s\\.?)\\b)?|${QUOTE})`,
+  `(?:\\b(?:end|finish|conclude|close)(?:s|ing)?(?: (?:your|the) (?:response|answer|reply|email|letter|message|text))? with |\\b(?:add|include|append|write)(?:ing)? )?(?:(?:a|an) )?(?:\\b(?:postscript|post-script|post script)\\b(?: (?:starting|beginning|that starts|that begins|marked|introduced|prefixed) (?:with|by) (${QUOTE}|p\\.?s\\.?(?![a-z])|p\\.?p\\.?s\\.?(?![a-z])))?|${QUOTE})`,
   "gi",
 );
 const ANSWER_NOUN = "(?:answer|result|value|number|code|output|solution|response|figure|word|name|date)";
@@ -138,6 +138,8 @@ export function recognizeStructure(state: ClauseState): void {
     eachMatch(state, pattern, (match) => {
       const start = match.index;
       const end = start + match[0].length;
+      // "Every bullet point must be under 10 words" is about each bullet, not about using bullets.
+      if (/\b(?:each|every|per)\s+$/i.test(state.original.slice(0, start))) return;
       const check: CountCheck = { kind: "count", unit, source: state.source(start, end) };
       if (state.isNegatedBefore(start)) check.max = 0;
       else check.min = 1;

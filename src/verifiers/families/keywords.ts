@@ -59,7 +59,7 @@ const FREQUENCIES: readonly [RegExp, (count: number) => { min?: number; max?: nu
 const TRAILING_FILLER =
   /(?:\s+(?:in|within|anywhere in|throughout|from|inside) (?:the |your |this |my )?(?:entire |whole )?(?:response|answer|text|output|reply|essay|email|letter|story|summary|message|post|article)s?|\s+(?:at all|anywhere|whatsoever|explicitly|by name|directly|again|ever|please|either))+$/i;
 const LEADING_FILLER =
-  /^(?:(?:the|a|an|any|your|our|my|their|its|his|her|this|that|these|those|some|both|either|all|of|about|single|word|words|thing|anything|something|mention|mentions|reference|references|to|term|terms|name|phrase|keyword|keywords)\s+)+/i;
+  /^(?:(?:(?:a single|a|one|any|single) word|anything|something|a thing) about\s+|(?:the|a|an|any|your|our|my|their|its|his|her|this|that|these|those|some|both|either|all|of|about|word|words|mention|mentions|reference|references|to|term|terms|name|phrase|keyword|keywords)\s+)+/i;
 const VAGUE = new Set([
   "it",
   "this",

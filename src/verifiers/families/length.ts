@@ -26,8 +26,9 @@ const POSTFIX =
 // Unit words followed by a quote or "like"/"such as" introduce keywords ("the 3 words 'a', 'b', 'c'").
 const NOT_KEYWORDS = "(?!\\s*(?::|like\\b|such as\\b|\\uE000))";
 
+// Word numbers take "to" ("two to four"), digits also a dash ("3-5"): "twenty-five" is one number.
 const RANGE = new RegExp(
-  `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) ?(?:-|–|to) ?(${NUMBER}))[ -]${ADJECTIVES}${UNIT}\\b${NOT_KEYWORDS}`,
+  `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) to (${NUMBER})|(?:from )?(\\d+) ?[-–] ?(\\d+))[ -]${ADJECTIVES}${UNIT}\\b${NOT_KEYWORDS}`,
   "gi",
 );
 const MAIN = new RegExp(
@@ -65,11 +66,17 @@ export function readUnit(written: string): CountUnit | undefined {
 /** Reads count phrasings in a clause into count checks. */
 export function recognizeLength(state: ClauseState): void {
   eachMatch(state, RANGE, (match) => {
-    const low = parseNumber(match[1] ?? match[3] ?? "");
-    const high = parseNumber(match[2] ?? match[4] ?? "");
-    const unit = readUnit(match[5]!);
+    const low = parseNumber(match[1] ?? match[3] ?? match[5] ?? "");
+    const high = parseNumber(match[2] ?? match[4] ?? match[6] ?? "");
+    const unit = readUnit(match[7]!);
     if (low === undefined || high === undefined || unit === undefined) return;
     addCount(state, match, unit, Math.min(low, high), Math.max(low, high));
+  });
+  eachMatch(state, NUMBER_UNIT_LIMIT, (match) => {
+    const count = parseNumber(match[1]!);
+    const unit = readUnit(match[2]!);
+    if (count === undefined || unit === undefined) return;
+    addCount(state, match, unit, undefined, count);
   });
   eachMatch(state, MAIN, (match) => {
     const count = parseNumber(match[2]!);
@@ -96,12 +103,6 @@ export function recognizeLength(state: ClauseState): void {
     if (bounds === undefined) return;
     addCount(state, match, unit, bounds.min, bounds.max);
   });
-  eachMatch(state, NUMBER_UNIT_LIMIT, (match) => {
-    const count = parseNumber(match[1]!);
-    const unit = readUnit(match[2]!);
-    if (count === undefined || unit === undefined) return;
-    addCount(state, match, unit, undefined, count);
-  });
   eachMatch(state, IN_A_UNIT, (match) => {
     const unit = readUnit(match[1]!);
     if (unit !== undefined) addCount(state, match, unit, 1, 1);
@@ -120,7 +121,7 @@ function readBounds(
   if (approximate) {
     // Only long counts of words or characters are approximate: "a one-word answer" is exactly one.
     if ((unit !== "words" && unit !== "characters") || count < 20) return { min: count, max: count };
-    return { min: Math.floor(count * 0.9), max: Math.ceil(count * 1.1) };
+    return { min: Math.ceil(count * 0.9 - 1e-9), max: Math.floor(count * 1.1 + 1e-9) };
   }
   if (has(FEWER) || /^or (?:fewer|less|under|below)$/.test(postfix) || postfix === "tops") {
     if (has(FEWER)) return count === 0 ? undefined : { max: count - 1 };
