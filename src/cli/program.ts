@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerValidate } from "./commands/validate.js";
 
 /** Exit codes shared by every command: DESIGN.md's contract. */
 export const EXIT = { ok: 0, gateFailed: 1, infrastructure: 2, usage: 3 } as const;
@@ -16,7 +17,7 @@ export function createProgram(): Command {
 /** Each command file exports a function that adds itself to the program. */
 export type RegisterCommand = (program: Command) => void;
 
-const commands: RegisterCommand[] = [];
+const commands: RegisterCommand[] = [registerValidate];
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
