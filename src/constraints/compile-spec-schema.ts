@@ -7,7 +7,7 @@ import { formatIssueLocation } from "../errors/index.js";
 import { countWords } from "./count-words.js";
 import { createIssue, isRecord } from "./create-issue.js";
 import { describeValue } from "./describe-value.js";
-import { loadSpec, readSpecSchema } from "./load-spec.js";
+import { loadSpec } from "./load-spec.js";
 import { locateInstance } from "./locate-instance.js";
 import { mapAjvErrors } from "./map-ajv-errors.js";
 import { prepareSpecSchemas } from "./prepare-spec-schemas.js";
@@ -194,7 +194,12 @@ function sortBySeverity(issues: ConstraintIssue[]): ConstraintIssue[] {
 export function compileSpecSchema(name: string): SpecSchemaValidator {
   const cached = validators.get(name);
   if (cached) return cached;
-  readSpecSchema(name); // throws a TypeError naming the known schemas
+  const schemas = loadSpec().components.schemas;
+  if (typeof name !== "string" || !Object.hasOwn(schemas, name)) {
+    throw new TypeError(
+      `compileSpecSchema: unknown schema ${JSON.stringify(String(name))}; the spec has ${Object.keys(schemas).join(", ")}`,
+    );
+  }
   ajvInstance ??= createAjv();
   const compiled = ajvInstance.getSchema(`${SPEC_ID}#/components/schemas/${name}`) as
     | ValidateFunction

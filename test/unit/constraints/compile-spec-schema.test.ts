@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { compileSpecSchema, listSpecSchemaNames, readSpecDefaults } from "../../../src/constraints/index.js";
+import {
+  compileSpecSchema,
+  listSpecSchemaNames,
+  readSpecDefaults,
+  readSpecSchema,
+} from "../../../src/constraints/index.js";
 
 describe("compileSpecSchema", () => {
   test("compiles every component schema of the spec", () => {
@@ -62,6 +67,14 @@ describe("compileSpecSchema", () => {
 
   test("throws a TypeError naming the known schemas for an unknown name", () => {
     expect(() => compileSpecSchema("Nope")).toThrow(
+      /^compileSpecSchema: unknown schema "Nope"; the spec has ErrorDetail, /,
+    );
+  });
+});
+
+describe("readSpecSchema", () => {
+  test("throws a TypeError naming the known schemas for an unknown name", () => {
+    expect(() => readSpecSchema("Nope")).toThrow(
       /^readSpecSchema: unknown schema "Nope"; the spec has ErrorDetail, /,
     );
   });

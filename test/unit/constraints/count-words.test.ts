@@ -6,6 +6,7 @@ describe("countWords", () => {
     ["", 0],
     ["   \n\t ", 0],
     ["one", 1],
+    ["Don't use more than 3 paragraphs - ever.", 7],
     ["Write up to 3 paragraphs", 5],
     ["Dates must follow YYYY-MM-DD", 4],
     ["Don't mention the CEO", 4],
