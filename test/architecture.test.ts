@@ -42,7 +42,9 @@ function listFiles(dir: string): string[] {
   });
 }
 
-function readSpecifiers(text: string): string[] {
+function readSpecifiers(source: string): string[] {
+  // Doc comments show users' imports (`from "maestro-eval/vitest"`); only code counts.
+  const text = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
   const found: string[] = [];
   const patterns = [
     /\b(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g,

@@ -63,10 +63,14 @@ export interface MaestroClientOptions {
 /** Per-call options. */
 export interface CallOptions {
   signal?: AbortSignal | undefined;
+  /** Extra headers for this request only. */
+  headers?: Record<string, string> | undefined;
 }
 
 /** Options of `runs.createAndPoll`. */
 export interface CreateAndPollOptions extends PollOptions {
+  /** Extra headers for the create request. */
+  headers?: Record<string, string> | undefined;
   /** Resolve with a `failed` run instead of throwing {@link MaestroRunError}. Default false. */
   allowFailed?: boolean;
 }
@@ -201,10 +205,10 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
     return data;
   };
 
-  const create = async (request: CreateRunRequest, signal: AbortSignal | undefined): Promise<MaestroRun> => {
+  const create = async (request: CreateRunRequest, callOptions: CallOptions): Promise<MaestroRun> => {
     if (validate !== false) assertValidRunRequest(request, { strict: validate === "strict" });
     const { data, error, response } = await send("POST", RUNS, () =>
-      raw.POST(RUNS, { body: request, signal: signal ?? null }),
+      raw.POST(RUNS, { body: request, signal: callOptions.signal ?? null, headers: callOptions.headers ?? {} }),
     );
     if (data === undefined) throw fail("POST", RUNS, response, error);
     return data;
@@ -217,12 +221,12 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
     baseUrl,
     raw,
     runs: {
-      create: (request, callOptions = {}) => create(request, callOptions.signal),
+      create: (request, callOptions = {}) => create(request, callOptions),
       retrieve: (runId, callOptions = {}) => retrieve(runId, callOptions.signal),
       poll: (runId, pollOptions) => poll(runId, pollOptions),
       async createAndPoll(request, pollOptions = {}) {
         const startedAt = Date.now();
-        const created = await create(request, pollOptions.signal);
+        const created = await create(request, { signal: pollOptions.signal, headers: pollOptions.headers });
         const run =
           created.status === "in_progress" ? await poll(created.id, pollOptions, startedAt) : created;
         if (run.status === "failed" && pollOptions.allowFailed !== true) {
@@ -245,7 +249,7 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
           }
           if (validate !== false) assertValidChatRequest(request, { strict: validate === "strict" });
           const { data, error, response } = await send("POST", CHAT, () =>
-            raw.POST(CHAT, { body: request, signal: callOptions.signal ?? null }),
+            raw.POST(CHAT, { body: request, signal: callOptions.signal ?? null, headers: callOptions.headers ?? {} }),
           );
           if (data === undefined) throw fail("POST", CHAT, response, error);
           if (typeof data !== "object") {
@@ -267,7 +271,7 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
                 raw.POST(CHAT, {
                   body,
                   parseAs: "stream",
-                  headers: { Accept: "text/event-stream" },
+                  headers: { ...callOptions.headers, Accept: "text/event-stream" },
                   signal: callOptions.signal ?? null,
                 }),
               );

@@ -37,7 +37,9 @@ export {
   type WebSearchResult,
   type WebSearchTool,
 } from "./api-types.js";
+export { CELL_META_KEY, CELL_META_VERSION, type CellMeta, readCellMeta } from "./cell-meta.js";
 export { type AssertionRecord, type CellKey, type CellRun, isCellRun } from "./cell-run.js";
+export { scoreOverall } from "./score-overall.js";
 export { stableStringify } from "./stable-stringify.js";
 export {
   isAtLeast,
@@ -53,4 +55,3 @@ export {
   type WilsonInterval,
   wilsonInterval,
 } from "./statistics.js";
-export { CELL_META_KEY, CELL_META_VERSION, type CellMeta, readCellMeta } from "./cell-meta.js";

@@ -6,7 +6,7 @@ export interface ConstraintIssue {
   loc: (string | number)[];
   /** What is wrong and what is allowed. */
   msg: string;
-  /** A machine-readable kind, e.g. `value_error.description.too_many_words`. */
+  /** A machine-readable kind, e.g. `value_error.too_many_words`. */
   type: string;
   severity: "error" | "warning";
 }

@@ -5,6 +5,11 @@ export {
   isConstraintViolationError,
 } from "./constraint-violation-error.js";
 export { isMaestroApiError, MaestroApiError, type MaestroApiErrorOptions } from "./maestro-api-error.js";
+export {
+  isMaestroCassetteMissError,
+  MaestroCassetteMissError,
+  type MaestroCassetteMissErrorOptions,
+} from "./maestro-cassette-miss-error.js";
 export { isMaestroConfigurationError, MaestroConfigurationError } from "./maestro-configuration-error.js";
 export {
   isMaestroConnectionError,

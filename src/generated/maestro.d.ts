@@ -132,8 +132,10 @@ export interface components {
             name: string;
             /**
              * @description The condition itself, at most 128 words. Decision: a word is a maximal run of characters
-             *     that are neither white space (any Unicode space, tab or line break) nor punctuation-only;
-             *     "YYYY-MM-DD" and "don't" are one word each, a lone "-" is none.
+             *     other than white space (any Unicode space, tab or line break) that contains at least one
+             *     letter, number or symbol (Unicode L, N, S); punctuation, format or control characters alone
+             *     are no word. "YYYY-MM-DD" and "don't" are one word each, a lone "-" is none, and text
+             *     written without spaces (Chinese, Japanese) counts as one word per run.
              */
             description: string;
             /** @description When true and the requirement is not fully met (score below 1), the run's overall score is 0. */
@@ -164,7 +166,10 @@ export interface components {
         };
         /** @description Where Maestro posts the call. */
         HttpToolEndpoint: {
-            /** @description An absolute http or https URL, called with POST. */
+            /**
+             * @description An absolute http or https URL, called with POST. Decision: it must have a host and no
+             *     surrounding white space.
+             */
             url: string;
             /** @description Static headers sent with each call, for example credentials. Secret; never logged or recorded. */
             headers?: {
@@ -239,7 +244,9 @@ export interface components {
             type: "web_search";
             /**
              * @description URL prefixes the search is limited to, in one of AI21's four forms: `https://example.com`,
-             *     `example.com`, `example.com/page`, `sub.example.com`.
+             *     `example.com`, `example.com/page`, `sub.example.com`. Decision: an optional http(s)
+             *     scheme, a domain of at least two labels (letters of any script allowed) and an optional
+             *     path; ports, credentials, IP addresses and wildcards are rejected.
              */
             urls?: string[];
             fallback_to_web?: boolean;
@@ -515,8 +522,10 @@ export interface components {
             model: string;
             /**
              * @description An optional leading system message, then user and assistant turns. Decision: user and
-             *     assistant turns alternate (tool messages may follow an assistant turn with tool calls),
-             *     and at least one user or assistant message is required.
+             *     assistant turns alternate; tool messages may follow only an assistant turn with
+             *     `tool_calls`, and either role may follow them; at least one user or assistant message is
+             *     required; user, assistant and tool content is non-empty (an assistant message may omit
+             *     content when it has `tool_calls`).
              */
             messages: components["schemas"]["ChatMessage"][];
             /**

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { InvalidArgumentError, Option } from "commander";
+import { parse as parseYaml } from "yaml";
+import { MaestroConfigurationError } from "../../errors/index.js";
+import { createOpenAiGenerator, parseFaultOptions, startLocalServer } from "../../local/index.js";
+import { EXIT } from "../exit-codes.js";
+import type { RegisterCommand } from "../program.js";
+
+/** `maestro-eval serve`: starts the embedded local server and keeps it running until interrupted. */
+export const registerServe: RegisterCommand = (program) => {
+  program
+    .command("serve")
+    .description("Start the embedded Maestro-compatible server on 127.0.0.1 and print its URL.")
+    .option("--port <port>", "port to listen on (0 picks a free one)", parseNumber("--port", 0, 65535), 4010)
+    .option("--host <host>", "address to bind", "127.0.0.1")
+    .option(
+      "--seed <seed>",
+      "seed of the simulated models and the faults",
+      parseNumber("--seed", 0, Number.MAX_SAFE_INTEGER),
+      0,
+    )
+    .option(
+      "--time-scale <factor>",
+      "simulated time per real time (0 answers at once)",
+      parseNumber("--time-scale", 0, 1000),
+      1,
+    )
+    .option("--token <token>", "require this bearer token on every request")
+    .option("--faults <file>", "fault injection configuration (JSON or YAML)")
+    .option("--max-runs <count>", "runs kept in memory", parseNumber("--max-runs", 1, 10_000_000))
+    .addOption(
+      new Option("--generator <kind>", "who writes the outputs").choices(["sim", "openai"]).default("sim"),
+    )
+    .action(async (options: ServeOptions) => {
+      let faults: ReturnType<typeof parseFaultOptions> | undefined;
+      try {
+        faults = options.faults === undefined ? undefined : readFaults(options.faults);
+      } catch (error) {
+        console.error(`maestro-eval serve: ${(error as Error).message}`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const server = await startLocalServer({
+        port: options.port,
+        host: options.host,
+        seed: options.seed,
+        timeScale: options.timeScale,
+        ...(options.token === undefined ? {} : { token: options.token }),
+        ...(faults === undefined ? {} : { faults }),
+        ...(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns }),
+        ...(options.generator === "openai" ? { generator: createOpenAiGenerator() } : {}),
+      });
+      console.log(`maestro-eval local server listening on ${server.url}`);
+      console.log(
+        `  generator: ${options.generator}${options.generator === "sim" ? " (simulated models)" : ""}, time scale ${options.timeScale}, seed ${options.seed}`,
+      );
+      console.log(`  point a client at it: AI21_API_HOST=${server.url}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await server.close();
+    });
+};
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  seed: number;
+  timeScale: number;
+  token?: string;
+  faults?: string;
+  maxRuns?: number;
+  generator: "sim" | "openai";
+}
+
+function readFaults(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new MaestroConfigurationError(
+      `cannot read --faults file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    throw new MaestroConfigurationError(
+      `${file} is not valid JSON or YAML: ${(error as Error).message.split("\n")[0]}`,
+    );
+  }
+  return parseFaultOptions(value, file);
+}
+
+/** A commander parser for a number within a range, naming the flag when the value is wrong. */
+export function parseNumber(flag: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (value.trim() === "" || !Number.isFinite(number) || number < min || number > max) {
+      throw new InvalidArgumentError(
+        `${flag} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+      );
+    }
+    return number;
+  };
+}

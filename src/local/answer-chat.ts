@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import type { ServerResponse } from "node:http";
+import { type ChatChoice, type ChatRequest, type MaestroMessage, stableStringify } from "../domain/index.js";
+import { countTokens, splitTokens } from "./count-tokens.js";
+import type { Generator } from "./generator.js";
+import { wait } from "./wait.js";
+
+/** What {@link answerChat} needs from the server. */
+export interface AnswerChatOptions {
+  generator: Generator;
+  seed: string;
+  timeScale: number;
+  signal: AbortSignal;
+}
+
+/** Tokens per streamed chunk: small enough to look like streaming, large enough to stay cheap. */
+const TOKENS_PER_CHUNK = 3;
+
+/**
+ * Answers a chat completion with the server's generator: `n` choices, `max_tokens` and `stop` honoured
+ * (`finish_reason` `length` or `stop`), usage counted, and with `stream: true` server-sent events in
+ * AI21's format: a first `{role}` delta, content deltas, a last chunk with `finish_reason` and `usage`,
+ * then `data: [DONE]`.
+ */
+export async function answerChat(
+  request: ChatRequest,
+  res: ServerResponse,
+  options: AnswerChatOptions,
+): Promise<void> {
+  const input: MaestroMessage[] = [];
+  let systemPrompt: string | undefined;
+  for (const message of request.messages) {
+    if (message.role === "system") systemPrompt = message.content;
+    else if (
+      (message.role === "user" || message.role === "assistant") &&
+      typeof message.content === "string" &&
+      message.content !== ""
+    ) {
+      input.push({ role: message.role, content: message.content });
+    }
+  }
+  if (input.length === 0 || input.at(-1)?.role !== "user") input.push({ role: "user", content: "Continue." });
+  const { stream: _stream, ...sampled } = request;
+  const base = `${options.seed}\u0000${stableStringify(sampled)}`;
+  const choices: ChatChoice[] = [];
+  let latencyMs = 0;
+  for (let index = 0; index < (request.n ?? 1); index += 1) {
+    const generation = await options.generator.generate({
+      run: { input, ...(systemPrompt === undefined ? {} : { system_prompt: systemPrompt }) },
+      model: request.model,
+      budget: "low",
+      strategy: 0,
+      step: 0,
+      requirements: [],
+      seed: `${base}/${index}`,
+      signal: options.signal,
+    });
+    latencyMs = Math.max(latencyMs, generation.latencyMs);
+    const { text, finishReason } = truncate(generation.text, request.max_tokens, request.stop);
+    choices.push({
+      index,
+      message: { role: "assistant", content: text },
+      logprobs: null,
+      finish_reason: finishReason,
+    });
+  }
+  const promptTokens = request.messages.reduce(
+    (sum, message) => sum + (typeof message.content === "string" ? countTokens(message.content) : 0),
+    0,
+  );
+  const completionTokens = choices.reduce(
+    (sum, choice) => sum + countTokens(choice.message.content ?? ""),
+    0,
+  );
+  const usage = {
+    prompt_tokens: promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: promptTokens + completionTokens,
+  };
+  const id = `chat-${randomUUID()}`;
+  const waitMs = latencyMs * options.timeScale;
+
+  if (request.stream !== true) {
+    await wait(waitMs, options.signal);
+    const text = JSON.stringify({ id, model: request.model, choices, usage });
+    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    res.end(text);
+    return;
+  }
+
+  const choice = choices[0]!;
+  const tokens = splitTokens(choice.message.content ?? "");
+  const pieces: string[] = [];
+  for (let at = 0; at < tokens.length; at += TOKENS_PER_CHUNK)
+    pieces.push(tokens.slice(at, at + TOKENS_PER_CHUNK).join(""));
+  res.writeHead(200, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+  });
+  const send = (chunk: object) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+  send({ id, choices: [{ index: 0, delta: { role: "assistant" }, logprobs: null, finish_reason: null }] });
+  const gap = pieces.length === 0 ? 0 : waitMs / pieces.length;
+  for (const content of pieces) {
+    await wait(gap, options.signal);
+    if (options.signal.aborted || res.destroyed) return;
+    send({ id, choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: null }] });
+  }
+  send({
+    id,
+    choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: choice.finish_reason }],
+    usage,
+  });
+  res.end("data: [DONE]\n\n");
+}
+
+/** Cuts generated text at the first stop sequence, or at `maxTokens` tokens. */
+export function truncate(
+  text: string,
+  maxTokens: number | undefined,
+  stop: string | string[] | undefined,
+): { text: string; finishReason: "stop" | "length" } {
+  let out = text;
+  const sequences = stop === undefined ? [] : Array.isArray(stop) ? stop : [stop];
+  let cut = -1;
+  for (const sequence of sequences) {
+    const at = out.indexOf(sequence);
+    if (at !== -1 && (cut === -1 || at < cut)) cut = at;
+  }
+  if (cut !== -1) out = out.slice(0, cut);
+  if (maxTokens !== undefined) {
+    const tokens = splitTokens(out);
+    if (tokens.length > maxTokens)
+      return { text: tokens.slice(0, maxTokens).join("").trimStart(), finishReason: "length" };
+  }
+  return { text: out, finishReason: "stop" };
+}

@@ -1,0 +1,204 @@
+import { MaestroConfigurationError } from "../errors/index.js";
+import { countTokens } from "./count-tokens.js";
+import type { Generation, GenerationRequest, Generator } from "./generator.js";
+import { type ModelProfile, resolveModelProfile } from "./model-profiles.js";
+
+/** Options of {@link createOpenAiGenerator}. */
+export interface OpenAiGeneratorOptions {
+  /**
+   * The OpenAI-compatible API base, up to and including `/v1` (Ollama: `http://127.0.0.1:11434/v1`).
+   * Default: `MAESTRO_EVAL_LLM_URL`.
+   */
+  url?: string | undefined;
+  /** Maps the model names of runs to the backend's names (`{"jamba-large": "llama3.1:8b"}`); `"*"` for the rest. */
+  models?: Readonly<Record<string, string>>;
+  /** Sent as `Authorization: Bearer` when set. Default: `MAESTRO_EVAL_LLM_API_KEY`. */
+  apiKey?: string | undefined;
+  temperature?: number;
+  /** Prices for cost figures, by run model name; the built-in profiles otherwise. */
+  profiles?: Readonly<Record<string, Partial<ModelProfile>>>;
+  /** Time allowed for one backend call. Default 120,000 ms. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  env?: Record<string, string | undefined>;
+}
+
+type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
+
+/**
+ * A generator backed by any OpenAI-compatible `/chat/completions` endpoint (Ollama, vLLM, a llama.cpp
+ * server), so the same suites run against a self-hosted model. The first step sends the input with the
+ * requirements in the system message; each refine step sends the previous answer back with the
+ * requirements that scored below 1 and their reasons. Requirements no verifier understands are
+ * self-assessed by the same model in a second call that must answer JSON.
+ */
+export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Generator {
+  const env = options.env ?? process.env;
+  const url = (options.url ?? env.MAESTRO_EVAL_LLM_URL ?? "").replace(/\/+$/, "");
+  if (url === "") {
+    throw new MaestroConfigurationError(
+      "createOpenAiGenerator: no endpoint; set MAESTRO_EVAL_LLM_URL (for example http://127.0.0.1:11434/v1) or pass { url }",
+    );
+  }
+  if (!/^https?:\/\//.test(url)) {
+    throw new MaestroConfigurationError(
+      `createOpenAiGenerator: url must be an http(s) URL, got ${JSON.stringify(url)}`,
+    );
+  }
+  const apiKey = options.apiKey ?? env.MAESTRO_EVAL_LLM_API_KEY;
+  const send = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+
+  const complete = async (model: string, messages: ChatMessage[], signal: AbortSignal | undefined) => {
+    const backendModel = options.models?.[model] ?? options.models?.["*"] ?? model;
+    const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
+    const response = await send(`${url}/chat/completions`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+      },
+      body: JSON.stringify({ model: backendModel, messages, temperature: options.temperature ?? 0.2 }),
+      signal: AbortSignal.any(signals),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`POST ${url}/chat/completions answered ${response.status}: ${text.slice(0, 200)}`);
+    }
+    let body: {
+      choices?: { message?: { content?: unknown } }[];
+      usage?: { prompt_tokens?: number; completion_tokens?: number };
+    };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(`POST ${url}/chat/completions answered with invalid JSON: ${text.slice(0, 200)}`);
+    }
+    const content = body.choices?.[0]?.message?.content;
+    if (typeof content !== "string") {
+      throw new Error(`POST ${url}/chat/completions answered without choices[0].message.content`);
+    }
+    return {
+      content,
+      promptTokens:
+        body.usage?.prompt_tokens ?? countTokens(messages.map((message) => message.content).join("\n")),
+      completionTokens: body.usage?.completion_tokens ?? countTokens(content),
+    };
+  };
+
+  return {
+    kind: "openai",
+    simulated: false,
+    price(model) {
+      const profile = resolveModelProfile(model, options.profiles);
+      return {
+        inputUsdPerMillion: profile.inputUsdPerMillion,
+        outputUsdPerMillion: profile.outputUsdPerMillion,
+      };
+    },
+    async generate(request: GenerationRequest): Promise<Generation> {
+      const started = Date.now();
+      const messages = buildMessages(request);
+      const answer = await complete(request.model, messages, request.signal);
+      let promptTokens = answer.promptTokens;
+      let completionTokens = answer.completionTokens;
+      const unverifiable = request.requirements.filter(({ parsed }) => parsed.verdict !== "verifiable");
+      let selfAssessment: Record<string, { score: number; reason: string }> | undefined;
+      if (unverifiable.length > 0) {
+        const assessment = await complete(
+          request.model,
+          [
+            {
+              role: "system",
+              content:
+                'You grade answers. Reply with JSON only: an object mapping each requirement name to {"score": number from 0 to 1, "reason": string}.',
+            },
+            {
+              role: "user",
+              content: `Answer:\n${answer.content}\n\nRequirements:\n${unverifiable
+                .map(({ requirement }) => `- ${requirement.name}: ${requirement.description}`)
+                .join("\n")}`,
+            },
+          ],
+          request.signal,
+        );
+        promptTokens += assessment.promptTokens;
+        completionTokens += assessment.completionTokens;
+        selfAssessment = readSelfAssessment(
+          assessment.content,
+          unverifiable.map(({ requirement }) => requirement.name),
+        );
+      }
+      return {
+        text: answer.content,
+        promptTokens,
+        completionTokens,
+        latencyMs: Date.now() - started,
+        ...(selfAssessment === undefined ? {} : { selfAssessment }),
+      };
+    },
+  };
+}
+
+/** The messages of one step: input and requirements first; on a refine step, the failures to fix. */
+export function buildMessages(request: GenerationRequest): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  const requirementLines = request.requirements.map(
+    ({ requirement }) =>
+      `- ${requirement.name}${requirement.is_mandatory ? " (mandatory)" : ""}: ${requirement.description}`,
+  );
+  const language = request.run.response_language;
+  const system = [
+    request.run.system_prompt ?? "You are a careful assistant.",
+    requirementLines.length > 0
+      ? `Your answer must meet every one of these requirements:\n${requirementLines.join("\n")}`
+      : "",
+    language !== undefined && language !== "unset" ? `Write the answer in ${language}.` : "",
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  messages.push({ role: "system", content: system });
+  if (typeof request.run.input === "string") messages.push({ role: "user", content: request.run.input });
+  else
+    for (const message of request.run.input) messages.push({ role: message.role, content: message.content });
+  if (request.previous !== undefined) {
+    const failing = request.previous.scores
+      .map((score, index) => ({ score, requirement: request.requirements[index]?.requirement }))
+      .filter(({ score }) => score.score < 1)
+      .map(
+        ({ score, requirement }) =>
+          `- ${score.name} (${requirement?.description ?? ""}): scored ${score.score}; ${score.reason}`,
+      );
+    messages.push({ role: "assistant", content: request.previous.text });
+    messages.push({
+      role: "user",
+      content: `Revise your answer. These requirements are not fully met:\n${failing.join("\n")}\nReply with the revised answer only.`,
+    });
+  }
+  return messages;
+}
+
+/** Reads a self-assessment answer; anything unreadable scores 0 with a reason that says so. */
+export function readSelfAssessment(
+  text: string,
+  names: readonly string[],
+): Record<string, { score: number; reason: string }> {
+  let parsed: unknown;
+  const json = text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1);
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    parsed = undefined;
+  }
+  const out: Record<string, { score: number; reason: string }> = {};
+  for (const name of names) {
+    const item = (parsed as Record<string, { score?: unknown; reason?: unknown }> | undefined)?.[name];
+    const score =
+      typeof item?.score === "number" && item.score >= 0 && item.score <= 1 ? item.score : undefined;
+    out[name] =
+      score === undefined
+        ? { score: 0, reason: `the model's self-assessment was unreadable: ${text.slice(0, 120)}` }
+        : { score, reason: typeof item?.reason === "string" ? item.reason : "no reason given" };
+  }
+  return out;
+}

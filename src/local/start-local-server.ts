@@ -1,0 +1,349 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { hasErrors, validateChatRequest, validateRunRequest } from "../constraints/index.js";
+import {
+  type ChatRequest,
+  type CreateRunRequest,
+  type MaestroRun,
+  stableStringify,
+  type ValidationErrorItem,
+} from "../domain/index.js";
+import { answerChat } from "./answer-chat.js";
+import { createFaultPlan, type FaultOptions, type FaultPlan, type FaultRoute } from "./faults.js";
+import type { Generator } from "./generator.js";
+import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
+import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
+import { createRunStore, type RunStore } from "./run-store.js";
+import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
+import { wait } from "./wait.js";
+
+/** Options of {@link startLocalServer}; all optional. */
+export interface LocalServerOptions {
+  /** The port; 0 (the default) picks a free one. */
+  port?: number;
+  /** The address to bind. Default 127.0.0.1: the server is for this machine only. */
+  host?: string;
+  /** When set, every request must carry `Authorization: Bearer <token>`. */
+  token?: string | undefined;
+  /** Writes the outputs. Default: the `sim` generator with `sim` options. */
+  generator?: Generator;
+  /** Options of the default `sim` generator. */
+  sim?: SimGeneratorOptions;
+  /** Scores requirements the verifiers cannot; otherwise the generator assesses itself. */
+  judge?: ScoreUnverifiable | undefined;
+  /** Seeds the engine and the faults: the same seed and request give the same run. Default 0. */
+  seed?: number;
+  /** Simulated time per real time: 1 waits the full simulated latency, 0 answers at once. Default 1. */
+  timeScale?: number;
+  /** Fault injection; none by default. */
+  faults?: FaultOptions;
+  /** The most runs kept in memory; see {@link createRunStore}. Default 10,000. */
+  maxRuns?: number;
+  /** The largest request body accepted; larger ones get 413. Default 10 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** A running local server. */
+export interface LocalServer {
+  /** The base URL to give a client, such as `http://127.0.0.1:43121`. */
+  url: string;
+  port: number;
+  store: RunStore;
+  faults: FaultPlan;
+  /** Stops accepting requests, drops open connections and abandons runs in flight. */
+  close(): Promise<void>;
+}
+
+/** The header a harness sends to ask for another reproducible sample of the same request. */
+export const REPEAT_HEADER = "x-maestro-eval-repeat";
+
+const RUNS_PATH = "/studio/v1/maestro/runs";
+const CHAT_PATH = "/studio/v1/chat/completions";
+const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+
+type Route = { name: FaultRoute; runId?: string } | { name: "notFound" } | { name: "methodNotAllowed" };
+
+/**
+ * Starts the embedded Maestro-compatible server: a real HTTP server on 127.0.0.1 that speaks
+ * `openapi/maestro.yaml`, runs Maestro's generate-score-refine loop with the verifiers, simulates
+ * time and cost, and injects faults on request.
+ *
+ * @example
+ * const server = await startLocalServer({ timeScale: 0 });
+ * const maestro = createMaestroClient({ baseUrl: server.url });
+ * const run = await maestro.runs.createAndPoll({ input: "Say hi in one sentence.", include: ["requirements_result"] });
+ * await server.close();
+ */
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale >= 0) || !Number.isFinite(timeScale)) {
+    throw new RangeError(`startLocalServer: timeScale must be a number >= 0, got ${timeScale}`);
+  }
+  const seed = options.seed ?? 0;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const generator = options.generator ?? createSimGenerator(options.sim);
+  const store = createRunStore(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns });
+  const faults = createFaultPlan(options.faults, seed);
+  const closing = new AbortController();
+  const sockets = new Set<Socket>();
+
+  const startRun = (request: CreateRunRequest, repeat: string): MaestroRun => {
+    const id = randomUUID();
+    const createdAt = Date.now();
+    const model = request.models?.[0] ?? DEFAULT_RUN_MODEL;
+    const runSeed = createHash("sha256")
+      .update(`${seed}\u0000${repeat}\u0000${stableStringify(request)}`)
+      .digest("hex")
+      .slice(0, 16);
+    const entry = {
+      id,
+      createdAt,
+      final: undefined as MaestroRun | undefined,
+      readyAt: Number.POSITIVE_INFINITY,
+    };
+    store.add(entry);
+    const fault = faults.forRun(id);
+    runEngine(request, {
+      generator,
+      judge: options.judge,
+      seed: runSeed,
+      model,
+      signal: closing.signal,
+    }).then(
+      (result) => {
+        const include = new Set(request.include ?? []);
+        const wantsRequirements =
+          include.has("requirements_result") || include.has("requirements_result.metadata");
+        entry.readyAt =
+          fault === "stuck" ? createdAt + faults.stuckMs : createdAt + result.latencyMs * timeScale;
+        entry.final = {
+          id,
+          status: fault === "failed" ? "failed" : "completed",
+          result: fault === "failed" ? null : result.text,
+          ...(fault === "failed"
+            ? { error: { message: "Simulated failure injected by the local server's fault plan" } }
+            : {}),
+          ...(wantsRequirements && fault !== "failed"
+            ? { requirements_result: result.requirementsResult }
+            : {}),
+          ...(include.has("data_sources") && fault !== "failed" ? { data_sources: {} } : {}),
+          created_at: new Date(createdAt).toISOString(),
+          x_local: {
+            generator: generator.kind,
+            simulated: generator.simulated,
+            model,
+            budget: request.budget ?? "low",
+            steps: result.steps,
+            cost_usd: result.costUsd,
+            latency_ms: result.latencyMs,
+            prompt_tokens: result.promptTokens,
+            completion_tokens: result.completionTokens,
+            notes: generator.simulated
+              ? [
+                  `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,
+                ]
+              : [],
+          },
+        };
+      },
+      (error: unknown) => {
+        entry.readyAt = createdAt;
+        entry.final = {
+          id,
+          status: "failed",
+          result: null,
+          error: {
+            message: `The local engine failed: ${error instanceof Error ? error.message : String(error)}`,
+          },
+          created_at: new Date(createdAt).toISOString(),
+        };
+      },
+    );
+    return { id, status: "in_progress", result: null, created_at: new Date(createdAt).toISOString() };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const route = routeOf(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
+    if (route.name === "notFound") return drainThen(req, () => sendJson(res, 404, { detail: "Not Found" }));
+    if (route.name === "methodNotAllowed") {
+      return drainThen(req, () => sendJson(res, 405, { detail: "Method Not Allowed" }));
+    }
+    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
+      return drainThen(req, () => sendJson(res, 401, { detail: "Forbidden: Bad or missing API token." }));
+    }
+    const fault = faults.forRequest(route.name);
+    if (fault.kind === "status") {
+      const headers =
+        fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
+      const detail = { 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable" }[
+        fault.status
+      ];
+      return drainThen(req, () => sendJson(res, fault.status, { detail }, headers));
+    }
+    if (fault.kind === "slow") await wait(fault.delayMs, closing.signal);
+    if (fault.kind === "reset" && route.name !== "createRun") {
+      req.socket.destroy();
+      return;
+    }
+
+    if (route.name === "retrieveRun") {
+      const run = store.view(route.runId ?? "", Date.now());
+      return drainThen(req, () =>
+        run === undefined ? sendJson(res, 404, { detail: "Not Found" }) : sendJson(res, 200, run),
+      );
+    }
+
+    const body = await readBody(req, maxBodyBytes);
+    if (body.kind === "tooLarge") {
+      return sendJson(
+        res,
+        413,
+        { detail: `Request body exceeds ${maxBodyBytes} bytes` },
+        { connection: "close" },
+      );
+    }
+    if (body.kind === "invalid") return sendJson(res, 422, { detail: [body.issue] });
+
+    if (route.name === "createRun") {
+      const issues = validateRunRequest(body.value);
+      if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
+      const run = startRun(body.value as CreateRunRequest, String(req.headers[REPEAT_HEADER] ?? "0"));
+      // A reset fault on create happens after the run was accepted: the client must not create it twice.
+      if (fault.kind === "reset") {
+        req.socket.destroy();
+        return;
+      }
+      return sendJson(res, 200, run);
+    }
+
+    const issues = validateChatRequest(body.value);
+    if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
+    await answerChat(body.value as ChatRequest, res, {
+      generator,
+      seed: `${seed}\u0000${String(req.headers[REPEAT_HEADER] ?? "0")}`,
+      timeScale,
+      signal: closing.signal,
+    });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (closing.signal.aborted) return;
+      if (!res.headersSent)
+        sendJson(res, 500, { detail: `Internal error in the local server: ${errorMessage(error)}` });
+      else res.destroy();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    store,
+    faults,
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing.abort(new Error("the local server is closing"));
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function routeOf(method: string, path: string): Route {
+  if (path === RUNS_PATH) return method === "POST" ? { name: "createRun" } : { name: "methodNotAllowed" };
+  if (path === CHAT_PATH) return method === "POST" ? { name: "chat" } : { name: "methodNotAllowed" };
+  if (path.startsWith(`${RUNS_PATH}/`)) {
+    const rest = path.slice(RUNS_PATH.length + 1);
+    if (rest === "" || rest.includes("/")) return { name: "notFound" };
+    if (method !== "GET") return { name: "methodNotAllowed" };
+    let runId: string;
+    try {
+      runId = decodeURIComponent(rest);
+    } catch {
+      return { name: "notFound" };
+    }
+    return { name: "retrieveRun", runId };
+  }
+  return { name: "notFound" };
+}
+
+type BodyResult =
+  | { kind: "ok"; value: unknown }
+  | { kind: "tooLarge" }
+  | { kind: "invalid"; issue: ValidationErrorItem };
+
+async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      return { kind: "tooLarge" };
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "")
+    return { kind: "invalid", issue: { loc: ["body"], msg: "field required", type: "value_error.missing" } };
+  try {
+    return { kind: "ok", value: JSON.parse(text) };
+  } catch (error) {
+    return {
+      kind: "invalid",
+      issue: {
+        loc: ["body", 0],
+        msg: `JSON decode error: ${errorMessage(error)}`,
+        type: "value_error.jsondecode",
+      },
+    };
+  }
+}
+
+async function drainThen(req: IncomingMessage, send: () => void): Promise<void> {
+  req.resume();
+  send();
+}
+
+function toDetail(issues: ReturnType<typeof validateRunRequest>): ValidationErrorItem[] {
+  return issues
+    .filter((issue) => issue.severity === "error")
+    .map(({ loc, msg, type }) => ({ loc, msg, type }));
+}
+
+/** Sends a JSON answer. */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
