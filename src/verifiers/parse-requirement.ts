@@ -70,7 +70,8 @@ const FILLER = new Set(
   containing have having not no never avoid avoiding without refrain from any wrap wrapped whole thing me my our
   we us i generate create produce compose draft put make sure when where while if than per time times
   same like such following below above throughout anywhere everything each should forget fail neglect instead
-  rather essay email letter story poem summary article blog post note tweet report`.split(/\s+/),
+  rather essay email letter story poem summary article blog post note tweet report exclude excluding omit
+  omitting skip form length`.split(/\s+/),
 );
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\uE000\d+\uE001/gu;
 
@@ -144,6 +145,14 @@ function readDescription(
       continue;
     }
     unchecked.push(...state.unsupported, ...leftover.map((fragment) => restoreQuotes(fragment, quotes)));
+  }
+  // A description none of whose words a family could read is reported whole, filler words and all.
+  if (checks.length === 0 && unchecked.length === 0) {
+    unchecked.push(
+      ...clauses
+        .filter((clause) => /[\p{L}\p{N}]/u.test(clause))
+        .map((clause) => restoreQuotes(clause, quotes)),
+    );
   }
   const verdict: ParseVerdict =
     checks.length === 0 ? "unverifiable" : unchecked.length > 0 ? "partially_verifiable" : "verifiable";

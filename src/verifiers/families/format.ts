@@ -132,14 +132,24 @@ export function recognizeNoMarkdown(state: ClauseState): void {
   });
 }
 
+const ALTERNATIVES =
+  /\b(?:bullet|bulleted|bullets|numbered|ordered|enumerated|headers?|headings?)\b[^\uE002]*?\bor\b[^\uE002]*?\b(?:bullet|bulleted|bullets|numbered|ordered|enumerated|headers?|headings?)\b(?: (?:points?|lists?|items?))?/i;
+
 /** Reads "Use bullet points", "a numbered list", "markdown headers" into count checks (none when negated). */
 export function recognizeStructure(state: ClauseState): void {
+  // "bullet points or a numbered list" offers a choice; a count check per structure would demand both.
+  const choice = ALTERNATIVES.exec(state.text);
+  if (choice && !state.isNegatedBefore(choice.index)) {
+    state.reject(choice.index, choice.index + choice[0].length);
+    return;
+  }
   for (const [pattern, unit] of STRUCTURES) {
     eachMatch(state, pattern, (match) => {
       const start = match.index;
       const end = start + match[0].length;
-      // "Every bullet point must be under 10 words" is about each bullet, not about using bullets.
-      if (/\b(?:each|every|per)\s+$/i.test(state.original.slice(0, start))) return;
+      // "Every bullet point must be under 10 words" is about each bullet, and "title case for headings"
+      // about headings if there are any: neither asks for the structure itself.
+      if (/\b(?:each|every|per|for(?: the| all| any)?)\s+$/i.test(state.original.slice(0, start))) return;
       const check: CountCheck = { kind: "count", unit, source: state.source(start, end) };
       if (state.isNegatedBefore(start)) check.max = 0;
       else check.min = 1;

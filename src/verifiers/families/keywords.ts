@@ -1,6 +1,8 @@
 // Keywords: "Mention X", "Include the word X at least N times", "Don't mention X", "Do not use the words X,
 // Y", "Avoid 'X'", "Don't mention a word about the company's CEO". Matching is literal: whole words,
-// case-insensitive, a plural or possessive ending allowed, plus a few acronym expansions ("CEO" also
+// case-insensitive, a plural or possessive ending allowed ("-s", "-es", "-'s", "-y" → "-ies"; a plural
+// keyword also matches its singular), plus a few
+// acronym expansions ("CEO" also
 // matches "chief executive"). A topic only a reader could recognise ("the price", "jargon") is not a
 // keyword, so bare lowercase topics are only accepted where a literal reading is safe (see below).
 import type { KeywordsCheck } from "../check.js";
@@ -59,7 +61,7 @@ const FREQUENCIES: readonly [RegExp, (count: number) => { min?: number; max?: nu
 const TRAILING_FILLER =
   /(?:\s+(?:in|within|anywhere in|throughout|from|inside) (?:the |your |this |my )?(?:entire |whole )?(?:response|answer|text|output|reply|essay|email|letter|story|summary|message|post|article)s?|\s+(?:at all|anywhere|whatsoever|explicitly|by name|directly|again|ever|please|either))+$/i;
 const LEADING_FILLER =
-  /^(?:(?:(?:a single|a|one|any|single) word|anything|something|a thing) about\s+|(?:the|a|an|any|your|our|my|their|its|his|her|this|that|these|those|some|both|either|all|of|about|word|words|mention|mentions|reference|references|to|term|terms|name|phrase|keyword|keywords)\s+)+/i;
+  /^(?:(?:(?:a single|a|one|any|single) word|anything|something|a thing) about\s+|(?:the|a|an|any|your|our|my|their|its|his|her|this|that|these|those|some|both|either|all|of|about|word|words|mention|mentions|reference|references|to|term|terms|name|phrase|keyword|keywords)(?:\s+|$))+/i;
 const VAGUE = new Set([
   "it",
   "this",
@@ -109,14 +111,6 @@ interface Item {
 
 /** Reads keyword phrasings in a clause into keywords checks. */
 export function recognizeKeywords(state: ClauseState): void {
-  eachMatch(state, QUOTED_PASSIVE, (match) => {
-    const items = [...match[1]!.matchAll(/\uE000(\d+)\uE001/g)].map((quote) => ({
-      keyword: state.quote(quote[1]),
-      quoted: true,
-    }));
-    const negated = (match[4] !== undefined) !== state.isNegatedBefore(match.index);
-    addKeywords(state, match.index, match.index + match[0].length, items, negated, true);
-  });
   eachMatch(state, PASSIVE, (match) => {
     const written = match[1]!;
     const item =
@@ -125,6 +119,14 @@ export function recognizeKeywords(state: ClauseState): void {
         : { keyword: state.quote(match[2]), quoted: true };
     const negated = (match[3] !== undefined) !== state.isNegatedBefore(match.index);
     addKeywords(state, match.index, match.index + match[0].length, [item], negated, true);
+  });
+  eachMatch(state, QUOTED_PASSIVE, (match) => {
+    const items = [...match[1]!.matchAll(/\uE000(\d+)\uE001/g)].map((quote) => ({
+      keyword: state.quote(quote[1]),
+      quoted: true,
+    }));
+    const negated = (match[4] !== undefined) !== state.isNegatedBefore(match.index);
+    addKeywords(state, match.index, match.index + match[0].length, items, negated, true);
   });
   readAnchored(state, MARKER_ANCHOR, "marker");
   readAnchored(state, QUOTED_ANCHOR, "quoted");
@@ -151,6 +153,8 @@ function readAnchored(
       state.reject(start, listEnd);
       return;
     }
+    // Only filler followed the anchor ("Exclude any" before an already read "mention of X").
+    if (items.length === 0) return;
     if (style === "quoted" && items.some((item) => !item.quoted)) {
       state.reject(start, listEnd);
       return;
@@ -181,14 +185,23 @@ function splitItems(
     list = list.slice(0, found.index) + list.slice(found.index + found[0].length);
     break;
   }
-  const items: (Item & { frequency?: { min?: number; max?: number } })[] = [];
+  // "competitors such as Globex or Initech": the examples are keywords too, and so is the category.
+  const examples = /\s*,?\s+\b(?:such as|like|including|for example|for instance|eg|namely)\b:?\s*/i.exec(
+    list,
+  );
+  if (examples) list = `${list.slice(0, examples.index)}, ${list.slice(examples.index + examples[0].length)}`;
+  const items: (Item & { frequency?: { min?: number; max?: number }; example?: boolean })[] = [];
   for (const raw of list.split(/\s*,\s*(?:and\/or|and|or|nor)?\s*|\s+(?:and\/or|and|or|nor)\s+|\s*\/\s*/i)) {
     const item = cleanItem(state, raw);
     if (item === null) continue;
     if (item === undefined) return undefined;
-    items.push(frequency === undefined ? item : { ...item, frequency });
+    items.push({
+      ...item,
+      ...(frequency === undefined ? {} : { frequency }),
+      ...(examples ? { example: true } : {}),
+    });
   }
-  return items.length === 0 ? undefined : items;
+  return items;
 }
 
 /** One list item as a keyword; null for an empty item, undefined for one that is not a literal keyword. */
@@ -204,7 +217,7 @@ function cleanItem(state: ClauseState, raw: string): Item | null | undefined {
     // "the company's CEO" is about the CEO: keep what follows the last possessive.
     item = item.replace(/^.*['’]s\s+/, "");
   }
-  if (!item) return undefined;
+  if (!item) return null;
   const words = item.split(/\s+/);
   if (words.length > 4 || !/\p{L}/u.test(item) || /\d/.test(item)) return undefined;
   if (words.some((word) => VAGUE.has(word.toLowerCase()) || NUMBER_WORD.test(word))) return undefined;
@@ -215,11 +228,16 @@ function addKeywords(
   state: ClauseState,
   start: number,
   end: number,
-  items: readonly (Item & { frequency?: { min?: number; max?: number } })[],
+  items: readonly (Item & { frequency?: { min?: number; max?: number }; example?: boolean })[],
   negated: boolean,
   explicit: boolean,
 ): void {
   if (items.length === 0) return;
+  // "Mention a competitor such as X or Y" asks for one of them, which a keywords check cannot say.
+  if (!negated && items.some((item) => item.example)) {
+    state.reject(start, end);
+    return;
+  }
   let last = end;
   let frequency = items[0]!.frequency;
   if (frequency === undefined) {
@@ -290,9 +308,15 @@ export function createKeywordPattern(keyword: string): RegExp {
     const body = escapeRegex(alternative.trim()).replace(/\s+/g, "\\s+");
     const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(alternative);
     const left = !cjk && /^[\p{L}\p{N}]/u.test(alternative) ? "(?<![\\p{L}\\p{N}])" : "";
+    // "cherry" also matches "cherries", and a plural keyword its singular ("prices" matches "price",
+    // "companies" matches "company"); other endings are a plural or possessive "s".
+    let stem = body;
+    if (/[^aeiou\s]y$/i.test(alternative)) stem = `${body.slice(0, -1)}(?:y|ies)`;
+    else if (/[^aeiou\s]ies$/i.test(alternative)) stem = `${body.slice(0, -3)}(?:y|ies)`;
+    else if (/\p{L}{3}[^sui\s]s$/iu.test(alternative)) stem = body.slice(0, -1);
     const ending = /\p{L}$/u.test(alternative) ? "(?:s|es|'s|’s)?" : "";
     const right = !cjk && /[\p{L}\p{N}]$/u.test(alternative) ? "(?![\\p{L}\\p{N}])" : "";
-    return `${left}${body}${ending}${right}`;
+    return `${left}${stem}${ending}${right}`;
   });
   const pattern = new RegExp(alternatives.join("|"), "giu");
   if (patternCache.size >= 5000) patternCache.clear();

@@ -23,16 +23,16 @@ const ABOUT = "about|around|approximately|approx|roughly|circa|~";
 const COMPARATOR = `(${AT_MOST}|${FEWER}|${AT_LEAST}|${MORE}|${EXACTLY}|${ABOUT})`;
 const POSTFIX =
   "(or (?:fewer|less|under|below)|or more|at (?:the )?most|at (?:the )?least|max(?:imum)?|min(?:imum)?|tops|or so|in total|total)";
-// Unit words followed by a quote or "like"/"such as" introduce keywords ("the 3 words 'a', 'b', 'c'").
-const NOT_KEYWORDS = "(?!\\s*(?::|like\\b|such as\\b|\\uE000))";
+// "words" followed by a quote or "like"/"such as" introduces keywords ("the 3 words 'a', 'b', 'c'").
+const KEYWORD_LIST = /^\s*(?::|like\b|such as\b|\uE000)/i;
 
 // Word numbers take "to" ("two to four"), digits also a dash ("3-5"): "twenty-five" is one number.
 const RANGE = new RegExp(
-  `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) to (${NUMBER})|(?:from )?(\\d+) ?[-–] ?(\\d+))[ -]${ADJECTIVES}${UNIT}\\b${NOT_KEYWORDS}`,
+  `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) to (${NUMBER})|(?:from )?(\\d+) ?[-–] ?(\\d+))[ -]${ADJECTIVES}${UNIT}\\b`,
   "gi",
 );
 const MAIN = new RegExp(
-  `(?:\\b${COMPARATOR} )?\\b(${NUMBER})([ -])${ADJECTIVES}${UNIT}\\b${NOT_KEYWORDS}(?: ${POSTFIX}\\b)?`,
+  `(?:\\b${COMPARATOR} )?\\b(${NUMBER})([ -])${ADJECTIVES}${UNIT}\\b(?: ${POSTFIX}\\b)?`,
   "gi",
 );
 const UNIT_LIMIT = new RegExp(
@@ -142,6 +142,7 @@ function addCount(
 ): void {
   const start = match.index;
   const end = start + match[0].length;
+  if (unit === "words" && KEYWORD_LIST.test(state.original.slice(end))) return;
   // "at most 2 sentences per paragraph" and "each bullet under 10 words" are per-unit rules: not checked.
   const before = state.original.slice(0, start);
   if (PER_UNIT.test(state.original.slice(end)) || EACH_SUBJECT.test(before)) {

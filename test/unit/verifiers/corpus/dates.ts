@@ -1,0 +1,35 @@
+import { type CorpusCase, item } from "./types.js";
+
+/** Date formats, with partial credit per date. */
+export const dateCases: CorpusCase[] = [
+  item("dates/ymd-pass", "Dates must follow YYYY-MM-DD", "Due 2024-01-05.", 1),
+  item("dates/ymd-us-order", "Dates must follow YYYY-MM-DD", "Due 01/05/2024.", 0),
+  item("dates/ymd-no-padding", "Dates must follow YYYY-MM-DD", "Due 2024-1-5.", 0),
+  item("dates/ymd-impossible", "Dates must follow YYYY-MM-DD", "Due 2024-02-30.", 0),
+  item("dates/ymd-leap-day", "Dates must follow YYYY-MM-DD", "Due 2024-02-29.", 1),
+  item("dates/ymd-not-leap", "Dates must follow YYYY-MM-DD", "Due 2023-02-29.", 0),
+  item("dates/ymd-none", "Dates must follow YYYY-MM-DD", "No dates here.", 1),
+  item("dates/ymd-version-and-ip", "Dates must follow YYYY-MM-DD", "Version 1.2.3 runs at 192.168.1.1.", 1),
+  item("dates/ymd-phone", "Dates must follow YYYY-MM-DD", "Call 555-123-4567.", 1),
+  item(
+    "dates/ymd-three-of-four",
+    "Dates must follow YYYY-MM-DD",
+    "Shipped 2024-01-05, billed 2024-01-09, paid 01/15/2024, closed 2024-02-01.",
+    0.75,
+  ),
+  item("dates/ymd-month-name", "Dates must follow YYYY-MM-DD", "It happened on March 5, 2024.", 0),
+  item("dates/ymd-day-month-name", "Dates must follow YYYY-MM-DD", "5 March 2024 and 2024-03-05.", 0.5),
+  item("dates/ymd-ordinal", "All dates should be in YYYY-MM-DD format", "On the 1st of May, 2024.", 0),
+  item("dates/iso-with-time", "Use ISO-8601 dates", "At 2024-01-05T10:30:00Z.", 1),
+  item("dates/iso-bad-hour", "Use ISO-8601 dates", "At 2024-01-05T25:00.", 0),
+  item("dates/iso-date-only", "Use ISO 8601 dates", "On 2024-01-05.", 1),
+  item("dates/iso-offset", "Timestamps must be ISO 8601", "2024-01-05T10:30:00+02:00", 1),
+  item("dates/dmy-pass", "Format all dates as DD/MM/YYYY", "On 31/12/2024.", 1),
+  item("dates/dmy-us-order", "Format all dates as DD/MM/YYYY", "On 12/31/2024.", 0),
+  item("dates/dmy-iso", "Format all dates as DD/MM/YYYY", "On 2024-12-31.", 0),
+  item("dates/mdy-pass", "Write dates in the MM/DD/YYYY format", "On 12/31/2024.", 1),
+  item("dates/dotted-pass", "Dates should be formatted as dd.mm.yyyy", "Am 31.12.2024.", 1),
+  item("dates/dotted-slashes", "Dates should be formatted as dd.mm.yyyy", "Am 31/12/2024.", 0),
+  item("dates/two-digit-year-format", "Use the DD/MM/YY format for dates", "On 31/12/24.", 1),
+  item("dates/paraphrase-use", "Use YYYY-MM-DD for every date", "From 2024-01-01 to 2024-12-31.", 1),
+];
