@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerValidate } from "./commands/validate.js";
+import { registerVerify } from "./commands/verify.js";
 
 /** Exit codes shared by every command: DESIGN.md's contract. */
 export const EXIT = { ok: 0, gateFailed: 1, infrastructure: 2, usage: 3 } as const;
@@ -17,7 +18,7 @@ export function createProgram(): Command {
 /** Each command file exports a function that adds itself to the program. */
 export type RegisterCommand = (program: Command) => void;
 
-const commands: RegisterCommand[] = [registerValidate];
+const commands: RegisterCommand[] = [registerValidate, registerVerify];
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
