@@ -1,0 +1,88 @@
+// How values and runs read in matcher messages.
+import type { MaestroRun } from "../domain/index.js";
+import type { RunSubject } from "./read-runs.js";
+
+/** A score or ratio with at most three decimals: 0.667, 0.8, 1. */
+export function formatScore(value: number): string {
+  return String(Number(value.toFixed(3)));
+}
+
+/** Milliseconds, rounded: `3120 ms`. */
+export function formatMs(value: number): string {
+  return `${Math.round(value)} ms`;
+}
+
+/** Dollars with three significant digits below $1 and cents above: `$0.00042`, `$0.023`, `$1.25`. */
+export function formatUsd(value: number): string {
+  if (Math.abs(value) >= 1) return `$${value.toFixed(2)}`;
+  return `$${Number(value.toPrecision(3)).toLocaleString("en-US", { maximumSignificantDigits: 3 })}`;
+}
+
+/** A run id cut to 8 characters: `3f1c9a2b…`. */
+export function shortRunId(id: string): string {
+  return id.length > 9 ? `${id.slice(0, 8)}…` : id;
+}
+
+/**
+ * Where a run sits: `jamba-mini/low #0, run 3f1c9a2b…` for a cell; for a bare run, the model and budget the
+ * local server reports, when it does.
+ */
+export function formatRunLabel(subject: RunSubject): string {
+  const run = `run ${shortRunId(subject.run.id)}`;
+  const cell = subject.cellRun?.cell;
+  if (cell) return `${cell.model}/${cell.budget} #${cell.repeat}, ${run}`;
+  const local = subject.run.x_local;
+  if (local) return `${local.model}/${local.budget}, ${run}`;
+  return run;
+}
+
+/** A requirement's or a run's reason when it says something: AI21 has been seen to send the string "None". */
+export function readReason(reason: string | null | undefined): string | undefined {
+  if (typeof reason !== "string") return undefined;
+  const trimmed = reason.trim();
+  return trimmed === "" || trimmed === "None" ? undefined : trimmed;
+}
+
+/** Why a run has no `requirements_result`, with what to do about it. */
+export function describeMissingRequirements(run: MaestroRun): { problem: string; hint: string } {
+  if (run.status !== "completed") {
+    const error = readReason(run.error?.message);
+    return {
+      problem: `the run has no requirements_result`,
+      hint: `it ended "${run.status}"${error ? `: ${error}` : ""}`,
+    };
+  }
+  return {
+    problem: "the run has no requirements_result",
+    hint: 'create it with include: ["requirements_result"]',
+  };
+}
+
+/** Names a received value that is not a run: `string "hello"`, `null`, `object with keys a, b`. */
+export function describeReceived(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "string")
+    return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`;
+  if (typeof value === "object") {
+    const keys = Object.keys(value);
+    return keys.length === 0
+      ? "an empty object"
+      : `an object with keys ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", …" : ""}`;
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+/** A misuse value for a TypeError or RangeError: strings quoted, the rest as `String` gives them. */
+export function describeArgument(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object" && value !== null) return "an object";
+  return String(value);
+}
+
+/** `1 difference`, `2 differences`. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}

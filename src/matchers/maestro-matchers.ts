@@ -1,0 +1,27 @@
+import { toAgreeWithVerifiers } from "./to-agree-with-verifiers.js";
+import { toCostAtMost } from "./to-cost-at-most.js";
+import { toFinishWithin } from "./to-finish-within.js";
+import { toHaveStatus } from "./to-have-status.js";
+import { toMatchOutputOf } from "./to-match-output-of.js";
+import { toMeetRequirement } from "./to-meet-requirement.js";
+import { toPassMandatoryGate } from "./to-pass-mandatory-gate.js";
+import { toScoreAtLeast } from "./to-score-at-least.js";
+
+/**
+ * Every Maestro matcher, for `expect.extend`. Each is synchronous, reads only the stored run, and appends
+ * one `AssertionRecord` to each CellRun it receives.
+ *
+ * @example
+ * import { expect } from "vitest";
+ * expect.extend(maestroMatchers);
+ */
+export const maestroMatchers = {
+  toHaveStatus,
+  toScoreAtLeast,
+  toMeetRequirement,
+  toPassMandatoryGate,
+  toAgreeWithVerifiers,
+  toMatchOutputOf,
+  toFinishWithin,
+  toCostAtMost,
+};
