@@ -1,0 +1,225 @@
+import { basename, dirname, join } from "node:path";
+import { afterAll, describe, test } from "vitest";
+import {
+  CELL_META_KEY,
+  CELL_META_VERSION,
+  type CellKey,
+  type CellMeta,
+  type CellRun,
+  type CreateRunRequest,
+} from "../domain/index.js";
+import { redactSecrets } from "../errors/index.js";
+import { installMaestroMatchers } from "../matchers/index.js";
+import { type Cassette, hashCellRequest, openCassette } from "./cassettes.js";
+import { categoriseError } from "./categorise-error.js";
+import { type ExpandMatrixOptions, expandMatrix, type MatrixCell, type SuiteCase } from "./expand-matrix.js";
+import { getHarness, HARNESS_DEFAULTS, type Harness } from "./harness-context.js";
+import { runCell } from "./run-cell.js";
+
+declare module "vitest" {
+  interface TaskMeta {
+    [CELL_META_KEY]?: CellMeta;
+  }
+}
+
+/** What a suite's assertion callback receives for each cell. */
+export interface CellContext<Case extends SuiteCase = SuiteCase> {
+  /** The finished run and its cell: pass it to the matchers, `expect(run).toScoreAtLeast(0.8)`. */
+  run: CellRun;
+  cell: CellKey;
+  case: Case;
+}
+
+/** Asserts on one cell; runs after the cell's single API call. */
+export type CellAssertion<Case extends SuiteCase = SuiteCase> = (
+  context: CellContext<Case>,
+) => void | Promise<void>;
+
+/** All cells of one case, for assertions across models, budgets and repeats. */
+export interface CaseCells {
+  readonly all: readonly CellRun[];
+  /** The repeats of one model and budget (every budget when `budget` is omitted). */
+  of(model: string, budget?: CellKey["budget"]): CellRun[];
+  /** The first repeat of one model and budget; throws when the matrix has no such cell. */
+  one(model: string, budget: CellKey["budget"]): CellRun;
+}
+
+/** Options of {@link describeMaestro}. */
+export interface MaestroSuiteOptions<Case extends SuiteCase = SuiteCase>
+  extends Omit<ExpandMatrixOptions, "suite" | "cases"> {
+  cases: readonly Case[];
+  /** Runs once per case after all its cells, with every cell's run. */
+  compare?: (context: { cells: CaseCells; case: Case }) => void | Promise<void>;
+  /** The cassette file; default `__cassettes__/<suite file>.cassette.json` beside the suite. */
+  cassette?: string;
+  /** How long one cell may take, polling included. Default 600,000 ms. */
+  timeoutMs?: number;
+}
+
+/**
+ * Declares a Maestro suite: one vitest test per cell (case × model × budget × repeat), each making
+ * one API call and then running `assert` on the stored run. Requests are validated while the suite
+ * is collected, so a bad case fails before anything is sent.
+ *
+ * @example
+ * describeMaestro("invoice extraction", {
+ *   cases: [{ name: "acme", input: "Extract the vendor and due date: Vendor: Acme Corp. Due: 03/15/2026" }],
+ *   requirements: [{ name: "formats", description: "Dates must follow YYYY-MM-DD." }],
+ *   matrix: { models: ["jamba-large", "jamba-mini"], budgets: ["low", "medium"], repeats: 3 },
+ * }, ({ run }) => {
+ *   expect(run).toMeetRequirement("formats", 0.8);
+ * });
+ */
+export function describeMaestro<Case extends SuiteCase>(
+  name: string,
+  options: MaestroSuiteOptions<Case>,
+  assert?: CellAssertion<Case>,
+): void {
+  const cells = expandMatrix({ ...options, suite: name });
+  registerSuite(
+    name,
+    cells,
+    options,
+    (cell, harness, cassette) => runCell(cell.key, cell.request, harness, cassette),
+    "maestro",
+    assert,
+  );
+}
+
+/** How one cell gets its run; shared by Maestro and chat suites. */
+export type CellRunner = (
+  cell: MatrixCell,
+  harness: Harness,
+  cassette: Cassette,
+) => Promise<{ cellRun: CellRun; requestHash: string }>;
+
+/** Registers the describe blocks and tests of a suite. */
+export function registerSuite<Case extends SuiteCase>(
+  name: string,
+  cells: readonly MatrixCell[],
+  options: Pick<MaestroSuiteOptions<Case>, "compare" | "cassette" | "timeoutMs">,
+  runner: CellRunner,
+  kind: CellMeta["kind"],
+  assert: CellAssertion<Case> | undefined,
+): void {
+  installMaestroMatchers();
+  const timeout = (options.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000;
+  describe(name, () => {
+    let cassette: Cassette | undefined;
+    const cassetteFor = (harness: Harness, suiteFile: string) => {
+      cassette ??= openCassette(
+        options.cassette ??
+          join(
+            dirname(suiteFile),
+            "__cassettes__",
+            `${basename(suiteFile).replace(/\.(eval|test|spec)\.[cm]?[jt]s$/, "")}.cassette.json`,
+          ),
+        harness.cassettes,
+        harness.apiKey === undefined ? [] : [harness.apiKey],
+      );
+      return cassette;
+    };
+    afterAll(() => cassette?.flush());
+
+    const byCase = new Map<string, MatrixCell[]>();
+    for (const cell of cells) byCase.set(cell.key.case, [...(byCase.get(cell.key.case) ?? []), cell]);
+    for (const [caseName, caseCells] of byCase) {
+      describe(caseName, () => {
+        const runs: Promise<CellRun>[] = [];
+        for (const cell of caseCells) {
+          const settled = deferred<CellRun>();
+          runs.push(settled.promise);
+          const title =
+            kind === "chat"
+              ? `${cell.key.model}/#${cell.key.repeat}`
+              : `${cell.key.model}/${cell.key.budget}/#${cell.key.repeat}`;
+          test.concurrent(title, { timeout }, async ({ task }) => {
+            let outcome: { cellRun: CellRun; requestHash: string };
+            let harness: Harness | undefined;
+            try {
+              harness = await getHarness();
+              outcome = await runner(cell, harness, cassetteFor(harness, task.file.filepath));
+            } catch (error) {
+              task.meta[CELL_META_KEY] = failedMeta(cell, kind, harness?.backend ?? "local", error);
+              settled.reject(error);
+              throw error;
+            }
+            const { cellRun, requestHash } = outcome;
+            task.meta[CELL_META_KEY] = {
+              version: CELL_META_VERSION,
+              kind,
+              cell: cellRun.cell,
+              request: redactSecrets(cellRun.request),
+              run: redactSecrets(cellRun.run),
+              latencyMs: cellRun.latencyMs,
+              costUsd: cellRun.costUsd,
+              backend: cellRun.backend,
+              requestHash,
+              // The same array the matchers append to, so every assertion reaches the reporter.
+              assertions: cellRun.assertions,
+            };
+            settled.resolve(cellRun);
+            await assert?.({ run: cellRun, cell: cellRun.cell, case: cell.case as Case });
+          });
+        }
+        const compare = options.compare;
+        if (compare !== undefined) {
+          test("across cells", { timeout }, async () => {
+            const all = await Promise.all(runs);
+            await compare({ cells: createCaseCells(all), case: caseCells[0]!.case as Case });
+          });
+        }
+      });
+    }
+  });
+}
+
+/** Wraps the runs of one case for cross-cell assertions. */
+export function createCaseCells(all: readonly CellRun[]): CaseCells {
+  return {
+    all,
+    of: (model, budget) =>
+      all.filter((run) => run.cell.model === model && (budget === undefined || run.cell.budget === budget)),
+    one(model, budget) {
+      const found = all.find((run) => run.cell.model === model && run.cell.budget === budget);
+      if (found === undefined) {
+        const known = [...new Set(all.map((run) => `${run.cell.model}/${run.cell.budget}`))].join(", ");
+        throw new RangeError(`cells.one: no cell ${model}/${budget} in this case; the cells are ${known}`);
+      }
+      return found;
+    },
+  };
+}
+
+function failedMeta(
+  cell: MatrixCell,
+  kind: CellMeta["kind"],
+  backend: CellMeta["backend"],
+  error: unknown,
+): CellMeta {
+  return {
+    version: CELL_META_VERSION,
+    kind,
+    cell: cell.key,
+    request: redactSecrets(cell.request as CreateRunRequest),
+    run: { id: "", status: "failed", result: null },
+    latencyMs: 0,
+    costUsd: undefined,
+    backend,
+    requestHash: hashCellRequest(cell.request, cell.key.repeat),
+    assertions: [],
+    error: categoriseError(error),
+  };
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  // A case's compare test reports a failed cell; nobody else waits on this promise.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}

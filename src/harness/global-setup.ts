@@ -1,0 +1,80 @@
+import type { TestProject } from "vitest/node";
+import { MaestroConfigurationError } from "../errors/index.js";
+import { type FaultOptions, type LocalServer, startLocalServer } from "../local/index.js";
+import { type CassetteMode, readCassetteMode } from "./cassettes.js";
+import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-context.js";
+import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
+
+/** What a vitest config passes to the harness (through `test.provide.maestroEvalOptions`). */
+export interface HarnessOptions {
+  /** Default: `MAESTRO_EVAL_BACKEND`, else `replay` when cassettes replay, `ai21` with a key, `local` otherwise. */
+  backend?: Backend;
+  /** Cells in flight at once across every worker. Default: `MAESTRO_EVAL_CONCURRENCY`, else 8. */
+  concurrency?: number;
+  /** Default: `MAESTRO_EVAL_CASSETTES`, else `off`. */
+  cassettes?: CassetteMode;
+  /** How long one cell may take, polling included. Default 600,000 ms. */
+  timeoutMs?: number;
+  /** The embedded local server, when it is the backend. */
+  local?: { seed?: number; timeScale?: number; faults?: FaultOptions };
+}
+
+declare module "vitest" {
+  interface ProvidedContext {
+    maestroEvalOptions: HarnessOptions;
+  }
+}
+
+const BACKENDS: readonly Backend[] = ["ai21", "local", "replay"];
+
+/**
+ * vitest global setup: decides the backend once per test run, starts the embedded local server when
+ * it is the backend, and serves the shared concurrency limit; stops both when the run ends.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const options: HarnessOptions = project.getProvidedContext().maestroEvalOptions ?? {};
+  const env = process.env;
+  const cassettes = options.cassettes ?? readCassetteMode(env);
+  const apiKey = env.AI21_API_KEY?.trim() || undefined;
+  const fromEnv = env.MAESTRO_EVAL_BACKEND?.trim() || undefined;
+  if (fromEnv !== undefined && !(BACKENDS as readonly string[]).includes(fromEnv)) {
+    throw new MaestroConfigurationError(
+      `MAESTRO_EVAL_BACKEND must be one of ${BACKENDS.join(", ")}, got ${JSON.stringify(fromEnv)}`,
+    );
+  }
+  const backend: Backend =
+    options.backend ??
+    (fromEnv as Backend | undefined) ??
+    (cassettes === "replay" ? "replay" : apiKey !== undefined ? "ai21" : "local");
+  if (backend === "ai21" && apiKey === undefined) {
+    throw new MaestroConfigurationError(
+      "the ai21 backend needs AI21_API_KEY; set it, or use the local backend",
+    );
+  }
+  const concurrency = options.concurrency ?? readConcurrency(env) ?? HARNESS_DEFAULTS.concurrency;
+  let server: LocalServer | undefined;
+  let baseUrl = "";
+  if (backend === "local") {
+    server = await startLocalServer({
+      seed: options.local?.seed ?? 0,
+      timeScale: options.local?.timeScale ?? HARNESS_DEFAULTS.localTimeScale,
+      ...(options.local?.faults === undefined ? {} : { faults: options.local.faults }),
+    });
+    baseUrl = server.url;
+  } else if (backend === "ai21") {
+    baseUrl = env.AI21_API_HOST?.trim() || "https://api.ai21.com";
+  }
+  const semaphore: SemaphoreServer = await startSemaphoreServer(concurrency);
+  project.provide("maestroEval", {
+    backend,
+    baseUrl,
+    semaphoreUrl: semaphore.url,
+    concurrency,
+    cassettes,
+    timeoutMs: options.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs,
+  });
+  return async () => {
+    await semaphore.close();
+    await server?.close();
+  };
+}

@@ -1,0 +1,112 @@
+import { inject } from "vitest";
+import { createMaestroClient, type MaestroClient } from "../client/index.js";
+import { MaestroConfigurationError } from "../errors/index.js";
+import { type LocalServer, startLocalServer } from "../local/index.js";
+import { type CassetteMode, readCassetteMode } from "./cassettes.js";
+import { createLocalSemaphore, createRemoteSemaphore, type Semaphore } from "./shared-semaphore.js";
+
+/** Which API the cells call. */
+export type Backend = "ai21" | "local" | "replay";
+
+/** What the global setup hands every worker (JSON, no secrets: workers read the key from the environment). */
+export interface ProvidedHarness {
+  backend: Backend;
+  /** The API's base URL; empty for `replay`. */
+  baseUrl: string;
+  /** The shared concurrency limit's URL. */
+  semaphoreUrl: string | undefined;
+  concurrency: number;
+  cassettes: CassetteMode;
+  /** How long one cell may take, polling included. */
+  timeoutMs: number;
+}
+
+declare module "vitest" {
+  interface ProvidedContext {
+    maestroEval: ProvidedHarness;
+  }
+}
+
+/** What a worker uses to run cells. */
+export interface Harness extends ProvidedHarness {
+  client: MaestroClient | undefined;
+  semaphore: Semaphore;
+  apiKey: string | undefined;
+}
+
+/** Defaults shared by the global setup and the in-worker fallback. */
+export const HARNESS_DEFAULTS = { concurrency: 8, timeoutMs: 600_000, localTimeScale: 0.02 } as const;
+
+let harness: Promise<Harness> | undefined;
+let fallbackServer: LocalServer | undefined;
+
+/**
+ * The worker's harness: from the global setup when the suite runs under maestro-eval's vitest config,
+ * otherwise set up here (AI21 when `AI21_API_KEY` is set, else a local server in this worker).
+ */
+export function getHarness(): Promise<Harness> {
+  harness ??= createHarness();
+  return harness;
+}
+
+async function createHarness(): Promise<Harness> {
+  const apiKey = nonEmpty(process.env.AI21_API_KEY);
+  let provided: ProvidedHarness | undefined;
+  try {
+    provided = inject("maestroEval");
+  } catch {
+    provided = undefined;
+  }
+  if (provided === undefined) provided = await setUpInWorker(apiKey);
+  const client =
+    provided.backend === "replay"
+      ? undefined
+      : createMaestroClient({
+          baseUrl: provided.baseUrl,
+          ...(provided.backend === "ai21" ? { apiKey } : { apiKey: undefined, env: {} }),
+          concurrency: Math.max(16, provided.concurrency * 2),
+        });
+  const semaphore =
+    provided.semaphoreUrl === undefined
+      ? createLocalSemaphore(provided.concurrency)
+      : createRemoteSemaphore(provided.semaphoreUrl);
+  return { ...provided, client, semaphore, apiKey: provided.backend === "ai21" ? apiKey : undefined };
+}
+
+async function setUpInWorker(apiKey: string | undefined): Promise<ProvidedHarness> {
+  const cassettes = readCassetteMode();
+  const concurrency = readConcurrency(process.env) ?? HARNESS_DEFAULTS.concurrency;
+  const timeoutMs = HARNESS_DEFAULTS.timeoutMs;
+  if (cassettes === "replay")
+    return { backend: "replay", baseUrl: "", semaphoreUrl: undefined, concurrency, cassettes, timeoutMs };
+  if (apiKey !== undefined) {
+    const baseUrl = nonEmpty(process.env.AI21_API_HOST) ?? "https://api.ai21.com";
+    return { backend: "ai21", baseUrl, semaphoreUrl: undefined, concurrency, cassettes, timeoutMs };
+  }
+  fallbackServer ??= await startLocalServer({ timeScale: HARNESS_DEFAULTS.localTimeScale });
+  return {
+    backend: "local",
+    baseUrl: fallbackServer.url,
+    semaphoreUrl: undefined,
+    concurrency,
+    cassettes,
+    timeoutMs,
+  };
+}
+
+/** Reads `MAESTRO_EVAL_CONCURRENCY`, naming the variable when it is not a whole number >= 1. */
+export function readConcurrency(env: Record<string, string | undefined>): number | undefined {
+  const value = nonEmpty(env.MAESTRO_EVAL_CONCURRENCY);
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new MaestroConfigurationError(
+      `MAESTRO_EVAL_CONCURRENCY must be a whole number >= 1, got ${JSON.stringify(value)}`,
+    );
+  }
+  return number;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}

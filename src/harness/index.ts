@@ -1,0 +1,51 @@
+export {
+  type Cassette,
+  type CassetteEntry,
+  type CassetteMode,
+  hashCellRequest,
+  normaliseRequest,
+  openCassette,
+  readCassetteMode,
+} from "./cassettes.js";
+export { categoriseError } from "./categorise-error.js";
+export {
+  defineMaestroConfig,
+  GLOBAL_SETUP_PATH,
+  type MaestroConfigOptions,
+} from "./define-maestro-config.js";
+export {
+  CHAT_FINISH_REASON,
+  type ChatCase,
+  type ChatSuiteOptions,
+  describeChat,
+  scoreChatAnswer,
+} from "./describe-chat.js";
+export {
+  type CaseCells,
+  type CellAssertion,
+  type CellContext,
+  createCaseCells,
+  describeMaestro,
+  type MaestroSuiteOptions,
+} from "./describe-maestro.js";
+export {
+  type ExpandMatrixOptions,
+  expandMatrix,
+  type MatrixCell,
+  type MatrixOptions,
+  type SuiteCase,
+} from "./expand-matrix.js";
+export type { HarnessOptions } from "./global-setup.js";
+export {
+  type Backend,
+  getHarness,
+  HARNESS_DEFAULTS,
+  type ProvidedHarness,
+  readConcurrency,
+} from "./harness-context.js";
+export {
+  createLocalSemaphore,
+  createRemoteSemaphore,
+  type Semaphore,
+  startSemaphoreServer,
+} from "./shared-semaphore.js";

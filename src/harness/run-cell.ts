@@ -1,0 +1,70 @@
+import type { CellKey, CellRun, CreateRunRequest, MaestroRun } from "../domain/index.js";
+import { REPEAT_HEADER } from "../local/index.js";
+import { type Cassette, hashCellRequest } from "./cassettes.js";
+import type { Harness } from "./harness-context.js";
+
+/** What running a cell produced. */
+export interface CellOutcome {
+  cellRun: CellRun;
+  requestHash: string;
+}
+
+/**
+ * Runs one cell once: from the cassette when it holds the request, otherwise through the shared
+ * concurrency limit with create-and-poll, recording the final run when the cassette records.
+ */
+export async function runCell(
+  key: CellKey,
+  request: CreateRunRequest,
+  harness: Harness,
+  cassette: Cassette,
+): Promise<CellOutcome> {
+  const requestHash = hashCellRequest(request, key.repeat);
+  const recorded = cassette.lookup(requestHash);
+  if (recorded !== undefined) {
+    return {
+      requestHash,
+      cellRun: {
+        cell: key,
+        request,
+        run: recorded.run,
+        latencyMs: recorded.latencyMs,
+        costUsd: recorded.costUsd,
+        backend: "replay",
+        assertions: [],
+      },
+    };
+  }
+  if (harness.backend === "replay" || harness.client === undefined)
+    throw cassette.miss(requestHash, key.key, request);
+  const client = harness.client;
+  const { run, wallMs } = await harness.semaphore.run(async () => {
+    const started = performance.now();
+    const finished = await client.runs.createAndPoll(request, {
+      timeoutMs: harness.timeoutMs,
+      headers: { [REPEAT_HEADER]: String(key.repeat) },
+    });
+    return { run: finished, wallMs: performance.now() - started };
+  });
+  const latencyMs = latencyOf(run, wallMs);
+  const costUsd = run.x_local?.cost_usd;
+  cassette.record({
+    requestHash,
+    cell: key.key,
+    repeat: key.repeat,
+    request,
+    run,
+    latencyMs,
+    ...(costUsd === undefined ? {} : { costUsd }),
+    recordedAt: new Date().toISOString(),
+  });
+  return {
+    requestHash,
+    cellRun: { cell: key, request, run, latencyMs, costUsd, backend: harness.backend, assertions: [] },
+  };
+}
+
+/** On the local server, the latency a run stands for is its simulated latency; elsewhere, the wall time. */
+function latencyOf(run: MaestroRun, wallMs: number): number {
+  return run.x_local?.latency_ms ?? Math.round(wallMs);
+}
