@@ -1,9 +1,11 @@
 import { Command, CommanderError } from "commander";
+import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerVerify } from "./commands/verify.js";
 
-/** Exit codes shared by every command: DESIGN.md's contract. */
-export const EXIT = { ok: 0, gateFailed: 1, infrastructure: 2, usage: 3 } as const;
+import { EXIT } from "./exit-codes.js";
+
+export { EXIT };
 
 /** Builds the `maestro-eval` command with every subcommand registered. */
 export function createProgram(): Command {
@@ -18,7 +20,7 @@ export function createProgram(): Command {
 /** Each command file exports a function that adds itself to the program. */
 export type RegisterCommand = (program: Command) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerVerify];
+const commands: RegisterCommand[] = [registerServe, registerVerify, registerValidate];
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
