@@ -13,7 +13,8 @@ const DEFAULT_TOLERANCE = 0.2;
  * Asserts that the run's self-reported requirement scores agree with the deterministic verifiers within
  * `tolerance` (default 0.2): every disagreement is listed with both scores and the verifier's reason.
  * Requirements no verifier understands are counted as unverifiable, never as agreeing or disagreeing.
- * `tolerance: null` records the audit without failing. A CellRun's `response_language` is checked too.
+ * `tolerance: null` records the audit without failing. A CellRun's `response_language` resolves
+ * requirements such as "answer in the requested language"; the language itself is the reports' business.
  *
  * @example
  * expect(run).toAgreeWithVerifiers({ tolerance: 0.2 });

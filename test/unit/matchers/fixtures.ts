@@ -108,7 +108,7 @@ export function createCellRun(options: CellRunFixtureOptions = {}): CellRun {
       budget,
       include: ["requirements_result"],
     },
-    run: createRun({ ...options, id: options.id ?? RUN_IDS[repeat % RUN_IDS.length] }),
+    run: createRun({ ...options, id: options.id ?? RUN_IDS[repeat % RUN_IDS.length]! }),
     latencyMs: options.latencyMs ?? 1200,
     costUsd: "costUsd" in options ? options.costUsd : 0.0042,
     backend: options.backend ?? "local",
