@@ -15,7 +15,7 @@ import {
   MaestroRunError,
   redactSecrets,
 } from "../errors/index.js";
-import { DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
+import { createDurationEstimator, DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
 import { readServerSentEvents } from "./read-server-sent-events.js";
 import { createRequestLimiter, type RequestLimiter } from "./request-limiter.js";
 import { createResilientFetch, type RetryEvent, readAttempts } from "./resilient-fetch.js";
@@ -162,6 +162,7 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
   });
   const validate = options.validate ?? true;
   const pollDefaults = options.poll ?? {};
+  const durations = createDurationEstimator();
 
   const fail = (method: string, path: string, response: Response, error: unknown): MaestroApiError => {
     const body = redactSecrets(error, secrets);
@@ -208,7 +209,11 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
   const create = async (request: CreateRunRequest, callOptions: CallOptions): Promise<MaestroRun> => {
     if (validate !== false) assertValidRunRequest(request, { strict: validate === "strict" });
     const { data, error, response } = await send("POST", RUNS, () =>
-      raw.POST(RUNS, { body: request, signal: callOptions.signal ?? null, headers: callOptions.headers ?? {} }),
+      raw.POST(RUNS, {
+        body: request,
+        signal: callOptions.signal ?? null,
+        headers: callOptions.headers ?? {},
+      }),
     );
     if (data === undefined) throw fail("POST", RUNS, response, error);
     return data;
@@ -227,8 +232,18 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
       async createAndPoll(request, pollOptions = {}) {
         const startedAt = Date.now();
         const created = await create(request, { signal: pollOptions.signal, headers: pollOptions.headers });
+        // Runs of one model and budget take similar times: poll when this one is expected to end.
+        const durationKey = `${request.models?.[0] ?? ""}/${request.budget ?? "low"}`;
+        const expectedDurationMs = pollOptions.expectedDurationMs ?? durations.estimate(durationKey);
         const run =
-          created.status === "in_progress" ? await poll(created.id, pollOptions, startedAt) : created;
+          created.status === "in_progress"
+            ? await poll(
+                created.id,
+                { ...pollOptions, ...(expectedDurationMs === undefined ? {} : { expectedDurationMs }) },
+                startedAt,
+              )
+            : created;
+        if (run.status === "completed") durations.record(durationKey, Date.now() - startedAt);
         if (run.status === "failed" && pollOptions.allowFailed !== true) {
           throw new MaestroRunError({
             runId: run.id,
@@ -249,7 +264,11 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
           }
           if (validate !== false) assertValidChatRequest(request, { strict: validate === "strict" });
           const { data, error, response } = await send("POST", CHAT, () =>
-            raw.POST(CHAT, { body: request, signal: callOptions.signal ?? null, headers: callOptions.headers ?? {} }),
+            raw.POST(CHAT, {
+              body: request,
+              signal: callOptions.signal ?? null,
+              headers: callOptions.headers ?? {},
+            }),
           );
           if (data === undefined) throw fail("POST", CHAT, response, error);
           if (typeof data !== "object") {

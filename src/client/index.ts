@@ -7,7 +7,13 @@ export {
   type MaestroClient,
   type MaestroClientOptions,
 } from "./create-maestro-client.js";
-export { DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
+export {
+  createDurationEstimator,
+  DEFAULT_POLL_OPTIONS,
+  type DurationEstimator,
+  type PollOptions,
+  pollRun,
+} from "./poll-run.js";
 export { readServerSentEvents, type StreamSource } from "./read-server-sent-events.js";
 export { createRequestLimiter, type RequestLimiter, type RequestLimiterOptions } from "./request-limiter.js";
 export {

@@ -16,6 +16,12 @@ export interface PollOptions {
   signal?: AbortSignal | undefined;
   /** Called after every poll with the run as it stands. */
   onPoll?: ((run: MaestroRun, polls: number) => void) | undefined;
+  /**
+   * How long the run is expected to take, from the start of polling. When known, the first poll waits
+   * until then and the next ones follow closely (5% of it apart), so a run is seen finishing soon after
+   * it does, with few requests; past twice the expectation, polling backs off as without one.
+   */
+  expectedDurationMs?: number | undefined;
 }
 
 /** The polling defaults: start fast, back off by half again each time, never wait more than 2 s. */
@@ -48,6 +54,7 @@ export async function pollRun(
 
   let interval = initial;
   let polls = 0;
+  const expected = options.expectedDurationMs;
   for (;;) {
     const run = await retrieve(runId, options.signal);
     polls += 1;
@@ -57,9 +64,45 @@ export async function pollRun(
     if (elapsed >= timeoutMs) {
       throw new MaestroTimeoutError({ runId, elapsedMs: elapsed, lastStatus: run.status, polls });
     }
-    await sleep(Math.min(interval, timeoutMs - elapsed), options.signal);
-    interval = Math.min(cap, interval * factor);
+    let wait: number;
+    if (expected !== undefined && expected > 0 && elapsed < 2 * expected) {
+      const step = Math.max(5, expected * 0.05);
+      wait = elapsed < expected ? expected - elapsed + step / 2 : step;
+    } else {
+      wait = interval;
+      interval = Math.min(cap, interval * factor);
+    }
+    await sleep(Math.min(wait, timeoutMs - elapsed), options.signal);
   }
+}
+
+/** Learns how long runs take, per model and budget, to tell polling when to look. */
+export interface DurationEstimator {
+  /** The expected duration for `key`, once enough runs were seen; undefined before. */
+  estimate(key: string): number | undefined;
+  record(key: string, durationMs: number): void;
+}
+
+/**
+ * An estimator that takes the median of the last 16 durations of each key once it has seen three: robust
+ * to a slow outlier, and quick to follow a change of model or budget.
+ */
+export function createDurationEstimator(): DurationEstimator {
+  const samples = new Map<string, number[]>();
+  return {
+    estimate(key) {
+      const seen = samples.get(key);
+      if (seen === undefined || seen.length < 3) return undefined;
+      const sorted = [...seen].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)];
+    },
+    record(key, durationMs) {
+      const seen = samples.get(key) ?? [];
+      seen.push(durationMs);
+      if (seen.length > 16) seen.shift();
+      samples.set(key, seen);
+    },
+  };
 }
 
 function checkPositive(name: string, value: number): void {

@@ -39,6 +39,7 @@ export {
 } from "./api-types.js";
 export { CELL_META_KEY, CELL_META_VERSION, type CellMeta, readCellMeta } from "./cell-meta.js";
 export { type AssertionRecord, type CellKey, type CellRun, isCellRun } from "./cell-run.js";
+export { formatResultLine, parseResultLines, type ResultLine, resumeKey } from "./result-line.js";
 export { scoreOverall } from "./score-overall.js";
 export { stableStringify } from "./stable-stringify.js";
 export {

@@ -13,6 +13,8 @@ import { parseRequirement, verify } from "../verifiers/index.js";
 import { hashCellRequest } from "./cassettes.js";
 import { type CellAssertion, type MaestroSuiteOptions, registerSuite } from "./describe-maestro.js";
 import type { MatrixCell, SuiteCase } from "./expand-matrix.js";
+import { applyMatrixOverrides } from "./matrix-overrides.js";
+import { resumedCell } from "./run-cell.js";
 
 /** One conversation of a chat suite. */
 export interface ChatCase extends Omit<SuiteCase, "input" | "request"> {
@@ -52,7 +54,17 @@ export function describeChat<Case extends ChatCase>(
   options: ChatSuiteOptions<Case>,
   assert?: CellAssertion<SuiteCase & Case>,
 ): void {
-  const cells = expandChatMatrix(name, options);
+  const overridden = applyMatrixOverrides({
+    models: options.matrix.models,
+    ...(options.matrix.repeats === undefined ? {} : { repeats: options.matrix.repeats }),
+  });
+  const cells = expandChatMatrix(name, {
+    ...options,
+    matrix: {
+      models: overridden.models,
+      ...(overridden.repeats === undefined ? {} : { repeats: overridden.repeats }),
+    },
+  });
   registerSuite(
     name,
     cells,
@@ -63,6 +75,8 @@ export function describeChat<Case extends ChatCase>(
         { ...chatRequest, kind: "chat" } as unknown as CreateRunRequest,
         cell.key.repeat,
       );
+      const earlier = resumedCell(harness, cell.key, requestHash);
+      if (earlier !== undefined) return { requestHash, cellRun: earlier };
       const recorded = cassette.lookup(requestHash);
       if (recorded !== undefined) {
         return {

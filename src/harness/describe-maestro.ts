@@ -14,6 +14,7 @@ import { type Cassette, hashCellRequest, openCassette } from "./cassettes.js";
 import { categoriseError } from "./categorise-error.js";
 import { type ExpandMatrixOptions, expandMatrix, type MatrixCell, type SuiteCase } from "./expand-matrix.js";
 import { getHarness, HARNESS_DEFAULTS, type Harness } from "./harness-context.js";
+import { applyMatrixOverrides } from "./matrix-overrides.js";
 import { runCell } from "./run-cell.js";
 
 declare module "vitest" {
@@ -75,7 +76,7 @@ export function describeMaestro<Case extends SuiteCase>(
   options: MaestroSuiteOptions<Case>,
   assert?: CellAssertion<Case>,
 ): void {
-  const cells = expandMatrix({ ...options, suite: name });
+  const cells = expandMatrix({ ...options, matrix: applyMatrixOverrides(options.matrix), suite: name });
   registerSuite(
     name,
     cells,

@@ -15,6 +15,8 @@ export interface HarnessOptions {
   cassettes?: CassetteMode;
   /** How long one cell may take, polling included. Default 600,000 ms. */
   timeoutMs?: number;
+  /** A `results.jsonl` whose finished cells are reused instead of run again. */
+  resumeFile?: string;
   /** The embedded local server, when it is the backend. */
   local?: { seed?: number; timeScale?: number; faults?: FaultOptions };
 }
@@ -72,6 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     concurrency,
     cassettes,
     timeoutMs: options.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs,
+    resumeFile: options.resumeFile,
   });
   return async () => {
     await semaphore.close();

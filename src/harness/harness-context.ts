@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { createMaestroClient, type MaestroClient } from "../client/index.js";
+import { type CellMeta, parseResultLines, resumeKey } from "../domain/index.js";
 import { MaestroConfigurationError } from "../errors/index.js";
 import { type LocalServer, startLocalServer } from "../local/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
@@ -19,6 +21,8 @@ export interface ProvidedHarness {
   cassettes: CassetteMode;
   /** How long one cell may take, polling included. */
   timeoutMs: number;
+  /** A `results.jsonl` whose finished cells are reused instead of run again (`maestro-eval run --resume`). */
+  resumeFile?: string | undefined;
 }
 
 declare module "vitest" {
@@ -32,6 +36,8 @@ export interface Harness extends ProvidedHarness {
   client: MaestroClient | undefined;
   semaphore: Semaphore;
   apiKey: string | undefined;
+  /** Finished cells of an earlier run, by {@link resumeKey}. */
+  resumed: ReadonlyMap<string, CellMeta>;
 }
 
 /** Defaults shared by the global setup and the in-worker fallback. */
@@ -70,7 +76,13 @@ async function createHarness(): Promise<Harness> {
     provided.semaphoreUrl === undefined
       ? createLocalSemaphore(provided.concurrency)
       : createRemoteSemaphore(provided.semaphoreUrl);
-  return { ...provided, client, semaphore, apiKey: provided.backend === "ai21" ? apiKey : undefined };
+  return {
+    ...provided,
+    client,
+    semaphore,
+    apiKey: provided.backend === "ai21" ? apiKey : undefined,
+    resumed: readResumedCells(provided.resumeFile),
+  };
 }
 
 async function setUpInWorker(apiKey: string | undefined): Promise<ProvidedHarness> {
@@ -92,6 +104,23 @@ async function setUpInWorker(apiKey: string | undefined): Promise<ProvidedHarnes
     cassettes,
     timeoutMs,
   };
+}
+
+/** The cells an earlier run finished with a run, from its `results.jsonl`; empty when there is none. */
+export function readResumedCells(file: string | undefined): Map<string, CellMeta> {
+  const cells = new Map<string, CellMeta>();
+  if (file === undefined) return cells;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return cells;
+    throw error;
+  }
+  for (const line of parseResultLines(text)) {
+    if (line.meta.error === undefined) cells.set(resumeKey(line.meta), line.meta);
+  }
+  return cells;
 }
 
 /** Reads `MAESTRO_EVAL_CONCURRENCY`, naming the variable when it is not a whole number >= 1. */

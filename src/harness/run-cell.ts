@@ -1,4 +1,10 @@
-import type { CellKey, CellRun, CreateRunRequest, MaestroRun } from "../domain/index.js";
+import {
+  type CellKey,
+  type CellRun,
+  type CreateRunRequest,
+  type MaestroRun,
+  resumeKey,
+} from "../domain/index.js";
 import { REPEAT_HEADER } from "../local/index.js";
 import { type Cassette, hashCellRequest } from "./cassettes.js";
 import type { Harness } from "./harness-context.js";
@@ -20,6 +26,8 @@ export async function runCell(
   cassette: Cassette,
 ): Promise<CellOutcome> {
   const requestHash = hashCellRequest(request, key.repeat);
+  const earlier = resumedCell(harness, key, requestHash);
+  if (earlier !== undefined) return { requestHash, cellRun: earlier };
   const recorded = cassette.lookup(requestHash);
   if (recorded !== undefined) {
     return {
@@ -61,6 +69,21 @@ export async function runCell(
   return {
     requestHash,
     cellRun: { cell: key, request, run, latencyMs, costUsd, backend: harness.backend, assertions: [] },
+  };
+}
+
+/** A cell an earlier, interrupted run finished: reused as it was, so nothing finished runs twice. */
+export function resumedCell(harness: Harness, key: CellKey, requestHash: string): CellRun | undefined {
+  const meta = harness.resumed.get(resumeKey({ cell: key, requestHash }));
+  if (meta === undefined) return undefined;
+  return {
+    cell: key,
+    request: meta.request,
+    run: meta.run,
+    latencyMs: meta.latencyMs,
+    costUsd: meta.costUsd,
+    backend: meta.backend,
+    assertions: [],
   };
 }
 
