@@ -56,3 +56,50 @@ export {
   type WilsonInterval,
   wilsonInterval,
 } from "./statistics.js";
+export {
+  type BuildEvalReportOptions,
+  buildEvalReport,
+} from "./build-eval-report.js";
+export {
+  type CaseDiffReport,
+  type CaseReport,
+  type CellDisagreement,
+  type CellOutcome,
+  type CellReport,
+  type CellRequirementReport,
+  type CostReport,
+  type DiffRow,
+  type DiffSegment,
+  EVAL_REPORT_SCHEMA_VERSION,
+  type ErrorCountsReport,
+  type EvalReport,
+  type EvalReportSettings,
+  type EvalRunReport,
+  type FlakyReport,
+  type GroupReport,
+  type IntervalReport,
+  type LatencyReport,
+  type OutputComparer,
+  type OutputComparison,
+  type ParetoReport,
+  type RateReport,
+  type RecommendationReport,
+  type ReferenceOption,
+  type RequirementSummaryReport,
+  type ScoreSummaryReport,
+  type SuiteReport,
+  type SuiteRequirementReport,
+} from "./eval-report.js";
+export {
+  evaluateGate,
+  type GateComparison,
+  type GateConfig,
+  type GateFailure,
+  type GateFailureKind,
+  type GateResult,
+  type RequirementGateConfig,
+  type SuiteGateConfig,
+} from "./evaluate-gate.js";
+export { type MeanIntervalResult, meanInterval, tQuantile975 } from "./mean-interval.js";
+export { type MergeEvalReportsOptions, mergeEvalReports } from "./merge-eval-reports.js";
+export { parseGateConfig } from "./parse-gate-config.js";

@@ -1,0 +1,110 @@
+import {
+  addCatalogueEntry,
+  assembleEvalReport,
+  type RequirementCatalogue,
+  readComparer,
+  readSettings,
+  trimText,
+} from "./build-eval-report.js";
+import {
+  type CellReport,
+  EVAL_REPORT_SCHEMA_VERSION,
+  type EvalReport,
+  type OutputComparer,
+  type ReferenceOption,
+} from "./eval-report.js";
+
+/** Options of {@link mergeEvalReports}. */
+export interface MergeEvalReportsOptions {
+  /** The same comparer the shards were built with: the reporter's `compareOutputs`. */
+  compareOutputs: OutputComparer;
+  /** Overrides the shards' reference group. */
+  reference?: ReferenceOption | undefined;
+  /** Overrides the shards' output limit; a smaller limit cuts the kept outputs further. */
+  maxOutputChars?: number | undefined;
+  /** Overrides the shards' diff limit. */
+  maxDiffsPerCase?: number | undefined;
+}
+
+/**
+ * Combines the reports of shards (`vitest --shard=i/n`) into the report one unsharded run would have
+ * written: the cells are pooled and every summary is rebuilt from them. The run spans the earliest start
+ * to the latest finish. Throws a `RangeError` when the reports cannot be one run's: another schema version
+ * or maestro-eval version, other settings (unless overridden), or a cell in two reports.
+ *
+ * @example
+ * const merged = mergeEvalReports([shard1, shard2, shard3], { compareOutputs });
+ */
+export function mergeEvalReports(
+  reports: readonly EvalReport[],
+  options: MergeEvalReportsOptions,
+): EvalReport {
+  const api = "mergeEvalReports";
+  if (!Array.isArray(reports) || reports.length === 0) {
+    throw new RangeError(`${api}: reports must be a non-empty array of reports`);
+  }
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`${api}: options must be an object with compareOutputs`);
+  }
+  reports.forEach((report, index) => {
+    const version = (report as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (version !== EVAL_REPORT_SCHEMA_VERSION) {
+      throw new RangeError(
+        `${api}: reports[${index}] has schemaVersion ${JSON.stringify(version)}; this maestro-eval reads version ${EVAL_REPORT_SCHEMA_VERSION}`,
+      );
+    }
+  });
+  const first = reports[0]!;
+  const versions = [...new Set(reports.map((report) => report.run.maestroEvalVersion))];
+  if (versions.length > 1) {
+    throw new RangeError(
+      `${api}: the reports come from different maestro-eval versions (${versions.join(", ")}); merge the shards of one run`,
+    );
+  }
+  for (const field of ["reference", "maxOutputChars", "maxDiffsPerCase"] as const) {
+    if (options[field] !== undefined) continue;
+    const values = [...new Set(reports.map((report) => JSON.stringify(report.settings[field])))];
+    if (values.length > 1) {
+      throw new RangeError(
+        `${api}: the reports were built with different settings.${field} (${values.join(", ")}); pass options.${field} to choose one`,
+      );
+    }
+  }
+  const settings = readSettings(api, {
+    reference: options.reference === undefined ? first.settings.reference : options.reference,
+    maxOutputChars: options.maxOutputChars ?? first.settings.maxOutputChars,
+    maxDiffsPerCase: options.maxDiffsPerCase ?? first.settings.maxDiffsPerCase,
+  });
+  const catalogue: RequirementCatalogue = new Map();
+  for (const report of reports)
+    for (const suite of report.suites)
+      for (const requirement of suite.requirements)
+        addCatalogueEntry(
+          catalogue,
+          suite.name,
+          requirement.name,
+          requirement.mandatory,
+          requirement.descriptions,
+        );
+  const cells = reports.flatMap((report): CellReport[] =>
+    report.cells.map((cell: CellReport) =>
+      cell.output.length > settings.maxOutputChars
+        ? { ...cell, output: trimText(cell.output, settings.maxOutputChars) }
+        : cell,
+    ),
+  );
+  let startedAt = first.run.startedAt;
+  let finishedAt = first.run.finishedAt;
+  for (const report of reports.slice(1)) {
+    if (Date.parse(report.run.startedAt) < Date.parse(startedAt)) startedAt = report.run.startedAt;
+    if (Date.parse(report.run.finishedAt) > Date.parse(finishedAt)) finishedAt = report.run.finishedAt;
+  }
+  return assembleEvalReport({
+    api,
+    cells,
+    catalogue,
+    run: { maestroEvalVersion: first.run.maestroEvalVersion, startedAt, finishedAt },
+    settings,
+    compareOutputs: readComparer(api, options.compareOutputs),
+  });
+}
