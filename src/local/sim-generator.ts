@@ -20,6 +20,16 @@ export interface SimGeneratorOptions {
  */
 export function createSimGenerator(options: SimGeneratorOptions = {}): Generator {
   const profiles = options.profiles ?? {};
+  // Every step of a run reads the same input: read its facts once per run.
+  const factsOf = new WeakMap<object, ReturnType<typeof extractFacts>>();
+  const readFacts = (run: GenerationRequest["run"]) => {
+    let facts = factsOf.get(run);
+    if (facts === undefined) {
+      facts = extractFacts(run.input);
+      factsOf.set(run, facts);
+    }
+    return facts;
+  };
   return {
     kind: "sim",
     simulated: true,
@@ -56,7 +66,7 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
       const language =
         wanted !== undefined && wanted !== "unset" && random() < (1 + profile.skill) / 2 ? wanted : undefined;
       const text = composeOutput({
-        facts: extractFacts(request.run.input),
+        facts: readFacts(request.run),
         satisfy,
         violate,
         ...(language === undefined ? {} : { language }),

@@ -104,62 +104,61 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     };
     store.add(entry);
     const fault = faults.forRun(id);
-    runEngine(request, {
-      generator,
-      judge: options.judge,
-      seed: runSeed,
-      model,
-      signal: closing.signal,
-    }).then(
-      (result) => {
-        const include = new Set(request.include ?? []);
-        const wantsRequirements =
-          include.has("requirements_result") || include.has("requirements_result.metadata");
-        entry.readyAt =
-          fault === "stuck" ? createdAt + faults.stuckMs : createdAt + result.latencyMs * timeScale;
-        entry.final = {
-          id,
-          status: fault === "failed" ? "failed" : "completed",
-          result: fault === "failed" ? null : result.text,
-          ...(fault === "failed"
-            ? { error: { message: "Simulated failure injected by the local server's fault plan" } }
-            : {}),
-          ...(wantsRequirements && fault !== "failed"
-            ? { requirements_result: result.requirementsResult }
-            : {}),
-          ...(include.has("data_sources") && fault !== "failed" ? { data_sources: {} } : {}),
-          created_at: new Date(createdAt).toISOString(),
-          x_local: {
-            generator: generator.kind,
-            simulated: generator.simulated,
-            model,
-            budget: request.budget ?? "low",
-            steps: result.steps,
-            cost_usd: result.costUsd,
-            latency_ms: result.latencyMs,
-            prompt_tokens: result.promptTokens,
-            completion_tokens: result.completionTokens,
-            notes: generator.simulated
-              ? [
-                  `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,
-                ]
-              : [],
-          },
-        };
-      },
-      (error: unknown) => {
-        entry.readyAt = createdAt;
-        entry.final = {
-          id,
-          status: "failed",
-          result: null,
-          error: {
-            message: `The local engine failed: ${error instanceof Error ? error.message : String(error)}`,
-          },
-          created_at: new Date(createdAt).toISOString(),
-        };
-      },
-    );
+    // The answer goes out first; the engine's work (generating, scoring, refining) follows on a later turn.
+    nextTurn()
+      .then(() =>
+        runEngine(request, { generator, judge: options.judge, seed: runSeed, model, signal: closing.signal }),
+      )
+      .then(
+        (result) => {
+          const include = new Set(request.include ?? []);
+          const wantsRequirements =
+            include.has("requirements_result") || include.has("requirements_result.metadata");
+          entry.readyAt =
+            fault === "stuck" ? createdAt + faults.stuckMs : createdAt + result.latencyMs * timeScale;
+          entry.final = {
+            id,
+            status: fault === "failed" ? "failed" : "completed",
+            result: fault === "failed" ? null : result.text,
+            ...(fault === "failed"
+              ? { error: { message: "Simulated failure injected by the local server's fault plan" } }
+              : {}),
+            ...(wantsRequirements && fault !== "failed"
+              ? { requirements_result: result.requirementsResult }
+              : {}),
+            ...(include.has("data_sources") && fault !== "failed" ? { data_sources: {} } : {}),
+            created_at: new Date(createdAt).toISOString(),
+            x_local: {
+              generator: generator.kind,
+              simulated: generator.simulated,
+              model,
+              budget: request.budget ?? "low",
+              steps: result.steps,
+              cost_usd: result.costUsd,
+              latency_ms: result.latencyMs,
+              prompt_tokens: result.promptTokens,
+              completion_tokens: result.completionTokens,
+              notes: generator.simulated
+                ? [
+                    `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,
+                  ]
+                : [],
+            },
+          };
+        },
+        (error: unknown) => {
+          entry.readyAt = createdAt;
+          entry.final = {
+            id,
+            status: "failed",
+            result: null,
+            error: {
+              message: `The local engine failed: ${error instanceof Error ? error.message : String(error)}`,
+            },
+            created_at: new Date(createdAt).toISOString(),
+          };
+        },
+      );
     return { id, status: "in_progress", result: null, created_at: new Date(createdAt).toISOString() };
   };
 
@@ -264,6 +263,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         server.close(() => resolve());
       }),
   };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function routeOf(method: string, path: string): Route {

@@ -28,13 +28,18 @@ async function startServer(extra: string[] = []): Promise<{ child: ChildProcess;
     ["--expose-gc", join(root, "bin/maestro-eval.js"), "serve", "--port", "0", "--time-scale", "0", ...extra],
     { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
   );
-  let output = "";
-  for await (const chunk of child.stdout!) {
-    output += chunk.toString();
-    const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-    if (match) return { child, port: Number(match[1]) };
-  }
-  throw new Error(`the server did not start: ${output}`);
+  // Keep reading the server's output for its whole life: a closed pipe would kill it on its next line.
+  return new Promise((resolveStart, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) resolveStart({ child, port: Number(match[1]) });
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`the server exited (${code}) before listening: ${output}`)),
+    );
+  });
 }
 
 function post(agent: Agent, port: number, payload: string): Promise<number> {
