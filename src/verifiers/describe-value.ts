@@ -1,4 +1,4 @@
-/** Names the type of a value for misuse messages: "number", "null", "an array", "a string"... */
+/** Names the type of a value for misuse messages: "number", "null", "array", "string"... */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";

@@ -25,6 +25,7 @@ import { recognizePunctuation } from "./families/punctuation.js";
 import { recognizeQuoted, recognizeStartEnd } from "./families/start-end.js";
 import { createLruCache } from "./lru-cache.js";
 import { restoreQuotes, splitClauses } from "./split-clauses.js";
+import { markTrusted } from "./trusted.js";
 
 /** Options of {@link parseRequirement}. */
 export interface ParseRequirementOptions {
@@ -96,6 +97,7 @@ export function parseRequirement(
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const parsed = deepFreeze(readDescription(description, responseLanguage));
+  markTrusted(parsed);
   cache.set(key, parsed);
   return parsed;
 }

@@ -289,13 +289,63 @@ function scanSentences(line: string, from: number, counts: LineCounts, carried: 
   return hasContent;
 }
 
+/** Whether `code` is whitespace as JavaScript's `\s` sees it, line breaks aside. */
+function isBlankCode(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 11 ||
+    code === 12 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Counts paragraphs and non-blank lines in one pass over the characters, with the same definitions as
+ * {@link countLines} but without splitting the text: paragraph limits are the most common requirement.
+ */
+function countBlocks(text: string): { paragraphs: number; lines: number } {
+  let paragraphs = 0;
+  let lines = 0;
+  let inParagraph = false;
+  let lineHasContent = false;
+  const length = text.length;
+  for (let index = 0; index <= length; index++) {
+    const code = index === length ? 10 : text.charCodeAt(index);
+    if (code === 10 || code === 13) {
+      if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
+      if (lineHasContent) {
+        lines++;
+        if (!inParagraph) paragraphs++;
+        inParagraph = true;
+      } else {
+        inParagraph = false;
+      }
+      lineHasContent = false;
+    } else if (!lineHasContent && !isBlankCode(code)) {
+      lineHasContent = true;
+    }
+  }
+  return { paragraphs, lines };
+}
+
 /** The facts about one text that checks read; each is computed on first use. */
 export class TextFacts {
   readonly text: string;
   #lineCounts: LineCounts | undefined;
+  #blocks: { paragraphs: number; lines: number } | undefined;
   #words: number | undefined;
   #characters: number | undefined;
   #trimmed: string | undefined;
+  #memo: Map<string, unknown> | undefined;
 
   constructor(text: string) {
     this.text = text;
@@ -322,9 +372,22 @@ export class TextFacts {
       }
       case "numbered_items":
         return this.#lines().numberedItems;
+      case "paragraphs":
+      case "lines":
+        this.#blocks ??= countBlocks(this.text);
+        return this.#blocks[unit];
       default:
         return this.#lines()[unit];
     }
+  }
+
+  /** A value derived from the text, computed once per text (language detection, for one). */
+  remember<T>(key: string, compute: (text: string) => T): T {
+    this.#memo ??= new Map();
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const value = compute(this.text);
+    this.#memo.set(key, value);
+    return value;
   }
 
   #lines(): LineCounts {

@@ -31,6 +31,7 @@ import { scoreForbidMarks } from "./families/punctuation.js";
 import { scoreEndsWith, scoreQuoted, scoreStartsWith } from "./families/start-end.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { readTextFacts, type TextFacts } from "./text-facts.js";
+import { isTrusted } from "./trusted.js";
 
 /** What {@link verify} scores against: a parsed requirement, or checks on their own. */
 export type VerifyTarget = ParsedRequirement | readonly Check[];
@@ -95,9 +96,11 @@ function readTarget(target: VerifyTarget): {
       `verify: checks must be an array of checks or a parsed requirement, got ${describeValue(target)}`,
     );
   }
-  parsed.checks.forEach((check, index) => {
-    assertCheck(check, `checks[${index}]`);
-  });
+  if (!isTrusted(parsed)) {
+    parsed.checks.forEach((check, index) => {
+      assertCheck(check, `checks[${index}]`);
+    });
+  }
   const unchecked = Array.isArray(parsed.unchecked) ? parsed.unchecked : [];
   return {
     checks: parsed.checks,
@@ -119,92 +122,77 @@ const COUNT_UNITS: readonly CountUnit[] = [
 ];
 const MARKS: readonly ForbiddenMark[] = ["commas", "exclamation marks", "semicolons", "em dashes", "emojis"];
 
+/** The fields each kind of check must have, beyond `kind`; `source` is informative and not required. */
+interface CheckShape {
+  strings?: readonly string[];
+  bounds?: readonly string[];
+  choices?: Readonly<Record<string, readonly string[]>>;
+  stringLists?: readonly string[];
+  optionalStringLists?: readonly string[];
+}
+
+const SHAPES: Readonly<Record<Check["kind"], CheckShape>> = {
+  count: { choices: { unit: COUNT_UNITS }, bounds: ["min", "max"] },
+  keywords: { stringLists: ["keywords"], bounds: ["min", "max"] },
+  answer_only: {},
+  json: { optionalStringLists: ["keys"] },
+  title: {},
+  postscript: { strings: ["marker"] },
+  no_markdown: {},
+  case: { choices: { case: ["lower", "upper"] } },
+  starts_with: { strings: ["phrase"] },
+  ends_with: { strings: ["phrase"] },
+  quoted: {},
+  date_format: { strings: ["format"] },
+  currency: { choices: { currency: ["USD"] } },
+  language: { strings: ["language", "name"] },
+  forbid_marks: { choices: { mark: MARKS } },
+};
+const DATE_FORMAT = /^(?:ISO-8601|(?:YYYY|YY|MM|M|DD|D)([-/.])(?:YYYY|YY|MM|M|DD|D)\1(?:YYYY|YY|MM|M|DD|D))$/;
+
 /** Throws a TypeError or RangeError, prefixed "verify:", when `value` is not a well-formed check. */
 function assertCheck(value: unknown, path: string): asserts value is Check {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new TypeError(`verify: ${path} must be a check object, got ${describeValue(value)}`);
   }
   const check = value as Record<string, unknown>;
-  if (!CHECK_KINDS.includes(check.kind as Check["kind"])) {
+  const shape = Object.hasOwn(SHAPES, check.kind as string) ? SHAPES[check.kind as Check["kind"]] : undefined;
+  if (shape === undefined) {
     throw new RangeError(
       `verify: ${path}.kind must be one of ${CHECK_KINDS.join(", ")}, got ${JSON.stringify(check.kind) ?? "undefined"}`,
     );
   }
-  const requireString = (field: string): void => {
+  for (const [field, allowed] of Object.entries(shape.choices ?? {})) {
+    if (!allowed.includes(check[field] as string)) {
+      throw new RangeError(
+        `verify: ${path}.${field} must be one of ${allowed.join(", ")}, got ${JSON.stringify(check[field]) ?? "undefined"}`,
+      );
+    }
+  }
+  for (const field of shape.strings ?? []) {
     if (typeof check[field] !== "string") {
       throw new TypeError(`verify: ${path}.${field} must be a string, got ${describeValue(check[field])}`);
     }
-  };
-  const requireBound = (field: string): void => {
+  }
+  for (const field of shape.bounds ?? []) {
     const bound = check[field];
     if (bound !== undefined && (typeof bound !== "number" || !Number.isInteger(bound) || bound < 0)) {
       throw new RangeError(
         `verify: ${path}.${field} must be a non-negative integer, got ${JSON.stringify(bound)}`,
       );
     }
-  };
-  const requireOneOf = (field: string, allowed: readonly string[]): void => {
-    if (!allowed.includes(check[field] as string)) {
-      throw new RangeError(
-        `verify: ${path}.${field} must be one of ${allowed.join(", ")}, got ${JSON.stringify(check[field]) ?? "undefined"}`,
-      );
-    }
-  };
-  const requireStrings = (field: string, optional: boolean): void => {
+  }
+  for (const field of [...(shape.stringLists ?? []), ...(shape.optionalStringLists ?? [])]) {
     const list = check[field];
-    if (optional && list === undefined) return;
+    if (list === undefined && shape.optionalStringLists?.includes(field)) continue;
     if (!Array.isArray(list) || !list.every((item) => typeof item === "string")) {
       throw new TypeError(`verify: ${path}.${field} must be an array of strings, got ${describeValue(list)}`);
     }
-  };
-  switch (check.kind as Check["kind"]) {
-    case "count":
-      requireOneOf("unit", COUNT_UNITS);
-      requireBound("min");
-      requireBound("max");
-      break;
-    case "keywords":
-      requireStrings("keywords", false);
-      requireBound("min");
-      requireBound("max");
-      break;
-    case "json":
-      requireStrings("keys", true);
-      break;
-    case "postscript":
-      requireString("marker");
-      break;
-    case "case":
-      requireOneOf("case", ["lower", "upper"]);
-      break;
-    case "starts_with":
-    case "ends_with":
-      requireString("phrase");
-      break;
-    case "date_format":
-      requireString("format");
-      if (
-        !/^(?:ISO-8601|(?:YYYY|YY|MM|M|DD|D)([-/.])(?:YYYY|YY|MM|M|DD|D)\1(?:YYYY|YY|MM|M|DD|D))$/.test(
-          check.format as string,
-        )
-      ) {
-        throw new RangeError(
-          `verify: ${path}.format must be "ISO-8601" or a pattern such as "YYYY-MM-DD", got ${JSON.stringify(check.format)}`,
-        );
-      }
-      break;
-    case "currency":
-      requireOneOf("currency", ["USD"]);
-      break;
-    case "language":
-      requireString("language");
-      requireString("name");
-      break;
-    case "forbid_marks":
-      requireOneOf("mark", MARKS);
-      break;
-    default:
-      break;
+  }
+  if (check.kind === "date_format" && !DATE_FORMAT.test(check.format as string)) {
+    throw new RangeError(
+      `verify: ${path}.format must be "ISO-8601" or a pattern such as "YYYY-MM-DD", got ${JSON.stringify(check.format)}`,
+    );
   }
 }
 

@@ -86,7 +86,7 @@ describe("verifiers: exact counts", () => {
           assertBoundary(text, paragraphs.length, "paragraphs");
         },
       ),
-      params(1000),
+      params(2000),
     );
   });
 
@@ -95,7 +95,7 @@ describe("verifiers: exact counts", () => {
       fc.property(fc.array(sentence, { minLength: 1, maxLength: 15 }), space, (sentences, gap) => {
         assertBoundary(sentences.join(gap), sentences.length, "sentences");
       }),
-      params(1000),
+      params(2000),
     );
   });
 
@@ -112,7 +112,7 @@ describe("verifiers: exact counts", () => {
           assertBoundary(text, words.length, "words");
         },
       ),
-      params(1000),
+      params(2000),
     );
   });
 
@@ -126,7 +126,7 @@ describe("verifiers: exact counts", () => {
         const text = lines.flatMap(([item, extra]) => (extra === null ? [item] : [item, extra])).join("\n");
         assertBoundary(text, lines.length, "bullet points");
       }),
-      params(1000),
+      params(2000),
     );
   });
 });
@@ -195,7 +195,7 @@ describe("verifiers: purity and robustness", () => {
         expect(text).toBe(textBefore);
         expect(JSON.parse(JSON.stringify(first))).toEqual(first);
       }),
-      params(1000),
+      params(2000),
     );
   });
 
@@ -268,7 +268,7 @@ describe("verifiers: purity and robustness", () => {
         expect(result.checks).toHaveLength(checks.length);
         for (const item of result.checks) expect([0, 1]).toContain(item.score);
       }),
-      params(1000),
+      params(2000),
     );
   });
 });

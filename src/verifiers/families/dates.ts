@@ -52,13 +52,19 @@ const MONTH_NAME =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const NUMERIC_DATE =
   /(?<![\d./-])(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d/-]|\.\d)/g;
+// Both named forms are found from their digits ("5 March 2024", "March 5, 2024") in one pass: a regex
+// that starts with a month name would be tried at every letter of the text.
 const NAMED_DATE = new RegExp(
-  `\\b${MONTH_NAME}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_NAME}\\.?,? \\d{4}\\b`,
+  `\\b\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4}\\b|( (?:of )?${MONTH_NAME}\\.?,? \\d{4})\\b)`,
   "gi",
 );
+const MONTH_BEFORE = new RegExp(`\\b${MONTH_NAME}\\.? $`, "i");
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
@@ -140,8 +146,15 @@ export function scoreDateFormat(check: DateFormatCheck, facts: TextFacts): Famil
   }
   NAMED_DATE.lastIndex = 0;
   for (let match = NAMED_DATE.exec(text); match !== null; match = NAMED_DATE.exec(text)) {
+    if (match[1] !== undefined) {
+      total++;
+      bad.push(match[0]);
+      continue;
+    }
+    const month = MONTH_BEFORE.exec(text.slice(Math.max(0, match.index - 12), match.index));
+    if (month === null) continue;
     total++;
-    bad.push(match[0]);
+    bad.push(`${month[0]}${match[0]}`);
   }
   if (total === 0) return { score: 1, reason: `no dates found; nothing to check against ${check.format}` };
   const good = total - bad.length;

@@ -49,10 +49,10 @@ export function recognizePunctuation(state: ClauseState): void {
 }
 
 const MARK_PATTERNS: Record<ForbiddenMark, RegExp> = {
-  commas: /[,，،、﹐﹑]/gu,
-  "exclamation marks": /[!！¡]/gu,
-  semicolons: /[;；؛]/gu,
-  "em dashes": /—/gu,
+  commas: /[,，،、﹐﹑]/g,
+  "exclamation marks": /[!！¡]/g,
+  semicolons: /[;；؛]/g,
+  "em dashes": /—/g,
   // ©, ® and ™ are pictographic in Unicode's tables but are not what "no emojis" forbids.
   emojis: /(?![\u00a9\u00ae\u2122\u203c\u2049])\p{Extended_Pictographic}/gu,
 };
