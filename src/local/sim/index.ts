@@ -1,0 +1,56 @@
+export {
+  ALTERNATIVE_DATE_FORMATS,
+  type CalendarDate,
+  findDates,
+  formatDate,
+  isRealDate,
+  MONTH_NAMES,
+} from "./calendar-date.js";
+export {
+  type ComposePlan,
+  type ComposeResult,
+  type ComposeStyle,
+  composeDraft,
+  composeOutput,
+} from "./compose-output.js";
+export {
+  ANY_COUNT,
+  type CountInterval,
+  type CountRange,
+  distanceToRange,
+  inRange,
+  intersectRange,
+  nearestInRange,
+  subtractRange,
+  toInterval,
+} from "./count-range.js";
+export { createRandom, deriveSeed, pickInteger, pickOne, type RandomSource } from "./create-random.js";
+export {
+  type DraftFacts,
+  type DraftField,
+  extractFacts,
+  type FieldKind,
+  readFieldRole,
+} from "./extract-facts.js";
+export {
+  findMoneyAmounts,
+  formatCodeAmount,
+  formatUsd,
+  type MoneyAmount,
+  readFigure,
+} from "./money-amount.js";
+export {
+  ENGLISH_BANK,
+  type FieldRole,
+  findPhraseBank,
+  PHRASE_BANKS,
+  type PhraseBank,
+} from "./phrase-banks.js";
+export {
+  type CheckConflict,
+  type CheckRole,
+  computeCountRanges,
+  identifyCheck,
+  type ResolvedChecks,
+  resolveCheckConflicts,
+} from "./resolve-check-conflicts.js";
