@@ -1,0 +1,73 @@
+// Escaping for every format the reporter writes. Model outputs, reasons, requirement and case names are
+// untrusted: each reaches a file only through one of these.
+
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Text or attribute value for HTML (and inline SVG): `& < > " '` become entities. */
+export function escapeHtml(text: string): string {
+  return String(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+// XML 1.0 forbids these characters even as references: C0 controls but tab, newline and return, lone
+// surrogates, and U+FFFE/U+FFFF.
+const XML_INVALID =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text content for XML: forbidden characters become U+FFFD, `& < >` entities (`]]>` cannot survive). */
+export function escapeXmlText(text: string): string {
+  return String(text)
+    .replace(XML_INVALID, "\uFFFD")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
+/** An XML attribute value (double-quoted): as text, plus quotes and whitespace kept as references. */
+export function escapeXmlAttribute(text: string): string {
+  return escapeXmlText(text)
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\t/g, "&#9;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;");
+}
+
+/**
+ * JSON for a `<script type="application/json">` element: `<`, `>`, `&`, U+2028 and U+2029 become `\uXXXX`
+ * escapes (valid JSON, same value), so no `</script>`, `<!--` or `]]>` can appear in the element.
+ */
+export function escapeJsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => {
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
+/**
+ * Text for GitHub-flavoured Markdown, inline (a table cell, a list item): HTML is escaped, Markdown's
+ * punctuation is backslash-escaped so a name cannot open a link or an emphasis, and line breaks become
+ * spaces so a table row stays one row.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(String(text))
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (char) => `\\${char}`)
+    .replace(/\r?\n|\r/g, " ");
+}
+
+const TERMINAL_CONTROLS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal control characters are what it removes.
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text for a terminal: escape sequences and control characters are removed (an output could otherwise
+ * move the cursor, retitle the window or hide lines), tabs become two spaces.
+ */
+export function sanitizeForTerminal(text: string): string {
+  return String(text).replace(/\t/g, "  ").replace(TERMINAL_CONTROLS, "");
+}
