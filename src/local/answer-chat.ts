@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { type ChatChoice, type ChatRequest, type MaestroMessage, stableStringify } from "../domain/index.js";
+import type { ChatChoice, ChatRequest, MaestroMessage } from "../domain/index.js";
 import { countTokens, splitTokens } from "./count-tokens.js";
 import type { Generator } from "./generator.js";
+import { seedText } from "./seed-text.js";
 import { wait } from "./wait.js";
 
 /** What {@link answerChat} needs from the server. */
 export interface AnswerChatOptions {
   generator: Generator;
   seed: string;
+  /** The body as sent: it seeds the choices of a request nested too deep to serialise; see `seedText`. */
+  body?: string;
   timeScale: number;
   signal: AbortSignal;
 }
@@ -41,7 +44,7 @@ export async function answerChat(
   }
   if (input.length === 0 || input.at(-1)?.role !== "user") input.push({ role: "user", content: "Continue." });
   const { stream: _stream, ...sampled } = request;
-  const base = `${options.seed}\u0000${stableStringify(sampled)}`;
+  const base = `${options.seed}\u0000${seedText(sampled, options.body ?? "")}`;
   const choices: ChatChoice[] = [];
   let latencyMs = 0;
   for (let index = 0; index < (request.n ?? 1); index += 1) {

@@ -2,19 +2,14 @@ import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { hasErrors, validateChatRequest, validateRunRequest } from "../constraints/index.js";
-import {
-  type ChatRequest,
-  type CreateRunRequest,
-  type MaestroRun,
-  stableStringify,
-  type ValidationErrorItem,
-} from "../domain/index.js";
+import type { ChatRequest, CreateRunRequest, MaestroRun, ValidationErrorItem } from "../domain/index.js";
 import { answerChat } from "./answer-chat.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan, type FaultRoute } from "./faults.js";
 import type { Generator } from "./generator.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
 import { createRunStore, type RunStore } from "./run-store.js";
+import { seedText } from "./seed-text.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
 import { wait } from "./wait.js";
 
@@ -88,12 +83,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const closing = new AbortController();
   const sockets = new Set<Socket>();
 
-  const startRun = (request: CreateRunRequest, repeat: string): MaestroRun => {
+  const startRun = (request: CreateRunRequest, repeat: string, body: string): MaestroRun => {
     const id = randomUUID();
     const createdAt = Date.now();
     const model = request.models?.[0] ?? DEFAULT_RUN_MODEL;
     const runSeed = createHash("sha256")
-      .update(`${seed}\u0000${repeat}\u0000${stableStringify(request)}`)
+      .update(`${seed}\u0000${repeat}\u0000${seedText(request, body)}`)
       .digest("hex")
       .slice(0, 16);
     const entry = {
@@ -207,7 +202,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (route.name === "createRun") {
       const issues = validateRunRequest(body.value);
       if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
-      const run = startRun(body.value as CreateRunRequest, String(req.headers[REPEAT_HEADER] ?? "0"));
+      const run = startRun(
+        body.value as CreateRunRequest,
+        String(req.headers[REPEAT_HEADER] ?? "0"),
+        body.text,
+      );
       // A reset fault on create happens after the run was accepted: the client must not create it twice.
       if (fault.kind === "reset") {
         req.socket.destroy();
@@ -221,6 +220,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     await answerChat(body.value as ChatRequest, res, {
       generator,
       seed: `${seed}\u0000${String(req.headers[REPEAT_HEADER] ?? "0")}`,
+      body: body.text,
       timeScale,
       signal: closing.signal,
     });
@@ -288,7 +288,7 @@ function routeOf(method: string, path: string): Route {
 }
 
 type BodyResult =
-  | { kind: "ok"; value: unknown }
+  | { kind: "ok"; value: unknown; text: string }
   | { kind: "tooLarge" }
   | { kind: "invalid"; issue: ValidationErrorItem };
 
@@ -307,7 +307,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult
   if (text.trim() === "")
     return { kind: "invalid", issue: { loc: ["body"], msg: "field required", type: "value_error.missing" } };
   try {
-    return { kind: "ok", value: JSON.parse(text) };
+    return { kind: "ok", value: JSON.parse(text), text };
   } catch (error) {
     return {
       kind: "invalid",
