@@ -50,13 +50,16 @@ export function escapeJsonForScript(value: unknown): string {
 }
 
 /**
- * Text for GitHub-flavoured Markdown, inline (a table cell, a list item): HTML is escaped, Markdown's
- * punctuation is backslash-escaped so a name cannot open a link or an emphasis, and line breaks become
- * spaces so a table row stays one row.
+ * Text for GitHub-flavoured Markdown, inline (a table cell, a list item): `& < >` become entities so no HTML
+ * gets through, the punctuation that opens links, emphasis, code, tables, strikethrough and headings is
+ * backslash-escaped, and line breaks become spaces so a table row stays one row.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(String(text))
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (char) => `\\${char}`)
+  return String(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]|~#]/g, (char) => `\\${char}`)
     .replace(/\r?\n|\r/g, " ");
 }
 
