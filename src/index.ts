@@ -1,4 +1,5 @@
-// The public entry point of `maestro-eval`: the client, the errors, and the spec's type names.
+// The public entry point of `maestro-eval`: the client, the config, the errors, and the spec's type names.
+export { defineConfig, type MaestroEvalConfig } from "./cli/config.js";
 export {
   AI21_BASE_URL,
   type CallOptions,

@@ -1,4 +1,6 @@
 import { Command, CommanderError } from "commander";
+import { registerBless, registerCompare, registerGate, registerMerge } from "./commands/gate.js";
+import { registerRun } from "./commands/run.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerVerify } from "./commands/verify.js";
@@ -20,7 +22,16 @@ export function createProgram(): Command {
 /** Each command file exports a function that adds itself to the program. */
 export type RegisterCommand = (program: Command) => void;
 
-const commands: RegisterCommand[] = [registerServe, registerVerify, registerValidate];
+const commands: RegisterCommand[] = [
+  registerRun,
+  registerGate,
+  registerBless,
+  registerCompare,
+  registerMerge,
+  registerServe,
+  registerValidate,
+  registerVerify,
+];
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {

@@ -37,29 +37,12 @@ export {
   type WebSearchResult,
   type WebSearchTool,
 } from "./api-types.js";
-export { CELL_META_KEY, CELL_META_VERSION, type CellMeta, readCellMeta } from "./cell-meta.js";
-export { type AssertionRecord, type CellKey, type CellRun, isCellRun } from "./cell-run.js";
-export { formatResultLine, parseResultLines, type ResultLine, resumeKey } from "./result-line.js";
-export { scoreOverall } from "./score-overall.js";
-export { stableStringify } from "./stable-stringify.js";
-export {
-  isAtLeast,
-  isAtMost,
-  mean,
-  type PairedComparisonOptions,
-  type PairedComparisonResult,
-  type PairedVerdict,
-  type PassRateResult,
-  pairedComparison,
-  passRate,
-  percentile,
-  type WilsonInterval,
-  wilsonInterval,
-} from "./statistics.js";
 export {
   type BuildEvalReportOptions,
   buildEvalReport,
 } from "./build-eval-report.js";
+export { CELL_META_KEY, CELL_META_VERSION, type CellMeta, readCellMeta } from "./cell-meta.js";
+export { type AssertionRecord, type CellKey, type CellRun, isCellRun } from "./cell-run.js";
 export {
   type CaseDiffReport,
   type CaseReport,
@@ -70,8 +53,8 @@ export {
   type CostReport,
   type DiffRow,
   type DiffSegment,
-  EVAL_REPORT_SCHEMA_VERSION,
   type ErrorCountsReport,
+  EVAL_REPORT_SCHEMA_VERSION,
   type EvalReport,
   type EvalReportSettings,
   type EvalRunReport,
@@ -103,3 +86,21 @@ export {
 export { type MeanIntervalResult, meanInterval, tQuantile975 } from "./mean-interval.js";
 export { type MergeEvalReportsOptions, mergeEvalReports } from "./merge-eval-reports.js";
 export { parseGateConfig } from "./parse-gate-config.js";
+export { type GateRecommendation, recommendUnderGate } from "./recommend-under-gate.js";
+export { formatResultLine, parseResultLines, type ResultLine, resumeKey } from "./result-line.js";
+export { scoreOverall } from "./score-overall.js";
+export { stableStringify } from "./stable-stringify.js";
+export {
+  isAtLeast,
+  isAtMost,
+  mean,
+  type PairedComparisonOptions,
+  type PairedComparisonResult,
+  type PairedVerdict,
+  type PassRateResult,
+  pairedComparison,
+  passRate,
+  percentile,
+  type WilsonInterval,
+  wilsonInterval,
+} from "./statistics.js";

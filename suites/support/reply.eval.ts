@@ -1,12 +1,10 @@
 // Customer-support replies: a friendly tone (only a model can judge it), a forbidden mention that is
 // mandatory, a length limit and a fixed sign-off. The small model at the low budget sometimes
-// mentions the CEO: run `npm run eval:gate-demo` to watch the mandatory gate catch it.
+// mentions the CEO: `npm run eval:gate-demo` gates that cell and watches the mandatory gate catch it.
 
 import { describeMaestro } from "maestro-eval/vitest";
 import { expect } from "vitest";
 import { tickets } from "./tickets.js";
-
-const strictGate = process.env.MAESTRO_EVAL_GATE_DEMO === "1";
 
 describeMaestro(
   "support reply",
@@ -28,6 +26,5 @@ describeMaestro(
     expect(run).toHaveStatus("completed");
     expect(run).toMeetRequirement("length", null);
     expect(run).toMeetRequirement("sign-off", null);
-    if (strictGate) expect(run).toPassMandatoryGate();
   },
 );

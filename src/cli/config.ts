@@ -1,0 +1,158 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { BUDGETS, type Budget } from "../domain/index.js";
+import { MaestroConfigurationError } from "../errors/index.js";
+import type { Backend, CassetteMode, HarnessOptions } from "../harness/index.js";
+import { parseFaultOptions } from "../local/index.js";
+
+/** Everything `maestro-eval run` and `gate` read from `maestro-eval.config.ts`; every field is optional. */
+export interface MaestroEvalConfig {
+  /** Suite files, as globs. Default `["suites/**\/*.eval.ts"]`. */
+  suites?: string[];
+  backend?: Backend;
+  /** Cells in flight at once across the whole run. Default 8. */
+  concurrency?: number;
+  /** How long one cell may take, polling included. Default 600,000 ms. */
+  timeoutMs?: number;
+  cassettes?: CassetteMode;
+  /** The embedded local server, when it is the backend. */
+  local?: HarnessOptions["local"];
+  reports?: {
+    /** Where reports are written. Default `reports`. */
+    dir?: string;
+    /** The cell group other cells are diffed against; default the most expensive. */
+    reference?: { model: string; budget: Budget };
+  };
+  /** Thresholds of the deploy gate; see `evaluateGate`. */
+  gate?: Record<string, unknown>;
+  /** The blessed baseline report. Default `reports/baseline.json`. */
+  baseline?: string;
+}
+
+/**
+ * Types a `maestro-eval.config.ts`.
+ *
+ * @example
+ * // maestro-eval.config.ts
+ * import { defineConfig } from "maestro-eval";
+ * export default defineConfig({ concurrency: 8, gate: { overall: { min: 0.7 } } });
+ */
+export function defineConfig(config: MaestroEvalConfig): MaestroEvalConfig {
+  return config;
+}
+
+/** The config file names looked for, in order, when `--config` is not given. */
+export const CONFIG_FILES = [
+  "maestro-eval.config.ts",
+  "maestro-eval.config.mts",
+  "maestro-eval.config.js",
+  "maestro-eval.config.mjs",
+];
+
+/** A loaded config and where it came from. */
+export interface LoadedConfig {
+  config: MaestroEvalConfig;
+  /** The file, or undefined when none was found and the defaults apply. */
+  path: string | undefined;
+}
+
+/** Loads and checks the config: `--config` when given (it must exist), else the first of {@link CONFIG_FILES}. */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  const path =
+    explicit === undefined
+      ? CONFIG_FILES.map((name) => resolve(cwd, name)).find((file) => existsSync(file))
+      : resolve(cwd, explicit);
+  if (path === undefined) return { config: {}, path: undefined };
+  if (!existsSync(path)) throw new MaestroConfigurationError(`config file ${path} does not exist`);
+  let loaded: unknown;
+  try {
+    const { tsImport } = await import("tsx/esm/api");
+    const module = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
+    loaded = module.default;
+  } catch (error) {
+    throw new MaestroConfigurationError(`cannot load ${path}: ${(error as Error).message.split("\n")[0]}`, {
+      cause: error,
+    });
+  }
+  return { config: parseConfig(loaded, path), path };
+}
+
+const BACKENDS: readonly Backend[] = ["ai21", "local", "replay"];
+const CASSETTE_MODES: readonly CassetteMode[] = ["off", "record", "replay", "auto"];
+const KNOWN = [
+  "suites",
+  "backend",
+  "concurrency",
+  "timeoutMs",
+  "cassettes",
+  "local",
+  "reports",
+  "gate",
+  "baseline",
+];
+
+/** Checks a config value; errors name the file and the field. */
+export function parseConfig(value: unknown, where: string): MaestroEvalConfig {
+  const fail = (field: string, message: string) =>
+    new MaestroConfigurationError(`${where}: ${field} ${message}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw fail("the default export", "must be a config object (use defineConfig({...}))");
+  }
+  const config = value as Record<string, unknown>;
+  for (const key of Object.keys(config)) {
+    if (!KNOWN.includes(key)) throw fail(key, `is not a config field; expected one of ${KNOWN.join(", ")}`);
+  }
+  if (
+    config.suites !== undefined &&
+    (!Array.isArray(config.suites) || config.suites.some((item) => typeof item !== "string"))
+  ) {
+    throw fail("suites", "must be a list of glob strings");
+  }
+  if (config.backend !== undefined && !BACKENDS.includes(config.backend as Backend)) {
+    throw fail("backend", `must be one of ${BACKENDS.join(", ")}, got ${JSON.stringify(config.backend)}`);
+  }
+  if (config.cassettes !== undefined && !CASSETTE_MODES.includes(config.cassettes as CassetteMode)) {
+    throw fail(
+      "cassettes",
+      `must be one of ${CASSETTE_MODES.join(", ")}, got ${JSON.stringify(config.cassettes)}`,
+    );
+  }
+  if (
+    config.concurrency !== undefined &&
+    !(Number.isInteger(config.concurrency) && (config.concurrency as number) >= 1)
+  ) {
+    throw fail("concurrency", `must be a whole number >= 1, got ${JSON.stringify(config.concurrency)}`);
+  }
+  if (config.timeoutMs !== undefined && !(typeof config.timeoutMs === "number" && config.timeoutMs > 0)) {
+    throw fail("timeoutMs", `must be a number > 0, got ${JSON.stringify(config.timeoutMs)}`);
+  }
+  if (config.local !== undefined) {
+    const local = config.local as Record<string, unknown>;
+    if (typeof local !== "object" || local === null) throw fail("local", "must be an object");
+    if (local.timeScale !== undefined && !(typeof local.timeScale === "number" && local.timeScale >= 0)) {
+      throw fail("local.timeScale", `must be a number >= 0, got ${JSON.stringify(local.timeScale)}`);
+    }
+    if (local.seed !== undefined && !Number.isInteger(local.seed))
+      throw fail("local.seed", `must be a whole number, got ${JSON.stringify(local.seed)}`);
+    if (local.faults !== undefined) parseFaultOptions(local.faults, `${where}: local.faults`);
+  }
+  if (config.reports !== undefined) {
+    const reports = config.reports as Record<string, unknown>;
+    if (typeof reports !== "object" || reports === null) throw fail("reports", "must be an object");
+    if (reports.dir !== undefined && typeof reports.dir !== "string")
+      throw fail("reports.dir", "must be a path");
+    const reference = reports.reference as Record<string, unknown> | undefined;
+    if (
+      reference !== undefined &&
+      (typeof reference.model !== "string" || !BUDGETS.includes(reference.budget as Budget))
+    ) {
+      throw fail("reports.reference", 'must be { model: "<name>", budget: "low" | "medium" | "high" }');
+    }
+  }
+  if (config.gate !== undefined && (typeof config.gate !== "object" || config.gate === null))
+    throw fail("gate", "must be an object");
+  if (config.baseline !== undefined && typeof config.baseline !== "string")
+    throw fail("baseline", "must be a path");
+  return config as MaestroEvalConfig;
+}

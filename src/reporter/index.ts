@@ -1,0 +1,16 @@
+export { type CreateOutputComparerOptions, compareOutputs, createOutputComparer } from "./compare-outputs.js";
+export { MaestroReporter, type MaestroReporterOptions, REPORT_FILES } from "./maestro-reporter.js";
+export { createProgress, type Progress } from "./progress.js";
+export { type RenderComparisonTableOptions, renderComparisonTable } from "./render-comparison-table.js";
+export {
+  type GateContext,
+  renderBaselineComparisons,
+  renderGateRecommendation,
+  renderGateResult,
+} from "./render-gate-result.js";
+export { renderHtmlReport } from "./render-html-report.js";
+export { renderJunit } from "./render-junit.js";
+export { renderMarkdownSummary } from "./render-markdown-summary.js";
+export { type RenderOutputDiffsOptions, renderOutputDiffs } from "./render-output-diffs.js";
+export { renderRecommendation } from "./render-recommendation.js";
+export { writeFileAtomic } from "./write-file-atomic.js";

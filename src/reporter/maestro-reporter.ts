@@ -1,0 +1,192 @@
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Reporter, TestCase, TestModule, Vitest } from "vitest/node";
+import {
+  buildEvalReport,
+  type CellOutcome,
+  type EvalReport,
+  formatResultLine,
+  parseResultLines,
+  type ResultLine,
+  readCellMeta,
+  resumeKey,
+} from "../domain/index.js";
+import { compareOutputs } from "./compare-outputs.js";
+import { createProgress, type Progress } from "./progress.js";
+import { renderComparisonTable } from "./render-comparison-table.js";
+import { renderHtmlReport } from "./render-html-report.js";
+import { renderJunit } from "./render-junit.js";
+import { renderMarkdownSummary } from "./render-markdown-summary.js";
+import { renderOutputDiffs } from "./render-output-diffs.js";
+import { renderRecommendation } from "./render-recommendation.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
+
+/** Options of {@link MaestroReporter}. */
+export interface MaestroReporterOptions {
+  /** Where the reports go. Default `reports`. */
+  dir?: string;
+  /** Keep `results.jsonl` from an earlier run and add to it (`maestro-eval run --resume`). Default false. */
+  resume?: boolean;
+  /** Print tables, diffs and the recommendation at the end. Default true. */
+  print?: boolean;
+  /** Progress while running: a live line on a terminal, plain lines otherwise, or none. Default `auto`. */
+  progress?: "auto" | "live" | "lines" | "off";
+  /** The cell group other cells are diffed against; default the most expensive. */
+  reference?: { model: string; budget: string } | undefined;
+  /** The version written into the report. */
+  version?: string;
+  /** Where it prints. Default `process.stdout`. */
+  out?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
+/** The files the reporter writes under its directory. */
+export const REPORT_FILES = {
+  results: "results.jsonl",
+  json: "report.json",
+  html: "report.html",
+  junit: "junit.xml",
+  markdown: "summary.md",
+} as const;
+
+/**
+ * The vitest reporter of maestro-eval: appends every finished cell to `results.jsonl` the moment it
+ * finishes (a killed run loses only the cells in flight), shows progress, and at the end writes
+ * `report.json`, `report.html`, `junit.xml` and `summary.md` (each written whole, then renamed into
+ * place) and prints the comparison tables, the output diffs and the recommendation.
+ *
+ * @example
+ * // vitest.config.ts
+ * import { defineMaestroConfig } from "maestro-eval/vitest";
+ * import { MaestroReporter } from "maestro-eval/reporter";
+ * export default defineMaestroConfig({}, { test: { reporters: [new MaestroReporter()] } });
+ */
+export class MaestroReporter implements Reporter {
+  /** The report of the last finished run. */
+  report: EvalReport | undefined;
+  /** Tests that are not cells (a case's `across cells` test, plain tests) and failed. */
+  readonly otherFailures: { name: string; errors: string[] }[] = [];
+  /** Errors vitest reported outside tests (a suite file that failed to load, an unhandled rejection). */
+  readonly runErrors: string[] = [];
+  private readonly options: Required<Omit<MaestroReporterOptions, "reference" | "out">> &
+    Pick<MaestroReporterOptions, "reference">;
+  private readonly out: NonNullable<MaestroReporterOptions["out"]>;
+  private readonly cells = new Map<string, ResultLine>();
+  private readonly recorded = new Set<string>();
+  private startedAt = new Date();
+  private progress: Progress | undefined;
+
+  constructor(options: MaestroReporterOptions = {}) {
+    this.options = {
+      dir: options.dir ?? "reports",
+      resume: options.resume ?? false,
+      print: options.print ?? true,
+      progress: options.progress ?? "auto",
+      reference: options.reference,
+      version: options.version ?? "0.0.0",
+    };
+    this.out = options.out ?? process.stdout;
+  }
+
+  /** The directory the reports are written to. */
+  get dir(): string {
+    return this.options.dir;
+  }
+
+  onInit(_vitest: Vitest): void {
+    this.startedAt = new Date();
+    mkdirSync(this.options.dir, { recursive: true });
+    const results = join(this.options.dir, REPORT_FILES.results);
+    if (this.options.resume) {
+      let text = "";
+      try {
+        text = readFileSync(results, "utf8");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+      for (const line of parseResultLines(text)) {
+        this.cells.set(line.meta.cell.key, line);
+        this.recorded.add(resumeKey(line.meta));
+      }
+    } else {
+      writeFileSync(results, "");
+    }
+  }
+
+  onTestRunStart(): void {
+    const mode = this.options.progress;
+    if (mode === "off") return;
+    const live = mode === "live" || (mode === "auto" && this.out.isTTY === true);
+    this.progress = createProgress(this.out, { live });
+  }
+
+  onTestModuleCollected(module: TestModule): void {
+    let cells = 0;
+    for (const test of module.children.allTests()) if (!test.name.endsWith("across cells")) cells += 1;
+    this.progress?.addTotal(cells);
+  }
+
+  onTestCaseResult(testCase: TestCase): void {
+    const result = testCase.result();
+    const state = result.state === "passed" || result.state === "failed" ? result.state : "skipped";
+    const failures = (result.errors ?? []).map((error) => error.message);
+    const meta = readCellMeta(testCase.meta());
+    if (meta === undefined) {
+      if (state === "failed") this.otherFailures.push({ name: testCase.fullName, errors: failures });
+      return;
+    }
+    const line: ResultLine = { meta, state, failures, at: new Date().toISOString() };
+    const key = resumeKey(meta);
+    // Appended synchronously, the moment the cell is known to be finished.
+    if (!this.recorded.has(key)) {
+      appendFileSync(join(this.options.dir, REPORT_FILES.results), formatResultLine(line));
+      this.recorded.add(key);
+    }
+    this.cells.set(meta.cell.key, line);
+    this.progress?.tick(state === "failed", meta.error !== undefined);
+  }
+
+  onTestRunEnd(
+    modules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<{ message?: string }>,
+  ): void {
+    this.progress?.finish();
+    for (const module of modules)
+      for (const error of module.errors()) this.runErrors.push(`${module.moduleId}: ${error.message}`);
+    for (const error of unhandledErrors) this.runErrors.push(error.message ?? String(error));
+    const outcomes: CellOutcome[] = [...this.cells.values()].map(({ meta, state, failures }) => ({
+      meta,
+      state,
+      failures,
+    }));
+    const report = buildEvalReport(outcomes, {
+      maestroEvalVersion: this.options.version,
+      startedAt: this.startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      compareOutputs,
+      ...(this.options.reference === undefined ? {} : { reference: this.options.reference }),
+    });
+    this.report = report;
+    const dir = this.options.dir;
+    writeFileAtomic(join(dir, REPORT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReport(report));
+    writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunit(report));
+    writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(report));
+    if (!this.options.print) return;
+    const width = Math.max(60, Math.min(this.out.columns ?? 120, 200));
+    const color = this.out.isTTY === true;
+    const sections = [
+      renderComparisonTable(report, { width, color }),
+      renderOutputDiffs(report, { width, maxLines: 12 }),
+      renderRecommendation(report),
+    ].filter((section) => section.trim() !== "");
+    for (const failure of this.otherFailures)
+      sections.push(`FAILED ${failure.name}\n  ${failure.errors.join("\n  ")}`);
+    for (const error of this.runErrors) sections.push(`ERROR ${error}`);
+    sections.push(
+      `Reports: ${Object.values(REPORT_FILES)
+        .map((file) => join(dir, file))
+        .join(", ")}`,
+    );
+    this.out.write(`\n${sections.join("\n\n")}\n`);
+  }
+}

@@ -1,0 +1,74 @@
+import type { GateComparison, GateRecommendation, GateResult } from "../domain/index.js";
+import { formatMs, formatUsd } from "./format-values.js";
+
+/** What else decided the exit code besides the gate's thresholds. */
+export interface GateContext {
+  /** Failed tests that are not cells: a case's `across cells` test, a plain test. */
+  otherFailures?: readonly { name: string; errors: readonly string[] }[];
+  /** Errors outside tests: a suite file that failed to load, an unhandled rejection. */
+  runErrors?: readonly string[];
+}
+
+const VERDICT = { passed: "PASSED", failed: "FAILED", error: "ERROR" } as const;
+
+/**
+ * The gate's verdict as a block of plain text: the status and exit code, every failing threshold with its
+ * numbers, the baseline comparisons, and notes.
+ */
+export function renderGateResult(gate: GateResult, context: GateContext = {}): string {
+  const lines: string[] = [];
+  const otherFailures = context.otherFailures ?? [];
+  const runErrors = context.runErrors ?? [];
+  const failed = gate.failures.length + otherFailures.length + runErrors.length;
+  lines.push(
+    `Gate ${VERDICT[gate.status]}: ${gate.checked} threshold${gate.checked === 1 ? "" : "s"} checked, ${failed} failing; infrastructure errors ${gate.infrastructure.errors}/${gate.infrastructure.cells} cells (tolerance ${formatRate(gate.infrastructure.maxErrorRate)})`,
+  );
+  for (const failure of gate.failures) lines.push(`  ✗ [${failure.category}] ${failure.message}`);
+  for (const failure of otherFailures)
+    lines.push(`  ✗ [quality] ${failure.name}: ${failure.errors[0] ?? "failed"}`);
+  for (const error of runErrors) lines.push(`  ✗ [usage] ${error}`);
+  if (gate.comparisons.length > 0) {
+    lines.push("", renderBaselineComparisons(gate.comparisons));
+  }
+  for (const note of gate.notes) lines.push(`  note: ${note}`);
+  return lines.join("\n");
+}
+
+/** The paired comparisons with a baseline: one line each, with the verdict and the numbers behind it. */
+export function renderBaselineComparisons(comparisons: readonly GateComparison[]): string {
+  const lines = ["Against the baseline (paired over cases and repeats):"];
+  for (const comparison of comparisons) {
+    const what = comparison.requirement === null ? "overall" : `"${comparison.requirement}"`;
+    const delta =
+      comparison.meanDifference >= 0
+        ? `+${comparison.meanDifference.toFixed(3)}`
+        : comparison.meanDifference.toFixed(3);
+    const p = comparison.pValue === null ? "" : `, p=${comparison.pValue.toFixed(3)}`;
+    lines.push(
+      `  ${comparison.pass ? "✓" : "✗"} ${comparison.suite} ${comparison.group} ${what}: ${comparison.baselineMean.toFixed(3)} → ${comparison.currentMean.toFixed(3)} (${delta}, n=${comparison.n}${p}) ${comparison.verdict.replace("_", " ")}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function formatRate(rate: number): string {
+  return `${Math.round(rate * 1000) / 10}%`;
+}
+
+/** Per suite, the cheapest model/budget the gate lets through: what to deploy. */
+export function renderGateRecommendation(recommendations: readonly GateRecommendation[]): string {
+  const lines = ["Cheapest model/budget that passes the gate and every assertion:"];
+  for (const { suite, group, passing } of recommendations) {
+    if (group === null) {
+      lines.push(`  ${suite}: none passes`);
+      continue;
+    }
+    const score = group.overall === null ? "no score" : `score ${group.overall.mean.toFixed(2)}`;
+    const cost = group.costUsd === null ? "cost unknown" : `${formatUsd(group.costUsd.mean)} per run`;
+    const latency = group.latencyMs === null ? "" : `, p50 ${formatMs(group.latencyMs.p50)}`;
+    const others =
+      passing.length > 1 ? ` (${passing.length - 1} more pass: ${passing.slice(1).join(", ")})` : "";
+    lines.push(`  ${suite}: ${group.id} — ${score}, ${cost}${latency}${others}`);
+  }
+  return lines.join("\n");
+}
