@@ -1,0 +1,192 @@
+// The renderers on the fixed report, by file snapshot, and their escaping of hostile names and outputs.
+import { describe, expect, test } from "vitest";
+import { evaluateGate } from "../../../src/domain/index.js";
+import { compareOutputs, createOutputComparer } from "../../../src/reporter/compare-outputs.js";
+import {
+  escapeHtml,
+  escapeJsonForScript,
+  escapeMarkdown,
+  escapeXmlAttribute,
+  escapeXmlText,
+  sanitizeForTerminal,
+} from "../../../src/reporter/escape.js";
+import { HTML_REPORT_SCRIPT } from "../../../src/reporter/html-report-assets.js";
+import { renderComparisonTable } from "../../../src/reporter/render-comparison-table.js";
+import { renderHtmlReport } from "../../../src/reporter/render-html-report.js";
+import { renderJunit } from "../../../src/reporter/render-junit.js";
+import { renderMarkdownSummary } from "../../../src/reporter/render-markdown-summary.js";
+import { renderOutputDiffs } from "../../../src/reporter/render-output-diffs.js";
+import { renderRecommendation } from "../../../src/reporter/render-recommendation.js";
+import { fixtureReport, HOSTILE, hostileReport } from "./fixtures.js";
+
+const report = fixtureReport();
+const gate = evaluateGate(report, { requirements: { formats: { min: 0.9 } }, mandatory: { minPassRate: 1 } });
+
+describe("renderers on the fixed report", () => {
+  test("renderComparisonTable", async () => {
+    await expect(renderComparisonTable(report, { width: 100 })).toMatchFileSnapshot(
+      "__snapshots__/comparison-table.txt",
+    );
+  });
+
+  test("renderComparisonTable splits groups that do not fit the width and colours when asked", () => {
+    const narrow = renderComparisonTable(report, { width: 50 });
+    expect(narrow.match(/jamba-large\/high/g)).toHaveLength(1);
+    expect(narrow.split("\n").filter((line) => line.startsWith("┌")).length).toBe(4);
+    const coloured = renderComparisonTable(report, { width: 100, color: true });
+    expect(coloured).toContain("\u001b[32m1.00 ± 0.00 (4/4)\u001b[39m");
+    expect(coloured.replace(/\u001b\[\d+m/g, "")).toBe(renderComparisonTable(report, { width: 100 }));
+  });
+
+  test("renderOutputDiffs", async () => {
+    await expect(renderOutputDiffs(report, { width: 80, maxLines: 12 })).toMatchFileSnapshot(
+      "__snapshots__/output-diffs.txt",
+    );
+  });
+
+  test("renderOutputDiffs cuts lines to the width and diffs to maxLines", () => {
+    const text = renderOutputDiffs(report, { width: 30, maxLines: 3 });
+    for (const line of text.split("\n")) expect([...line].length).toBeLessThanOrEqual(30);
+    expect(text).toContain("… 6 more lines");
+  });
+
+  test("renderRecommendation", async () => {
+    await expect(renderRecommendation(report)).toMatchFileSnapshot("__snapshots__/recommendation.txt");
+  });
+
+  test("renderMarkdownSummary", async () => {
+    await expect(renderMarkdownSummary(report, gate)).toMatchFileSnapshot("__snapshots__/summary.md");
+  });
+
+  test("renderJunit", async () => {
+    await expect(renderJunit(report)).toMatchFileSnapshot("__snapshots__/junit.xml");
+  });
+
+  test("renderHtmlReport", async () => {
+    await expect(renderHtmlReport(report, { gate })).toMatchFileSnapshot("__snapshots__/report.html");
+  });
+});
+
+describe("compareOutputs", () => {
+  test("keeps changed rows with context and collapses the rest", () => {
+    const lines = Array.from({ length: 20 }, (_, index) => `line ${index}`);
+    const changed = [...lines];
+    changed[10] = "line ten";
+    const comparison = compareOutputs(lines.join("\n"), changed.join("\n"));
+    expect(comparison.rows).toEqual([
+      { type: "skip", count: 8 },
+      { type: "equal", left: "line 8", right: "line 8" },
+      { type: "equal", left: "line 9", right: "line 9" },
+      {
+        type: "modify",
+        left: "line 10",
+        right: "line ten",
+        segments: [
+          { type: "equal", text: "line " },
+          { type: "remove", text: "10" },
+          { type: "add", text: "ten" },
+        ],
+      },
+      { type: "equal", left: "line 11", right: "line 11" },
+      { type: "equal", left: "line 12", right: "line 12" },
+      { type: "skip", count: 7 },
+    ]);
+    expect(comparison.truncated).toBe(false);
+    const short = createOutputComparer({ maxRows: 2 })(lines.join("\n"), changed.join("\n"));
+    expect(short.rows).toHaveLength(2);
+    expect(short.truncated).toBe(true);
+  });
+
+  test("is equal with no rows for equal outputs, and JSON-aware", () => {
+    expect(compareOutputs('{"a": 1}', '{ "a": 1 }')).toMatchObject({ kind: "json", equal: true, rows: [] });
+  });
+});
+
+describe("escaping", () => {
+  test.each(HOSTILE)("escapeHtml leaves no markup in %j", (text) => {
+    expect(escapeHtml(text)).not.toMatch(/[<>"']/);
+  });
+
+  test("escapeJsonForScript gives the same value with no <, >, & or line separators", () => {
+    for (const text of HOSTILE) {
+      const json = escapeJsonForScript({ text });
+      expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+      expect(JSON.parse(json)).toEqual({ text });
+    }
+  });
+
+  test("escapeXmlText and escapeXmlAttribute leave no markup, and replace characters XML forbids", () => {
+    expect(escapeXmlText("]]><a>&\u0000\uFFFF\uD800")).toBe("]]&gt;&lt;a&gt;&amp;\uFFFD\uFFFD\uFFFD");
+    expect(escapeXmlAttribute("say \"hi\"\n'x'")).toBe("say &quot;hi&quot;&#10;&apos;x&apos;");
+    expect(escapeXmlText("😀")).toBe("😀");
+  });
+
+  test("escapeMarkdown neutralises HTML, links, emphasis, tables and line breaks", () => {
+    expect(escapeMarkdown("<b>x</b> [a](javascript:1) *y* | z\n# h")).toBe(
+      "&lt;b&gt;x&lt;/b&gt; \\[a\\](javascript:1) \\*y\\* \\| z \\# h",
+    );
+  });
+
+  test("sanitizeForTerminal removes escape sequences and control characters", () => {
+    expect(sanitizeForTerminal("a\u001b[2J\u001b]0;title\u0007b\tc\rd\u0000")).toBe("ab  cd");
+  });
+});
+
+describe("renderers on hostile names and outputs", () => {
+  const hostile = hostileReport();
+  const html = renderHtmlReport(hostile, {
+    gate: evaluateGate(hostile, { requirements: { "*": { min: 0.9 } } }),
+  });
+
+  test("the HTML has no element, attribute or script from the data", () => {
+    // Everything outside the JSON data element is markup we wrote; no hostile text appears raw there.
+    const [before, after] = html.split(
+      /<script type="application\/json" id="maestro-eval-data">[\s\S]*?<\/script>/,
+    );
+    expect(after).toBeDefined();
+    for (const part of [before!, after!]) expect(part).not.toMatch(/<img|<x>|<\/textarea>|onerror="/);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    // The data element holds the hostile text, escaped so that it cannot end the element.
+    const data = /<script type="application\/json" id="maestro-eval-data">([\s\S]*?)<\/script>/.exec(
+      html,
+    )![1]!;
+    expect(data).not.toMatch(/[<>]/);
+    const parsed = JSON.parse(data) as { strings: string[] };
+    for (const text of HOSTILE) expect(parsed.strings).toContain(`output ${text}`);
+    // The hostile names are in the summary, as text.
+    expect(before).toContain("suite &quot;suite &lt;script&gt;window.__pwned = 1&lt;/script&gt;&quot;");
+  });
+
+  test("the page allows only its own script", () => {
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-[A-Za-z0-9+/=]+&#39;;/,
+    );
+    expect(html).not.toMatch(/<(link|iframe|object|embed)\b|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+
+  test("the JUnit XML escapes every name and message", () => {
+    const xml = renderJunit(hostile);
+    expect(xml).not.toMatch(/<script|<img|<x>|<\/textarea>/);
+    expect(xml).not.toContain("]]>");
+    expect(xml.match(/<testcase /g)).toHaveLength(10);
+  });
+
+  test("the Markdown summary escapes every name", () => {
+    const markdown = renderMarkdownSummary(
+      hostile,
+      evaluateGate(hostile, { requirements: { "*": { min: 0.9 } } }),
+    );
+    expect(markdown).not.toMatch(/<script|<img|<\/textarea>|<x>/);
+  });
+});
+
+describe("the HTML report's script", () => {
+  test("is one self-contained script: no markup sink, no network, no template literal", () => {
+    expect(() => new Function(HTML_REPORT_SCRIPT)).not.toThrow();
+    expect(HTML_REPORT_SCRIPT).not.toMatch(
+      /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|fetch\(|XMLHttpRequest|`/,
+    );
+    expect(HTML_REPORT_SCRIPT).not.toContain("</script");
+  });
+});
