@@ -63,7 +63,7 @@ describe("renderers on the fixed report", () => {
   });
 
   test("renderHtmlReport", async () => {
-    await expect(renderHtmlReport(report, { gate })).toMatchFileSnapshot("__snapshots__/report.html");
+    await expect(renderHtmlReport(report, { gate })).toMatchFileSnapshot("__snapshots__/report.html.snap");
   });
 });
 
