@@ -119,7 +119,7 @@ interface Settings {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return "null";
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
 }
@@ -203,6 +203,28 @@ function planKeywords(satisfy: readonly Check[], violate: readonly Check[]): Key
   return [...plans.values()].filter((plan) => plan.range.length > 0);
 }
 
+/**
+ * The count ranges of the checks, and, when the plan names a language no check judges, enough words for
+ * that language to be detected (where the ranges leave room for them).
+ */
+function readRanges(
+  plan: ComposePlan,
+  satisfy: readonly Check[],
+  violate: readonly Check[],
+): Map<CountUnit, CountRange> {
+  const ranges = computeCountRanges(satisfy, violate);
+  const judged = [...satisfy, ...violate].some((check) => check.kind === "language");
+  if (plan.language === undefined || judged) return ranges;
+  const withLanguage = computeCountRanges(
+    [...satisfy, { kind: "language", language: "und", name: "", source: "" }],
+    violate,
+  );
+  for (const unit of ["words", "characters"] as const) {
+    if ((withLanguage.get(unit) ?? []).length > 0) ranges.set(unit, withLanguage.get(unit)!);
+  }
+  return ranges;
+}
+
 /** A date text that passes every date format to meet and fails every one to break. */
 function findBadDate(
   satisfy: readonly Check[],
@@ -271,7 +293,8 @@ function decideSettings(plan: ComposePlan, satisfy: Check[], violate: Check[]): 
     bank,
     bullet: has("no_markdown") ? "•" : "-",
     letterCase,
-    quoted: has("quoted"),
+    // A text in straight double quotes may parse as a JSON string; curly quotes wrap it too and never do.
+    quoted: has("quoted") ? (breaks("json") ? "curly" : "straight") : false,
     forbidden,
     decorations,
   };
@@ -286,7 +309,7 @@ function decideSettings(plan: ComposePlan, satisfy: Check[], violate: Check[]): 
     bank,
     style: chooseStyle(plan),
     render,
-    ranges: tightenCountRanges(computeCountRanges(satisfy, violate), measureDensity(bank)),
+    ranges: tightenCountRanges(readRanges(plan, satisfy, violate), measureDensity(bank)),
     json,
     title: has("title") ? `<<${titleText ?? bank.title}>>` : undefined,
     postscript: satisfy.find((check) => check.kind === "postscript")?.marker,
@@ -612,7 +635,7 @@ function buildProseDraft(settings: Settings, supply: ContentSupply, shape: Attem
     settings.end === undefined &&
     isClean(bank.signOff, settings)
   ) {
-    paragraphs.push([{ kind: "plain", pieces: [sentencePiece(bank.signOff, 2)] }]);
+    paragraphs.push([{ kind: "plain", pieces: [{ ...sentencePiece(bank.signOff, 2), closing: true }] }]);
   }
   if (settings.postscript !== undefined) {
     const piece = sentencePiece(`${settings.postscript} ${bank.postscript}`, 9, false);
@@ -643,13 +666,11 @@ function buildProseDraft(settings: Settings, supply: ContentSupply, shape: Attem
  */
 function addPieces(draft: Draft, pieces: Piece[]): void {
   const lines = draft.paragraphs.flat();
+  const open = (line: DraftLine): boolean =>
+    line.fixed === undefined && line.kind === "plain" && !line.pieces.some((piece) => piece.closing);
   const holder =
-    lines.findLast(
-      (line) =>
-        line.fixed === undefined &&
-        line.kind === "plain" &&
-        line.pieces.some((piece) => piece.kind === "sentence"),
-    ) ?? lines.findLast((line) => line.fixed === undefined && line.kind === "plain");
+    lines.findLast((line) => open(line) && line.pieces.some((piece) => piece.kind === "sentence")) ??
+    lines.findLast(open);
   if (holder !== undefined) {
     holder.pieces.push(...pieces);
     return;
@@ -668,42 +689,57 @@ function eachPiece(draft: Draft, visit: (piece: Piece, line: DraftLine) => void)
     for (const line of lines) for (const piece of line.pieces) visit(piece, line);
 }
 
-/** Marks one sentence to carry the marks the draft must show and one piece to be bold, adding a filler if there is none. */
+/**
+ * Spreads the marks a draft must show over its sentences (one mark each while there are sentences, those
+ * with an "and" first) and makes one piece bold when the draft must use markdown; adds a filler to carry
+ * them when the draft has no sentence to spare.
+ */
 function markPieces(draft: Draft, settings: Settings, supply: ContentSupply): Draft {
-  if (settings.render.decorations.length === 0 && !settings.bold) return draft;
+  const marks = settings.render.decorations;
+  if (marks.length === 0 && !settings.bold) return draft;
   const copy = cloneDraft(draft);
-  let decorated = settings.render.decorations.length === 0;
-  let bolded = !settings.bold;
   const { word, attach } = settings.bank.conjunction;
-  if (!decorated && !attach) {
-    // A sentence with an "and" takes a comma or a dash naturally; prefer one.
-    eachPiece(copy, (piece, line) => {
-      if (decorated || line.fixed !== undefined || line.kind === "header" || piece.kind !== "sentence")
-        return;
-      if (!piece.text.includes(` ${word} `)) return;
-      piece.decorate = true;
-      piece.removable = false;
-      decorated = true;
-    });
-  }
+  const sentences: Piece[] = [];
   eachPiece(copy, (piece, line) => {
-    if (line.fixed !== undefined || line.kind === "header") return;
-    if (!decorated && piece.kind === "sentence" && /\s/.test(piece.text)) {
-      piece.decorate = true;
-      piece.removable = false;
-      decorated = true;
-    } else if (!bolded && piece.kind !== "raw") {
-      piece.bold = true;
-      piece.removable = false;
-      bolded = true;
-    }
+    if (
+      line.fixed === undefined &&
+      line.kind !== "header" &&
+      piece.kind === "sentence" &&
+      /\s/.test(piece.text)
+    )
+      sentences.push(piece);
   });
-  if (!decorated || !bolded) {
+  const withAnd = (piece: Piece): number => (!attach && piece.text.includes(` ${word} `) ? 0 : 1);
+  sentences.sort((a, b) => withAnd(a) - withAnd(b));
+  if (marks.length > 0 && sentences.length === 0) {
     const filler = supply.nextFiller() ?? sentencePiece(settings.bank.fillers[0]!, 1);
     const piece: Piece = { ...filler, removable: false };
-    if (!decorated) piece.decorate = true;
-    if (!bolded) piece.bold = true;
     addPieces(copy, [piece]);
+    sentences.push(piece);
+  }
+  marks.forEach((mark, index) => {
+    const piece = sentences[index % sentences.length]!;
+    piece.marks = [...(piece.marks ?? []), mark];
+    piece.removable = false;
+  });
+  if (settings.bold) {
+    let target: Piece | undefined;
+    eachPiece(copy, (piece, line) => {
+      if (
+        target === undefined &&
+        line.fixed === undefined &&
+        line.kind !== "header" &&
+        piece.kind !== "raw" &&
+        piece.marks === undefined
+      )
+        target = piece;
+    });
+    if (target === undefined) {
+      target = { ...(supply.nextFiller() ?? sentencePiece(settings.bank.fillers[0]!, 1)), removable: false };
+      addPieces(copy, [target]);
+    }
+    target.bold = true;
+    target.removable = false;
   }
   return copy;
 }

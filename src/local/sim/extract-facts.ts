@@ -41,8 +41,8 @@ export interface DraftFacts {
 }
 
 const ROLE_PATTERNS: readonly [RegExp, FieldRole][] = [
-  [/\b(?:invoice|bill)\s*(?:no|number|num|#|id)\b|^invoice$/i, "invoice_number"],
-  [/\border\s*(?:no|number|num|#|id)?\b/i, "order_number"],
+  [/\b(?:invoice|bill)\s*(?:no\b|number\b|num\b|#|id\b)|^invoice$/i, "invoice_number"],
+  [/\border\b/i, "order_number"],
   [/\b(?:vendor|supplier|seller|merchant|issuer|from)\b/i, "vendor"],
   [/\b(?:customer|client|buyer|bill(?:ed)? to|sold to|recipient)\b/i, "customer"],
   [/\b(?:total|grand total|amount due|balance(?: due)?)\b/i, "total"],
@@ -50,7 +50,7 @@ const ROLE_PATTERNS: readonly [RegExp, FieldRole][] = [
   [/\b(?:issued?|invoice date|issue date)\b/i, "issue_date"],
   [/\b(?:tax|vat|gst)\b/i, "tax"],
   [/\b(?:amount|price|cost|fee|subtotal|sum)\b/i, "amount"],
-  [/\bdate\b/i, "date"],
+  [/\b(?:date|dated|shipped|delivered|sent|created)\b/i, "date"],
   [/\b(?:ref(?:erence)?|ticket|case)\b/i, "reference"],
   [/\b(?:subject|topic|re)\b/i, "subject"],
   [/\bstatus\b/i, "status"],
@@ -169,9 +169,16 @@ export function extractFacts(input: MaestroInput | string, documents: readonly s
         question ??= sentence;
         continue;
       }
-      // The instruction's own imperatives and lead-ins ("... from this invoice:") are not content.
-      if (source === instruction && (IMPERATIVE.test(sentence) || /:$/.test(sentence))) continue;
-      const clean = sentence.replace(/:$/, ".");
+      // The instruction's own imperatives and lead-ins ("... from this invoice:") are not content, but what
+      // follows a lead-in on the same line is ("Reply to this email: My order arrived broken.").
+      let content = sentence;
+      if (source === instruction && IMPERATIVE.test(content)) {
+        const colon = content.indexOf(": ");
+        if (colon === -1) continue;
+        content = content.slice(colon + 2).replace(/^["'“]+/, "");
+      }
+      if (source === instruction && /:$/.test(content)) continue;
+      const clean = content;
       if (seenSentences.has(clean)) continue;
       seenSentences.add(clean);
       sentences.push(clean);

@@ -290,12 +290,12 @@ const SPANISH: PhraseBank = {
     "Todos los importes y todas las fechas se comprobaron con la fuente.",
     "Los mismos detalles aparecen en el expediente adjunto.",
     "De momento no es necesario hacer ningún otro cambio en el expediente.",
-    "El expediente coincide con el resumen anterior.",
+    "El expediente coincide con el resumen que le enviamos anteriormente.",
     "Este resumen recoge los puntos principales de la solicitud.",
     "Los demás detalles se pueden confirmar con el remitente.",
     "Por favor revise los valores antes del siguiente paso.",
     "Las cifras coinciden con los totales que figuran en la solicitud.",
-    "Nada en la fuente contradice estos datos.",
+    "Nada de lo que aparece en la fuente contradice estos datos.",
   ],
   mentions: [
     "Esto también tiene que ver con {keyword}.",
@@ -380,7 +380,7 @@ const ITALIAN: PhraseBank = {
   ],
   question: "Desidera ricevere una copia della pratica completa?",
   exclamation: "Grazie per la sua pazienza!",
-  pads: ["oggi", "come richiesto", "per i suoi archivi", "in questo preciso momento"],
+  pads: ["oggi", "come richiesto", "per sua informazione", "in questo preciso momento"],
   conjunction: { word: "e", attach: false },
 };
 
@@ -566,7 +566,7 @@ const ARABIC: PhraseBank = {
   ],
   question: "هل تريد أن نرسل إليك نسخة من الملف الكامل?",
   exclamation: "شكرا لك على صبرك!",
-  pads: ["أيضا", "كما طلبت", "في هذه المرحلة", "حسب ما ورد في الطلب"],
+  pads: ["أيضا", "كما طلبت", "في هذه المرحلة", "كما ورد في الطلب"],
   conjunction: { word: "و", attach: true },
 };
 

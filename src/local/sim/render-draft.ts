@@ -27,8 +27,10 @@ export interface Piece {
   open?: boolean;
   /** A shorter way to write it that ends no sentence (a postscript marker without dots). */
   compact?: string;
-  /** Shows the marks the draft must contain (commas, em dashes...). */
-  decorate?: boolean;
+  /** Marks the piece shows because the draft must contain them (commas, em dashes...). */
+  marks?: ForbiddenMark[];
+  /** A closing line (a sign-off): new sentences are not added to it. */
+  closing?: boolean;
   /** Rendered in markdown bold, for a draft that must use markdown. */
   bold?: boolean;
 }
@@ -55,10 +57,11 @@ export interface RenderStyle {
   bank: PhraseBank;
   bullet: "-" | "•";
   letterCase: "lower" | "upper" | undefined;
-  quoted: boolean;
+  /** Wrap the text in double quotes: straight ("...") or, so that the text is not also a JSON string, curly. */
+  quoted: false | "straight" | "curly";
   /** Marks removed from every piece. */
   forbidden: ReadonlySet<ForbiddenMark>;
-  /** Marks shown on the decorated piece. */
+  /** Marks the draft must show somewhere (each on a piece's `marks`). */
   decorations: readonly ForbiddenMark[];
 }
 
@@ -107,8 +110,10 @@ function addPad(text: string, pad: string): string {
 function decorate(text: string, marks: readonly ForbiddenMark[], bank: PhraseBank, runsOn: boolean): string {
   let result = text;
   const conjunction = bank.conjunction.attach ? undefined : ` ${bank.conjunction.word} `;
+  const intros = [bank.pads[1], bank.pads[2]];
   let conjunctionUsed = false;
-  for (const mark of marks) {
+  const ordered = [...marks].sort((a, b) => (a === "emojis" ? 1 : 0) - (b === "emojis" ? 1 : 0));
+  for (const mark of ordered) {
     if (mark === "exclamation marks") {
       // A sentence that runs on cannot end with "!"; the opening "¡" is an exclamation mark too.
       if (runsOn) result = `¡${result}`;
@@ -126,10 +131,9 @@ function decorate(text: string, marks: readonly ForbiddenMark[], bank: PhraseBan
       conjunctionUsed = true;
       continue;
     }
-    const intro = bank.pads[1];
+    const intro = intros.shift() ?? bank.pads[3];
     const rest = /^\p{Lu}\p{Ll}/u.test(result) ? result.charAt(0).toLowerCase() + result.slice(1) : result;
-    const lead = intro.charAt(0).toUpperCase() + intro.slice(1);
-    result = `${lead}${symbol} ${rest}`;
+    result = `${intro.charAt(0).toUpperCase()}${intro.slice(1)}${symbol} ${rest}`;
   }
   return result;
 }
@@ -140,7 +144,8 @@ export function renderPiece(piece: Piece, style: RenderStyle): string {
   if (piece.pad > 0 && piece.kind === "sentence") text = addPad(text, style.bank.pads[piece.pad - 1]!);
   text = stripMarks(text, style.forbidden);
   const runsOn = piece.chained === true || piece.open === true;
-  if (piece.decorate) text = decorate(text, style.decorations, style.bank, runsOn);
+  if (piece.marks !== undefined && piece.marks.length > 0)
+    text = decorate(text, piece.marks, style.bank, runsOn);
   if (runsOn) text = text.replace(/[.?؟]+(\s*\p{Extended_Pictographic})?$/u, "$1");
   if (piece.chained && !style.bank.conjunction.attach) text = `${text} ${style.bank.conjunction.word}`;
   if (piece.bold) text = `**${text}**`;
@@ -213,5 +218,7 @@ export function renderDraft(draft: Draft, style: RenderStyle): string {
   if (draft.end !== undefined)
     text = text === "" ? draft.end : `${text}${draft.endOnOwnLine ? "\n" : " "}${draft.end}`;
   text = applyCase(text, style.letterCase);
-  return style.quoted ? `"${text}"` : text;
+  if (style.quoted === "straight") return `"${text}"`;
+  if (style.quoted === "curly") return `“${text}”`;
+  return text;
 }

@@ -224,7 +224,27 @@ function convertLines(draft: Draft, from: readonly LineKind[], to: LineKind): Dr
     });
   });
   candidates.sort((a, b) => b.score - a.score);
-  return candidates.slice(0, 3).map((candidate) => candidate.draft);
+  // Converting every field of a paragraph at once keeps a list whole ("use bullet points").
+  if (to !== "plain" && to !== "header") {
+    draft.paragraphs.forEach((lines, p) => {
+      const convertible = lines.filter(
+        (line) =>
+          from.includes(line.kind) && isMovable(line) && line.pieces.every((piece) => piece.kind === "field"),
+      );
+      if (convertible.length < 2) return;
+      const copy = cloneDraft(draft);
+      for (const line of copy.paragraphs[p]!) {
+        if (
+          from.includes(line.kind) &&
+          isMovable(line) &&
+          line.pieces.every((piece) => piece.kind === "field")
+        )
+          line.kind = to;
+      }
+      candidates.unshift({ draft: copy, score: 10 });
+    });
+  }
+  return candidates.slice(0, 4).map((candidate) => candidate.draft);
 }
 
 function addItems(draft: Draft, supply: ContentSupply, kind: LineKind, count: number): Draft[] {
@@ -370,7 +390,7 @@ export function joinSentences(a: Piece, b: Piece, style: RenderStyle): Piece {
   };
   if (a.chained || b.chained) joined.chained = true;
   if (a.open || b.open) joined.open = true;
-  if (a.decorate || b.decorate) joined.decorate = true;
+  if (a.marks !== undefined || b.marks !== undefined) joined.marks = [...(a.marks ?? []), ...(b.marks ?? [])];
   if (a.bold || b.bold) joined.bold = true;
   return joined;
 }
@@ -517,7 +537,7 @@ function breakSentences(draft: Draft): Draft[] {
     lines.forEach((line, l) => {
       if (line.fixed !== undefined || line.kind === "header") return;
       const i = line.pieces.findIndex(
-        (piece) => piece.kind === "sentence" && !piece.decorate && !piece.bold && piece.pad === 0,
+        (piece) => piece.kind === "sentence" && piece.marks === undefined && !piece.bold && piece.pad === 0,
       );
       if (i === -1) return;
       const piece = line.pieces[i]!;
@@ -558,7 +578,7 @@ function resizeFillers(
   draft.paragraphs.forEach((lines, p) => {
     lines.forEach((line, l) => {
       line.pieces.forEach((piece, i) => {
-        if ((piece.filler === undefined && !piece.paddable) || piece.decorate) return;
+        if ((piece.filler === undefined && !piece.paddable) || piece.marks !== undefined) return;
         if (grow && piece.pad < 4) {
           const copy = cloneDraft(draft);
           copy.paragraphs[p]![l]!.pieces[i]!.pad = Math.min(4, piece.pad + Math.max(1, Math.min(amount, 4)));
