@@ -52,16 +52,26 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
   const complete = async (model: string, messages: ChatMessage[], signal: AbortSignal | undefined) => {
     const backendModel = options.models?.[model] ?? options.models?.["*"] ?? model;
     const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
-    const response = await send(`${url}/chat/completions`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
-      },
-      body: JSON.stringify({ model: backendModel, messages, temperature: options.temperature ?? 0.2 }),
-      signal: AbortSignal.any(signals),
-    });
-    const text = await response.text();
+    let response: Response;
+    let text: string;
+    try {
+      response = await send(`${url}/chat/completions`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+        },
+        body: JSON.stringify({ model: backendModel, messages, temperature: options.temperature ?? 0.2 }),
+        signal: AbortSignal.any(signals),
+      });
+      text = await response.text();
+    } catch (error) {
+      // fetch says only "fetch failed" or "The operation was aborted due to timeout": name the endpoint
+      // and the cause, since this message is what a failed run shows.
+      throw new Error(`POST ${url}/chat/completions ${describeFetchFailure(error, timeoutMs)}`, {
+        cause: error,
+      });
+    }
     if (!response.ok) {
       throw new Error(`POST ${url}/chat/completions answered ${response.status}: ${text.slice(0, 200)}`);
     }
@@ -138,6 +148,15 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
       };
     },
   };
+}
+
+function describeFetchFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && error.name === "TimeoutError") return `did not answer within ${timeoutMs} ms`;
+  const message = error instanceof Error ? error.message : String(error);
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const detail = typeof cause?.code === "string" ? cause.code : cause?.message;
+  return `failed: ${message}${typeof detail === "string" && detail !== "" ? ` (${detail})` : ""}`;
 }
 
 /** The messages of one step: input and requirements first; on a refine step, the failures to fix. */
