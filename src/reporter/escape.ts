@@ -11,8 +11,11 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Text or attribute value for HTML (and inline SVG): `& < > " '` become entities. */
 export function escapeHtml(text: string): string {
-  return String(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+  const value = String(text);
+  return HTML_SPECIAL.test(value) ? value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!) : value;
 }
+
+const HTML_SPECIAL = /[&<>"']/;
 
 // XML 1.0 forbids these characters even as references: C0 controls but tab, newline and return, lone
 // surrogates, and U+FFFE/U+FFFF.
@@ -22,12 +25,18 @@ const XML_INVALID =
 
 /** Text content for XML: forbidden characters become U+FFFD, `& < >` entities (`]]>` cannot survive). */
 export function escapeXmlText(text: string): string {
-  return String(text)
+  const value = String(text);
+  // Most texts need nothing: test once rather than run every replacement over them.
+  if (!XML_SPECIAL.test(value)) return value;
+  return value
     .replace(XML_INVALID, "\uFFFD")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;");
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids.
+const XML_SPECIAL = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** An XML attribute value (double-quoted): as text, plus quotes and whitespace kept as references. */
 export function escapeXmlAttribute(text: string): string {
