@@ -29,7 +29,7 @@ const gateConfig: fc.Arbitrary<GateConfig> = fc
     },
     { requiredKeys: [] },
   )
-  .map((config) => config as GateConfig);
+  .map((config) => config as unknown as GateConfig);
 
 function gate(specs: readonly CellSpec[], config: GateConfig, baseline?: readonly CellSpec[]) {
   const report = buildEvalReport(specs.map(makeOutcome), options);
