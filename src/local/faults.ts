@@ -97,7 +97,10 @@ export function parseFaultOptions(value: unknown, where: string): FaultOptions {
         rate(`routes.${route}.${key}`, item);
         total += item as number;
       }
-      if (total > 1) throw fail(`routes.${route}`, `rates add up to ${total}; at most 1 is possible`);
+      // Decimal rates that add up to 1 may not in binary (0.34 + 0.56 + 0.1 is 1.0000000000000002).
+      if (total > 1 + 1e-9) {
+        throw fail(`routes.${route}`, `rates add up to ${Number(total.toFixed(9))}; at most 1 is possible`);
+      }
     }
   }
   return input as FaultOptions;

@@ -14,7 +14,8 @@ export interface StoredRun {
 export interface RunStoreOptions {
   /**
    * The most runs kept. Past it, finished runs are evicted oldest first; runs still in progress are
-   * never evicted, so the store may briefly hold more while that many are in flight. Default 10,000.
+   * never evicted, so the store may briefly hold more while that many are in flight. Runs stuck forever
+   * on purpose count as finished here, or a fault plan's stuck runs would pile up. Default 10,000.
    */
   maxRuns?: number;
 }
@@ -44,7 +45,7 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
     if (runs.size <= maxRuns) return;
     for (const [id, run] of runs) {
       if (runs.size <= maxRuns) break;
-      if (run.final !== undefined && run.readyAt <= now) {
+      if (run.final !== undefined && (run.readyAt <= now || run.readyAt === Number.POSITIVE_INFINITY)) {
         runs.delete(id);
         evicted += 1;
       }

@@ -1,0 +1,110 @@
+import { describe, expect, test } from "vitest";
+import type { MaestroRun } from "../../../src/domain/index.js";
+import { createRunStore, type StoredRun } from "../../../src/local/index.js";
+
+const CREATED = Date.parse("2026-11-23T10:00:00.000Z");
+
+type State = "finished" | "working" | "waiting" | "stuck";
+
+/** A stored run: finished and shown, still with the engine, finished but not yet due, or stuck on purpose. */
+function stored(id: string, state: State): StoredRun {
+  const final: MaestroRun = { id, status: "completed", result: `result of ${id}` };
+  if (state === "working")
+    return { id, createdAt: CREATED, final: undefined, readyAt: Number.POSITIVE_INFINITY };
+  if (state === "waiting") return { id, createdAt: CREATED, final, readyAt: Date.now() + 60_000 };
+  if (state === "stuck") return { id, createdAt: CREATED, final, readyAt: Number.POSITIVE_INFINITY };
+  return { id, createdAt: CREATED, final, readyAt: CREATED };
+}
+
+function fill(maxRuns: number, states: readonly State[]) {
+  const store = createRunStore({ maxRuns });
+  states.forEach((state, index) => store.add(stored(`r${index}`, state)));
+  const kept = states.map((_, index) => `r${index}`).filter((id) => store.get(id) !== undefined);
+  return { store, kept };
+}
+
+describe("createRunStore", () => {
+  test.each([
+    [0, "createRunStore: maxRuns must be a whole number >= 1, got 0"],
+    [-1, "createRunStore: maxRuns must be a whole number >= 1, got -1"],
+    [2.5, "createRunStore: maxRuns must be a whole number >= 1, got 2.5"],
+    [Number.NaN, "createRunStore: maxRuns must be a whole number >= 1, got NaN"],
+  ])("refuses maxRuns %s", (maxRuns, message) => {
+    expect(() => createRunStore({ maxRuns })).toThrow(new RangeError(message));
+  });
+
+  test("keeps 10,000 runs by default", () => {
+    expect(createRunStore().maxRuns).toBe(10_000);
+  });
+
+  test.each<[string, number, State[], string[], number]>([
+    ["under the limit, everything", 3, ["finished", "finished"], ["r0", "r1"], 0],
+    ["past the limit, the oldest finished runs", 3, Array(5).fill("finished"), ["r2", "r3", "r4"], 2],
+    [
+      "runs still with the engine, whatever their age",
+      2,
+      ["working", "finished", "working", "finished"],
+      ["r0", "r2"],
+      2,
+    ],
+    [
+      "finished runs not yet due (their simulated time has not passed)",
+      2,
+      ["waiting", "finished", "finished", "finished"],
+      ["r0", "r3"],
+      2,
+    ],
+    [
+      "more than the limit while that many are in flight",
+      2,
+      ["working", "working", "working"],
+      ["r0", "r1", "r2"],
+      0,
+    ],
+    [
+      "no run stuck forever past the limit, so stuck runs cannot pile up",
+      2,
+      ["stuck", "stuck", "stuck", "finished"],
+      ["r2", "r3"],
+      2,
+    ],
+  ])("keeps %s", (_name, maxRuns, states, kept, evicted) => {
+    const result = fill(maxRuns, states);
+    expect(result.kept).toEqual(kept);
+    expect(result.store.size).toBe(kept.length);
+    expect(result.store.evicted).toBe(evicted);
+  });
+
+  test("shows a run in progress until it is finished and due, then as it finished", () => {
+    const store = createRunStore();
+    const run = stored("a", "working");
+    store.add(run);
+    const inProgress = {
+      id: "a",
+      status: "in_progress",
+      result: null,
+      created_at: "2026-11-23T10:00:00.000Z",
+    };
+    expect(store.view("a", CREATED + 10)).toEqual(inProgress);
+    run.final = { id: "a", status: "completed", result: "done" };
+    run.readyAt = CREATED + 500;
+    expect(store.view("a", CREATED + 499)).toEqual(inProgress);
+    expect(store.view("a", CREATED + 500)).toEqual({ id: "a", status: "completed", result: "done" });
+    expect(store.view("missing", CREATED)).toBeUndefined();
+  });
+
+  test("a run whose turn came to be evicted while in flight goes once it is finished, at the next add", () => {
+    const store = createRunStore({ maxRuns: 1 });
+    const first = stored("a", "working");
+    store.add(first);
+    store.add(stored("b", "working"));
+    expect(store.size).toBe(2);
+    first.final = { id: "a", status: "completed", result: "x" };
+    first.readyAt = CREATED;
+    expect(store.size).toBe(2);
+    store.add(stored("c", "working"));
+    expect(store.get("a")).toBeUndefined();
+    expect([store.get("b")?.id, store.get("c")?.id]).toEqual(["b", "c"]);
+    expect(store.evicted).toBe(1);
+  });
+});
