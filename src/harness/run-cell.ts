@@ -10,7 +10,7 @@ import { type Cassette, hashCellRequest } from "./cassettes.js";
 import type { Harness } from "./harness-context.js";
 
 /** What running a cell produced. */
-export interface CellOutcome {
+export interface CellRunOutcome {
   cellRun: CellRun;
   requestHash: string;
 }
@@ -24,7 +24,7 @@ export async function runCell(
   request: CreateRunRequest,
   harness: Harness,
   cassette: Cassette,
-): Promise<CellOutcome> {
+): Promise<CellRunOutcome> {
   const requestHash = hashCellRequest(request, key.repeat);
   const earlier = resumedCell(harness, key, requestHash);
   if (earlier !== undefined) return { requestHash, cellRun: earlier };
