@@ -524,6 +524,34 @@ afterAll(async () => {
 });
 
 describe("startLocalServer under fuzzing", () => {
+  test("valid requests nested too deep to serialise are served, the same bytes giving the same output", async () => {
+    const nested = `${"[".repeat(100_000)}1${"]".repeat(100_000)}`;
+    const bodies = [
+      [RUNS_PATH, `{"input":"Vendor: Acme Corp\\nTotal: 12 USD","extra":${nested}}`],
+      [
+        CHAT_PATH,
+        `{"model":"jamba-mini","messages":[{"role":"user","content":"Say hi."}],"extra":${nested}}`,
+      ],
+    ] as const;
+    for (const [path, text] of bodies) {
+      const outputs: unknown[] = [];
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const response = await fetch(`${open.url}${path}`, { method: "POST", body: text });
+        expect(response.status).toBe(200);
+        const json = (await response.json()) as { id: string; choices?: { message: { content: string } }[] };
+        if (path === CHAT_PATH) outputs.push(json.choices?.[0]?.message.content);
+        else {
+          const run = await createMaestroClient({ baseUrl: open.url }).runs.poll(json.id, {
+            initialIntervalMs: 1,
+          });
+          expect(run.status).toBe("completed");
+          outputs.push(run.result);
+        }
+      }
+      expect(outputs[1]).toBe(outputs[0]);
+    }
+  });
+
   test(`${TOTAL} random requests get no 5xx and answers valid against the spec, and the server keeps serving`, async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const knownIds: string[] = [];
