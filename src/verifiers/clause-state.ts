@@ -58,7 +58,8 @@ export class ClauseState {
    * "Don't not mention" and "Don't forget to mention" count two and so do not negate.
    */
   isNegatedBefore(index: number): boolean {
-    let prefix = this.original.slice(0, index);
+    // A negation reaches a few words, not across a long clause: the window keeps this linear.
+    let prefix = this.original.slice(Math.max(0, index - 200), index);
     let lastContrast = -1;
     for (const match of prefix.matchAll(CONTRAST)) lastContrast = match.index + match[0].length;
     if (lastContrast >= 0) prefix = prefix.slice(lastContrast);

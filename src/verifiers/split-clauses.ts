@@ -17,7 +17,7 @@ export interface SplitDescription {
 }
 
 const QUOTED =
-  /"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»|`([^`\n]+)`|(?<![\p{L}\p{N}])'(?=\S)([^\n]+?)(?<=\S)'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])‘([^’\n]+)’(?![\p{L}\p{N}])/gu;
+  /"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»|`([^`\n]+)`|(?<![\p{L}\p{N}])'(?=\S)([^\n]{1,300}?)(?<=\S)'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])‘([^’\n]+)’(?![\p{L}\p{N}])/gu;
 // "P.S." and "P.P.S." would otherwise end a sentence; they are kept as quoted literals.
 const POSTSCRIPT_MARKER = /\bp\.[ \t]?(?:p\.[ \t]?)*s\.?(?![\p{L}])/giu;
 const DOTTED_ABBREVIATIONS: readonly [RegExp, string][] = [

@@ -20,7 +20,7 @@ const JSON_PHRASE = new RegExp(
   "gi",
 );
 const TITLE =
-  /\b(?:title|heading|headline)\b[^\uE002]*?(?:double angul?ar brackets|double angle brackets|<<[^>]*>>)|<<[^>]*>>/gi;
+  /\b(?:title|heading|headline)\b[^\uE002]{0,120}?(?:double angul?ar brackets|double angle brackets|<<[^<>]{0,200}>>)|<<[^<>]{0,200}>>/gi;
 const POSTSCRIPT = new RegExp(
   `(?:\\b(?:end|finish|conclude|close)(?:s|ing)?(?: (?:your|the) (?:response|answer|reply|email|letter|message|text))? with |\\b(?:add|include|append|write)(?:ing)? )?(?:(?:a|an) )?(?:\\b(?:postscript|post-script|post script)\\b(?: (?:starting|beginning|that starts|that begins|marked|introduced|prefixed) (?:with|by) (${QUOTE}|p\\.?s\\.?(?![a-z])|p\\.?p\\.?s\\.?(?![a-z])))?|${QUOTE})`,
   "gi",
@@ -133,7 +133,7 @@ export function recognizeNoMarkdown(state: ClauseState): void {
 }
 
 const ALTERNATIVES =
-  /\b(?:bullet|bulleted|bullets|numbered|ordered|enumerated|headers?|headings?)\b[^\uE002]*?\bor\b[^\uE002]*?\b(?:bullet|bulleted|bullets|numbered|ordered|enumerated|headers?|headings?)\b(?: (?:points?|lists?|items?))?/i;
+  /\b(?:bullet|bulleted|bullets|numbered|ordered|enumerated|headers?|headings?)\b[^\uE002]{0,60}?\bor\b[^\uE002]{0,60}?\b(?:bullet|bulleted|bullets|numbered|ordered|enumerated|headers?|headings?)\b(?: (?:points?|lists?|items?))?/i;
 
 /** Reads "Use bullet points", "a numbered list", "markdown headers" into count checks (none when negated). */
 export function recognizeStructure(state: ClauseState): void {
@@ -161,7 +161,7 @@ export function recognizeStructure(state: ClauseState): void {
 const PREAMBLE =
   /^(?:\W{0,3})(?:sure|certainly|of course|absolutely|okay|ok|great question|good question|good news|here(?:'s| is| are)|i(?:'d| would) be (?:happy|glad)|i'm (?:happy|glad)|happy to help|as an ai|let me|the answer is|answer:|to answer|in short|well,|alright|great[,!]|no problem)\b/i;
 const EXPLANATION =
-  /(?:^|\n)\s*(?:\*\*)?(?:explanation|note|notes|reasoning|rationale|why:|because\b|this is because|i hope (?:this|that) helps|hope (?:this|that) helps|let me know|feel free|if you (?:have|need)|in summary)/i;
+  /(?:^|\n)[ \t]*(?:\*\*)?(?:explanation|note|notes|reasoning|rationale|why:|because\b|this is because|i hope (?:this|that) helps|hope (?:this|that) helps|let me know|feel free|if you (?:have|need)|in summary)/i;
 
 /** Scores an answer-only check: 1, minus half for a preamble and half for a trailing explanation. */
 export function scoreAnswerOnly(_check: AnswerOnlyCheck, facts: TextFacts): FamilyScore {
@@ -260,13 +260,13 @@ export function scorePostscript(check: PostscriptCheck, facts: TextFacts): Famil
 
 const MARKDOWN_SYNTAX: readonly [RegExp, string][] = [
   [/^ {0,3}#{1,6}[ \t]+\S/m, "a header"],
-  [/^\s*[-*+][ \t]+\S/m, "a bullet"],
-  [/^\s*\d{1,3}[.)][ \t]+\S/m, "a numbered item"],
+  [/^[ \t]*[-*+][ \t]+\S/m, "a bullet"],
+  [/^[ \t]*\d{1,3}[.)][ \t]+\S/m, "a numbered item"],
   [/\*\*[^*\n]+\*\*|__[^_\n]+__/, "bold text"],
   [/(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])/, "italic text"],
   [/`[^`\n]+`|^```/m, "code"],
-  [/\[[^\]\n]+\]\([^)\n]+\)/, "a link"],
-  [/^\s*\|.*\|\s*$/m, "a table"],
+  [/\[[^[\]\n]{1,500}\]\([^()[\]\s]{1,2000}\)/, "a link"],
+  [/^[ \t]*\|[^\n]*\|[ \t]*$/m, "a table"],
 ];
 
 /** Scores a no-markdown check: 1 when no markdown syntax is found; the reason names the first kind seen. */

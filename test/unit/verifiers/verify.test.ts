@@ -241,6 +241,22 @@ describe("verify", () => {
     expect(result.checks).toHaveLength(8);
   });
 
+  test.each([
+    ["unclosed links", "[a](".repeat(100_000)],
+    ["blank lines", "\n".repeat(500_000)],
+    ["dollar signs", `${"$".repeat(200_000)}1`],
+    ["date-like runs", "1-1-".repeat(100_000)],
+    ["day numbers", "1 march ".repeat(50_000)],
+    ["brackets", "<<".repeat(200_000)],
+  ])("stays linear on a pathological text: %s", (_name, text) => {
+    const parsed = parseRequirement(
+      "Don't use markdown, output only the answer, dates must follow YYYY-MM-DD, amounts in USD format, include a title in double angular brackets, end with a postscript starting with P.S.",
+    );
+    const started = performance.now();
+    verify(text, parsed);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test("throws on misuse with exact messages", () => {
     expect(() => verify(42 as never, [])).toThrow(new TypeError("verify: text must be a string, got number"));
     expect(() => verify("x", 7 as never)).toThrow(
