@@ -72,7 +72,7 @@ const FILLER = new Set(
   we us i generate create produce compose draft put make sure when where while if than per time times
   same like such following below above throughout anywhere everything each should forget fail neglect instead
   rather essay email letter story poem summary article blog post note tweet report exclude excluding omit
-  omitting skip form length`.split(/\s+/),
+  omitting skip form length thanks thank kindly ok okay`.split(/\s+/),
 );
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\uE000\d+\uE001/gu;
 
