@@ -18,7 +18,7 @@ function stored(id: string, state: State): StoredRun {
 
 function fill(maxRuns: number, states: readonly State[]) {
   const store = createRunStore({ maxRuns });
-  states.forEach((state, index) => store.add(stored(`r${index}`, state)));
+  for (const [index, state] of states.entries()) store.add(stored(`r${index}`, state));
   const kept = states.map((_, index) => `r${index}`).filter((id) => store.get(id) !== undefined);
   return { store, kept };
 }
