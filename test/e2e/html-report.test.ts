@@ -1,0 +1,109 @@
+// The HTML report in a real browser: Debian's Chromium driven by playwright-core. Outputs, reasons and
+// names are untrusted, so a report full of markup must show it as text and run none of it, both with
+// the page's Content-Security-Policy and without it (so escaping alone is shown to hold).
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { renderHtmlReport } from "../../src/reporter/index.js";
+import { repoRoot } from "../helpers/run-fixture-suites.js";
+import { fixtureReport, HOSTILE, hostileReport } from "../unit/reporter/fixtures.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const available = existsSync(CHROMIUM);
+const outDir = join(repoRoot, "reports", "e2e");
+let browser: Browser | undefined;
+
+if (!available && process.env.CI) {
+  // CI installs Chromium (.ci/run); its absence there is a failure, never a silent skip.
+  throw new Error(`${CHROMIUM} is missing in CI; .ci/run should have installed Debian's chromium`);
+}
+
+beforeAll(async () => {
+  if (!available) return;
+  mkdirSync(outDir, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(file: string, bypassCSP: boolean) {
+  const context = await browser!.newContext({ bypassCSP, viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on("request", (request) => {
+    if (!request.url().startsWith("file:")) requests.push(request.url());
+  });
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForLoadState("load");
+  return { context, page, dialogs, requests, pageErrors };
+}
+
+describe.skipIf(!available)("the HTML report in Chromium", () => {
+  test.each([false, true])(
+    "hostile outputs are shown as text and never run (CSP bypassed: %s)",
+    async (bypassCSP) => {
+      const file = join(outDir, `hostile-${bypassCSP ? "no-csp" : "csp"}.html`);
+      writeFileSync(file, renderHtmlReport(hostileReport()));
+      const { context, page, dialogs, requests, pageErrors } = await open(file, bypassCSP);
+      // Open every detail row, where outputs, reasons and diffs are written.
+      const rows = page.locator("#cells-table tbody tr.cell");
+      const count = await rows.count();
+      expect(count).toBeGreaterThan(0);
+      for (let index = 0; index < count; index += 1) await rows.nth(index).click();
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      const text = await page.locator("body").innerText();
+      for (const hostile of HOSTILE.slice(0, 4)) expect(text).toContain(hostile);
+      expect(await page.locator("img").count()).toBe(0);
+      await page.screenshot({
+        path: join(outDir, `hostile-${bypassCSP ? "no-csp" : "csp"}.png`),
+        fullPage: true,
+      });
+      await context.close();
+    },
+    60_000,
+  );
+
+  test("a normal report renders its heatmap, filters and details offline, with a screenshot", async () => {
+    const file = join(outDir, "report.html");
+    writeFileSync(file, renderHtmlReport(fixtureReport()));
+    const { context, page, requests, pageErrors } = await open(file, false);
+    expect(await page.locator("svg").count()).toBeGreaterThan(0);
+    expect(await page.locator("select").count()).toBeGreaterThan(0);
+    const rows = page.locator("#cells-table tbody tr.cell");
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0);
+    await rows.first().click();
+    expect(await page.locator("tr.detail").count()).toBe(1);
+    expect(requests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.screenshot({ path: join(outDir, "report.png"), fullPage: true });
+    expect(existsSync(join(outDir, "report.png"))).toBe(true);
+    await context.close();
+  }, 60_000);
+});
