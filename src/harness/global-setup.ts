@@ -1,6 +1,13 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { TestProject } from "vitest/node";
 import { MaestroConfigurationError } from "../errors/index.js";
-import { type FaultOptions, type LocalServer, startLocalServer } from "../local/index.js";
+import {
+  type FaultOptions,
+  type LocalServer,
+  type SimGeneratorOptions,
+  startLocalServer,
+} from "../local/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-context.js";
 import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
@@ -18,7 +25,9 @@ export interface HarnessOptions {
   /** A `results.jsonl` whose finished cells are reused instead of run again. */
   resumeFile?: string;
   /** The embedded local server, when it is the backend. */
-  local?: { seed?: number; timeScale?: number; faults?: FaultOptions };
+  local?: { seed?: number; timeScale?: number; faults?: FaultOptions; sim?: SimGeneratorOptions };
+  /** Where the local server's counters (runs created, duplicates, faults injected) are written at the end. */
+  statsFile?: string;
 }
 
 declare module "vitest" {
@@ -61,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       seed: options.local?.seed ?? 0,
       timeScale: options.local?.timeScale ?? HARNESS_DEFAULTS.localTimeScale,
       ...(options.local?.faults === undefined ? {} : { faults: options.local.faults }),
+      ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
     });
     baseUrl = server.url;
   } else if (backend === "ai21") {
@@ -78,6 +88,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   return async () => {
     await semaphore.close();
+    if (server !== undefined && options.statsFile !== undefined) {
+      mkdirSync(dirname(options.statsFile), { recursive: true });
+      writeFileSync(options.statsFile, `${JSON.stringify({ backend, ...server.stats() }, null, 2)}\n`);
+    }
     await server?.close();
   };
 }

@@ -9,6 +9,8 @@ import { composeOutput, createRandom, extractFacts } from "./sim/index.js";
 export interface SimGeneratorOptions {
   /** Profile overrides by model name, merged over the built-in profiles. */
   profiles?: Readonly<Record<string, Partial<ModelProfile>>>;
+  /** Every step takes exactly this long (no jitter), whatever the model: for benchmarks that need a fixed latency. */
+  fixedLatencyMs?: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
         text,
         promptTokens: countTokens(promptText),
         completionTokens: countTokens(text),
-        latencyMs: Math.round(profile.latencyMsPerStep * (0.8 + 0.4 * random())),
+        latencyMs: options.fixedLatencyMs ?? Math.round(profile.latencyMsPerStep * (0.8 + 0.4 * random())),
         selfAssessment,
       };
     },

@@ -46,8 +46,22 @@ export interface LocalServer {
   port: number;
   store: RunStore;
   faults: FaultPlan;
+  /** What the server has done so far: runs created, and requests created more than once. */
+  stats(): LocalServerStats;
   /** Stops accepting requests, drops open connections and abandons runs in flight. */
   close(): Promise<void>;
+}
+
+/** Counters of a local server, for soak tests and reports. */
+export interface LocalServerStats {
+  runsCreated: number;
+  /**
+   * Creates of a request (body and repeat header) that had been created before. A client that never
+   * sends a create twice keeps this at 0 for requests sent once each.
+   */
+  duplicateCreates: number;
+  chatCompletions: number;
+  faultsInjected: Readonly<Record<string, number>>;
 }
 
 /** The header a harness sends to ask for another reproducible sample of the same request. */
@@ -81,6 +95,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const store = createRunStore(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns });
   const faults = createFaultPlan(options.faults, seed);
   const closing = new AbortController();
+  const createdKeys = new Set<string>();
+  const counters = { runsCreated: 0, duplicateCreates: 0, chatCompletions: 0 };
   const sockets = new Set<Socket>();
 
   const startRun = (request: CreateRunRequest, repeat: string, body: string): MaestroRun => {
@@ -91,6 +107,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       .update(`${seed}\u0000${repeat}\u0000${seedText(request, body)}`)
       .digest("hex")
       .slice(0, 16);
+    counters.runsCreated += 1;
+    if (createdKeys.has(runSeed)) counters.duplicateCreates += 1;
+    else createdKeys.add(runSeed);
     const entry = {
       id,
       createdAt,
@@ -217,6 +236,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 
     const issues = validateChatRequest(body.value);
     if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
+    counters.chatCompletions += 1;
     await answerChat(body.value as ChatRequest, res, {
       generator,
       seed: `${seed}\u0000${String(req.headers[REPEAT_HEADER] ?? "0")}`,
@@ -256,6 +276,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     port: address.port,
     store,
     faults,
+    stats: () => ({ ...counters, faultsInjected: { ...faults.injected } }),
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort(new Error("the local server is closing"));

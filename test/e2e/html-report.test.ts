@@ -73,7 +73,9 @@ describe.skipIf(!available)("the HTML report in Chromium", () => {
       const count = await rows.count();
       expect(count).toBeGreaterThan(0);
       for (let index = 0; index < count; index += 1) await rows.nth(index).click();
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned),
+      ).toBeUndefined();
       expect(dialogs).toEqual([]);
       expect(requests).toEqual([]);
       expect(pageErrors).toEqual([]);

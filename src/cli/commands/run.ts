@@ -121,6 +121,7 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
     timeoutMs: config.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs,
     ...(config.local === undefined ? {} : { local: config.local }),
     ...(options.resume ? { resumeFile: join(dir, "results.jsonl") } : {}),
+    statsFile: join(dir, "local-server.json"),
   };
   const reporter = new MaestroReporter({
     dir,
