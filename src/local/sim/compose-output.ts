@@ -36,6 +36,7 @@ import {
   chooseDateFormat,
   computeCountRanges,
   measureDensity,
+  readForcedContent,
   resolveCheckConflicts,
   tightenCountRanges,
 } from "./resolve-check-conflicts.js";
@@ -309,7 +310,11 @@ function decideSettings(plan: ComposePlan, satisfy: Check[], violate: Check[]): 
     bank,
     style: chooseStyle(plan),
     render,
-    ranges: tightenCountRanges(readRanges(plan, satisfy, violate), measureDensity(bank)),
+    ranges: tightenCountRanges(
+      readRanges(plan, satisfy, violate),
+      measureDensity(bank),
+      readForcedContent(satisfy, violate),
+    ),
     json,
     title: has("title") ? `<<${titleText ?? bank.title}>>` : undefined,
     postscript: satisfy.find((check) => check.kind === "postscript")?.marker,
@@ -786,14 +791,14 @@ function jsonValueFor(
   settings: Settings,
   mainText: string,
   fields: Map<string, string>,
+  confidence: number,
 ): string | number {
   const normalized = key
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/[_-]+/g, " ")
     .toLowerCase()
     .trim();
-  if (/^(?:confidence|score|probability|certainty)$/.test(normalized))
-    return Math.round((0.6 + 0.35 * settings.random()) * 100) / 100;
+  if (/^(?:confidence|score|probability|certainty)$/.test(normalized)) return confidence;
   if (/^(?:language|lang)$/.test(normalized)) return settings.bank.name;
   if (/^(?:title|heading)$/.test(normalized)) return settings.title ?? settings.bank.title;
   const role = readFieldRole(normalized);
@@ -824,7 +829,8 @@ function buildJson(
     const rendered = renderField(field, settings);
     if (rendered === undefined) continue;
     if (field.role !== undefined && !fields.has(field.role)) fields.set(field.role, rendered.value);
-    fieldEntries.push([rendered.key, rendered.value]);
+    // A key is text too: "invoice_number" holds the word "invoice".
+    if (isClean(rendered.key.replace(/_/g, " "), settings)) fieldEntries.push([rendered.key, rendered.value]);
   }
   const pieces: Piece[] = [];
   if (settings.title !== undefined && !json.keys.some((key) => /^title$/i.test(key)))
@@ -839,6 +845,8 @@ function buildJson(
   pieces.push(...violationSentences(settings));
   if (pieces.length === 0) pieces.push(sentencePiece(bank.fieldsLead, 1, false));
   const single = settings.render.forbidden.has("commas");
+  // Drawn once, so the value does not change while the draft is tuned.
+  const confidence = Math.round((0.6 + 0.35 * settings.random()) * 100) / 100;
   const details: Piece[] = [];
   if (!single) {
     for (let index = 0; index < 12; index++) {
@@ -864,7 +872,8 @@ function buildJson(
     if (settings.render.quoted) return JSON.stringify(mainText);
     const entries: [string, string | number | string[]][] = [];
     if (json.keys.length > 0) {
-      for (const key of json.keys) entries.push([key, jsonValueFor(key, settings, mainText, fields)]);
+      for (const key of json.keys)
+        entries.push([key, jsonValueFor(key, settings, mainText, fields, confidence)]);
     } else if (single || fieldEntries.length === 0) {
       entries.push([mainKey, mainText]);
     } else {
@@ -990,6 +999,17 @@ function repairDraft(draft: Draft, settings: Settings, evaluation: Evaluation, s
         addPieces(copy, [
           sentencePiece(settings.bank.amount.replace("{amount}", formatCodeAmount(640.5, "USD")), 6, false),
         ]);
+        break;
+      }
+      case "no_markdown": {
+        // The bold piece was dropped while tuning (it held a keyword the draft must not repeat).
+        copy = cloneDraft(copy);
+        let done = false;
+        eachPiece(copy, (piece, line) => {
+          if (done || line.fixed !== undefined || line.kind === "header" || piece.kind === "raw") return;
+          piece.bold = true;
+          done = true;
+        });
         break;
       }
       case "json": {

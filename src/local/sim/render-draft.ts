@@ -121,7 +121,9 @@ function decorate(text: string, marks: readonly ForbiddenMark[], bank: PhraseBan
       continue;
     }
     if (mark === "emojis") {
-      result = `${result} 🙂`;
+      // Before the terminator, so the sentence still ends where it did.
+      const end = /[.!?؟]+$/u.exec(result);
+      result = end ? `${result.slice(0, end.index)} 🙂${end[0]}` : `${result} 🙂`;
       continue;
     }
     const symbol = mark === "commas" ? (bank.code === "arb" ? "،" : ",") : mark === "semicolons" ? ";" : " —";
@@ -146,7 +148,7 @@ export function renderPiece(piece: Piece, style: RenderStyle): string {
   const runsOn = piece.chained === true || piece.open === true;
   if (piece.marks !== undefined && piece.marks.length > 0)
     text = decorate(text, piece.marks, style.bank, runsOn);
-  if (runsOn) text = text.replace(/[.?؟]+(\s*\p{Extended_Pictographic})?$/u, "$1");
+  if (runsOn) text = text.replace(/[.?؟]+$/u, "");
   if (piece.chained && !style.bank.conjunction.attach) text = `${text} ${style.bank.conjunction.word}`;
   if (piece.bold) text = `**${text}**`;
   return text;

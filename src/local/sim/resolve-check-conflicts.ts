@@ -92,6 +92,37 @@ export function measureDensity(bank: PhraseBank): TextDensity {
   return density;
 }
 
+/** Words a line of the composer's text takes at the least (half a sentence broken over two lines, a field). */
+const MIN_WORDS_PER_LINE = 5;
+
+/** Characters a line of the composer's text takes at the least (a sentence broken over two lines, a field). */
+const MIN_CHARACTERS_PER_LINE = 35;
+
+/** What the checks force into a draft beyond its counts: a fixed first line, and whole sentences. */
+export interface ForcedContent {
+  fixedStart: boolean;
+  /**
+   * Sentences the draft must hold to meet or break its checks: a wrongly formatted date or amount, an
+   * explanation line, a postscript, a closing question, each keyword mention.
+   */
+  sentences: number;
+}
+
+/** What `satisfy` and `violate` force into a draft (see {@link ForcedContent}). */
+export function readForcedContent(satisfy: readonly Check[], violate: readonly Check[]): ForcedContent {
+  let sentences = 0;
+  for (const check of satisfy) {
+    if (check.kind === "postscript") sentences += 1;
+    if (check.kind === "ends_with" && /^[?!]$/.test(check.phrase.trim())) sentences += 1;
+    if (check.kind === "keywords") sentences += (check.min ?? 0) * check.keywords.length;
+  }
+  const kinds = new Set(violate.map((check) => check.kind));
+  for (const kind of ["date_format", "currency", "answer_only"] as const) if (kinds.has(kind)) sentences += 1;
+  for (const check of violate)
+    if (check.kind === "keywords" && check.max !== undefined) sentences += check.max + 1;
+  return { fixedStart: satisfy.some((check) => check.kind === "starts_with"), sentences };
+}
+
 /** Fewest words and characters a text needs for its language to be detected reliably. */
 const LANGUAGE_MIN_WORDS = 12;
 const LANGUAGE_MIN_CHARACTERS = 80;
@@ -359,7 +390,7 @@ function impliedCounts(check: Check): [CountUnit, number | undefined, number | u
 function countsInfeasible(
   ranges: ReadonlyMap<CountUnit, CountRange>,
   density: TextDensity,
-  fixedStart: boolean,
+  forced: ForcedContent,
 ): string | undefined {
   const low = (unit: CountUnit): number => rangeBounds(ranges.get(unit) ?? ANY_COUNT).min;
   const high = (unit: CountUnit): number => rangeBounds(ranges.get(unit) ?? ANY_COUNT).max;
@@ -380,7 +411,7 @@ function countsInfeasible(
   ) {
     return "every header and list item holds a sentence";
   }
-  if (low("headers") > 0 && high("sentences") <= low("headers") + (fixedStart ? 1 : 0)) {
+  if (low("headers") > 0 && high("sentences") <= low("headers") + (forced.fixedStart ? 1 : 0)) {
     return "a header is a sentence of its own, and so is the fixed start before it; a text needs more than that";
   }
   const items = Math.max(low("list_items"), low("bullets") + low("numbered_items"));
@@ -389,14 +420,29 @@ function countsInfeasible(
   // Densities of realistic text, so that no range asks for words of one letter or sentences of one word.
   // (Short answers, "in one word" or "under 5 words", stay possible: the densities apply from two sentences
   // or ten words on.)
-  const sentences = low("sentences");
+  const sentences = Math.max(low("sentences"), low("paragraphs"), forced.sentences);
   if (sentences > 1 && sentences * density.minWordsPerSentence > high("words"))
     return "that many sentences need more words";
-  if (low("lines") > 1 && low("lines") * 2 > high("words")) return "that many lines need more words";
+  if (low("lines") > 1 && low("lines") * MIN_WORDS_PER_LINE > high("words"))
+    return "that many lines need more words";
+  if (low("lines") > 1 && low("lines") * MIN_CHARACTERS_PER_LINE > high("characters"))
+    return "that many lines need more characters";
   if (low("words") >= 10 && low("words") * density.minCharactersPerWord > high("characters"))
     return "that many words need more characters";
   if (high("words") * density.maxCharactersPerWord < low("characters"))
     return "that many characters need more words";
+  // A word range split by a count to break ("not 40 to 80 words") must still meet the character range.
+  const words = ranges.get("words") ?? ANY_COUNT;
+  const characters = rangeBounds(ranges.get("characters") ?? ANY_COUNT);
+  const wordsForCharacters = toInterval(
+    Math.ceil(characters.min / density.maxCharactersPerWord),
+    characters.max === Number.POSITIVE_INFINITY
+      ? undefined
+      : Math.floor(characters.max / density.minCharactersPerWord),
+  );
+  if (words.length > 1 && intersectRange(words, wordsForCharacters).length === 0) {
+    return "no word count allowed fits the characters allowed";
+  }
   if (sentences > 1 && sentences * density.minCharactersPerSentence > high("characters"))
     return "that many sentences need more characters";
   if (high("words") === 0 && Math.max(low("paragraphs"), low("lines"), low("sentences")) > 0)
@@ -462,9 +508,14 @@ export function computeCountRanges(
 export function tightenCountRanges(
   ranges: Map<CountUnit, CountRange>,
   density: TextDensity,
+  forced: ForcedContent = { fixedStart: false, sentences: 0 },
 ): Map<CountUnit, CountRange> {
   const tightened = new Map(ranges);
-  const low = (unit: CountUnit): number => rangeBounds(ranges.get(unit) ?? ANY_COUNT).min;
+  const low = (unit: CountUnit): number => {
+    const found = rangeBounds(ranges.get(unit) ?? ANY_COUNT).min;
+    return unit === "sentences" ? Math.max(found, low2("paragraphs"), forced.sentences) : found;
+  };
+  const low2 = (unit: CountUnit): number => rangeBounds(ranges.get(unit) ?? ANY_COUNT).min;
   const narrow = (unit: CountUnit, floor: number, ceiling: number | undefined): void => {
     const range = tightened.get(unit) ?? ANY_COUNT;
     // Of a range split in two by a count to break, aim for the part the other counts can reach.
@@ -586,7 +637,7 @@ function findSatisfyConflict(
   const infeasible = countsInfeasible(
     computeCountRanges([...kept, check], []),
     density,
-    [...kept, check].some((item) => item.kind === "starts_with"),
+    readForcedContent([...kept, check], []),
   );
   if (infeasible !== undefined) {
     return { with: [...kept].reverse().find((other) => impliedCounts(other).length > 0), reason: infeasible };
@@ -604,20 +655,6 @@ function findViolateConflict(
     const reason = violateConflict(check, other);
     if (reason !== undefined) return { with: other, reason };
   }
-  if (check.kind === "count") {
-    const ranges = computeCountRanges(satisfy, [...violate, check]);
-    const infeasible = countsInfeasible(
-      ranges,
-      density,
-      satisfy.some((item) => item.kind === "starts_with"),
-    );
-    if (infeasible !== undefined) {
-      const other = [...satisfy, ...violate]
-        .reverse()
-        .find((item) => item.kind === "count" && item.unit === check.unit);
-      return { with: other, reason: `breaking it leaves no count to meet the rest: ${infeasible}` };
-    }
-  }
   if (
     check.kind === "language" &&
     tooShortForLanguage(
@@ -631,6 +668,20 @@ function findViolateConflict(
       with: [...satisfy].reverse().find((item) => item.kind === "count"),
       reason: "a text this short is too short for its language to be detected",
     };
+  }
+  // Breaking a count moves a range; breaking a date, an amount, a keyword adds sentences. Either may leave
+  // the counts to meet out of reach.
+  const infeasible = countsInfeasible(
+    computeCountRanges(satisfy, [...violate, check]),
+    density,
+    readForcedContent(satisfy, [...violate, check]),
+  );
+  if (infeasible !== undefined) {
+    const unit = check.kind === "count" ? check.unit : undefined;
+    const other = [...satisfy, ...violate]
+      .reverse()
+      .find((item) => item.kind === "count" && (unit === undefined || item.unit === unit));
+    return { with: other, reason: `breaking it leaves no count to meet the rest: ${infeasible}` };
   }
   if (check.kind === "answer_only") {
     const ranges = computeCountRanges(satisfy, violate);

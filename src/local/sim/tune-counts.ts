@@ -613,12 +613,8 @@ function resizeFillers(
           const replacement = supply.fillerAt(index);
           if (replacement === undefined) continue;
           const copy = cloneDraft(draft);
-          copy.paragraphs[p]![l]!.pieces[i] = {
-            ...replacement,
-            pad: piece.pad,
-            removable: piece.removable,
-            priority: piece.priority,
-          };
+          // The replacement takes over everything but the words: padding, role, bold, marks, run-on.
+          copy.paragraphs[p]![l]!.pieces[i] = { ...piece, text: replacement.text, filler: index };
           candidates.push(copy);
         }
       });
@@ -729,7 +725,8 @@ function candidatesFor(
  */
 export function tuneCounts(draft: Draft, options: TuneOptions): TuneResult {
   const units = COUNT_UNITS.filter((unit) => options.ranges.has(unit));
-  const rangeOf = (unit: CountUnit): CountRange => options.ranges.get(unit) ?? ANY_COUNT;
+  const ranges = new Map(options.ranges);
+  const rangeOf = (unit: CountUnit): CountRange => ranges.get(unit) ?? ANY_COUNT;
   const render = options.render ?? ((item: Draft) => renderDraft(item, options.style));
   let current = draft;
   let text = render(current);
@@ -764,7 +761,18 @@ export function tuneCounts(draft: Draft, options: TuneOptions): TuneResult {
         };
       }
     }
-    if (best === undefined) break;
+    if (best === undefined) {
+      // Stuck short of the nearest part of a split range ("not 40 to 80 words"): aim for another part.
+      const parts = rangeOf(unit);
+      if (parts.length < 2) break;
+      const nearest = nearestInRange(parts, count);
+      ranges.set(
+        unit,
+        parts.filter((part) => nearest === undefined || nearest < part.min || nearest > part.max),
+      );
+      distances = distancesOf(counts);
+      continue;
+    }
     current = best.draft;
     text = best.text;
     counts = best.counts;
