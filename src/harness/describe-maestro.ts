@@ -105,7 +105,8 @@ export function registerSuite<Case extends SuiteCase>(
 ): void {
   installMaestroMatchers();
   const timeout = (options.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000;
-  describe(name, () => {
+  // Concurrent at every level: cases run side by side, and the shared limit, not vitest, paces the cells.
+  describe.concurrent(name, () => {
     let cassette: Cassette | undefined;
     const cassetteFor = (harness: Harness, suiteFile: string) => {
       cassette ??= openCassette(
@@ -125,7 +126,7 @@ export function registerSuite<Case extends SuiteCase>(
     const byCase = new Map<string, MatrixCell[]>();
     for (const cell of cells) byCase.set(cell.key.case, [...(byCase.get(cell.key.case) ?? []), cell]);
     for (const [caseName, caseCells] of byCase) {
-      describe(caseName, () => {
+      describe.concurrent(caseName, () => {
         const runs: Promise<CellRun>[] = [];
         for (const cell of caseCells) {
           const settled = deferred<CellRun>();

@@ -40,6 +40,15 @@ export interface Harness extends ProvidedHarness {
   resumed: ReadonlyMap<string, CellMeta>;
 }
 
+/**
+ * vitest's own limit on concurrent tests in a file, for a harness limit of `concurrency` cells: larger,
+ * so that the shared limit paces the cells, and a case's `across cells` test, which holds a vitest slot
+ * while it waits for its cells, never starves them.
+ */
+export function vitestConcurrencyFor(concurrency: number): number {
+  return Math.max(5, concurrency * 4);
+}
+
 /** Defaults shared by the global setup and the in-worker fallback. */
 export const HARNESS_DEFAULTS = { concurrency: 8, timeoutMs: 600_000, localTimeScale: 0.02 } as const;
 
