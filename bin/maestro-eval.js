@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when the package is built, and the TypeScript sources through tsx otherwise.
+// The installed package runs the compiled CLI in dist/. In this repository (which has src/; the package
+// ships none) it runs the TypeScript sources through tsx instead, so no build is needed and none goes stale.
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { register } from "node:module";
 
-const compiled = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
-if (existsSync(compiled)) {
-  await import(compiled);
+const sources = new URL("../src/cli/main.ts", import.meta.url);
+if (existsSync(sources)) {
+  // The package's exports name the sources under this condition, so that the repository's own
+  // `maestro-eval` imports (its maestro-eval.config.ts) load src/ and not a dist/ that may be missing.
+  const addSourceCondition = `export function resolve(specifier, context, next) {
+    return next(specifier, { ...context, conditions: [...context.conditions, "maestro-eval-source"] });
+  }`;
+  register(`data:text/javascript,${encodeURIComponent(addSourceCondition)}`);
+  const tsx = await import("tsx/esm/api");
+  tsx.register();
+  await import(sources.href);
 } else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import(new URL("../src/cli/main.ts", import.meta.url).href);
+  await import("../dist/cli/main.js");
 }

@@ -9,10 +9,22 @@ export interface MaestroConfigOptions extends HarnessOptions {
   include?: string[];
 }
 
-const extension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+// The harness runs from src/*.ts in this repository and from dist/*.js in the installed package.
+const fromSources = import.meta.url.endsWith(".ts");
+const extension = fromSources ? ".ts" : ".js";
 
 /** The path of the harness's global setup file, for hand-written vitest configs. */
 export const GLOBAL_SETUP_PATH = fileURLToPath(new URL(`./global-setup${extension}`, import.meta.url));
+
+/**
+ * Vite settings that make self-imports (`maestro-eval/vitest` in this repository's suites) resolve to
+ * the sources while the harness runs from them: the package's exports name src/ under the
+ * `maestro-eval-source` condition. Empty in the built package, whose users resolve dist/.
+ */
+export const SOURCE_RESOLVE_CONFIG: ViteUserConfig = fromSources
+  ? // Vite's default server conditions, which setting the list replaces, plus ours.
+    { ssr: { resolve: { conditions: ["maestro-eval-source", "module", "node", "development|production"] } } }
+  : {};
 
 /**
  * A vitest config that runs maestro-eval suites: the global setup (backend, local server, shared
@@ -32,6 +44,7 @@ export function defineMaestroConfig(
   const concurrency = harness.concurrency ?? HARNESS_DEFAULTS.concurrency;
   return mergeConfig(
     defineConfig({
+      ...SOURCE_RESOLVE_CONFIG,
       test: {
         include: include ?? ["suites/**/*.eval.ts"],
         globalSetup: [GLOBAL_SETUP_PATH],

@@ -10,7 +10,12 @@ import {
   recommendUnderGate,
 } from "../../domain/index.js";
 import { isMaestroEvalError } from "../../errors/index.js";
-import { GLOBAL_SETUP_PATH, HARNESS_DEFAULTS, type HarnessOptions } from "../../harness/index.js";
+import {
+  GLOBAL_SETUP_PATH,
+  HARNESS_DEFAULTS,
+  type HarnessOptions,
+  SOURCE_RESOLVE_CONFIG,
+} from "../../harness/index.js";
 import {
   MaestroReporter,
   REPORT_FILES,
@@ -147,7 +152,7 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
         provide: { maestroEvalOptions: harness },
         ...(options.shard === undefined ? {} : { shard: options.shard }),
       },
-      { server: { watch: null } },
+      { ...SOURCE_RESOLVE_CONFIG, server: { watch: null } },
     );
     await vitest.close();
   } catch (error) {
