@@ -6,13 +6,8 @@ export {
   isRealDate,
   MONTH_NAMES,
 } from "./calendar-date.js";
-export {
-  type ComposePlan,
-  type ComposeResult,
-  type ComposeStyle,
-  composeDraft,
-  composeOutput,
-} from "./compose-output.js";
+export { type ComposeResult, composeDraft, composeOutput } from "./compose-output.js";
+export type { ComposePlan, ComposeStyle } from "./compose-settings.js";
 export {
   ANY_COUNT,
   type CountInterval,
