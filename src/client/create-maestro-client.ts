@@ -235,15 +235,26 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
         // Runs of one model and budget take similar times: poll when this one is expected to end.
         const durationKey = `${request.models?.[0] ?? ""}/${request.budget ?? "low"}`;
         const expectedDurationMs = pollOptions.expectedDurationMs ?? durations.estimate(durationKey);
+        // The run ended between the last time it was seen in progress and the poll that saw it done.
+        let lastInProgress = Date.now() - startedAt;
+        const onPoll = (polled: MaestroRun, polls: number) => {
+          if (polled.status === "in_progress") lastInProgress = Date.now() - startedAt;
+          pollOptions.onPoll?.(polled, polls);
+        };
         const run =
           created.status === "in_progress"
             ? await poll(
                 created.id,
-                { ...pollOptions, ...(expectedDurationMs === undefined ? {} : { expectedDurationMs }) },
+                {
+                  ...pollOptions,
+                  onPoll,
+                  ...(expectedDurationMs === undefined ? {} : { expectedDurationMs }),
+                },
                 startedAt,
               )
             : created;
-        if (run.status === "completed") durations.record(durationKey, Date.now() - startedAt);
+        if (run.status === "completed")
+          durations.record(durationKey, (lastInProgress + (Date.now() - startedAt)) / 2);
         if (run.status === "failed" && pollOptions.allowFailed !== true) {
           throw new MaestroRunError({
             runId: run.id,

@@ -18,8 +18,8 @@ export interface PollOptions {
   onPoll?: ((run: MaestroRun, polls: number) => void) | undefined;
   /**
    * How long the run is expected to take, from the start of polling. When known, the first poll waits
-   * until then and the next ones follow closely (5% of it apart), so a run is seen finishing soon after
-   * it does, with few requests; past twice the expectation, polling backs off as without one.
+   * until 90% of it and the next ones follow closely (5% of it apart), so a run is seen finishing soon
+   * after it does, with few requests; past twice the expectation, polling backs off as without one.
    */
   expectedDurationMs?: number | undefined;
 }
@@ -54,7 +54,15 @@ export async function pollRun(
 
   let interval = initial;
   let polls = 0;
-  const expected = options.expectedDurationMs;
+  const expected =
+    options.expectedDurationMs !== undefined && options.expectedDurationMs > 0
+      ? options.expectedDurationMs
+      : undefined;
+  // With an expectation, look a little before it, then closely: nothing is gained by asking earlier.
+  const firstLook = expected === undefined ? 0 : expected * 0.9;
+  const step = expected === undefined ? 0 : Math.max(5, expected * 0.05);
+  const untilFirstLook = firstLook - (Date.now() - startedAt);
+  if (untilFirstLook > 0) await sleep(Math.min(untilFirstLook, timeoutMs), options.signal);
   for (;;) {
     const run = await retrieve(runId, options.signal);
     polls += 1;
@@ -65,9 +73,8 @@ export async function pollRun(
       throw new MaestroTimeoutError({ runId, elapsedMs: elapsed, lastStatus: run.status, polls });
     }
     let wait: number;
-    if (expected !== undefined && expected > 0 && elapsed < 2 * expected) {
-      const step = Math.max(5, expected * 0.05);
-      wait = elapsed < expected ? expected - elapsed + step / 2 : step;
+    if (expected !== undefined && elapsed < 2 * expected) {
+      wait = elapsed < firstLook ? firstLook - elapsed : step;
     } else {
       wait = interval;
       interval = Math.min(cap, interval * factor);
