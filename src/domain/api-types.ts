@@ -43,6 +43,12 @@ export type FileSearchResult = Schemas["FileSearchResult"];
 export type WebSearchResult = Schemas["WebSearchResult"];
 /** One call a run made to an http or mcp tool. */
 export type ToolCallResult = Schemas["ToolCallResult"];
+/** A file's metadata in the account's library (AI21's camelCase names). */
+export type LibraryFile = Schemas["LibraryFile"];
+/** The id an upload (or a delete) answers with: `{fileId}`. */
+export type LibraryFileId = Schemas["LibraryFileId"];
+/** The fields `PUT /studio/v1/library/files/{file_id}` replaces: labels and public URL. */
+export type LibraryFileUpdate = Schemas["LibraryFileUpdate"];
 /** What the local server adds to a run: cost, latency, steps, generator. */
 export type LocalRunInfo = Schemas["LocalRunInfo"];
 /** One generate-or-refine step of the local engine. */
@@ -100,3 +106,46 @@ export const INCLUDE_FIELDS: readonly IncludeField[] = [
   "requirements_result",
   "requirements_result.metadata",
 ];
+
+/**
+ * Whether `url` falls under a web_search `urls` prefix, read as AI21 documents its four forms
+ * (`https://example.com`, `example.com`, `example.com/page`, `sub.example.com`). The scheme is
+ * ignored; hosts compare case-insensitively (IDNs as punycode) with a leading `www.` dropped on both
+ * sides, so `example.com` matches `www.example.com` but not `docs.example.com`; a prefix's path is a
+ * case-sensitive string prefix of the page's path and query. An unreadable URL or prefix matches
+ * nothing.
+ */
+export function matchesUrlPrefix(url: string, prefix: string): boolean {
+  const wanted = readUrlPrefix(prefix);
+  if (wanted === undefined) return false;
+  let page: URL;
+  try {
+    page = new URL(url);
+  } catch {
+    return false;
+  }
+  if (page.protocol !== "http:" && page.protocol !== "https:") return false;
+  if (withoutWww(page.hostname) !== wanted.host) return false;
+  return `${page.pathname}${page.search}`.startsWith(wanted.path);
+}
+
+function readUrlPrefix(prefix: string): { host: string; path: string } | undefined {
+  const bare = prefix.trim().replace(/^https?:\/\//i, "");
+  const hostPart = bare.split(/[/?#]/, 1)[0] ?? "";
+  if (hostPart === "" || /[@:\s]/.test(hostPart)) return undefined;
+  try {
+    // Parsed as a URL so that the host is in punycode and the path percent-encoded, as pages' URLs are.
+    const parsed = new URL(`http://${bare}`);
+    const path = `${parsed.pathname}${parsed.search}`;
+    return { host: withoutWww(parsed.hostname), path: path === "/" ? "" : path };
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutWww(host: string): string {
+  return host
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^www\./, "");
+}

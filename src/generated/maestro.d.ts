@@ -70,6 +70,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/studio/v1/library/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the library's files
+         * @description The files in upload order. Qualifiers combine with AND; several `label` values match a file
+         *     carrying any of them (AI21: "files with both any of the specified labels and the specified
+         *     name"). AI21 returns up to 10,000 files by default.
+         */
+        get: operations["listLibraryFiles"];
+        put?: never;
+        /**
+         * Upload a file to the library
+         * @description Uploads one file as `multipart/form-data`, the way AI21's Python SDK sends it: a `file` part
+         *     (its filename is the file's name) and optional `labels` (one part per label), `path` and
+         *     `publicUrl` parts. AI21 documents a 5 MB limit per file and the types PDF, DOCX, HTML, TXT
+         *     and Markdown, and requires every file name to be unique.
+         *
+         *     Decisions for the local server: a `labels` part holding a JSON array (`["a","b"]`, as AI21's
+         *     older Node example sends it) counts as those labels; an empty `path` or `publicUrl` part (what
+         *     the Python SDK sends for `None`) counts as absent; the type is read from the file name's
+         *     extension; files over 5 MiB answer 413, other types 422, and a name already in the library 409.
+         *     PDF and DOCX files are stored with status `PARSING_FAILED` because the local server cannot read
+         *     them, and file_search skips them.
+         */
+        post: operations["uploadLibraryFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/studio/v1/library/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `fileId` returned by the upload. */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        /** Retrieve a file's metadata */
+        get: operations["retrieveLibraryFile"];
+        /**
+         * Change a file's labels or public URL
+         * @description Replaces the fields given and leaves the others. AI21's Python SDK ignores the answer;
+         *     Decision: the local server answers with the updated file.
+         */
+        put: operations["updateLibraryFile"];
+        post?: never;
+        /**
+         * Delete a file
+         * @description Removes the file and its passages. AI21's Python SDK ignores the answer; Decision: the local
+         *     server answers `{"fileId": ...}`.
+         */
+        delete: operations["deleteLibraryFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -176,7 +242,11 @@ export interface components {
                 [key: string]: string;
             };
         };
-        /** @description A user-provided HTTP endpoint Maestro may call. */
+        /**
+         * @description A user-provided HTTP endpoint Maestro may call. The local server posts a JSON body fitting
+         *     `function.parameters` with the static headers, within a timeout (default 5 s) and a response
+         *     size limit (default 1 MiB), and only to addresses its `toolNetwork` option allows.
+         */
         HttpTool: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -213,14 +283,28 @@ export interface components {
         FileSearchLabelsFilter: {
             [key: string]: unknown;
         };
-        /** @description Search over the files uploaded to the account's library. */
+        /**
+         * @description Search over the files uploaded to the account's library. The local server searches the
+         *     run's instruction (the input string, or its last user turn) over the passages of the library's
+         *     `PROCESSED` files, keeping files among `file_ids`, carrying `labels` (every one with `AND`, any
+         *     with `OR`) and whose `path` starts with `path`, and returns the 5 best passages scoring above
+         *     0. `retrieval_strategy: full_doc` returns whole files and `add_neighbors` adds up to
+         *     `max_neighbors` (default 1) passages on each side; `labels_filter`, `hybrid_search_alpha`,
+         *     `use_two_step_embedders` and `response_language` are accepted and ignored.
+         */
         FileSearchTool: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "file_search";
-            /** @description Decision, AI21 gives no range; passages scoring below it are dropped. */
+            /**
+             * @description Decision, AI21 gives no range; passages scoring below it are dropped. The local server ranks
+             *     passages with BM25 (k1 1.2, b 0.75) over the searched passages and normalises a passage's
+             *     score as `min(1, bm25 / sum of the idf of the query's distinct terms found in any passage)`:
+             *     a passage of average length holding each of those terms once scores 1, one holding none
+             *     scores 0, and words no passage holds do not lower any score.
+             */
             retrieval_similarity_threshold?: number;
             labels?: string[];
             /** @enum {string} */
@@ -235,7 +319,12 @@ export interface components {
             hybrid_search_alpha?: number;
             use_two_step_embedders?: boolean;
         };
-        /** @description Search on the web, optionally limited to URL prefixes. */
+        /**
+         * @description Search on the web, optionally limited to URL prefixes. The local server never goes online: it
+         *     searches a local corpus of pages (its `webCorpusDir` option) with the same ranking as
+         *     file_search and returns the 5 best pages; `fallback_to_web`, `query_suffix`, `rephrase_query`
+         *     and `use_cached_pages` are accepted and ignored.
+         */
         WebSearchTool: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -246,7 +335,11 @@ export interface components {
              * @description URL prefixes the search is limited to, in one of AI21's four forms: `https://example.com`,
              *     `example.com`, `example.com/page`, `sub.example.com`. Decision: an optional http(s)
              *     scheme, a domain of at least two labels (letters of any script allowed) and an optional
-             *     path; ports, credentials, IP addresses and wildcards are rejected.
+             *     path; ports, credentials, IP addresses and wildcards are rejected. Decision on matching: the
+             *     scheme is ignored; hosts compare case-insensitively with a leading `www.` dropped on both
+             *     sides (so `example.com` matches `www.example.com` but not `docs.example.com`, and
+             *     `sub.example.com` only that subdomain); a path is a case-sensitive string prefix of the
+             *     page's path and query (`example.com/page` matches `/page`, `/page/2` and `/pages`).
              */
             urls?: string[];
             fallback_to_web?: boolean;
@@ -348,7 +441,11 @@ export interface components {
             finish_reason: string;
             requirements: components["schemas"]["RequirementResult"][];
         };
-        /** @description A passage found by file_search. */
+        /**
+         * @description A passage found by file_search. Decisions for the local server: `score` is the passage's BM25
+         *     score normalised to [0, 1] (see FileSearchTool); `order` is the passage's position in its
+         *     file, from 0.
+         */
         FileSearchResult: {
             file_id: string;
             file_name?: string;
@@ -356,14 +453,23 @@ export interface components {
             score: number;
             order?: number;
         };
-        /** @description A page found by web_search. */
+        /**
+         * @description A page found by web_search. Decision for the local server: `text` is the page's best passage
+         *     and `score` its normalised BM25 score, as for file_search.
+         */
         WebSearchResult: {
             id?: string;
             url: string;
             text?: string;
             score: number;
         };
-        /** @description One call Maestro made to an http or mcp tool. */
+        /**
+         * @description One call Maestro made to an http or mcp tool (AI21's Python SDK, PR #324). Decisions for the
+         *     local server: `response` is the endpoint's JSON object (any other JSON value is wrapped as
+         *     `{"result": value}`) or the MCP `CallToolResult`; a failed call has `status: failure` and
+         *     `response: {"error": "..."}`; an MCP server that cannot be reached or listed is one failed call
+         *     named `tools/list`. Tool header values never appear in a response.
+         */
         ToolCallResult: {
             tool_name: string;
             /** @enum {string} */
@@ -378,11 +484,58 @@ export interface components {
             /** @enum {string} */
             status: "success" | "failure";
         };
-        /** @description What the run retrieved or called, present when `include` has `data_sources`. */
+        /**
+         * @description What the run retrieved or called, present when `include` has `data_sources`. Decision for the
+         *     local server: `file_search` and `web_search` are present when the request has that tool (an
+         *     empty array when nothing matched), `tool_calls` when it has an http or mcp tool; a request
+         *     without tools gets `{}`.
+         */
         DataSources: {
             file_search?: components["schemas"]["FileSearchResult"][] | null;
             web_search?: components["schemas"]["WebSearchResult"][] | null;
             tool_calls?: components["schemas"]["ToolCallResult"][] | null;
+        };
+        /** @description The id of an uploaded (or deleted) file. */
+        LibraryFileId: {
+            /** @description A UUID generated by the server. */
+            fileId: string;
+        };
+        /**
+         * @description A file's metadata, with AI21's camelCase names (AI21's Python SDK reads `creationDate` and
+         *     `lastUpdated` as dates). Decisions for the local server: `fileType` is the file name's
+         *     extension in lower case (`txt`, `md`, `html`, `pdf`, `docx`); `createdBy` is one fixed UUID
+         *     (the local server has a single user); `status` is `PROCESSED`, or `PARSING_FAILED` for types
+         *     it cannot read; dates are `YYYY-MM-DD` in UTC.
+         */
+        LibraryFile: {
+            fileId: string;
+            /** @description The uploaded file's name, without any directory. */
+            name: string;
+            fileType: string;
+            sizeBytes: number;
+            createdBy: string;
+            /** Format: date */
+            creationDate: string;
+            /** Format: date */
+            lastUpdated: string;
+            /**
+             * @description Where the file is in AI21's pipeline: `DB_RECORD_CREATED`, `UPLOADED`, `PROCESSING`,
+             *     `PROCESSED`, or a failure such as `UPLOAD_FAILED` or `PARSING_FAILED`. Only `PROCESSED`
+             *     files are searched.
+             * @example PROCESSED
+             * @example PARSING_FAILED
+             */
+            status: string;
+            path?: string | null;
+            labels?: string[] | null;
+            publicUrl?: string | null;
+            errorCode?: number | null;
+            errorMessage?: string | null;
+        };
+        /** @description The fields to replace; AI21's Python SDK sends only those given. */
+        LibraryFileUpdate: {
+            labels?: string[];
+            publicUrl?: string;
         };
         /** @description Why a run failed. */
         MaestroRunErrorInfo: {
@@ -410,6 +563,13 @@ export interface components {
             prompt_tokens?: number;
             completion_tokens?: number;
             notes?: string[];
+            /**
+             * @description The labels of every file the run's file_search results cite, by `file_id` (AI21's results
+             *     carry no labels; matchers use this to tell which labelled documents a run cited).
+             */
+            file_labels?: {
+                [key: string]: string[];
+            };
         };
         /** @description A Maestro run as it stands. `result` is always present (null until completed). */
         MaestroRun: {
@@ -627,8 +787,21 @@ export interface components {
             };
         };
         /**
-         * @description Decision: AI21 documents no size limit. The local server refuses bodies over 10 MiB with
-         *     413 `{"detail": "Request body exceeds 10485760 bytes"}`.
+         * @description Decision: AI21 requires unique file names but documents no status for a duplicate. The local
+         *     server answers 409 `{"detail": "..."}` naming the file already stored.
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
+         * @description Decision: AI21 documents no size limit for requests. The local server refuses bodies over
+         *     10 MiB with 413 `{"detail": "Request body exceeds 10485760 bytes"}`, and uploaded files over
+         *     AI21's documented 5 MB (read as 5 MiB) with 413 too.
          */
         PayloadTooLarge: {
             headers: {
@@ -778,6 +951,159 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLibraryFiles: {
+        parameters: {
+            query?: {
+                /** @description Files to skip. Default 0. */
+                offset?: number;
+                /** @description The most files to return. Default 10000. */
+                limit?: number;
+                /** @description Only the file with exactly this name (no path, no substring match). */
+                name?: string;
+                /** @description Only files with this status. */
+                status?: string;
+                /** @description Only files with any of these labels (case-sensitive, whole labels). */
+                label?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryFile"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    uploadLibraryFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file's bytes; the part's filename is the file's name.
+                     */
+                    file: string;
+                    /** @description Case-sensitive labels, one form part each. */
+                    labels?: string[];
+                    /** @description A file-path-like string file_search can filter on by prefix (`pets/dogs`). */
+                    path?: string;
+                    /** @description Metadata only; AI21 neither checks nor uses it. */
+                    publicUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The file was stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryFileId"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    retrieveLibraryFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `fileId` returned by the upload. */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryFile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateLibraryFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `fileId` returned by the upload. */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryFileUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryFile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteLibraryFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `fileId` returned by the upload. */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryFileId"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

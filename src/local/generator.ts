@@ -31,6 +31,16 @@ export interface GenerationRequest {
   /** A seed unique to the run, strategy and step: the same seed gives the same output. */
   seed: string;
   signal?: AbortSignal;
+  /** What the run's tools found before the first step, when the request has tools. */
+  context?: GenerationContext;
+}
+
+/** What a run's tools found, for the generator to draw its answer from. */
+export interface GenerationContext {
+  /** Passages found by file_search, then pages found by web_search, best first. */
+  passages: readonly string[];
+  /** The successful http and mcp tool calls, each response as `key: value` lines. */
+  toolResults: readonly { name: string; text: string }[];
 }
 
 /** What a generator produced at one step. */

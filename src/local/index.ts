@@ -13,10 +13,23 @@ export {
 export type {
   EngineRequirement,
   Generation,
+  GenerationContext,
   GenerationRequest,
   Generator,
   RequirementScore,
 } from "./generator.js";
+export {
+  createBm25Index,
+  createFileLibrary,
+  type FileLibrary,
+  type FileLibraryOptions,
+  LIBRARY_FILES_PATH,
+  parseMultipart,
+  type StoredFile,
+  searchFiles,
+  splitPassages,
+  tokenize,
+} from "./library/index.js";
 export {
   DEFAULT_MODEL_PROFILE,
   DEFAULT_RUN_MODEL,
@@ -48,3 +61,18 @@ export {
   REPEAT_HEADER,
   startLocalServer,
 } from "./start-local-server.js";
+export {
+  checkAddress,
+  classifyAddress,
+  DEFAULT_TOOL_MAX_RESPONSE_BYTES,
+  DEFAULT_TOOL_NETWORK,
+  DEFAULT_TOOL_TIMEOUT_MS,
+  loadWebCorpus,
+  planToolCalls,
+  searchWeb,
+  TOOL_NETWORKS,
+  type ToolNetwork,
+  ToolNetworkError,
+  type ToolRuntimeOptions,
+  type WebCorpus,
+} from "./tools/index.js";

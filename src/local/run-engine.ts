@@ -1,12 +1,14 @@
 import {
   type Budget,
   type CreateRunRequest,
+  type DataSources,
   type LocalRunStep,
   type RequirementsResult,
   scoreOverall,
 } from "../domain/index.js";
 import { parseRequirement, verify } from "../verifiers/index.js";
 import type { EngineRequirement, Generation, Generator, RequirementScore } from "./generator.js";
+import { runTools, type ToolRuntime } from "./tools/index.js";
 
 /** Scores a requirement no verifier understands; for example a judge model. */
 export type ScoreUnverifiable = (
@@ -24,6 +26,8 @@ export interface RunEngineOptions {
   seed: string;
   model: string;
   signal?: AbortSignal | undefined;
+  /** Runs the request's tools before the first step; without it, tools are not executed. */
+  tools?: ToolRuntime | undefined;
 }
 
 /** What the engine made of a run. */
@@ -35,6 +39,10 @@ export interface RunEngineResult {
   latencyMs: number;
   promptTokens: number;
   completionTokens: number;
+  /** What the tools retrieved and called, when the request has tools and a tool runtime was given. */
+  dataSources?: DataSources;
+  /** The labels of the files file_search cited, by file id. */
+  fileLabels?: Record<string, string[]>;
 }
 
 /** How many strategies and steps each budget allows: Maestro's documented loop, with numbers chosen here. */
@@ -65,8 +73,11 @@ export async function runEngine(
   }));
   const steps: LocalRunStep[] = [];
   const price = options.generator.price(options.model);
+  // Tools run once, before the first step; every step then draws on what they found.
+  const tooling =
+    options.tools === undefined ? undefined : await runTools(request, options.tools, options.signal);
   let costUsd = 0;
-  let latencyMs = 0;
+  let latencyMs = tooling?.elapsedMs ?? 0;
   let promptTokens = 0;
   let completionTokens = 0;
   let best: { text: string; scores: RequirementScore[]; overall: number } | undefined;
@@ -84,6 +95,7 @@ export async function runEngine(
         ...(previous === undefined ? {} : { previous }),
         seed: `${options.seed}/${strategy}/${step}`,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(tooling === undefined ? {} : { context: tooling.context }),
       });
       costUsd +=
         (generation.promptTokens * price.inputUsdPerMillion +
@@ -125,6 +137,7 @@ export async function runEngine(
     latencyMs,
     promptTokens,
     completionTokens,
+    ...(tooling === undefined ? {} : { dataSources: tooling.dataSources, fileLabels: tooling.fileLabels }),
   };
 }
 

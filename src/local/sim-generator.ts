@@ -24,10 +24,10 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
   const profiles = options.profiles ?? {};
   // Every step of a run reads the same input: read its facts once per run.
   const factsOf = new WeakMap<object, ReturnType<typeof extractFacts>>();
-  const readFacts = (run: GenerationRequest["run"]) => {
+  const readFacts = (run: GenerationRequest["run"], context: GenerationRequest["context"]) => {
     let facts = factsOf.get(run);
     if (facts === undefined) {
-      facts = extractFacts(run.input);
+      facts = extractFacts(run.input, toolDocuments(context));
       factsOf.set(run, facts);
     }
     return facts;
@@ -68,7 +68,7 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
       const language =
         wanted !== undefined && wanted !== "unset" && random() < (1 + profile.skill) / 2 ? wanted : undefined;
       const text = composeOutput({
-        facts: readFacts(request.run),
+        facts: readFacts(request.run, request.context),
         satisfy,
         violate,
         ...(language === undefined ? {} : { language }),
@@ -79,6 +79,7 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
         request.run.system_prompt ?? "",
         ...request.requirements.map(({ requirement }) => requirement.description),
         request.previous?.text ?? "",
+        ...toolDocuments(request.context),
       ].join("\n");
       return {
         text,
@@ -89,6 +90,12 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
       };
     },
   };
+}
+
+/** What the run's tools found, as documents the draft may quote: passages, then tool responses. */
+function toolDocuments(context: GenerationRequest["context"]): string[] {
+  if (context === undefined) return [];
+  return [...context.passages, ...context.toolResults.map((result) => result.text)];
 }
 
 function inputText(input: MaestroInput): string {

@@ -6,15 +6,20 @@ import type { ChatRequest, CreateRunRequest, MaestroRun, ValidationErrorItem } f
 import { answerChat } from "./answer-chat.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan, type FaultRoute } from "./faults.js";
 import type { Generator } from "./generator.js";
+import { type FileLibrary, handleLibraryRequest, isLibraryPath } from "./library/index.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
 import { createRunStore, type RunStore } from "./run-store.js";
 import { seedText } from "./seed-text.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
+import { createToolRuntime, type ToolRuntimeOptions } from "./tools/index.js";
 import { wait } from "./wait.js";
 
-/** Options of {@link startLocalServer}; all optional. */
-export interface LocalServerOptions {
+/**
+ * Options of {@link startLocalServer}; all optional. The tool options (`toolNetwork`, `toolTimeoutMs`,
+ * `toolMaxResponseBytes`, `libraryDir`, `webCorpusDir`) are described in docs/tools.md.
+ */
+export interface LocalServerOptions extends ToolRuntimeOptions {
   /** The port; 0 (the default) picks a free one. */
   port?: number;
   /** The address to bind. Default 127.0.0.1: the server is for this machine only. */
@@ -46,6 +51,8 @@ export interface LocalServer {
   port: number;
   store: RunStore;
   faults: FaultPlan;
+  /** The file library that `/studio/v1/library/files` serves and file_search searches. */
+  library: FileLibrary;
   /** What the server has done so far: runs created, and requests created more than once. */
   stats(): LocalServerStats;
   /** Stops accepting requests, drops open connections and abandons runs in flight. */
@@ -94,6 +101,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const generator = options.generator ?? createSimGenerator(options.sim);
   const store = createRunStore(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns });
   const faults = createFaultPlan(options.faults, seed);
+  const tools = createToolRuntime(options);
   const closing = new AbortController();
   const createdKeys = new Set<string>();
   const counters = { runsCreated: 0, duplicateCreates: 0, chatCompletions: 0 };
@@ -121,7 +129,14 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     // The answer goes out first; the engine's work (generating, scoring, refining) follows on a later turn.
     nextTurn()
       .then(() =>
-        runEngine(request, { generator, judge: options.judge, seed: runSeed, model, signal: closing.signal }),
+        runEngine(request, {
+          generator,
+          judge: options.judge,
+          seed: runSeed,
+          model,
+          signal: closing.signal,
+          tools,
+        }),
       )
       .then(
         (result) => {
@@ -140,7 +155,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
             ...(wantsRequirements && fault !== "failed"
               ? { requirements_result: result.requirementsResult }
               : {}),
-            ...(include.has("data_sources") && fault !== "failed" ? { data_sources: {} } : {}),
+            ...(include.has("data_sources") && fault !== "failed"
+              ? { data_sources: result.dataSources ?? {} }
+              : {}),
             created_at: new Date(createdAt).toISOString(),
             x_local: {
               generator: generator.kind,
@@ -152,6 +169,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
               latency_ms: result.latencyMs,
               prompt_tokens: result.promptTokens,
               completion_tokens: result.completionTokens,
+              ...(result.fileLabels === undefined || Object.keys(result.fileLabels).length === 0
+                ? {}
+                : { file_labels: result.fileLabels }),
               notes: generator.simulated
                 ? [
                     `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,
@@ -177,6 +197,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (isLibraryPath((req.url ?? "/").split("?")[0] ?? "/")) {
+      if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
+        return drainThen(req, () => sendJson(res, 401, { detail: "Forbidden: Bad or missing API token." }));
+      }
+      return handleLibraryRequest(req, res, tools.library, { maxBodyBytes });
+    }
     const route = routeOf(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
     if (route.name === "notFound") return drainThen(req, () => sendJson(res, 404, { detail: "Not Found" }));
     if (route.name === "methodNotAllowed") {
@@ -263,9 +289,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const fail = (error: Error) => {
+      tools.close();
+      reject(error);
+    };
+    server.once("error", fail);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
-      server.off("error", reject);
+      server.off("error", fail);
       resolve();
     });
   });
@@ -276,12 +306,16 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     port: address.port,
     store,
     faults,
+    library: tools.library,
     stats: () => ({ ...counters, faultsInjected: { ...faults.injected } }),
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort(new Error("the local server is closing"));
         for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
+        server.close(() => {
+          tools.close();
+          resolve();
+        });
       }),
   };
 }

@@ -1,0 +1,263 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { LibraryFile, ValidationErrorItem } from "../../domain/index.js";
+import { type DocumentKind, extractText, readDocumentKind } from "./extract-text.js";
+import { splitPassages } from "./split-passages.js";
+import { tokenize } from "./tokenize.js";
+
+/** AI21's documented limit per file, 5 MB, read as 5 MiB. */
+export const MAX_LIBRARY_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The one user of the local library: `createdBy` of every file. */
+export const LOCAL_LIBRARY_USER = "00000000-0000-0000-0000-000000000000";
+
+/** A file as the library keeps it: its wire metadata and what search reads. */
+export interface StoredFile {
+  meta: LibraryFile;
+  /** The passages file_search ranks; empty when the file could not be read. */
+  passages: readonly string[];
+  /** Each passage's search terms. */
+  terms: readonly (readonly string[])[];
+  /** The whole text, for `retrieval_strategy: full_doc`; undefined when unreadable. */
+  text: string | undefined;
+}
+
+/** What an upload carries. */
+export interface LibraryUpload {
+  filename: string;
+  data: Uint8Array;
+  labels?: readonly string[];
+  path?: string;
+  publicUrl?: string;
+}
+
+/** Which files `list` returns. */
+export interface LibraryQuery {
+  offset?: number;
+  limit?: number;
+  name?: string;
+  status?: string;
+  /** Files carrying any of these labels. */
+  labels?: readonly string[];
+}
+
+/** A refused library request: its HTTP status and FastAPI-shaped detail. */
+export class LibraryError extends Error {
+  override readonly name = "LibraryError";
+  readonly status: 404 | 409 | 413 | 422;
+  readonly detail: string | ValidationErrorItem[];
+
+  constructor(status: 404 | 409 | 413 | 422, detail: string | ValidationErrorItem[]) {
+    super(typeof detail === "string" ? detail : detail.map((item) => item.msg).join("; "));
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
+/** Options of {@link createFileLibrary}. */
+export interface FileLibraryOptions {
+  /**
+   * Where files and their metadata are kept; files already there are loaded. Default: a new temporary
+   * directory, removed by `close()`.
+   */
+  directory?: string | undefined;
+  /** The clock for `creationDate` and `lastUpdated`. Default: now. */
+  now?: () => Date;
+}
+
+/** The local server's file library: AI21's files API, on disk. */
+export interface FileLibrary {
+  readonly directory: string;
+  /** Stores a file; throws {@link LibraryError} (409 duplicate name, 413 too large, 422 bad type). */
+  upload(upload: LibraryUpload): LibraryFile;
+  list(query?: LibraryQuery): LibraryFile[];
+  get(fileId: string): LibraryFile | undefined;
+  /** Replaces the labels and public URL given; undefined when there is no such file. */
+  update(
+    fileId: string,
+    changes: { labels?: readonly string[]; publicUrl?: string },
+  ): LibraryFile | undefined;
+  /** Removes a file; false when there is no such file. */
+  delete(fileId: string): boolean;
+  /** Every stored file, in upload order, for search. */
+  files(): readonly StoredFile[];
+  /** Removes the directory when it was a temporary one. */
+  close(): void;
+}
+
+interface LibraryIndex {
+  version: 1;
+  files: LibraryFile[];
+}
+
+/**
+ * Opens a file library on disk: `library.json` holds the metadata, `files/<fileId>` the bytes. Text,
+ * Markdown and HTML files are split into passages for file_search at upload; PDF and DOCX files are
+ * kept with status `PARSING_FAILED`; other types are refused, as AI21 refuses them.
+ *
+ * @example
+ * const library = createFileLibrary();
+ * const file = library.upload({ filename: "refunds.md", data: Buffer.from("# Refunds\n..."), labels: ["policy"] });
+ * library.close();
+ */
+export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary {
+  const temporary = options.directory === undefined;
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), "maestro-eval-library-"));
+  const now = options.now ?? (() => new Date());
+  const filesDirectory = join(directory, "files");
+  const indexPath = join(directory, "library.json");
+  mkdirSync(filesDirectory, { recursive: true });
+  const stored = new Map<string, StoredFile>();
+  for (const meta of readIndex(indexPath)) {
+    const kind = readDocumentKind(meta.name)?.kind;
+    const data = readFileSync(join(filesDirectory, meta.fileId));
+    stored.set(meta.fileId, prepare(meta, kind === undefined ? undefined : extractText(data, kind)));
+  }
+
+  const save = () => {
+    const index: LibraryIndex = { version: 1, files: [...stored.values()].map((file) => file.meta) };
+    const temporaryPath = `${indexPath}.${process.pid}.tmp`;
+    writeFileSync(temporaryPath, `${JSON.stringify(index, null, 2)}\n`);
+    renameSync(temporaryPath, indexPath);
+  };
+
+  return {
+    directory,
+    upload(upload) {
+      const name = baseName(upload.filename);
+      if (name === "") {
+        throw new LibraryError(422, [
+          { loc: ["body", "file"], msg: "the file part needs a file name", type: "value_error.missing" },
+        ]);
+      }
+      const type = readDocumentKind(name);
+      if (type === undefined) {
+        throw new LibraryError(
+          422,
+          `Unsupported document type: ${JSON.stringify(name)}; supported: pdf, docx, html, txt, md`,
+        );
+      }
+      if (upload.data.byteLength > MAX_LIBRARY_FILE_BYTES) {
+        throw new LibraryError(
+          413,
+          `File ${JSON.stringify(name)} has ${upload.data.byteLength} bytes; at most ${MAX_LIBRARY_FILE_BYTES} are allowed`,
+        );
+      }
+      const existing = [...stored.values()].find((file) => file.meta.name === name);
+      if (existing !== undefined) {
+        throw new LibraryError(
+          409,
+          `A file named ${JSON.stringify(name)} is already in the library (fileId ${existing.meta.fileId}); file names must be unique`,
+        );
+      }
+      const text = extractText(upload.data, type.kind);
+      const date = isoDate(now());
+      const meta: LibraryFile = {
+        fileId: randomUUID(),
+        name,
+        fileType: type.extension,
+        sizeBytes: upload.data.byteLength,
+        createdBy: LOCAL_LIBRARY_USER,
+        creationDate: date,
+        lastUpdated: date,
+        status: text === undefined ? "PARSING_FAILED" : "PROCESSED",
+        path: nonEmpty(upload.path) ?? null,
+        labels: cleanLabels(upload.labels ?? []),
+        publicUrl: nonEmpty(upload.publicUrl) ?? null,
+        ...(text === undefined
+          ? {
+              errorMessage: `The local server cannot read ${unreadable(type.kind)} files; file_search skips this one`,
+            }
+          : {}),
+      };
+      writeFileSync(join(filesDirectory, meta.fileId), upload.data);
+      stored.set(meta.fileId, prepare(meta, text));
+      save();
+      return { ...meta };
+    },
+    list(query = {}) {
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? 10_000;
+      const labels = query.labels ?? [];
+      return [...stored.values()]
+        .map((file) => file.meta)
+        .filter(
+          (meta) =>
+            (query.name === undefined || meta.name === query.name) &&
+            (query.status === undefined || meta.status === query.status) &&
+            (labels.length === 0 || labels.some((label) => meta.labels?.includes(label))),
+        )
+        .slice(offset, offset + limit)
+        .map((meta) => ({ ...meta }));
+    },
+    get(fileId) {
+      const file = stored.get(fileId);
+      return file === undefined ? undefined : { ...file.meta };
+    },
+    update(fileId, changes) {
+      const file = stored.get(fileId);
+      if (file === undefined) return undefined;
+      file.meta = {
+        ...file.meta,
+        ...(changes.labels === undefined ? {} : { labels: cleanLabels(changes.labels) }),
+        ...(changes.publicUrl === undefined ? {} : { publicUrl: nonEmpty(changes.publicUrl) ?? null }),
+        lastUpdated: isoDate(now()),
+      };
+      save();
+      return { ...file.meta };
+    },
+    delete(fileId) {
+      if (!stored.delete(fileId)) return false;
+      rmSync(join(filesDirectory, fileId), { force: true });
+      save();
+      return true;
+    },
+    files: () => [...stored.values()],
+    close() {
+      if (temporary) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+function prepare(meta: LibraryFile, text: string | undefined): StoredFile {
+  const passages = text === undefined ? [] : splitPassages(text);
+  return { meta, passages, terms: passages.map((passage) => tokenize(passage)), text };
+}
+
+function readIndex(path: string): LibraryFile[] {
+  if (!existsSync(path)) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new TypeError(`createFileLibrary: ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const index = parsed as Partial<LibraryIndex> | null;
+  if (index?.version !== 1 || !Array.isArray(index.files)) {
+    throw new TypeError(`createFileLibrary: ${path} is not a version 1 maestro-eval library index`);
+  }
+  return index.files;
+}
+
+/** The last segment of a file name, as browsers and old clients may send a whole path. */
+function baseName(filename: string): string {
+  return (filename.split(/[/\\]/).pop() ?? "").trim();
+}
+
+function cleanLabels(labels: readonly string[]): string[] {
+  return [...new Set(labels.filter((label) => label !== ""))];
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function unreadable(kind: DocumentKind): string {
+  return kind === "pdf" ? "PDF" : "DOCX";
+}

@@ -1,0 +1,36 @@
+export { type Bm25Index, type Bm25Options, createBm25Index } from "./bm25.js";
+export {
+  DOCUMENT_EXTENSIONS,
+  type DocumentKind,
+  extractText,
+  htmlToText,
+  readDocumentKind,
+} from "./extract-text.js";
+export {
+  createFileLibrary,
+  type FileLibrary,
+  type FileLibraryOptions,
+  LibraryError,
+  type LibraryQuery,
+  type LibraryUpload,
+  LOCAL_LIBRARY_USER,
+  MAX_LIBRARY_FILE_BYTES,
+  type StoredFile,
+} from "./file-library.js";
+export {
+  handleLibraryRequest,
+  isLibraryPath,
+  LIBRARY_FILES_PATH,
+  type LibraryRequestOptions,
+} from "./handle-library-request.js";
+export {
+  MultipartError,
+  type MultipartLimits,
+  type MultipartPart,
+  parseMultipart,
+  readBoundary,
+} from "./parse-multipart.js";
+export { type RankedPassage, rankPassages } from "./rank-passages.js";
+export { FILE_SEARCH_MAX_RESULTS, searchFiles, selectFiles } from "./search-files.js";
+export { type SplitPassagesOptions, splitPassages } from "./split-passages.js";
+export { foldPlural, tokenize } from "./tokenize.js";
