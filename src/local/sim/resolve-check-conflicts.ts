@@ -431,17 +431,21 @@ function countsInfeasible(
     return "that many words need more characters";
   if (high("words") * density.maxCharactersPerWord < low("characters"))
     return "that many characters need more words";
-  // A word range split by a count to break ("not 40 to 80 words") must still meet the character range.
+  // A word range split by a count to break ("not 40 to 80 words") needs a part the sentences and the
+  // characters allowed can reach.
   const words = ranges.get("words") ?? ANY_COUNT;
   const characters = rangeBounds(ranges.get("characters") ?? ANY_COUNT);
-  const wordsForCharacters = toInterval(
-    Math.ceil(characters.min / density.maxCharactersPerWord),
+  const reachable = toInterval(
+    Math.max(
+      Math.ceil(characters.min / density.maxCharactersPerWord),
+      sentences > 1 ? sentences * density.minWordsPerSentence : 0,
+    ),
     characters.max === Number.POSITIVE_INFINITY
       ? undefined
       : Math.floor(characters.max / density.minCharactersPerWord),
   );
-  if (words.length > 1 && intersectRange(words, wordsForCharacters).length === 0) {
-    return "no word count allowed fits the characters allowed";
+  if (words.length > 1 && intersectRange(words, reachable).length === 0) {
+    return "no word count allowed fits the sentences and characters allowed";
   }
   if (sentences > 1 && sentences * density.minCharactersPerSentence > high("characters"))
     return "that many sentences need more characters";

@@ -17,6 +17,14 @@ import {
 } from "./render-draft.js";
 import { COUNT_UNITS } from "./resolve-check-conflicts.js";
 
+const ALWAYS_PRESENT: ReadonlySet<CountUnit> = new Set([
+  "paragraphs",
+  "lines",
+  "sentences",
+  "words",
+  "characters",
+]);
+
 /** Where new content comes from while tuning. */
 export interface ContentSupply {
   /** The next filler sentence to add, or undefined when none may be used. */
@@ -724,7 +732,14 @@ function candidatesFor(
  * that order.
  */
 export function tuneCounts(draft: Draft, options: TuneOptions): TuneResult {
-  const units = COUNT_UNITS.filter((unit) => options.ranges.has(unit));
+  // At least one paragraph, line, sentence, word and character: every draft has them, and they are not
+  // worth measuring after every edit.
+  const units = COUNT_UNITS.filter((unit) => {
+    const range = options.ranges.get(unit);
+    if (range === undefined) return false;
+    const trivial = range.length === 1 && range[0]!.min <= 1 && range[0]!.max === Number.POSITIVE_INFINITY;
+    return !(trivial && ALWAYS_PRESENT.has(unit));
+  });
   const ranges = new Map(options.ranges);
   const rangeOf = (unit: CountUnit): CountRange => ranges.get(unit) ?? ANY_COUNT;
   const render = options.render ?? ((item: Draft) => renderDraft(item, options.style));
