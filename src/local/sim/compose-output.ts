@@ -90,6 +90,47 @@ const ATTEMPT_SHAPES: readonly AttemptShape[] = [
  * wrong after every attempt (expected empty). Pure and deterministic: the same plan and the same random
  * sequence give the same text, byte for byte.
  *
+ * What each check kind does, met / broken:
+ * - `count`: the draft is edited (fillers and short padding phrases added or dropped, sentences joined
+ *   with "and" or run on over lines, lines and paragraphs split or merged, lines turned into items or
+ *   headers) and re-measured with the verifiers' own counter after every edit, until each count is in
+ *   every range to meet and outside every range to break. Bullets are "- ", or "• " in plain text.
+ * - `keywords`: mentions are added ("This also concerns refund.") up to a minimum, and content holding a
+ *   keyword with a maximum is left out / one keyword is pushed out of its range (mentioned max+1 times,
+ *   or left out entirely).
+ * - `answer_only`: no preamble and no explanation line / a first line "Sure, here is what I found.", or
+ *   a "Note: ..." line after the first when the start is fixed or sentences are scarce.
+ * - `json`: an object with the required keys (values read from the key: answer, confidence, a field's
+ *   role...) or the request's fields and a summary; a JSON string when the text must also be quoted; one
+ *   line or indented, blank lines for paragraphs, a list of details for lines / prose, or an object
+ *   without a key the check requires.
+ * - `title`: `<<Summary of the request>>` in the draft's language, on the first line or inline / none.
+ * - `postscript`: a last line "P.S. ..." ("PS: ..." when sentences are scarce, as "P.S." ends one) / none.
+ * - `no_markdown`: "•" bullets, no headers, numbers or emphasis / one piece in **bold**.
+ * - `case`: the whole text lower- or upper-cased (required JSON keys keep theirs) / mixed case; a text in
+ *   Arabic or Hebrew, which have no case, gets the word "Summary".
+ * - `starts_with`: the phrase on the first line ("Dear customer," for "Dear") / another first line.
+ * - `ends_with`: the phrase at the very end ("?" and "!" a question or exclamation of the language), on
+ *   its own line in a reply / another ending.
+ * - `quoted`: wrapped in "..." (in “...” when the text must not parse as JSON) / not wrapped.
+ * - `date_format`: every date rewritten in the format / dates in another format (MM/DD/YYYY, DD.MM.YYYY,
+ *   "March 5, 2026"...), with a dated sentence added when the request has no date.
+ * - `currency`: amounts as $1,234.50 (amounts from $1,000 left out when commas are forbidden) / "1234.50
+ *   USD", with an amount sentence added when the request has none.
+ * - `language`: the phrase bank of the language (translated field labels, its sentences; the request's
+ *   own sentences are left out, as they are not translated), at least 12 words / English (Spanish when
+ *   English is the language to break); either way the verifiers decide it (score 0, never null).
+ * - `forbid_marks`: the marks removed ("1,234" to "1234", "!" to ".", ";" to ",") / the mark shown on a
+ *   sentence: a comma, semicolon or em dash before its "and" or after a short opening phrase, "!" at its
+ *   end ("¡" at its start when it runs on), an emoji before its terminator.
+ *
+ * Cannot be honoured (reported as conflicts, see {@link resolveCheckConflicts}): a language without a
+ * phrase bank (only the nine Maestro response languages are written); a language with fewer than 12
+ * words or 80 characters allowed; headers or numbered items in plain text; a JSON text with a fixed start
+ * or end, a postscript, list items, a preamble to break, or (with several keys) no commas; count ranges
+ * that realistic text cannot reach at the language's density (pessimistic figures, so a few tight but
+ * feasible combinations are reported too).
+ *
  * @example
  * const facts = extractFacts("Extract the fields.\nVendor: Acme Corp\nTotal: 1234.5 USD\nDue: 03/15/2026");
  * const satisfy = parseRequirement("Dates must follow YYYY-MM-DD and amounts should be in USD format").checks;
