@@ -5,6 +5,9 @@ import type {
   ChatCompletionChunk,
   ChatRequest,
   CreateRunRequest,
+  LibraryFile,
+  LibraryFileId,
+  LibraryFileUpdate,
   MaestroPaths,
   MaestroRun,
 } from "../domain/index.js";
@@ -75,6 +78,34 @@ export interface CreateAndPollOptions extends PollOptions {
   allowFailed?: boolean;
 }
 
+/** A file to upload to the library: its name (whose extension decides its type) and its bytes. */
+export interface LibraryUploadFile {
+  /** The file's name in the library, such as `refunds.md`; it must be unique there. */
+  name: string;
+  content: string | Uint8Array | Blob;
+  /** The part's Content-Type. Default: the Blob's type, else `application/octet-stream`. */
+  contentType?: string;
+}
+
+/** Options of `library.files.upload`: AI21's optional upload fields, and per-call options. */
+export interface LibraryUploadOptions extends CallOptions {
+  labels?: readonly string[];
+  /** A file-path-like string file_search can filter on by prefix. */
+  path?: string;
+  publicUrl?: string;
+}
+
+/** Which files `library.files.list` returns; AI21's Python SDK sends only `offset` and `limit`. */
+export interface LibraryListQuery {
+  offset?: number;
+  limit?: number;
+  /** Only the file with exactly this name. */
+  name?: string;
+  status?: string;
+  /** Only files carrying any of these labels. */
+  label?: readonly string[];
+}
+
 /** A chat request for `chat.completions.stream`: `stream` is set by the method. */
 export type ChatStreamRequest = Omit<ChatRequest, "stream">;
 
@@ -92,6 +123,21 @@ export interface MaestroClient {
     /** Creates a run and polls it until it ends; a `failed` run throws {@link MaestroRunError}. */
     createAndPoll(request: CreateRunRequest, options?: CreateAndPollOptions): Promise<MaestroRun>;
   };
+  /** AI21's file library, which file_search tools search. */
+  readonly library: {
+    readonly files: {
+      /** Uploads a file (multipart, as AI21's SDK sends it) and answers its `{fileId}`. Never retried once sent. */
+      upload(file: LibraryUploadFile, options?: LibraryUploadOptions): Promise<LibraryFileId>;
+      /** The library's files, in upload order. */
+      list(query?: LibraryListQuery, options?: CallOptions): Promise<LibraryFile[]>;
+      /** One file's metadata. */
+      retrieve(fileId: string, options?: CallOptions): Promise<LibraryFile>;
+      /** Replaces a file's labels or public URL (the fields given). */
+      update(fileId: string, changes: LibraryFileUpdate, options?: CallOptions): Promise<void>;
+      /** Deletes a file. */
+      delete(fileId: string, options?: CallOptions): Promise<void>;
+    };
+  };
   readonly chat: {
     readonly completions: {
       /** Creates a chat completion (not streamed). */
@@ -107,6 +153,8 @@ export interface MaestroClient {
 const RUNS = "/studio/v1/maestro/runs";
 const RUN = "/studio/v1/maestro/runs/{run_id}";
 const CHAT = "/studio/v1/chat/completions";
+const FILES = "/studio/v1/library/files";
+const FILE = "/studio/v1/library/files/{file_id}";
 
 /**
  * Creates a client for AI21 Maestro runs and Jamba chat completions, on openapi-fetch, with
@@ -219,12 +267,103 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
     return data;
   };
 
+  const filePath = (method: string, fileId: string) => {
+    if (typeof fileId !== "string" || fileId === "") {
+      throw new TypeError(
+        `library.files.${method}: fileId must be a non-empty string, got ${JSON.stringify(fileId)}`,
+      );
+    }
+    return { path: `${FILES}/${encodeURIComponent(fileId)}`, params: { path: { file_id: fileId } } };
+  };
+
+  const library: MaestroClient["library"] = {
+    files: {
+      async upload(file, uploadOptions = {}) {
+        if (typeof file?.name !== "string" || file.name.trim() === "") {
+          throw new TypeError("library.files.upload: file.name must be a non-empty string");
+        }
+        const form = new FormData();
+        const blob =
+          file.content instanceof Blob
+            ? file.content
+            : new Blob([typeof file.content === "string" ? file.content : Uint8Array.from(file.content)], {
+                type: file.contentType ?? "application/octet-stream",
+              });
+        form.append("file", blob, file.name);
+        for (const label of uploadOptions.labels ?? []) form.append("labels", label);
+        if (uploadOptions.path !== undefined) form.append("path", uploadOptions.path);
+        if (uploadOptions.publicUrl !== undefined) form.append("publicUrl", uploadOptions.publicUrl);
+        const { data, error, response } = await send("POST", FILES, () =>
+          raw.POST(FILES, {
+            // openapi-fetch sends FormData as it is, with its own multipart Content-Type.
+            body: form as unknown as { file: string },
+            signal: uploadOptions.signal ?? null,
+            headers: uploadOptions.headers ?? {},
+          }),
+        );
+        if (data === undefined) throw fail("POST", FILES, response, error);
+        return data;
+      },
+      async list(query = {}, callOptions = {}) {
+        const { data, error, response } = await send("GET", FILES, () =>
+          raw.GET(FILES, {
+            params: {
+              query: {
+                ...(query.offset === undefined ? {} : { offset: query.offset }),
+                ...(query.limit === undefined ? {} : { limit: query.limit }),
+                ...(query.name === undefined ? {} : { name: query.name }),
+                ...(query.status === undefined ? {} : { status: query.status }),
+                ...(query.label === undefined ? {} : { label: [...query.label] }),
+              },
+            },
+            signal: callOptions.signal ?? null,
+            headers: callOptions.headers ?? {},
+          }),
+        );
+        if (data === undefined) throw fail("GET", FILES, response, error);
+        return data;
+      },
+      async retrieve(fileId, callOptions = {}) {
+        const { path, params } = filePath("retrieve", fileId);
+        const { data, error, response } = await send("GET", path, () =>
+          raw.GET(FILE, { params, signal: callOptions.signal ?? null, headers: callOptions.headers ?? {} }),
+        );
+        if (data === undefined) throw fail("GET", path, response, error);
+        return data;
+      },
+      async update(fileId, changes, callOptions = {}) {
+        const { path, params } = filePath("update", fileId);
+        const { error, response } = await send("PUT", path, () =>
+          raw.PUT(FILE, {
+            params,
+            body: changes,
+            signal: callOptions.signal ?? null,
+            headers: callOptions.headers ?? {},
+          }),
+        );
+        if (!response.ok) throw fail("PUT", path, response, error);
+      },
+      async delete(fileId, callOptions = {}) {
+        const { path, params } = filePath("delete", fileId);
+        const { error, response } = await send("DELETE", path, () =>
+          raw.DELETE(FILE, {
+            params,
+            signal: callOptions.signal ?? null,
+            headers: callOptions.headers ?? {},
+          }),
+        );
+        if (!response.ok) throw fail("DELETE", path, response, error);
+      },
+    },
+  };
+
   const poll = (runId: string, pollOptions: PollOptions = {}, startedAt?: number) =>
     pollRun(runId, retrieve, { ...DEFAULT_POLL_OPTIONS, ...pollDefaults, ...pollOptions }, startedAt);
 
   return {
     baseUrl,
     raw,
+    library,
     runs: {
       create: (request, callOptions = {}) => create(request, callOptions),
       retrieve: (runId, callOptions = {}) => retrieve(runId, callOptions.signal),

@@ -4,6 +4,9 @@ export {
   type ChatStreamRequest,
   type CreateAndPollOptions,
   createMaestroClient,
+  type LibraryListQuery,
+  type LibraryUploadFile,
+  type LibraryUploadOptions,
   type MaestroClient,
   type MaestroClientOptions,
 } from "./create-maestro-client.js";

@@ -51,6 +51,15 @@ export interface MatchOutputOfOptions extends CheckMatcherOptions {
   maxLines?: number;
 }
 
+/** Options of `toCallTool`. */
+export interface CallToolOptions extends CheckMatcherOptions {
+  /** Parameters the call must have (other parameters may be there too); nested objects compare by their keys. */
+  withParameters?: Record<string, unknown>;
+}
+
+/** A source `toCiteSource` looks for: a library file by id, a web page by URL, or any file carrying a label. */
+export type SourceReference = { fileId: string } | { url: string } | { label: string };
+
 /** The matchers as `expect(received)` offers them; `R` is what each returns. */
 export interface MaestroMatchers<R = unknown> {
   /**
@@ -102,6 +111,24 @@ export interface MaestroMatchers<R = unknown> {
    * @example expect(run).toCostAtMost(0.01)
    */
   toCostAtMost(usd: number | null, options?: CostMatcherOptions): R;
+  /**
+   * The run called the http or mcp tool `name` (failed calls count), with these parameters when given.
+   *
+   * @example expect(run).toCallTool("order_status", { withParameters: { order_id: "A-1042" } })
+   */
+  toCallTool(name: string, options?: CallToolOptions): R;
+  /**
+   * The run's file_search or web_search results include this file, page, or a file with this label.
+   *
+   * @example expect(run).toCiteSource({ label: "refund-policy" })
+   */
+  toCiteSource(source: SourceReference, options?: CheckMatcherOptions): R;
+  /**
+   * Every page the run's web_search found falls under one of these prefixes (AI21's `urls` forms).
+   *
+   * @example expect(run).toUseOnlySources(["docs.example.com"])
+   */
+  toUseOnlySources(prefixes: readonly string[], options?: CheckMatcherOptions): R;
 }
 
 declare module "vitest" {

@@ -61,6 +61,9 @@ describe("matcher types", () => {
       | "toMatchOutputOf"
       | "toFinishWithin"
       | "toCostAtMost"
+      | "toCallTool"
+      | "toCiteSource"
+      | "toUseOnlySources"
     >();
   });
 
