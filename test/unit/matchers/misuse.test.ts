@@ -178,6 +178,9 @@ describe("received values that are not runs", () => {
       ["toMatchOutputOf", () => expect(42).toMatchOutputOf(run)],
       ["toFinishWithin", () => expect(42).toFinishWithin(1000)],
       ["toCostAtMost", () => expect(42).toCostAtMost(1)],
+      ["toCallTool", () => expect(42).toCallTool("order_status")],
+      ["toCiteSource", () => expect(42).toCiteSource({ url: "https://example.com" })],
+      ["toUseOnlySources", () => expect(42).toUseOnlySources(["example.com"])],
     ];
     expect(calls.map(([name]) => name).sort()).toEqual(Object.keys(maestroMatchers).sort());
     for (const [, call] of calls) {
