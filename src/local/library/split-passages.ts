@@ -30,7 +30,9 @@ export function splitPassages(text: string, options: SplitPassagesOptions = {}):
   }
   const paragraphs = text
     .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n|\n(?=#{1,6}\s)/)
+    // A Markdown heading is a paragraph of its own.
+    .replace(/^(#{1,6}[ \t].*)$/gm, "\n$1\n")
+    .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
     .filter((paragraph) => paragraph !== "")
     .flatMap((paragraph) => cutLong(paragraph, maxWords));
