@@ -373,7 +373,8 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
         const created = await create(request, { signal: pollOptions.signal, headers: pollOptions.headers });
         // Runs of one model and budget take similar times: poll when this one is expected to end.
         const durationKey = `${request.models?.[0] ?? ""}/${request.budget ?? "low"}`;
-        const expectedDurationMs = pollOptions.expectedDurationMs ?? durations.estimate(durationKey);
+        const learned =
+          pollOptions.expectedDurationMs === undefined ? durations.window(durationKey) : undefined;
         // The run ended between the last time it was seen in progress and the poll that saw it done.
         let lastInProgress = Date.now() - startedAt;
         const onPoll = (polled: MaestroRun, polls: number) => {
@@ -387,7 +388,9 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
                 {
                   ...pollOptions,
                   onPoll,
-                  ...(expectedDurationMs === undefined ? {} : { expectedDurationMs }),
+                  ...(learned === undefined || pollOptions.expectedWindowMs !== undefined
+                    ? {}
+                    : { expectedWindowMs: learned }),
                 },
                 startedAt,
               )

@@ -22,6 +22,13 @@ export interface PollOptions {
    * after it does, with few requests; past twice the expectation, polling backs off as without one.
    */
   expectedDurationMs?: number | undefined;
+  /**
+   * The range the run is expected to end in, from the start of polling, such as the 10th and 90th
+   * percentiles of earlier runs: polling first looks at its start and then every quarter of its width
+   * (at least 3% of its end), so a spread-out duration costs a few more requests rather than a late look.
+   * Takes precedence over `expectedDurationMs`.
+   */
+  expectedWindowMs?: readonly [number, number] | undefined;
 }
 
 /** The polling defaults: start fast, back off by half again each time, never wait more than 2 s. */
@@ -54,13 +61,10 @@ export async function pollRun(
 
   let interval = initial;
   let polls = 0;
-  const expected =
-    options.expectedDurationMs !== undefined && options.expectedDurationMs > 0
-      ? options.expectedDurationMs
-      : undefined;
-  // With an expectation, look a little before it, then closely: nothing is gained by asking earlier.
-  const firstLook = expected === undefined ? 0 : expected * 0.9;
-  const step = expected === undefined ? 0 : Math.max(5, expected * 0.05);
+  const window = readWindow(options);
+  // With an expectation, look at the start of the window, then closely: nothing is gained by asking earlier.
+  const firstLook = window === undefined ? 0 : window[0];
+  const step = window === undefined ? 0 : Math.max(5, (window[1] - window[0]) / 4, window[1] * 0.03);
   const untilFirstLook = firstLook - (Date.now() - startedAt);
   if (untilFirstLook > 0) await sleep(Math.min(untilFirstLook, timeoutMs), options.signal);
   for (;;) {
@@ -73,7 +77,7 @@ export async function pollRun(
       throw new MaestroTimeoutError({ runId, elapsedMs: elapsed, lastStatus: run.status, polls });
     }
     let wait: number;
-    if (expected !== undefined && elapsed < 2 * expected) {
+    if (window !== undefined && elapsed < 2 * window[1]) {
       wait = elapsed < firstLook ? firstLook - elapsed : step;
     } else {
       wait = interval;
@@ -83,10 +87,19 @@ export async function pollRun(
   }
 }
 
+function readWindow(options: PollOptions): readonly [number, number] | undefined {
+  const window = options.expectedWindowMs;
+  if (window !== undefined && window[0] >= 0 && window[1] > 0 && window[1] >= window[0]) return window;
+  const expected = options.expectedDurationMs;
+  return expected !== undefined && expected > 0 ? [expected * 0.9, expected * 1.1] : undefined;
+}
+
 /** Learns how long runs take, per model and budget, to tell polling when to look. */
 export interface DurationEstimator {
-  /** The expected duration for `key`, once enough runs were seen; undefined before. */
+  /** The expected duration for `key` (the median), once enough runs were seen; undefined before. */
   estimate(key: string): number | undefined;
+  /** The 10th and 90th percentiles of the durations seen for `key`, once enough runs were seen. */
+  window(key: string): readonly [number, number] | undefined;
   record(key: string, durationMs: number): void;
 }
 
@@ -96,12 +109,20 @@ export interface DurationEstimator {
  */
 export function createDurationEstimator(): DurationEstimator {
   const samples = new Map<string, number[]>();
+  const sorted = (key: string) => {
+    const seen = samples.get(key);
+    return seen === undefined || seen.length < 3 ? undefined : [...seen].sort((a, b) => a - b);
+  };
+  const at = (values: number[], q: number) =>
+    values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
   return {
     estimate(key) {
-      const seen = samples.get(key);
-      if (seen === undefined || seen.length < 3) return undefined;
-      const sorted = [...seen].sort((a, b) => a - b);
-      return sorted[Math.floor(sorted.length / 2)];
+      const values = sorted(key);
+      return values === undefined ? undefined : at(values, 0.5);
+    },
+    window(key) {
+      const values = sorted(key);
+      return values === undefined ? undefined : [at(values, 0.1), at(values, 0.9)];
     },
     record(key, durationMs) {
       const seen = samples.get(key) ?? [];
