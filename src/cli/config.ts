@@ -69,13 +69,24 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   try {
     const { tsImport } = await import("tsx/esm/api");
     const module = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
-    loaded = module.default;
+    loaded = readDefaultExport(module.default);
   } catch (error) {
     throw new MaestroConfigurationError(`cannot load ${path}: ${(error as Error).message.split("\n")[0]}`, {
       cause: error,
     });
   }
   return { config: parseConfig(loaded, path), path };
+}
+
+/**
+ * The config file's default export. In a project whose package.json does not say `"type": "module"`
+ * (the one `npm install` creates in an empty directory), the file loads as CommonJS, and what it
+ * exports by default sits on the exports object, one level down.
+ */
+function readDefaultExport(value: unknown): unknown {
+  return typeof value === "object" && value !== null && Object.hasOwn(value, "default")
+    ? (value as { default: unknown }).default
+    : value;
 }
 
 const BACKENDS: readonly Backend[] = ["ai21", "local", "replay"];

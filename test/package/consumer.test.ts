@@ -100,6 +100,51 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).map((name) => join(dir, name));
 }
 
+/** Type-checks the project under strict with each resolution; a misuse of the API must be an error. */
+async function typeCheck(resolutions: { module: string; moduleResolution: string }[]): Promise<void> {
+  writeFileSync(
+    join(consumer, "entry-points.ts"),
+    `// Every entry point resolves to typed declarations: a misuse must be an error.
+import { createMaestroClient, defineConfig, isMaestroApiError, type MaestroRun } from "maestro-eval";
+import { describeMaestro, defineMaestroConfig } from "maestro-eval/vitest";
+import { startLocalServer } from "maestro-eval/local";
+import { runRequest } from "maestro-eval/arbitraries";
+import { verify } from "maestro-eval/verifiers";
+import { validateRunRequest } from "maestro-eval/constraints";
+import { MaestroReporter, renderComparisonTable } from "maestro-eval/reporter";
+import { diffOutputs } from "maestro-eval/diff";
+
+export const used = [createMaestroClient, defineConfig, isMaestroApiError, describeMaestro, defineMaestroConfig,
+  startLocalServer, runRequest, verify, validateRunRequest, MaestroReporter, renderComparisonTable, diffOutputs];
+export function statusOf(run: MaestroRun): string {
+  return run.status;
+}
+// @ts-expect-error budget is one of low, medium, high
+defineConfig({ reports: { reference: { model: "jamba-large", budget: "huge" } } });
+// @ts-expect-error a suite needs options and an assertion
+describeMaestro("no options");
+`,
+  );
+  const base = {
+    strict: true,
+    target: "ES2022",
+    lib: ["ES2023"],
+    types: ["node"],
+    noEmit: true,
+    skipLibCheck: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+  };
+  for (const resolution of resolutions) {
+    writeFileSync(
+      join(consumer, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { ...base, ...resolution }, include: ["**/*.ts"] }, null, 2),
+    );
+    const tsc = await exec(join(consumer, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], consumer);
+    expectExit(tsc, 0, `tsc (${resolution.moduleResolution})`);
+  }
+}
+
 let work: string;
 let consumer: string;
 let packed: PackResult;
@@ -113,14 +158,11 @@ beforeAll(async () => {
   expectExit(pack, 0, "npm pack");
   packed = (JSON.parse(pack.stdout) as PackResult[])[0]!;
 
+  // An empty project, as `npm install` makes of an empty directory: a package.json that does not say
+  // "type": "module" (the last test adds it). Written first so that npm cannot pick a parent folder.
   consumer = join(work, "consumer");
   mkdirSync(consumer);
-  expectExit(await exec("npm", ["init", "-y"], consumer), 0, "npm init -y");
-  const manifest = JSON.parse(readFileSync(join(consumer, "package.json"), "utf8")) as Record<
-    string,
-    unknown
-  >;
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ ...manifest, type: "module" }, null, 2));
+  writeFileSync(join(consumer, "package.json"), "{}\n");
   // The README's install line, with the tarball for `maestro-eval`; TypeScript and Node's types to
   // type-check the suite as a TypeScript project would.
   expect(section).toContain("npm install -D maestro-eval vitest@4");
@@ -257,7 +299,7 @@ describe("the packed tarball", () => {
   }, 120_000);
 });
 
-describe("a fresh project that installed the tarball", () => {
+describe("a new project that installed the tarball as the README says", () => {
   test("npx maestro-eval run: the suite on the embedded local server, tables, every report, the gate passed, exit 0", async () => {
     expect(section).toContain("npx maestro-eval run");
     const run = await exec("npx", ["maestro-eval", "run"], consumer);
@@ -288,50 +330,10 @@ describe("a fresh project that installed the tarball", () => {
   }, 120_000);
 
   test("the suite, the configs and every entry point type-check under strict, with NodeNext and with Bundler resolution", async () => {
-    writeFileSync(
-      join(consumer, "entry-points.ts"),
-      `// Every entry point resolves to typed declarations: a misuse must be an error.
-import { createMaestroClient, defineConfig, isMaestroApiError, type MaestroRun } from "maestro-eval";
-import { describeMaestro, defineMaestroConfig } from "maestro-eval/vitest";
-import { startLocalServer } from "maestro-eval/local";
-import { runRequest } from "maestro-eval/arbitraries";
-import { verify } from "maestro-eval/verifiers";
-import { validateRunRequest } from "maestro-eval/constraints";
-import { MaestroReporter, renderComparisonTable } from "maestro-eval/reporter";
-import { diffOutputs } from "maestro-eval/diff";
-
-export const used = [createMaestroClient, defineConfig, isMaestroApiError, describeMaestro, defineMaestroConfig,
-  startLocalServer, runRequest, verify, validateRunRequest, MaestroReporter, renderComparisonTable, diffOutputs];
-export function statusOf(run: MaestroRun): string {
-  return run.status;
-}
-// @ts-expect-error budget is one of low, medium, high
-defineConfig({ reports: { reference: { model: "jamba-large", budget: "huge" } } });
-// @ts-expect-error a suite needs options and an assertion
-describeMaestro("no options");
-`,
-    );
-    const base = {
-      strict: true,
-      target: "ES2022",
-      lib: ["ES2023"],
-      types: ["node"],
-      noEmit: true,
-      skipLibCheck: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-    };
-    for (const resolution of [
+    await typeCheck([
       { module: "NodeNext", moduleResolution: "NodeNext" },
       { module: "ESNext", moduleResolution: "Bundler" },
-    ]) {
-      writeFileSync(
-        join(consumer, "tsconfig.json"),
-        JSON.stringify({ compilerOptions: { ...base, ...resolution }, include: ["**/*.ts"] }, null, 2),
-      );
-      const tsc = await exec(join(consumer, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], consumer);
-      expectExit(tsc, 0, `tsc (${resolution.moduleResolution})`);
-    }
+    ]);
   }, 120_000);
 
   test("the README's CI commands: two shards, merged, then gated over both, exit 0; a usage error exits 3", async () => {
@@ -360,4 +362,14 @@ describeMaestro("no options");
     expectExit(usage, 3, "npx maestro-eval run --shard 3/2");
     expect(usage.stderr).toContain("--shard must look like i/n");
   }, 180_000);
+
+  test('the same project as ES modules ("type": "module"): the run passes and the suite type-checks', async () => {
+    const manifest = JSON.parse(readFileSync(join(consumer, "package.json"), "utf8")) as object;
+    writeFileSync(join(consumer, "package.json"), JSON.stringify({ ...manifest, type: "module" }, null, 2));
+    const run = await exec("npx", ["maestro-eval", "run"], consumer);
+    expectExit(run, 0, "npx maestro-eval run");
+    expect(run.stdout).toContain('suite "greetings": 8 cells · 8 passed · 0 failed (simulated models)');
+    expect(run.stdout).toContain("Gate PASSED");
+    await typeCheck([{ module: "NodeNext", moduleResolution: "NodeNext" }]);
+  }, 120_000);
 });
