@@ -26,7 +26,9 @@ export function createProgress(
   const line = () => {
     const elapsed = (now() - started) / 1000;
     const rate = done / Math.max(elapsed, 0.001);
-    const eta = done > 0 && total > done ? ` ETA ${formatSeconds((total - done) / rate)}` : "";
+    // An ETA from the first cells mostly measures start-up: wait for a few before guessing.
+    const eta =
+      done >= Math.max(5, total * 0.05) && total > done ? ` ETA ${formatSeconds((total - done) / rate)}` : "";
     return `cells ${done}/${total || "?"}  failed ${failed}  errors ${errored}  elapsed ${formatSeconds(elapsed)}${eta}`;
   };
   const show = (force: boolean) => {
