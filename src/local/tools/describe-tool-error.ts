@@ -5,20 +5,34 @@ import { ToolNetworkError } from "./tool-network.js";
 export function describeToolError(error: unknown, timeoutMs: number): string {
   if (error instanceof ToolNetworkError || error instanceof ToolResponseTooLargeError) return error.message;
   const name = (error as { name?: unknown } | null)?.name;
-  if (name === "TimeoutError") return `no response within ${timeoutMs} ms`;
+  // An aborted request carries the signal's reason as its cause: a timeout is a TimeoutError there.
+  if (causes(error).some((item) => (item as { name?: unknown }).name === "TimeoutError")) {
+    return `no response within ${timeoutMs} ms`;
+  }
   const code = errorCode(error);
   if (code === "ECONNREFUSED") return "connection refused (ECONNREFUSED)";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `the host name does not resolve (${code})`;
   if (code !== undefined) return `connection failed (${code})`;
-  if (name === "AbortError") return "the call was abandoned (the run ended or the server is closing)";
+  if (name === "AbortError") return "the call was abandoned (the server is closing)";
   return error instanceof Error ? error.message : String(error);
 }
 
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (
+    let current: unknown = error;
+    current && chain.length < 5;
+    current = (current as { cause?: unknown }).cause
+  ) {
+    chain.push(current);
+  }
+  return chain;
+}
+
 function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
+  for (const item of causes(error)) {
+    const code = (item as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "ABORT_ERR") return code;
   }
   return undefined;
 }
