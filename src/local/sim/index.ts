@@ -46,6 +46,7 @@ export {
   type CheckRole,
   computeCountRanges,
   identifyCheck,
+  type ResolveCheckConflictsOptions,
   type ResolvedChecks,
   resolveCheckConflicts,
 } from "./resolve-check-conflicts.js";

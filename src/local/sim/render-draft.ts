@@ -141,7 +141,7 @@ function decorate(text: string, marks: readonly ForbiddenMark[], bank: PhraseBan
 }
 
 /** The text of one piece, padded, stripped of forbidden marks and decorated. */
-export function renderPiece(piece: Piece, style: RenderStyle): string {
+function renderPiece(piece: Piece, style: RenderStyle): string {
   let text = piece.text;
   if (piece.pad > 0 && piece.kind === "sentence") text = addPad(text, style.bank.pads[piece.pad - 1]!);
   text = stripMarks(text, style.forbidden);

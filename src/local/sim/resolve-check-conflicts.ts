@@ -185,10 +185,6 @@ function forcedText(check: Check): string[] {
   }
 }
 
-function countIn(text: string, keyword: string): number {
-  return countKeyword(text, keyword);
-}
-
 const DATE_SAMPLES = [
   { year: 2026, month: 3, day: 5 },
   { year: 2026, month: 11, day: 23 },
@@ -286,7 +282,7 @@ function satisfyConflictOneWay(a: Check, b: Check): string | undefined {
       if (a.max === undefined) return undefined;
       const max = a.max;
       for (const text of forcedText(b)) {
-        if (a.keywords.some((keyword) => countIn(text, keyword) > max))
+        if (a.keywords.some((keyword) => countKeyword(text, keyword) > max))
           return "the required text contains a keyword it limits";
       }
       if (b.kind === "keywords") {
@@ -353,7 +349,7 @@ function violateConflict(check: Check, kept: Check): string | undefined {
         const min = check.min ?? 1;
         if (
           check.keywords.every(
-            (keyword) => forced.reduce((sum, text) => sum + countIn(text, keyword), 0) >= min,
+            (keyword) => forced.reduce((sum, text) => sum + countKeyword(text, keyword), 0) >= min,
           )
         ) {
           return "the required text already contains the keyword";

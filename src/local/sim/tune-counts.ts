@@ -382,7 +382,7 @@ const FUNCTION_WORDS =
   /^(?:the|a|an|this|that|these|those|it|its|we|our|you|your|each|every|all|no|nothing|please|there|they|he|she|in|on|at|for|as|some|any|one|many|most)\b/i;
 
 /** Joins two sentences into one with the bank's "and", lowercasing the second's first word when it is safe. */
-export function joinSentences(a: Piece, b: Piece, style: RenderStyle): Piece {
+function joinSentences(a: Piece, b: Piece, style: RenderStyle): Piece {
   const { word, attach } = style.bank.conjunction;
   const head = a.text.replace(/[.!?؟]+$/u, "");
   const lowerable = b.filler !== undefined || FUNCTION_WORDS.test(b.text);
