@@ -103,8 +103,9 @@ export function passes(text: string, check: Check): boolean {
 function chooseStyle(plan: ComposePlan): ComposeStyle {
   if (plan.style !== undefined) return plan.style;
   const { facts } = plan;
-  if (facts.fields.length >= 2) return "fields";
+  // A request to reply is answered as a reply, even when the message it quotes has `key: value` lines.
   if (/\b(?:reply|respond to|customer|complaint|support|e-?mail)\b/i.test(facts.instruction)) return "reply";
+  if (facts.fields.length >= 2) return "fields";
   if (facts.question !== undefined) return "answer";
   return "summary";
 }
