@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EvalReport } from "../../src/domain/index.js";
 import { parseResultLines } from "../../src/domain/index.js";
-import { repoRoot } from "../helpers/run-fixture-suites.js";
+import { repoRoot, userEnv } from "../helpers/run-fixture-suites.js";
 
 const cli = join(repoRoot, "bin/maestro-eval.js");
 let project: string;
@@ -68,15 +68,7 @@ function runCli(
       {
         cwd: project,
         timeout: 180_000,
-        env: {
-          ...process.env,
-          AI21_API_KEY: "",
-          MAESTRO_EVAL_CASSETTES: "",
-          VITEST: "",
-          VITEST_WORKER_ID: "",
-          VITEST_POOL_ID: "",
-          ...env,
-        },
+        env: userEnv(env),
       },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
@@ -212,7 +204,7 @@ describe("maestro-eval run", () => {
         cwd: project,
         detached: true,
         stdio: "ignore",
-        env: { ...process.env, AI21_API_KEY: "", VITEST: "", VITEST_WORKER_ID: "", VITEST_POOL_ID: "" },
+        env: userEnv(),
       },
     );
     const results = join(dir, "results.jsonl");

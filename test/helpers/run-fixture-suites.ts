@@ -7,6 +7,22 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
+/**
+ * The environment of a child process that runs maestro-eval as a user would: no AI21 key, no cassettes,
+ * and none of the variables that tell vitest it is already inside a worker.
+ */
+export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    AI21_API_KEY: "",
+    MAESTRO_EVAL_CASSETTES: "",
+    VITEST: "",
+    VITEST_WORKER_ID: "",
+    VITEST_POOL_ID: "",
+    ...extra,
+  };
+}
+
 export interface FixtureTest {
   name: string;
   state: "passed" | "failed" | "skipped" | "pending";
@@ -50,16 +66,7 @@ export async function runFixtureSuites(
         {
           cwd: fixtureRoot,
           timeout: 120_000,
-          env: {
-            ...process.env,
-            AI21_API_KEY: "",
-            MAESTRO_EVAL_CASSETTES: "",
-            VITEST: "",
-            VITEST_WORKER_ID: "",
-            VITEST_POOL_ID: "",
-            ...env,
-            MAESTRO_EVAL_FIXTURE_OUT: out,
-          },
+          env: userEnv({ ...env, MAESTRO_EVAL_FIXTURE_OUT: out }),
         },
         (error, stdoutText, stderrText) =>
           done({
