@@ -9,8 +9,9 @@ import type { CallToolOptions } from "./types.js";
 /**
  * Asserts that the run called the http or mcp tool `name` (recorded in `data_sources.tool_calls`,
  * failed calls included), with parameters containing `withParameters` when given (nested objects
- * compared by their given keys, everything else exactly). The calls the run made follow the message.
- * A run without `data_sources` fails, `.not` or not.
+ * compared by their given keys, everything else exactly). The calls the run made follow the message,
+ * and why calls of this tool failed, when they did. A run without `data_sources` fails, `.not` or
+ * not.
  *
  * @example
  * expect(run).toCallTool("order_status", { withParameters: { order_id: "A-1042" } });
@@ -47,9 +48,16 @@ export function toCallTool(
           call.tool_name === name &&
           (withParameters === undefined || matchesPartially(call.parameters, withParameters)),
       );
+      // Why calls of this tool failed, so that a refused or timed-out call explains itself.
+      const failures = calls
+        .filter((call) => call.tool_name === name && call.status === "failure")
+        .map((call) =>
+          typeof call.response.error === "string" ? call.response.error : JSON.stringify(call.response),
+        );
       return {
         ok: true,
         pass: matching.length > 0,
+        detail: failures.length === 0 ? undefined : `"${name}" failed: ${listSome(failures, 2)}`,
         seen:
           calls.length === 0
             ? "no tool calls"

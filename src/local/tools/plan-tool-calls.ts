@@ -73,13 +73,13 @@ export function planToolCalls(input: MaestroInput, candidates: readonly ToolCand
 
 /**
  * The values of a call's parameters. A property takes the value the input gives it as `name: value`,
- * `name = value` or `name is value` (the name also spelt with spaces, `_` or `-`; the value ends at a
- * line break, comma, semicolon or sentence end unless quoted), read as the property's type (an array
- * gets a one-item array). A required property the input does not give takes the schema's
- * `default`, its first `enum` value, or by type: the input itself for a string named like a query
- * (`q`, `query`, `question`, `search`, `text`, `prompt`, `input`, `message`), otherwise `""`; the
- * `minimum` or 0 for numbers; false; `[]`; `{}`. Optional properties the input does not give are left
- * out.
+ * `name = value` or `name is value` (the name also spelt with spaces, `_` or `-`; quotes kept whole;
+ * on a line of its own the value runs to the line break, comma, semicolon or sentence end, inside
+ * prose it is one word), read as the property's type (an array gets a one-item array). A required
+ * property the input does not give takes the schema's `default`, its first `enum` value, or by type:
+ * the input itself for a string named like a query (`q`, `query`, `question`, `search`, `text`,
+ * `prompt`, `input`, `message`), otherwise `""`; the `minimum` or 0 for numbers; false; `[]`; `{}`.
+ * Optional properties the input does not give are left out.
  */
 export function fillParameters(text: string, schema: ParametersSchema): Record<string, unknown> {
   const values: Record<string, unknown> = {};
@@ -117,15 +117,22 @@ function readGivenValue(text: string, name: string): string | undefined {
     .filter((variant) => variant !== "")
     .map((variant) => variant.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
   const pattern = new RegExp(
-    `(?:^|[^\\p{L}\\p{N}_])(?:${variants.join("|")})[ \\t]*(?:[:=]|\\bis\\b)[ \\t]*(?:"([^"\\n]*)"|'([^'\\n]*)'|“([^”\\n]*)”|([^\\n,;]*))`,
+    `(^|[^\\p{L}\\p{N}_])(?:${variants.join("|")})[ \\t]*(?:[:=]|\\bis\\b)[ \\t]*(?:"([^"\\n]*)"|'([^'\\n]*)'|“([^”\\n]*)”|([^\\n,;]*))`,
     "iu",
   );
   const match = pattern.exec(text);
   if (match === null) return undefined;
-  // An unquoted value ends at the end of its sentence: "A-1042." but "3.5".
-  const quoted = match[1] ?? match[2] ?? match[3];
-  const value = (quoted ?? (match[4] ?? "").split(/[.!?](?=\s|$)/u, 1)[0] ?? "").trim();
-  return value === "" ? undefined : value;
+  const quoted = match[2] ?? match[3] ?? match[4];
+  if (quoted !== undefined) return quoted.trim() === "" ? undefined : quoted.trim();
+  // A fact on a line of its own ("City: New York") runs to the end of its sentence ("A-1042." but
+  // "3.5"); one inside prose ("my order_id: A-1042 has not arrived") is one word.
+  const lineStart = text.lastIndexOf("\n", match.index + match[1]!.length - 1) + 1;
+  const before = text.slice(lineStart, match.index + match[1]!.length);
+  const rest = match[5] ?? "";
+  const value = /^[\s\-*+•>\d.)]*$/u.test(before)
+    ? (rest.split(/[.!?](?=\s|$)/u, 1)[0] ?? "")
+    : (rest.trim().split(/\s/u, 1)[0] ?? "").replace(/[.!?:)]+$/u, "");
+  return value.trim() === "" ? undefined : value.trim();
 }
 
 function typeOf(property: ParameterSchema): string {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type {
   CreateRunRequest,
   DataSources,
@@ -57,11 +58,18 @@ export async function runTools(
   const webSearch = tools.find((tool): tool is WebSearchTool => tool.type === "web_search");
   if (webSearch !== undefined) dataSources.web_search = searchWeb(runtime.web, webSearch, query);
 
+  // One signal for this run's calls: each call and MCP request listens to it, so it may have many
+  // listeners, and the server's own signal keeps just one per run in flight.
+  const run = new AbortController();
+  setMaxListeners(0, run.signal);
+  const abort = () => run.abort(signal?.reason);
+  if (signal?.aborted) abort();
+  signal?.addEventListener("abort", abort, { once: true });
   const callOptions = {
     fetch: runtime.fetch,
     timeoutMs: runtime.timeoutMs,
     maxResponseBytes: runtime.maxResponseBytes,
-    signal,
+    signal: run.signal,
   };
   const httpTools = tools.filter((tool): tool is HttpTool => tool.type === "http");
   const planned = planToolCalls(
@@ -84,8 +92,12 @@ export async function runTools(
     if (tool.type === "mcp") return callMcpTools(tool as McpTool, request.input, callOptions);
     return Promise.resolve([]);
   });
-  if (tools.some((tool) => tool.type === "http" || tool.type === "mcp")) {
-    dataSources.tool_calls = (await Promise.all(calls)).flat();
+  try {
+    if (tools.some((tool) => tool.type === "http" || tool.type === "mcp")) {
+      dataSources.tool_calls = (await Promise.all(calls)).flat();
+    }
+  } finally {
+    signal?.removeEventListener("abort", abort);
   }
 
   return {

@@ -19,6 +19,13 @@ describe("toCallTool", () => {
     });
   });
 
+  test("a failed call of the tool says why", () => {
+    expect(outcomeOf(() => expect(createToolRun(TOOL_CALLS)).not.toCallTool("refund_policy"))).toEqual({
+      passed: false,
+      message: `expected run not to call tool "refund_policy", got ${calls} (${mini}): "refund_policy" failed: timeout`,
+    });
+  });
+
   test("fails naming the calls the run made, or none", () => {
     expect(outcomeOf(() => expect(createToolRun(TOOL_CALLS)).toCallTool("weather"))).toEqual({
       passed: false,

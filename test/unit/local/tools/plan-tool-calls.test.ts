@@ -49,6 +49,12 @@ describe("fillParameters", () => {
     ["name = value", "order_id = A-1042 please", { order_id: "A-1042 please" }],
     ["name is value", "The order id is A-1042.", { order_id: "A-1042" }],
     ["spaced and hyphenated names", "order-id: Z9", { order_id: "Z9" }],
+    ["inside prose, one word", "My order_id: A-1042 has not arrived.", { order_id: "A-1042" }],
+    [
+      "on a bullet line, to the sentence end",
+      "Details:\n- order id: New York 7. Thanks",
+      { order_id: "New York 7" },
+    ],
     ["a quoted value keeps its commas", 'order_id: "A, B"', { order_id: "A, B" }],
     ["the value ends at a comma", "order_id: A-1, city: Oslo", { order_id: "A-1" }],
     ["a decimal point is not a sentence end", "amount: 3.5. Thanks", { amount: 3.5 }],
