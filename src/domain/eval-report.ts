@@ -1,7 +1,9 @@
 // The persisted report of an evaluation run (`reports/report.json`) and the input it is built from. The
 // report keeps every cell (trimmed) beside the summaries, and every summary is recomputed from the cells,
 // so that shards merge into exactly the report one unsharded run would have written. The JSON Schema in
-// schemas/eval-report.schema.json describes the same shape; a test keeps the two in step.
+// schemas/eval-report.schema.json describes the same shape; a test keeps the two in step. The reporter writes
+// it indented, each cell and each case on one line (`renderReportJsonChunks`), streamed rather than
+// built as one string: 100,000 cells make about 200 MB.
 import type { Budget, RunStatus } from "./api-types.js";
 import type { CellMeta } from "./cell-meta.js";
 import type { AssertionRecord } from "./cell-run.js";

@@ -18,21 +18,19 @@ export function escapeHtml(text: string): string {
 const HTML_SPECIAL = /[&<>"']/;
 
 // XML 1.0 forbids these characters even as references: C0 controls but tab, newline and return, lone
-// surrogates, and U+FFFE/U+FFFF.
-const XML_INVALID =
+// surrogates, and U+FFFE/U+FFFF. They and `& < >` are replaced in one pass.
+const XML_TEXT_ESCAPES =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const XML_TEXT_REPLACEMENTS: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 /** Text content for XML: forbidden characters become U+FFFD, `& < >` entities (`]]>` cannot survive). */
 export function escapeXmlText(text: string): string {
   const value = String(text);
-  // Most texts need nothing: test once rather than run every replacement over them.
+  // Most texts need nothing: test once rather than run the replacement over them.
   if (!XML_SPECIAL.test(value)) return value;
-  return value
-    .replace(XML_INVALID, "\uFFFD")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+  return value.replace(XML_TEXT_ESCAPES, (char) => XML_TEXT_REPLACEMENTS[char] ?? "\uFFFD");
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids.
@@ -40,7 +38,9 @@ const XML_SPECIAL = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFF
 
 /** An XML attribute value (double-quoted): as text, plus quotes and whitespace kept as references. */
 export function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text)
+  const value = escapeXmlText(text);
+  if (!XML_ATTRIBUTE_SPECIAL.test(value)) return value;
+  return value
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&apos;")
     .replace(/\t/g, "&#9;")
@@ -48,15 +48,29 @@ export function escapeXmlAttribute(text: string): string {
     .replace(/\r/g, "&#13;");
 }
 
+const XML_ATTRIBUTE_SPECIAL = /["'\t\n\r]/;
+
 /**
  * JSON for a `<script type="application/json">` element: `<`, `>`, `&`, U+2028 and U+2029 become `\uXXXX`
  * escapes (valid JSON, same value), so no `</script>`, `<!--` or `]]>` can appear in the element.
  */
 export function escapeJsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => {
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
+  return escapeJsonTextForScript(JSON.stringify(value));
 }
+
+/**
+ * {@link escapeJsonForScript} for text that is already JSON, or a piece of it cut between values: those
+ * characters can only occur inside JSON strings, where their `\uXXXX` escapes mean the same.
+ */
+export function escapeJsonTextForScript(json: string): string {
+  if (!SCRIPT_SPECIAL.test(json)) return json;
+  return json.replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+const SCRIPT_SPECIAL = /[<>&\u2028\u2029]/;
 
 /**
  * Text for GitHub-flavoured Markdown, inline (a table cell, a list item): `& < >` become entities so no HTML

@@ -40,15 +40,33 @@ pre { white-space: pre-wrap; word-break: break-word; margin: 4px 0; padding: 8px
 export const HTML_REPORT_SCRIPT = `
 (function () {
   "use strict";
-  var source = document.getElementById("maestro-eval-data");
-  if (!source) return;
-  var data = JSON.parse(source.textContent);
-  var S = data.strings, suites = data.suites, cells = data.cells;
+  // The data comes in chunks of a few thousand cells, and this script follows the first: it shows the
+  // first rows at once, then reads each further chunk once the browser has parsed it whole (something
+  // follows it, or the document is loaded), a few at a time, so the page answers while it loads.
+  var S = [], suites = [], cells = [], total = 0;
   var STATES = ["passed", "failed", "skipped"];
   var PAGE = 200;
   var diffByCell = new Map();
-  data.diffs.forEach(function (d) { diffByCell.set(d[0], d); });
-  var equal = new Set(data.equal);
+  var equal = new Set();
+  function complete(source) { return source.nextSibling !== null || document.readyState !== "loading"; }
+  function next() {
+    var source = document.querySelector("script.maestro-eval-data");
+    return source && complete(source) ? source : null;
+  }
+  function load(source) {
+    var data = JSON.parse(source.textContent);
+    source.remove();
+    var i;
+    for (i = 0; i < data.strings.length; i++) S.push(data.strings[i]);
+    if (data.suites) { suites = data.suites; total = data.total; }
+    for (i = 0; i < data.cells.length; i++) cells.push(data.cells[i]);
+    data.diffs.forEach(function (d) { diffByCell.set(d[0], d); });
+    data.equal.forEach(function (c) { equal.add(c); });
+  }
+  var first = next();
+  if (!first) return;
+  load(first);
+  function loading() { return cells.length < total || document.readyState === "loading"; }
   function str(i) { return i < 0 ? null : S[i]; }
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -79,7 +97,7 @@ export const HTML_REPORT_SCRIPT = `
   Array.from(models).sort().forEach(function (m) { option(fModel, m, m); });
   ["low", "medium", "high"].filter(function (b) { return budgets.has(b); }).forEach(function (b) { option(fBudget, b, b); });
 
-  var filtered = [], shown = 0;
+  var filtered = [], shown = 0, scanned = 0;
   function matches(c) {
     if (fSuite.value !== "" && String(c[0]) !== fSuite.value) return false;
     var g = groupOf(c);
@@ -90,9 +108,13 @@ export const HTML_REPORT_SCRIPT = `
     if (text !== "" && S[suites[c[0]][3][c[1]]].toLowerCase().indexOf(text) < 0) return false;
     return true;
   }
+  function scan() {
+    for (; scanned < cells.length; scanned++) if (matches(cells[scanned])) filtered.push(scanned);
+  }
   function apply() {
     filtered = [];
-    for (var i = 0; i < cells.length; i++) if (matches(cells[i])) filtered.push(i);
+    scanned = 0;
+    scan();
     body.textContent = "";
     shown = 0;
     more();
@@ -105,8 +127,21 @@ export const HTML_REPORT_SCRIPT = `
     var fragment = document.createDocumentFragment();
     for (; shown < end; shown++) fragment.appendChild(row(filtered[shown]));
     body.appendChild(fragment);
-    count.textContent = "showing " + shown + " of " + filtered.length + " cells (" + cells.length + " in the report)";
+    counts();
+  }
+  function counts() {
+    count.textContent = "showing " + shown + " of " + filtered.length + " cells (" +
+      (loading() ? "loading: " + cells.length + " of " + total : cells.length + " in the report") + ")";
     sentinel.hidden = shown >= filtered.length;
+  }
+  // Reads the chunks parsed so far, about 30 ms at a time, adding the new cells that pass the filters.
+  function loadMore() {
+    var until = Date.now() + 30, source;
+    while (Date.now() < until && (source = next())) load(source);
+    scan();
+    if (shown < PAGE) more();
+    else counts();
+    if (loading()) setTimeout(loadMore, next() ? 0 : 50);
   }
   function row(i) {
     var c = cells[i], g = groupOf(c), tr = el("tr", "cell");
@@ -229,6 +264,7 @@ export const HTML_REPORT_SCRIPT = `
     }, { rootMargin: "600px" }).observe(sentinel);
   }
   apply();
+  if (loading()) setTimeout(loadMore, 0);
 })();
 `;
 

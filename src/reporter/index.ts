@@ -8,9 +8,14 @@ export {
   renderGateRecommendation,
   renderGateResult,
 } from "./render-gate-result.js";
-export { renderHtmlReport } from "./render-html-report.js";
-export { renderJunit } from "./render-junit.js";
+export {
+  type RenderHtmlReportOptions,
+  renderHtmlReport,
+  renderHtmlReportChunks,
+} from "./render-html-report.js";
+export { renderJunit, renderJunitChunks } from "./render-junit.js";
 export { renderMarkdownSummary } from "./render-markdown-summary.js";
 export { type RenderOutputDiffsOptions, renderOutputDiffs } from "./render-output-diffs.js";
 export { renderRecommendation } from "./render-recommendation.js";
+export { renderReportJson, renderReportJsonChunks } from "./render-report-json.js";
 export { writeFileAtomic } from "./write-file-atomic.js";

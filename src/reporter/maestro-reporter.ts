@@ -14,11 +14,12 @@ import {
 import { compareOutputs } from "./compare-outputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { renderComparisonTable } from "./render-comparison-table.js";
-import { renderHtmlReport } from "./render-html-report.js";
-import { renderJunit } from "./render-junit.js";
+import { renderHtmlReportChunks } from "./render-html-report.js";
+import { renderJunitChunks } from "./render-junit.js";
 import { renderMarkdownSummary } from "./render-markdown-summary.js";
 import { renderOutputDiffs } from "./render-output-diffs.js";
 import { renderRecommendation } from "./render-recommendation.js";
+import { renderReportJsonChunks } from "./render-report-json.js";
 import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** Options of {@link MaestroReporter}. */
@@ -167,9 +168,10 @@ export class MaestroReporter implements Reporter {
     });
     this.report = report;
     const dir = this.options.dir;
-    writeFileAtomic(join(dir, REPORT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReport(report));
-    writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunit(report));
+    // Streamed: a report of 100,000 cells is never held as one string per file.
+    writeFileAtomic(join(dir, REPORT_FILES.json), renderReportJsonChunks(report));
+    writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReportChunks(report));
+    writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunitChunks(report));
     writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(report));
     if (!this.options.print) return;
     const width = Math.max(60, Math.min(this.out.columns ?? 120, 200));

@@ -1,5 +1,5 @@
 import type { EvalReport, GateResult, GroupReport, SuiteReport } from "../domain/index.js";
-import { escapeHtml, escapeJsonForScript } from "./escape.js";
+import { escapeHtml } from "./escape.js";
 import {
   formatCost,
   formatLatency,
@@ -10,7 +10,7 @@ import {
   quote,
 } from "./format-values.js";
 import { HTML_REPORT_SCRIPT, HTML_REPORT_SCRIPT_HASH, HTML_REPORT_STYLE } from "./html-report-assets.js";
-import { createHtmlReportData } from "./html-report-data.js";
+import { renderHtmlReportData } from "./html-report-data.js";
 import { describeRecommendation } from "./render-recommendation.js";
 
 /** Options of {@link renderHtmlReport}. */
@@ -19,6 +19,8 @@ export interface RenderHtmlReportOptions {
   gate?: GateResult | undefined;
   /** The page title; default "maestro-eval report". */
   title?: string | undefined;
+  /** Cells per JSON element of the page's data; default 2,000. */
+  chunkCells?: number | undefined;
 }
 
 const MAX_GATE_FAILURES = 100;
@@ -32,14 +34,29 @@ const CELL_HEIGHT = 24;
  * model/budget mean scores (inline SVG), the comparison table and the recommendation; then every cell,
  * filterable by suite, model, budget and failing state, with its output, each requirement's score and
  * reason, verifier disagreements and a side-by-side diff against the reference cell. Names, outputs and
- * reasons are untrusted: the summary escapes them, the cells travel as JSON in a
- * `<script type="application/json">` with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the page's script
- * writes them only as text. A Content-Security-Policy allows no script but the page's own.
+ * reasons are untrusted: the summary escapes them, the cells travel as JSON in
+ * `<script type="application/json">` elements with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the
+ * page's script writes them only as text. A Content-Security-Policy allows no script but the page's own.
  *
  * @example
  * writeFileSync("reports/report.html", renderHtmlReport(report, { gate }));
  */
 export function renderHtmlReport(report: EvalReport, options: RenderHtmlReportOptions = {}): string {
+  return [...renderHtmlReportChunks(report, options)].join("");
+}
+
+/**
+ * {@link renderHtmlReport} in chunks for `writeFileAtomic`. The cells travel in JSON elements of a few
+ * thousand cells each, which the page reads one after the other, showing the first rows at once and
+ * staying responsive while it reads the rest.
+ *
+ * @example
+ * writeFileAtomic("reports/report.html", renderHtmlReportChunks(report, { gate }));
+ */
+export function* renderHtmlReportChunks(
+  report: EvalReport,
+  options: RenderHtmlReportOptions = {},
+): Generator<string> {
   const title = options.title ?? "maestro-eval report";
   const csp = `default-src 'none'; script-src '${HTML_REPORT_SCRIPT_HASH}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   const parts: string[] = [
@@ -76,13 +93,16 @@ export function renderHtmlReport(report: EvalReport, options: RenderHtmlReportOp
     '<button id="more" type="button">Show more</button>',
     "</section>",
     "</main>",
-    `<script type="application/json" id="maestro-eval-data">${escapeJsonForScript(createHtmlReportData(report))}</script>`,
-    `<script>${HTML_REPORT_SCRIPT}</script>`,
-    "</body>",
-    "</html>",
     "",
   );
-  return parts.join("\n");
+  yield parts.join("\n");
+  // The script follows the first chunk of data, so that it runs, and shows the first rows, while the
+  // browser still parses the rest of a large report.
+  yield* renderHtmlReportData(report, {
+    afterFirstChunk: `<script>${HTML_REPORT_SCRIPT}</script>\n`,
+    ...(options.chunkCells === undefined ? {} : { chunkCells: options.chunkCells }),
+  });
+  yield "</body>\n</html>\n";
 }
 
 function renderHeader(report: EvalReport, title: string, gate: GateResult | undefined): string {

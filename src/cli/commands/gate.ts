@@ -7,11 +7,12 @@ import {
   renderBaselineComparisons,
   renderComparisonTable,
   renderGateResult,
-  renderHtmlReport,
-  renderJunit,
+  renderHtmlReportChunks,
+  renderJunitChunks,
   renderMarkdownSummary,
   renderOutputDiffs,
   renderRecommendation,
+  renderReportJsonChunks,
   writeFileAtomic,
 } from "../../reporter/index.js";
 import { loadConfig } from "../config.js";
@@ -131,9 +132,9 @@ export const registerMerge: RegisterCommand = (program) => {
           { compareOutputs },
         );
         const dir = resolve(cwd, options.out);
-        writeFileAtomic(join(dir, REPORT_FILES.json), `${JSON.stringify(merged, null, 2)}\n`);
-        writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReport(merged));
-        writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunit(merged));
+        writeFileAtomic(join(dir, REPORT_FILES.json), renderReportJsonChunks(merged));
+        writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReportChunks(merged));
+        writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunitChunks(merged));
         writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(merged));
         const width = Math.max(60, Math.min(process.stdout.columns ?? 120, 200));
         console.log(renderComparisonTable(merged, { width, color: false }));

@@ -11,9 +11,10 @@ import {
   sanitizeForTerminal,
 } from "../../../src/reporter/escape.js";
 import { HTML_REPORT_SCRIPT } from "../../../src/reporter/html-report-assets.js";
+import { type HtmlReportDataChunk, renderHtmlReportData } from "../../../src/reporter/html-report-data.js";
 import { renderComparisonTable } from "../../../src/reporter/render-comparison-table.js";
-import { renderHtmlReport } from "../../../src/reporter/render-html-report.js";
-import { renderJunit } from "../../../src/reporter/render-junit.js";
+import { renderHtmlReport, renderHtmlReportChunks } from "../../../src/reporter/render-html-report.js";
+import { renderJunit, renderJunitChunks } from "../../../src/reporter/render-junit.js";
 import { renderMarkdownSummary } from "../../../src/reporter/render-markdown-summary.js";
 import { renderOutputDiffs } from "../../../src/reporter/render-output-diffs.js";
 import { renderRecommendation } from "../../../src/reporter/render-recommendation.js";
@@ -21,6 +22,46 @@ import { fixtureReport, HOSTILE, hostileReport } from "./fixtures.js";
 
 const report = fixtureReport();
 const gate = evaluateGate(report, { requirements: { formats: { min: 0.9 } }, mandatory: { minPassRate: 1 } });
+
+const DATA_ELEMENT = /<script type="application\/json" class="maestro-eval-data">[\s\S]*?<\/script>/g;
+
+/** The JSON text of every data element of a page, in order. */
+function readDataElements(html: string): string[] {
+  return [
+    ...html.matchAll(/<script type="application\/json" class="maestro-eval-data">([\s\S]*?)<\/script>/g),
+  ].map((match) => match[1]!);
+}
+
+/** Reads the data elements as the page's script does, and resolves every string index. */
+function readChunks(html: string): { chunks: number; resolved: unknown } {
+  const strings: string[] = [];
+  const cells: unknown[] = [];
+  const diffs: unknown[] = [];
+  const equal: number[] = [];
+  let suites: unknown;
+  const elements = readDataElements(html);
+  for (const data of elements) {
+    const chunk = JSON.parse(data) as HtmlReportDataChunk;
+    strings.push(...chunk.strings);
+    if (chunk.suites !== undefined) {
+      suites = chunk.suites;
+      expect(chunk.total).toBe(report.cells.length);
+    }
+    cells.push(...chunk.cells);
+    diffs.push(...chunk.diffs);
+    equal.push(...chunk.equal);
+  }
+  // Indexes differ with the chunking (repeats are shared within a case); the texts they name do not.
+  const text = (index: number) => (index < 0 ? null : strings[index]);
+  const cellTexts = (cells as HtmlReportDataChunk["cells"]).map((cell) => [
+    text(cell[8]),
+    cell[11].map((item) => text(item[2])),
+    cell[12].map(text),
+    text(cell[15]),
+  ]);
+  const diffTexts = (diffs as HtmlReportDataChunk["diffs"]).map((diff) => [diff[0], diff[1], text(diff[4])]);
+  return { chunks: elements.length, resolved: { suites, cells: cellTexts, diffs: diffTexts, equal } };
+}
 
 describe("renderers on the fixed report", () => {
   test("renderComparisonTable", async () => {
@@ -61,6 +102,7 @@ describe("renderers on the fixed report", () => {
 
   test("renderJunit", async () => {
     await expect(renderJunit(report)).toMatchFileSnapshot("__snapshots__/junit.xml");
+    expect([...renderJunitChunks(report)].length).toBeGreaterThan(report.cells.length);
   });
 
   test("renderHtmlReport", async () => {
@@ -140,23 +182,19 @@ describe("renderers on hostile names and outputs", () => {
   });
 
   test("the HTML has no element, attribute or script from the data", () => {
-    // Everything outside the JSON data element is markup we wrote; no hostile text appears raw there.
-    const [before, after] = html.split(
-      /<script type="application\/json" id="maestro-eval-data">[\s\S]*?<\/script>/,
-    );
-    expect(after).toBeDefined();
-    for (const part of [before!, after!]) expect(part).not.toMatch(/<img|<x>|<\/textarea>|onerror="/);
-    expect(html.match(/<script/g)).toHaveLength(2);
-    expect(html.match(/<\/script>/g)).toHaveLength(2);
-    // The data element holds the hostile text, escaped so that it cannot end the element.
-    const data = /<script type="application\/json" id="maestro-eval-data">([\s\S]*?)<\/script>/.exec(
-      html,
-    )![1]!;
-    expect(data).not.toMatch(/[<>]/);
-    const parsed = JSON.parse(data) as { strings: string[] };
-    for (const text of HOSTILE) expect(parsed.strings).toContain(`output ${text}`);
+    // Everything outside the JSON data elements is markup we wrote; no hostile text appears raw there.
+    const outside = html.split(DATA_ELEMENT);
+    expect(outside.length).toBeGreaterThan(1);
+    for (const part of outside) expect(part).not.toMatch(/<img|<x>|<\/textarea>|onerror="/);
+    const elements = readDataElements(html);
+    expect(html.match(/<script/g)).toHaveLength(elements.length + 1);
+    expect(html.match(/<\/script>/g)).toHaveLength(elements.length + 1);
+    // The data elements hold the hostile text, escaped so that it cannot end the element.
+    for (const data of elements) expect(data).not.toMatch(/[<>]/);
+    const strings = elements.flatMap((data) => (JSON.parse(data) as HtmlReportDataChunk).strings);
+    for (const text of HOSTILE) expect(strings).toContain(`output ${text}`);
     // The hostile names are in the summary, as text.
-    expect(before).toContain("suite &quot;suite &lt;script&gt;window.__pwned = 1&lt;/script&gt;&quot;");
+    expect(outside[0]).toContain("suite &quot;suite &lt;script&gt;window.__pwned = 1&lt;/script&gt;&quot;");
   });
 
   test("the page allows only its own script", () => {
@@ -179,6 +217,22 @@ describe("renderers on hostile names and outputs", () => {
       evaluateGate(hostile, { requirements: { "*": { min: 0.9 } } }),
     );
     expect(markdown).not.toMatch(/<script|<img|<\/textarea>|<x>/);
+  });
+});
+
+describe("the HTML report's data", () => {
+  test("comes in chunks that, read in order, give every cell, diff and string of one chunk", () => {
+    const whole = readChunks([...renderHtmlReportData(report)].join(""));
+    expect(whole.chunks).toBe(1);
+    for (const size of [1, 3, 4]) {
+      const chunked = readChunks([...renderHtmlReportData(report, { chunkCells: size })].join(""));
+      expect(chunked.chunks).toBe(Math.ceil(report.cells.length / size));
+      expect(chunked.resolved).toEqual(whole.resolved);
+    }
+  });
+
+  test("renderHtmlReport is its chunks joined", () => {
+    expect([...renderHtmlReportChunks(report, { gate })].join("")).toBe(renderHtmlReport(report, { gate }));
   });
 });
 
