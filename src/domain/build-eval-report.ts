@@ -3,6 +3,7 @@
 // exactly the report a single run would have. Cells are sorted first: the report does not depend on the
 // order in which cells finished.
 import type { CellMeta } from "./cell-meta.js";
+import type { AssertionRecord } from "./cell-run.js";
 import type {
   CaseReport,
   CellDisagreement,
@@ -18,6 +19,7 @@ import type {
   GroupReport,
   LatencyReport,
   OutputComparer,
+  OutputComparison,
   ParetoReport,
   RateReport,
   RecommendationReport,
@@ -103,10 +105,11 @@ export function buildEvalReport(
   const settings = readSettings(api, options);
   const run = readRunTimes(api, options);
   const catalogue: RequirementCatalogue = new Map();
+  const groupIds: GroupIds = new Map();
   const cells = outcomes.map((outcome, index) => {
     assertOutcome(api, outcome, index);
     addToCatalogue(catalogue, outcome.meta);
-    return toCellReport(outcome, settings.maxOutputChars);
+    return toCellReport(outcome, settings.maxOutputChars, groupIds);
   });
   return assembleEvalReport({
     api,
@@ -166,26 +169,30 @@ export function trimText(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-/** Turns one outcome into the record the report keeps. */
-export function toCellReport(outcome: CellOutcome, maxOutputChars: number): CellReport {
+/** Model → budget → `model/budget`: one string per group rather than one per cell. */
+export type GroupIds = Map<string, Map<string, string>>;
+
+/**
+ * Turns one outcome into the record the report keeps. Called once per cell, and what it makes stays in
+ * memory with the report, so it allocates only what the record holds, arrays at their size: thresholds
+ * and duplicate names are found by scanning the few assertions and requirements rather than through a
+ * Map and a Set per cell, and cells of one group share their `group` string through `groupIds`.
+ */
+export function toCellReport(
+  outcome: CellOutcome,
+  maxOutputChars: number,
+  groupIds: GroupIds = new Map(),
+): CellReport {
   const { meta } = outcome;
   const { cell, run } = meta;
   const error = meta.error ?? null;
   const result = error === null ? run.requirements_result : undefined;
-  const requirementThresholds = new Map<string, number>();
-  for (const assertion of meta.assertions) {
-    if (assertion.matcher !== "toMeetRequirement" || assertion.requirement === undefined) continue;
-    if (typeof assertion.threshold !== "number") continue;
-    const known = requirementThresholds.get(assertion.requirement);
-    if (known === undefined || assertion.threshold > known)
-      requirementThresholds.set(assertion.requirement, assertion.threshold);
-  }
-  const requirements: CellRequirementReport[] = [];
-  const seen = new Set<string>();
-  for (const item of result?.requirements ?? []) {
-    if (typeof item?.name !== "string" || seen.has(item.name) || !isFiniteNumber(item.score)) continue;
-    seen.add(item.name);
-    const threshold = requirementThresholds.get(item.name) ?? 1;
+  const reported = result?.requirements ?? [];
+  let requirements: CellRequirementReport[] = [];
+  for (const item of reported) {
+    if (typeof item?.name !== "string" || !isFiniteNumber(item.score)) continue;
+    if (requirements.some((kept) => kept.name === item.name)) continue;
+    const threshold = requirementThreshold(meta.assertions, item.name);
     requirements.push({
       name: item.name,
       mandatory: item.is_mandatory === true,
@@ -195,6 +202,31 @@ export function toCellReport(outcome: CellOutcome, maxOutputChars: number): Cell
       pass: isAtLeast(item.score, threshold),
     });
   }
+  // `push` leaves room for more; the copy of a short list is its exact size.
+  if (requirements.length > 0) requirements = requirements.slice();
+  const assertions = meta.assertions.map((assertion): AssertionRecord => {
+    const threshold = isFiniteNumber(assertion.threshold) ? assertion.threshold : null;
+    const actual = isFiniteNumber(assertion.actual) ? assertion.actual : null;
+    const pass = assertion.pass === true;
+    return assertion.requirement === undefined
+      ? { matcher: assertion.matcher, threshold, actual, pass }
+      : { matcher: assertion.matcher, requirement: assertion.requirement, threshold, actual, pass };
+  });
+  const failures =
+    outcome.failures.length === 0
+      ? []
+      : outcome.failures.slice(0, MAX_FAILURES).map((failure) => cleanMessage(failure, MAX_FAILURE_CHARS));
+  const disagreements = (outcome.disagreements ?? []).map(toDisagreement);
+  let byBudget = groupIds.get(cell.model);
+  if (byBudget === undefined) {
+    byBudget = new Map();
+    groupIds.set(cell.model, byBudget);
+  }
+  let group = byBudget.get(cell.budget);
+  if (group === undefined) {
+    group = `${cell.model}/${cell.budget}`;
+    byBudget.set(cell.budget, group);
+  }
   const output = error === null ? readOutputText(run.result) : "";
   return {
     key: cell.key,
@@ -203,14 +235,12 @@ export function toCellReport(outcome: CellOutcome, maxOutputChars: number): Cell
     model: cell.model,
     budget: cell.budget,
     repeat: cell.repeat,
-    group: `${cell.model}/${cell.budget}`,
+    group,
     kind: meta.kind,
     backend: meta.backend,
     requestHash: meta.requestHash,
     state: outcome.state,
-    failures: outcome.failures
-      .slice(0, MAX_FAILURES)
-      .map((failure) => cleanMessage(failure, MAX_FAILURE_CHARS)),
+    failures,
     runId: typeof run.id === "string" && run.id.length > 0 ? run.id : null,
     status: run.status,
     simulated: run.x_local?.simulated === true,
@@ -219,13 +249,7 @@ export function toCellReport(outcome: CellOutcome, maxOutputChars: number): Cell
     score: result !== undefined && isFiniteNumber(result.score) ? result.score : null,
     finishReason: typeof result?.finish_reason === "string" ? result.finish_reason : null,
     requirements,
-    assertions: meta.assertions.map((assertion) => ({
-      matcher: assertion.matcher,
-      ...(assertion.requirement === undefined ? {} : { requirement: assertion.requirement }),
-      threshold: isFiniteNumber(assertion.threshold) ? assertion.threshold : null,
-      actual: isFiniteNumber(assertion.actual) ? assertion.actual : null,
-      pass: assertion.pass === true,
-    })),
+    assertions,
     output: trimText(output, maxOutputChars),
     outputChars: output.length,
     error:
@@ -236,25 +260,35 @@ export function toCellReport(outcome: CellOutcome, maxOutputChars: number): Cell
             name: error.name,
             message: cleanMessage(error.message, MAX_MESSAGE_CHARS),
           },
-    disagreements: (outcome.disagreements ?? []).map(toDisagreement),
+    disagreements,
   };
+}
+
+/** The strictest `toMeetRequirement` threshold on a requirement, 1 when none was asserted. */
+function requirementThreshold(assertions: readonly AssertionRecord[], name: string): number {
+  let threshold: number | undefined;
+  for (const assertion of assertions) {
+    if (assertion.matcher !== "toMeetRequirement" || assertion.requirement !== name) continue;
+    if (typeof assertion.threshold !== "number") continue;
+    if (threshold === undefined || assertion.threshold > threshold) threshold = assertion.threshold;
+  }
+  return threshold ?? 1;
 }
 
 /** Adds the requirement names, flags and descriptions a cell's request and run carry. */
 export function addToCatalogue(catalogue: RequirementCatalogue, meta: CellMeta): void {
   const requested = (meta.request as { requirements?: unknown } | undefined)?.requirements;
   const reported = meta.run.requirements_result?.requirements;
+  let bySuite: Map<string, CatalogueEntry> | undefined;
   for (const list of [requested, reported]) {
     if (!Array.isArray(list)) continue;
     for (const item of list as { name?: unknown; description?: unknown; is_mandatory?: unknown }[]) {
       if (typeof item?.name !== "string") continue;
-      addCatalogueEntry(
-        catalogue,
-        meta.cell.suite,
-        item.name,
-        item.is_mandatory === true,
-        typeof item.description === "string" ? [item.description] : [],
-      );
+      bySuite ??= suiteCatalogue(catalogue, meta.cell.suite);
+      const entry = catalogueEntry(bySuite, item.name);
+      if (item.is_mandatory === true) entry.mandatory = true;
+      if (typeof item.description === "string")
+        entry.descriptions.add(trimText(item.description, MAX_DESCRIPTION_CHARS));
     }
   }
 }
@@ -267,19 +301,30 @@ export function addCatalogueEntry(
   mandatory: boolean,
   descriptions: readonly string[],
 ): void {
+  const entry = catalogueEntry(suiteCatalogue(catalogue, suite), name);
+  entry.mandatory ||= mandatory;
+  for (const description of descriptions)
+    entry.descriptions.add(trimText(description, MAX_DESCRIPTION_CHARS));
+}
+
+type CatalogueEntry = { mandatory: boolean; descriptions: Set<string> };
+
+function suiteCatalogue(catalogue: RequirementCatalogue, suite: string): Map<string, CatalogueEntry> {
   let bySuite = catalogue.get(suite);
   if (bySuite === undefined) {
     bySuite = new Map();
     catalogue.set(suite, bySuite);
   }
+  return bySuite;
+}
+
+function catalogueEntry(bySuite: Map<string, CatalogueEntry>, name: string): CatalogueEntry {
   let entry = bySuite.get(name);
   if (entry === undefined) {
     entry = { mandatory: false, descriptions: new Set() };
     bySuite.set(name, entry);
   }
-  entry.mandatory ||= mandatory;
-  for (const description of descriptions)
-    entry.descriptions.add(trimText(description, MAX_DESCRIPTION_CHARS));
+  return entry;
 }
 
 /** Builds the report from cell records: the part {@link buildEvalReport} and `mergeEvalReports` share. */
@@ -307,7 +352,11 @@ export function assembleEvalReport(input: AssembleEvalReportInput): EvalReport {
   const counts = countStates(cells);
   let costTotal = 0;
   let costKnown = 0;
+  const backends = new Set<EvalRunReport["backends"][number]>();
+  let simulated = false;
   for (const cell of cells) {
+    backends.add(cell.backend);
+    if (cell.simulated) simulated = true;
     if (cell.costUsd === null) continue;
     costTotal += cell.costUsd;
     costKnown += 1;
@@ -316,8 +365,8 @@ export function assembleEvalReport(input: AssembleEvalReportInput): EvalReport {
     maestroEvalVersion: input.run.maestroEvalVersion,
     startedAt: input.run.startedAt,
     finishedAt: input.run.finishedAt,
-    backends: [...new Set(cells.map((cell) => cell.backend))].sort(),
-    simulated: cells.some((cell) => cell.simulated),
+    backends: [...backends].sort(),
+    simulated,
   };
   return {
     schemaVersion: EVAL_REPORT_SCHEMA_VERSION,
@@ -350,20 +399,23 @@ function summariseSuite(
   compareOutputs: OutputComparer,
 ): SuiteReport {
   const requirements = listRequirements(cells, catalogue);
-  const byGroup = new Map<string, CellReport[]>();
+  const requirementIndex = new Map(requirements.map((requirement, index) => [requirement.name, index]));
+  // One pass over the suite's cells, each added to its group's running totals.
+  const byGroup = new Map<string, GroupAccumulator>();
   for (const cell of cells) {
-    const list = byGroup.get(cell.group);
-    if (list === undefined) byGroup.set(cell.group, [cell]);
-    else list.push(cell);
+    let group = byGroup.get(cell.group);
+    if (group === undefined) {
+      group = createGroupAccumulator(cell, requirements.length);
+      byGroup.set(cell.group, group);
+    }
+    addToGroup(group, cell, requirementIndex, requirements);
   }
-  const groupCells = [...byGroup.values()].sort((a, b) => compareGroups(a[0]!, b[0]!));
-  const flakyByGroup = groupCells.map((list) => findFlaky(list, requirements));
-  const groups = groupCells.map((list, index) =>
-    summariseGroup(list, requirements, flakyByGroup[index]!.length),
-  );
+  const accumulators = [...byGroup.values()].sort((a, b) => compareGroups(a.first, b.first));
+  const groups = accumulators.map((group) => summariseGroup(group, requirements));
   const pareto = markPareto(groups);
   const reference = chooseReference(groups, settings.reference);
-  const flaky = flakyByGroup.flat();
+  const flaky: FlakyReport[] = [];
+  for (const group of accumulators) for (const item of group.flaky) flaky.push(item);
   return {
     name,
     requirements,
@@ -400,123 +452,203 @@ function listRequirements(
   });
 }
 
-function summariseGroup(
-  cells: readonly CellReport[],
-  requirements: readonly SuiteRequirementReport[],
-  flaky: number,
-): GroupReport {
-  const first = cells[0]!;
-  const counts = countStates(cells);
-  const active = cells.filter((cell) => cell.state !== "skipped");
-  const runs = active.filter((cell) => cell.error === null);
-  const scored = runs.filter((cell) => cell.score !== null);
+/** One requirement's scores over a group's runs. */
+interface ScoreAccumulator {
+  values: number[];
+  passed: number;
+  /** The first threshold seen; `mixed` once another differs. */
+  threshold: number;
+  mixed: boolean;
+}
 
-  const byRequirement = new Map<string, { values: number[]; passed: number; thresholds: Set<number> }>();
-  for (const cell of runs) {
-    for (const item of cell.requirements) {
-      let entry = byRequirement.get(item.name);
-      if (entry === undefined) {
-        entry = { values: [], passed: 0, thresholds: new Set() };
-        byRequirement.set(item.name, entry);
-      }
-      entry.values.push(item.score);
-      if (item.pass) entry.passed += 1;
-      entry.thresholds.add(item.threshold);
-    }
+/**
+ * A group's running totals, filled one cell at a time: what {@link summariseGroup} needs, without a
+ * filtered list of cells per question asked.
+ */
+interface GroupAccumulator {
+  first: CellReport;
+  cells: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Cells neither skipped nor errored: the runs every figure is computed from. */
+  latencies: number[];
+  overall: ScoreAccumulator;
+  mandatoryPassed: number;
+  /** By the suite's requirement index. */
+  requirements: (ScoreAccumulator | undefined)[];
+  errors: ErrorCountsReport;
+  costTotal: number;
+  costKnown: number;
+  assertionsTotal: number;
+  assertionsFailed: number;
+  /** The case whose repeats are being counted, and per requirement index how many ran and passed. */
+  flakyCase: string | undefined;
+  flakyTotal: number[];
+  flakyPassed: number[];
+  flaky: FlakyReport[];
+}
+
+function createGroupAccumulator(first: CellReport, requirements: number): GroupAccumulator {
+  return {
+    first,
+    cells: 0,
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    latencies: [],
+    overall: { values: [], passed: 0, threshold: 0, mixed: false },
+    mandatoryPassed: 0,
+    requirements: new Array(requirements).fill(undefined),
+    errors: { infrastructure: 0, usage: 0 },
+    costTotal: 0,
+    costKnown: 0,
+    assertionsTotal: 0,
+    assertionsFailed: 0,
+    flakyCase: undefined,
+    flakyTotal: new Array(requirements).fill(0),
+    flakyPassed: new Array(requirements).fill(0),
+    flaky: [],
+  };
+}
+
+function addScore(accumulator: ScoreAccumulator, value: number, threshold: number, pass: boolean): void {
+  if (accumulator.values.length === 0) accumulator.threshold = threshold;
+  else if (threshold !== accumulator.threshold) accumulator.mixed = true;
+  accumulator.values.push(value);
+  if (pass) accumulator.passed += 1;
+}
+
+function addToGroup(
+  group: GroupAccumulator,
+  cell: CellReport,
+  requirementIndex: ReadonlyMap<string, number>,
+  requirements: readonly SuiteRequirementReport[],
+): void {
+  group.cells += 1;
+  group[cell.state] += 1;
+  if (cell.state === "skipped") return;
+  if (cell.costUsd !== null) {
+    group.costTotal += cell.costUsd;
+    group.costKnown += 1;
   }
+  group.assertionsTotal += cell.assertions.length;
+  for (const assertion of cell.assertions) if (!assertion.pass) group.assertionsFailed += 1;
+  if (cell.error !== null) {
+    group.errors[cell.error.category] += 1;
+    return;
+  }
+  group.latencies.push(cell.latencyMs);
+  // Cells arrive sorted by case, so a group's repeats of one case come together: count them, and
+  // record the requirements that passed in some and failed in others once the case is over.
+  if (cell.case !== group.flakyCase) {
+    closeFlakyCase(group, requirements);
+    group.flakyCase = cell.case;
+  }
+  for (const item of cell.requirements) {
+    const index = requirementIndex.get(item.name)!;
+    let accumulator = group.requirements[index];
+    if (accumulator === undefined) {
+      accumulator = { values: [], passed: 0, threshold: 0, mixed: false };
+      group.requirements[index] = accumulator;
+    }
+    addScore(accumulator, item.score, item.threshold, item.pass);
+    group.flakyTotal[index]! += 1;
+    if (item.pass) group.flakyPassed[index]! += 1;
+  }
+  if (cell.score !== null) {
+    const threshold = overallThreshold(cell);
+    addScore(group.overall, cell.score, threshold, isAtLeast(cell.score, threshold));
+    if (cell.requirements.every((item) => !item.mandatory || isAtLeast(item.score, 1)))
+      group.mandatoryPassed += 1;
+  }
+}
+
+/** Records the flaky requirements of the case whose repeats were being counted, and resets the counts. */
+function closeFlakyCase(group: GroupAccumulator, requirements: readonly SuiteRequirementReport[]): void {
+  if (group.flakyCase === undefined) return;
+  for (let index = 0; index < requirements.length; index++) {
+    const total = group.flakyTotal[index]!;
+    const passed = group.flakyPassed[index]!;
+    if (total > 0 && passed > 0 && passed < total) {
+      group.flaky.push({
+        case: group.flakyCase,
+        group: group.first.group,
+        requirement: requirements[index]!.name,
+        passed,
+        total,
+      });
+    }
+    group.flakyTotal[index] = 0;
+    group.flakyPassed[index] = 0;
+  }
+}
+
+function summariseGroup(
+  group: GroupAccumulator,
+  requirements: readonly SuiteRequirementReport[],
+): GroupReport {
+  closeFlakyCase(group, requirements);
+  group.flakyCase = undefined;
+  const { first, errors } = group;
   const requirementSummaries: RequirementSummaryReport[] = [];
-  for (const requirement of requirements) {
-    const entry = byRequirement.get(requirement.name);
-    if (entry === undefined) continue;
+  requirements.forEach((requirement, index) => {
+    const accumulator = group.requirements[index];
+    if (accumulator === undefined) return;
     requirementSummaries.push({
       name: requirement.name,
       mandatory: requirement.mandatory,
-      ...summariseScores(entry.values, entry.passed, entry.thresholds),
+      ...summariseScores(accumulator),
     });
-  }
-
-  let overall: ScoreSummaryReport | null = null;
-  let mandatory: RateReport | null = null;
-  if (scored.length > 0) {
-    const values: number[] = [];
-    const thresholds = new Set<number>();
-    let passed = 0;
-    let mandatoryPassed = 0;
-    for (const cell of scored) {
-      const threshold = overallThreshold(cell);
-      values.push(cell.score!);
-      thresholds.add(threshold);
-      if (isAtLeast(cell.score!, threshold)) passed += 1;
-      if (cell.requirements.every((item) => !item.mandatory || isAtLeast(item.score, 1)))
-        mandatoryPassed += 1;
-    }
-    overall = summariseScores(values, passed, thresholds);
-    mandatory = rate(mandatoryPassed, scored.length);
-  }
-
+  });
+  const scored = group.overall.values.length;
+  const runs = group.latencies.length;
   let latencyMs: LatencyReport | null = null;
-  if (runs.length > 0) {
-    const latencies = runs.map((cell) => cell.latencyMs);
+  if (runs > 0) {
     let sum = 0;
-    for (const value of latencies) sum += value;
+    for (const value of group.latencies) sum += value;
     latencyMs = {
-      p50: round(percentile(latencies, 50), 3),
-      p95: round(percentile(latencies, 95), 3),
-      mean: round(sum / latencies.length, 3),
+      p50: round(percentile(group.latencies, 50), 3),
+      p95: round(percentile(group.latencies, 95), 3),
+      mean: round(sum / runs, 3),
     };
   }
-
-  let costUsd: CostReport | null = null;
-  let costTotal = 0;
-  let costKnown = 0;
-  for (const cell of active) {
-    if (cell.costUsd === null) continue;
-    costTotal += cell.costUsd;
-    costKnown += 1;
-  }
-  if (costKnown > 0)
-    costUsd = { mean: roundCost(costTotal / costKnown), total: roundCost(costTotal), known: costKnown };
-
-  const errors: ErrorCountsReport = { infrastructure: 0, usage: 0 };
-  let assertionsTotal = 0;
-  let assertionsFailed = 0;
-  for (const cell of active) {
-    if (cell.error !== null) errors[cell.error.category] += 1;
-    assertionsTotal += cell.assertions.length;
-    for (const assertion of cell.assertions) if (!assertion.pass) assertionsFailed += 1;
-  }
-
+  const costUsd: CostReport | null =
+    group.costKnown === 0
+      ? null
+      : {
+          mean: roundCost(group.costTotal / group.costKnown),
+          total: roundCost(group.costTotal),
+          known: group.costKnown,
+        };
   return {
     id: first.group,
     model: first.model,
     budget: first.budget,
-    cells: cells.length,
-    scored: scored.length,
-    passed: counts.passed,
-    failed: counts.failed,
-    skipped: counts.skipped,
+    cells: group.cells,
+    scored,
+    passed: group.passed,
+    failed: group.failed,
+    skipped: group.skipped,
     errors,
     requirements: requirementSummaries,
-    overall,
-    mandatory,
+    overall: scored > 0 ? summariseScores(group.overall) : null,
+    mandatory: scored > 0 ? rate(group.mandatoryPassed, scored) : null,
     latencyMs,
     costUsd,
-    assertions: { total: assertionsTotal, failed: assertionsFailed },
-    flaky,
+    assertions: { total: group.assertionsTotal, failed: group.assertionsFailed },
+    flaky: group.flaky.length,
     passesThresholds:
-      runs.length > 0 &&
+      runs > 0 &&
       errors.infrastructure + errors.usage === 0 &&
-      assertionsFailed === 0 &&
-      active.every((cell) => cell.state !== "failed"),
+      group.assertionsFailed === 0 &&
+      group.failed === 0,
     pareto: false,
   };
 }
 
-function summariseScores(
-  values: readonly number[],
-  passed: number,
-  thresholds: Set<number>,
-): ScoreSummaryReport {
+function summariseScores(accumulator: ScoreAccumulator): ScoreSummaryReport {
+  const { values } = accumulator;
   const { mean, halfWidth } = meanInterval(values);
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -530,8 +662,8 @@ function summariseScores(
     halfInterval: halfWidth === null ? null : round(halfWidth, 6),
     min,
     max,
-    pass: rate(passed, values.length),
-    threshold: thresholds.size === 1 ? [...thresholds][0]! : null,
+    pass: rate(accumulator.passed, values.length),
+    threshold: accumulator.mixed ? null : accumulator.threshold,
   };
 }
 
@@ -553,43 +685,6 @@ function overallThreshold(cell: CellReport): number {
     if (threshold === undefined || assertion.threshold > threshold) threshold = assertion.threshold;
   }
   return threshold ?? 1;
-}
-
-/** (case, requirement) pairs of one group that passed in some repeats and failed in others. */
-function findFlaky(
-  cells: readonly CellReport[],
-  requirements: readonly SuiteRequirementReport[],
-): FlakyReport[] {
-  const byCase = new Map<string, Map<string, { passed: number; total: number }>>();
-  for (const cell of cells) {
-    if (cell.state === "skipped" || cell.error !== null) continue;
-    let entries = byCase.get(cell.case);
-    if (entries === undefined) {
-      entries = new Map();
-      byCase.set(cell.case, entries);
-    }
-    for (const item of cell.requirements) {
-      const entry = entries.get(item.name) ?? { passed: 0, total: 0 };
-      entry.total += 1;
-      if (item.pass) entry.passed += 1;
-      entries.set(item.name, entry);
-    }
-  }
-  const flaky: FlakyReport[] = [];
-  for (const [caseName, entries] of byCase) {
-    for (const requirement of requirements) {
-      const entry = entries.get(requirement.name);
-      if (entry === undefined || entry.passed === 0 || entry.passed === entry.total) continue;
-      flaky.push({
-        case: caseName,
-        group: cells[0]!.group,
-        requirement: requirement.name,
-        passed: entry.passed,
-        total: entry.total,
-      });
-    }
-  }
-  return flaky;
 }
 
 /** Marks each group on the Pareto front of score (higher), cost and latency (lower). */
@@ -704,6 +799,8 @@ function compareCases(
     };
     cases.push(report);
     if (referenceCell === undefined) continue;
+    // Groups that gave the same output share one comparison.
+    const compared = new Map<string, OutputComparison>();
     for (const cell of firstRuns) {
       if (cell === undefined || cell === referenceCell) continue;
       if (cell.output === referenceCell.output) {
@@ -714,7 +811,11 @@ function compareCases(
         report.omitted += 1;
         continue;
       }
-      const comparison = compareOutputs(referenceCell.output, cell.output);
+      let comparison = compared.get(cell.output);
+      if (comparison === undefined) {
+        comparison = compareOutputs(referenceCell.output, cell.output);
+        compared.set(cell.output, comparison);
+      }
       if (comparison.equal) report.equal.push(cell.key);
       else report.diffs.push({ cell: cell.key, group: cell.group, comparison });
     }

@@ -178,6 +178,31 @@ describe("buildEvalReport", () => {
     expect(cut.suites[0]!.cases[0]!.omitted).toBe(1);
   });
 
+  test("compares each distinct output of a case with the reference once", () => {
+    const calls: string[] = [];
+    const counting = (reference: string, other: string) => {
+      calls.push(other);
+      return compareOutputs(reference, other);
+    };
+    const report = buildEvalReport(
+      [
+        makeOutcome({ model: "a", output: "the reference", costUsd: 1 }),
+        makeOutcome({ model: "b", output: "the same other" }),
+        makeOutcome({ model: "c", output: "the same other" }),
+        makeOutcome({ model: "d", output: "the reference" }),
+      ],
+      { ...options, compareOutputs: counting },
+    );
+    expect(calls).toEqual(["the same other"]);
+    const [item] = report.suites[0]!.cases;
+    expect(item!.diffs.map((diff) => diff.cell)).toEqual([
+      "invoice extraction/acme/b/low/#0",
+      "invoice extraction/acme/c/low/#0",
+    ]);
+    expect(item!.diffs[1]!.comparison).toEqual(item!.diffs[0]!.comparison);
+    expect(item!.equal).toEqual(["invoice extraction/acme/d/low/#0"]);
+  });
+
   test("does not split a surrogate pair when it cuts an output", () => {
     const cut = buildEvalReport([makeOutcome({ output: "ab😀cd" })], { ...options, maxOutputChars: 3 });
     expect(cut.cells[0]!.output).toBe("ab");
