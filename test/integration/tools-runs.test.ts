@@ -369,11 +369,40 @@ describe("failed tool calls are recorded and the run goes on", () => {
     expect(call.response.error).toMatch(/refused to call 127\.0\.0\.1 is a loopback address/);
   });
 
+  test("a stateful MCP server: one session for every request, ended after the run", async () => {
+    const stateful = await startMcpServer(
+      [
+        {
+          name: "refund_policy",
+          description: "Refund policy for returned items",
+          inputSchema: { type: "object", properties: { region: { type: "string" } }, required: ["region"] },
+          run: (args) => ({ text: `Refunds in ${String(args.region)} take 14 days.` }),
+        },
+      ],
+      { stateful: true },
+    );
+    try {
+      const { client } = await local();
+      const run = await runWith(client, { tools: [mcpTool({ server_url: stateful.url })] });
+      expect(onlyCall(run)).toMatchObject({ tool_name: "refund_policy", status: "success" });
+      const [initialize, ...rest] = stateful.received;
+      expect(initialize?.headers["mcp-session-id"]).toBeUndefined();
+      const session = rest[0]?.headers["mcp-session-id"];
+      expect(session).toEqual(expect.any(String));
+      expect(rest.every((request) => request.headers["mcp-session-id"] === session)).toBe(true);
+      expect(rest.at(-1)?.method).toBe("DELETE");
+      expect(stateful.sessions.size).toBe(0);
+    } finally {
+      await stateful.close();
+    }
+  });
+
   test("allowed_tools limits what is listed: a tool outside it is never called", async () => {
     const { client } = await local();
     const run = await runWith(client, { tools: [mcpTool({ allowed_tools: ["refund_policy"] })] });
     expect(run.data_sources?.tool_calls?.map((call) => call.tool_name)).toEqual(["refund_policy"]);
-    const all = await runWith(client, { tools: [mcpTool({ allowed_tools: undefined } as Partial<McpTool>)] });
+    const { allowed_tools: _, ...everyTool } = mcpTool();
+    const all = await runWith(client, { tools: [everyTool] });
     expect(all.data_sources?.tool_calls?.map((call) => call.tool_name)).toEqual([
       "refund_policy",
       "inventory",

@@ -105,6 +105,8 @@ export async function callMcpTools(
     }
     return calls;
   } finally {
+    // A stateful server gets its session ended (a DELETE); without a session this sends nothing.
+    await transport.terminateSession().catch(() => undefined);
     await client.close().catch(() => undefined);
   }
 }
