@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, mergeConfig, type ViteUserConfig } from "vitest/config";
 import type { HarnessOptions } from "./global-setup.js";
-import { HARNESS_DEFAULTS } from "./harness-context.js";
+import { HARNESS_DEFAULTS, vitestConcurrencyFor } from "./harness-context.js";
 
 /** Options of {@link defineMaestroConfig}: the harness's, and which files are suites. */
 export interface MaestroConfigOptions extends HarnessOptions {
@@ -48,7 +48,7 @@ export function defineMaestroConfig(
       test: {
         include: include ?? ["suites/**/*.eval.ts"],
         globalSetup: [GLOBAL_SETUP_PATH],
-        maxConcurrency: Math.max(concurrency, 5),
+        maxConcurrency: vitestConcurrencyFor(concurrency),
         testTimeout: (harness.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000,
         provide: { maestroEvalOptions: harness },
       },

@@ -43,6 +43,7 @@ export {
   HARNESS_DEFAULTS,
   type ProvidedHarness,
   readConcurrency,
+  vitestConcurrencyFor,
 } from "./harness-context.js";
 export {
   createLocalSemaphore,

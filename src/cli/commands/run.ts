@@ -15,6 +15,7 @@ import {
   HARNESS_DEFAULTS,
   type HarnessOptions,
   SOURCE_RESOLVE_CONFIG,
+  vitestConcurrencyFor,
 } from "../../harness/index.js";
 import {
   MaestroReporter,
@@ -147,7 +148,7 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
         reporters: [reporter],
         include: config.suites ?? ["suites/**/*.eval.ts"],
         globalSetup: [GLOBAL_SETUP_PATH],
-        maxConcurrency: Math.max(harness.concurrency ?? HARNESS_DEFAULTS.concurrency, 5),
+        maxConcurrency: vitestConcurrencyFor(harness.concurrency ?? HARNESS_DEFAULTS.concurrency),
         testTimeout: (harness.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000,
         provide: { maestroEvalOptions: harness },
         ...(options.shard === undefined ? {} : { shard: options.shard }),
