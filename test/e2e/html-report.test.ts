@@ -79,6 +79,8 @@ describe.skipIf(!available)("the HTML report in Chromium", () => {
       expect(dialogs).toEqual([]);
       expect(requests).toEqual([]);
       expect(pageErrors).toEqual([]);
+      // Playwright's innerText: the text a reader sees, which is the point here.
+      // biome-ignore lint/performance/useDomNodeTextContent: not a DOM node, a Playwright locator
       const text = await page.locator("body").innerText();
       for (const hostile of HOSTILE.slice(0, 4)) expect(text).toContain(hostile);
       expect(await page.locator("img").count()).toBe(0);
