@@ -182,15 +182,23 @@ function measure<T>(run: () => T): Phase<T> {
   };
 }
 
-function pushPhase(figures: BenchFigure[], name: string, phase: Phase<unknown>): void {
+/** A phase's wall and CPU times; its peak RSS goes to `rss` when given (the first run's are the ones shown). */
+function pushPhase(
+  figures: BenchFigure[],
+  name: string,
+  phase: Phase<unknown>,
+  rss: BenchFigure[] = figures,
+): void {
   figures.push({ name: `${name}: wall`, value: phase.wallMs, unit: "ms" });
   figures.push({ name: `${name}: CPU (user + system)`, value: phase.cpuMs, unit: "ms" });
-  figures.push({ name: `${name}: peak RSS so far`, value: phase.peakRssMiB, unit: "MiB" });
+  rss.push({ name: `${name}: peak RSS so far`, value: phase.peakRssMiB, unit: "MiB" });
 }
 
 /** One run of everything the reporter does at the end: the figures of each phase and the totals. */
 interface PipelineRun {
   figures: BenchFigure[];
+  /** The peak RSS once each phase is done. */
+  rss: BenchFigure[];
   wallMs: number;
   cpuMs: number;
   peakRssMiB: number;
@@ -205,6 +213,7 @@ function runPipeline(
   dir: string,
 ): PipelineRun {
   const figures: BenchFigure[] = [];
+  const rss: BenchFigure[] = [];
   let comparisons = 0;
   let comparingMs = 0;
   const counted = {
@@ -221,7 +230,7 @@ function runPipeline(
   const started = performance.now();
   const build = measure(() => buildEvalReport(outcomes, counted));
   const report: EvalReport = build.result;
-  pushPhase(figures, "buildEvalReport, 100k cells", build);
+  pushPhase(figures, "buildEvalReport, 100k cells", build, rss);
   figures.push({ name: "  of which output diffs (wall)", value: comparingMs, unit: "ms" });
   figures.push({ name: "  output diffs computed", value: comparisons, unit: "diffs" });
   const files = [
@@ -236,6 +245,7 @@ function runPipeline(
       figures,
       `write ${file}`,
       measure(() => writeFileAtomic(path, render())),
+      rss,
     );
     figures.push({ name: `${file} size`, value: statSync(path).size / MiB, unit: "MiB" });
   }
@@ -249,10 +259,12 @@ function runPipeline(
         renderRecommendation(report),
       ].join("\n\n"),
     ),
+    rss,
   );
   const used = process.cpuUsage(cpu);
   return {
     figures,
+    rss,
     wallMs: performance.now() - started,
     cpuMs: (used.user + used.system) / 1000,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
@@ -308,6 +320,7 @@ export default async function bench(): Promise<BenchFigure[]> {
       unit: "ms",
     });
     figures.push({ name: "all reports, 100k cells: first run, wall", value: runs[0]!.wallMs, unit: "ms" });
+    figures.push(...runs[0]!.rss.map((figure) => ({ ...figure, name: `first run, ${figure.name}` })));
     figures.push({
       name: "peak RSS of the first run (whole process, input cells included)",
       value: runs[0]!.peakRssMiB,
@@ -335,6 +348,7 @@ export default async function bench(): Promise<BenchFigure[]> {
       figures,
       "write report.html, 10k cells",
       measure(() => writeFileAtomic(smallHtml, renderHtmlReportChunks(small))),
+      [],
     );
     figures.push({ name: "report.html size, 10k cells", value: statSync(smallHtml).size / MiB, unit: "MiB" });
     if (existsSync(CHROMIUM)) {
