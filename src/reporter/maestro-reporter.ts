@@ -106,7 +106,9 @@ export class MaestroReporter implements Reporter {
       }
       for (const line of parseResultLines(text)) {
         this.cells.set(line.meta.cell.key, line);
-        this.recorded.add(resumeKey(line.meta));
+        // Only a cell that finished with a run is reused; one that ended in an error runs again (see
+        // readResumedCells), and its new outcome is appended after the error, the last line winning.
+        if (line.meta.error === undefined) this.recorded.add(resumeKey(line.meta));
       }
     } else {
       writeFileSync(results, "");
