@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { hasErrors, validateChatRequest, validateRunRequest } from "../constraints/index.js";
@@ -103,6 +104,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const faults = createFaultPlan(options.faults, seed);
   const tools = createToolRuntime(options);
   const closing = new AbortController();
+  // Every run and chat answer in flight listens to it (removing its listener when done): many at once
+  // is normal for a server, and not the leak Node warns about past 10.
+  setMaxListeners(0, closing.signal);
   const createdKeys = new Set<string>();
   const counters = { runsCreated: 0, duplicateCreates: 0, chatCompletions: 0 };
   const sockets = new Set<Socket>();
