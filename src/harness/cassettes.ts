@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import { diffOutputs, summarizeOutputDiff } from "../diff/index.js";
 import { type CreateRunRequest, type MaestroRun, stableStringify } from "../domain/index.js";
 import { MaestroCassetteMissError, MaestroConfigurationError, redactSecrets } from "../errors/index.js";
+import { collectRequestSecrets } from "./request-secrets.js";
 
 /** off: always call the API; record: call and store; replay: only stored runs; auto: stored when there, else call and store. */
 export type CassetteMode = "off" | "record" | "replay" | "auto";
@@ -100,7 +101,10 @@ export function openCassette(path: string, mode: CassetteMode, secrets: readonly
     lookup: (requestHash) => (mode === "replay" || mode === "auto" ? entries.get(requestHash) : undefined),
     record(entry) {
       if (mode === "off" || mode === "replay") return;
-      entries.set(entry.requestHash, redactSecrets(entry, secrets));
+      entries.set(
+        entry.requestHash,
+        redactSecrets(entry, [...secrets, ...collectRequestSecrets(entry.request)]),
+      );
       dirty = true;
     },
     miss(requestHash, cellKey, request) {

@@ -15,6 +15,7 @@ import { categoriseError } from "./categorise-error.js";
 import { type ExpandMatrixOptions, expandMatrix, type MatrixCell, type SuiteCase } from "./expand-matrix.js";
 import { getHarness, HARNESS_DEFAULTS, type Harness } from "./harness-context.js";
 import { applyMatrixOverrides } from "./matrix-overrides.js";
+import { collectRequestSecrets } from "./request-secrets.js";
 import { runCell } from "./run-cell.js";
 
 declare module "vitest" {
@@ -151,8 +152,8 @@ export function registerSuite<Case extends SuiteCase>(
               version: CELL_META_VERSION,
               kind,
               cell: cellRun.cell,
-              request: redactSecrets(cellRun.request),
-              run: redactSecrets(cellRun.run),
+              request: redactSecrets(cellRun.request, secretsOf(harness, cellRun.request)),
+              run: redactSecrets(cellRun.run, secretsOf(harness, cellRun.request)),
               latencyMs: cellRun.latencyMs,
               costUsd: cellRun.costUsd,
               backend: cellRun.backend,
@@ -203,7 +204,7 @@ function failedMeta(
     version: CELL_META_VERSION,
     kind,
     cell: cell.key,
-    request: redactSecrets(cell.request as CreateRunRequest),
+    request: redactSecrets(cell.request as CreateRunRequest, collectRequestSecrets(cell.request)),
     run: { id: "", status: "failed", result: null },
     latencyMs: 0,
     costUsd: undefined,
@@ -212,6 +213,11 @@ function failedMeta(
     assertions: [],
     error: categoriseError(error),
   };
+}
+
+/** The API key and the request's tool header values: removed by value from the cell's meta. */
+function secretsOf(harness: Harness | undefined, request: CreateRunRequest): string[] {
+  return [...(harness?.apiKey === undefined ? [] : [harness.apiKey]), ...collectRequestSecrets(request)];
 }
 
 function deferred<T>() {

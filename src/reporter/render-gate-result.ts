@@ -20,8 +20,11 @@ export function renderGateResult(gate: GateResult, context: GateContext = {}): s
   const otherFailures = context.otherFailures ?? [];
   const runErrors = context.runErrors ?? [];
   const failed = gate.failures.length + otherFailures.length + runErrors.length;
+  // A suite that failed to load or a failed test outside the cells fails the run whatever the thresholds say.
+  const verdict =
+    runErrors.length > 0 ? "ERROR" : gate.status === "passed" && failed > 0 ? "FAILED" : VERDICT[gate.status];
   lines.push(
-    `Gate ${VERDICT[gate.status]}: ${gate.checked} threshold${gate.checked === 1 ? "" : "s"} checked, ${failed} failing; infrastructure errors ${gate.infrastructure.errors}/${gate.infrastructure.cells} cells (tolerance ${formatRate(gate.infrastructure.maxErrorRate)})`,
+    `Gate ${verdict}: ${gate.checked} threshold${gate.checked === 1 ? "" : "s"} checked, ${failed} failing; infrastructure errors ${gate.infrastructure.errors}/${gate.infrastructure.cells} cells (tolerance ${formatRate(gate.infrastructure.maxErrorRate)})`,
   );
   for (const failure of gate.failures) lines.push(`  ✗ [${failure.category}] ${failure.message}`);
   for (const failure of otherFailures)
