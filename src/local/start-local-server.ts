@@ -12,6 +12,7 @@ import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
 import { createRunStore, type RunStore } from "./run-store.js";
 import { seedText } from "./seed-text.js";
+import { sendJson } from "./send-json.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
 import { createToolRuntime, type ToolRuntimeOptions } from "./tools/index.js";
 import { wait } from "./wait.js";
@@ -388,22 +389,6 @@ function toDetail(issues: ReturnType<typeof validateRunRequest>): ValidationErro
   return issues
     .filter((issue) => issue.severity === "error")
     .map(({ loc, msg, type }) => ({ loc, msg, type }));
-}
-
-/** Sends a JSON answer. */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
 }
 
 function errorMessage(error: unknown): string {

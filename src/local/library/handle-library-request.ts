@@ -2,6 +2,7 @@
 // `/studio/v1/library/files/{file_id}` (get, update, delete), in AI21's wire format.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ValidationErrorItem } from "../../domain/index.js";
+import { sendJson } from "../send-json.js";
 import { type FileLibrary, LibraryError } from "./file-library.js";
 import { MultipartError, parseMultipart, readBoundary } from "./parse-multipart.js";
 
@@ -209,19 +210,4 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
 }
