@@ -60,7 +60,7 @@ export async function runFixtureSuites(
           "--config",
           join(fixtureRoot, "vitest.config.ts"),
           "--reporter",
-          join(fixtureRoot, "meta-reporter.ts"),
+          join(repoRoot, "test/helpers/meta-reporter.ts"),
           ...files,
         ],
         {
