@@ -54,7 +54,12 @@ export const registerServe: RegisterCommand = (program) => {
       console.log(
         `  generator: ${options.generator}${options.generator === "sim" ? " (simulated models)" : ""}, time scale ${options.timeScale}, seed ${options.seed}`,
       );
-      console.log(`  point a client at it: AI21_API_HOST=${server.url}`);
+      // AI21's SDKs read these variables as the whole base, /studio/v1 included (their default is
+      // https://api.ai21.com/studio/v1); maestro-eval's own client takes either form.
+      const studioBase = `${server.url}/studio/v1`;
+      console.log("  point AI21's SDKs (and maestro-eval's client) at it:");
+      console.log(`    AI21_API_HOST=${studioBase}   # Python SDK (ai21 on PyPI), maestro-eval`);
+      console.log(`    AI21_BASE_URL=${studioBase}   # TypeScript SDK (ai21 on npm)`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once("SIGINT", stop);
