@@ -57,7 +57,10 @@ export interface Cassette {
   record(entry: CassetteEntry): void;
   /** The error to throw on a miss in replay: names the hash and diffs against the closest recording. */
   miss(requestHash: string, cellKey: string, request: CreateRunRequest): MaestroCassetteMissError;
-  /** Writes the cassette (atomically) when anything was recorded. */
+  /**
+   * Writes the whole cassette (atomically) when anything was recorded, keeping the cells other suites of
+   * the same file wrote to it since it was opened.
+   */
   flush(): void;
 }
 
@@ -72,28 +75,7 @@ interface CassetteFile {
  */
 export function openCassette(path: string, mode: CassetteMode, secrets: readonly string[] = []): Cassette {
   const entries = new Map<string, CassetteEntry>();
-  if (mode !== "off") {
-    let text: string | undefined;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
-    if (text !== undefined) {
-      let parsed: CassetteFile;
-      try {
-        parsed = JSON.parse(text) as CassetteFile;
-      } catch (error) {
-        throw new MaestroConfigurationError(
-          `cassette ${path} is not valid JSON: ${(error as Error).message}`,
-        );
-      }
-      if (parsed.version !== 1 || !Array.isArray(parsed.entries)) {
-        throw new MaestroConfigurationError(`cassette ${path} is not a version 1 maestro-eval cassette`);
-      }
-      for (const entry of parsed.entries) entries.set(entry.requestHash, entry);
-    }
-  }
+  if (mode !== "off") for (const entry of readCassetteEntries(path)) entries.set(entry.requestHash, entry);
   let dirty = false;
   return {
     path,
@@ -130,6 +112,10 @@ export function openCassette(path: string, mode: CassetteMode, secrets: readonly
     },
     flush() {
       if (!dirty) return;
+      // Another suite of the same file may have written this cassette since it was opened: keep its
+      // cells, so that the file holds every suite's recordings (this suite's win on the same hash).
+      for (const entry of readCassetteEntries(path))
+        if (!entries.has(entry.requestHash)) entries.set(entry.requestHash, entry);
       const file: CassetteFile = {
         version: 1,
         entries: [...entries.values()].sort((a, b) => a.requestHash.localeCompare(b.requestHash)),
@@ -141,4 +127,25 @@ export function openCassette(path: string, mode: CassetteMode, secrets: readonly
       dirty = false;
     },
   };
+}
+
+/** The entries of the cassette at `path`; none when the file does not exist. */
+function readCassetteEntries(path: string): CassetteEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  let parsed: CassetteFile;
+  try {
+    parsed = JSON.parse(text) as CassetteFile;
+  } catch (error) {
+    throw new MaestroConfigurationError(`cassette ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (parsed.version !== 1 || !Array.isArray(parsed.entries)) {
+    throw new MaestroConfigurationError(`cassette ${path} is not a version 1 maestro-eval cassette`);
+  }
+  return parsed.entries;
 }
