@@ -286,7 +286,16 @@ describe("library.files through the client", () => {
         },
       ],
     });
-    expect((await send("PUT", `/studio/v1/library/files/${fileId}`, {}, '{"labels": "x"}')).json).toEqual({
+    expect(
+      (
+        await send(
+          "PUT",
+          `/studio/v1/library/files/${fileId}`,
+          { "content-type": "application/json" },
+          '{"labels": "x"}',
+        )
+      ).json,
+    ).toEqual({
       detail: [
         { loc: ["body", "labels"], msg: "value is not a valid list of strings", type: "type_error.list" },
       ],
@@ -300,6 +309,26 @@ describe("library.files through the client", () => {
     });
     expect((await send("PATCH", "/studio/v1/library/files", {})).status).toBe(405);
     expect((await send("GET", "/studio/v1/library/files/a/b", {})).status).toBe(404);
+  });
+
+  test("a file id that is not a UUID answers 422 on every route, and nothing outside the library is touched", async () => {
+    const invalidId = {
+      detail: [{ loc: ["path", "file_id"], msg: "value is not a valid uuid", type: "type_error.uuid" }],
+    };
+    for (const id of ["..%2F..%2Fvictim%2Fsecret.txt", "..%2F..%2F", "%2E%2E%2Fx", "not-a-uuid"]) {
+      for (const method of ["GET", "DELETE"]) {
+        expect(await send(method, `/studio/v1/library/files/${id}`, {})).toEqual({
+          status: 422,
+          json: invalidId,
+        });
+      }
+      expect(
+        await send("PUT", `/studio/v1/library/files/${id}`, { "content-type": "application/json" }, "{}"),
+      ).toEqual({ status: 422, json: invalidId });
+    }
+    expect(
+      (await send("GET", "/studio/v1/library/files/3f2b1c9e-8d7a-4e6f-9a0b-1c2d3e4f5a6b", {})).status,
+    ).toBe(404);
   });
 
   test("a server with a token refuses library requests without it", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve, sep } from "node:path";
 import type { LibraryFile, ValidationErrorItem } from "../../domain/index.js";
 import { type DocumentKind, extractText, readDocumentKind } from "./extract-text.js";
 import { splitPassages } from "./split-passages.js";
@@ -12,6 +12,14 @@ export const MAX_LIBRARY_FILE_BYTES = 5 * 1024 * 1024;
 
 /** The one user of the local library: `createdBy` of every file. */
 export const LOCAL_LIBRARY_USER = "00000000-0000-0000-0000-000000000000";
+
+/** A file id as the library makes them: a UUID, in any case. */
+const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` is a file id the library could have made (a UUID); nothing else names a file. */
+export function isFileId(value: unknown): value is string {
+  return typeof value === "string" && FILE_ID.test(value);
+}
 
 /** A file as the library keeps it: its wire metadata and what search reads. */
 export interface StoredFile {
@@ -110,9 +118,17 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
   const indexPath = join(directory, "library.json");
   mkdirSync(filesDirectory, { recursive: true });
   const stored = new Map<string, StoredFile>();
+  // Every path under files/ is built here, from an id checked to be a UUID and to stay in the folder.
+  const pathOf = (fileId: string) => {
+    const path = resolve(filesDirectory, fileId);
+    if (!isFileId(fileId) || !path.startsWith(resolve(filesDirectory) + sep)) {
+      throw new TypeError(`createFileLibrary: refused file id ${JSON.stringify(fileId)}: not a UUID`);
+    }
+    return path;
+  };
   for (const meta of readIndex(indexPath)) {
     const kind = readDocumentKind(meta.name)?.kind;
-    const data = readFileSync(join(filesDirectory, meta.fileId));
+    const data = readFileSync(pathOf(meta.fileId));
     stored.set(meta.fileId, prepare(meta, kind === undefined ? undefined : extractText(data, kind)));
   }
 
@@ -172,7 +188,7 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
             }
           : {}),
       };
-      writeFileSync(join(filesDirectory, meta.fileId), upload.data);
+      writeFileSync(pathOf(meta.fileId), upload.data);
       stored.set(meta.fileId, prepare(meta, text));
       save();
       return { ...meta };
@@ -193,11 +209,11 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
         .map((meta) => ({ ...meta }));
     },
     get(fileId) {
-      const file = stored.get(fileId);
+      const file = isFileId(fileId) ? stored.get(fileId.toLowerCase()) : undefined;
       return file === undefined ? undefined : { ...file.meta };
     },
     update(fileId, changes) {
-      const file = stored.get(fileId);
+      const file = isFileId(fileId) ? stored.get(fileId.toLowerCase()) : undefined;
       if (file === undefined) return undefined;
       file.meta = {
         ...file.meta,
@@ -209,8 +225,8 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
       return { ...file.meta };
     },
     delete(fileId) {
-      if (!stored.delete(fileId)) return false;
-      rmSync(join(filesDirectory, fileId), { force: true });
+      if (!isFileId(fileId) || !stored.delete(fileId.toLowerCase())) return false;
+      rmSync(pathOf(fileId.toLowerCase()), { force: true });
       save();
       return true;
     },
@@ -238,6 +254,25 @@ function readIndex(path: string): LibraryFile[] {
   if (index?.version !== 1 || !Array.isArray(index.files)) {
     throw new TypeError(`createFileLibrary: ${path} is not a version 1 maestro-eval library index`);
   }
+  // The index is a file anyone with access to the folder can edit: nothing in it names a path unchecked.
+  const seen = new Set<string>();
+  index.files.forEach((file: unknown, position) => {
+    const where = `createFileLibrary: ${path}: files[${position}]`;
+    const entry = file as Partial<LibraryFile> | null;
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+      throw new TypeError(`${where} must be an object`);
+    }
+    if (!isFileId(entry.fileId) || entry.fileId !== entry.fileId.toLowerCase()) {
+      throw new TypeError(
+        `${where}.fileId must be a lowercase UUID, got ${JSON.stringify(entry.fileId)}; remove the entry or restore its id`,
+      );
+    }
+    if (seen.has(entry.fileId)) throw new TypeError(`${where}.fileId ${entry.fileId} appears twice`);
+    seen.add(entry.fileId);
+    if (typeof entry.name !== "string" || entry.name === "") {
+      throw new TypeError(`${where}.name must be a non-empty string, got ${JSON.stringify(entry.name)}`);
+    }
+  });
   return index.files;
 }
 

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ValidationErrorItem } from "../../domain/index.js";
 import { sendJson } from "../send-json.js";
-import { type FileLibrary, LibraryError } from "./file-library.js";
+import { type FileLibrary, isFileId, LibraryError } from "./file-library.js";
 import { MultipartError, parseMultipart, readBoundary } from "./parse-multipart.js";
 
 /** The library's collection path. */
@@ -52,6 +52,10 @@ export async function handleLibraryRequest(
     if (fileId === "" || rest.includes("/")) {
       req.resume();
       return sendJson(res, 404, { detail: "Not Found" });
+    }
+    if (!isFileId(fileId)) {
+      // As FastAPI answers a `file_id: UUID` path parameter; a decoded `../` never reaches the library.
+      throw invalid(["path", "file_id"], "value is not a valid uuid", "type_error.uuid");
     }
     if (method === "GET") {
       req.resume();

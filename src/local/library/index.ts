@@ -10,6 +10,7 @@ export {
   createFileLibrary,
   type FileLibrary,
   type FileLibraryOptions,
+  isFileId,
   LibraryError,
   type LibraryQuery,
   type LibraryUpload,
