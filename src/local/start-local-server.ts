@@ -7,6 +7,7 @@ import type { ChatRequest, CreateRunRequest, MaestroRun, ValidationErrorItem } f
 import { answerChat } from "./answer-chat.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan, type FaultRoute } from "./faults.js";
 import type { Generator } from "./generator.js";
+import { createRequestGuard, type Refusal } from "./guard-request.js";
 import { type FileLibrary, handleLibraryRequest, isLibraryPath } from "./library/index.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
@@ -14,7 +15,7 @@ import { createRunStore, type RunStore } from "./run-store.js";
 import { seedText } from "./seed-text.js";
 import { sendJson } from "./send-json.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
-import { createToolRuntime, type ToolRuntimeOptions } from "./tools/index.js";
+import { classifyAddress, createToolRuntime, type ToolRuntimeOptions } from "./tools/index.js";
 import { wait } from "./wait.js";
 
 /**
@@ -24,10 +25,18 @@ import { wait } from "./wait.js";
 export interface LocalServerOptions extends ToolRuntimeOptions {
   /** The port; 0 (the default) picks a free one. */
   port?: number;
-  /** The address to bind. Default 127.0.0.1: the server is for this machine only. */
+  /**
+   * The address to bind. Default 127.0.0.1: the server is for this machine only. Any address that is
+   * not loopback needs a `token`, and its tools reach no loopback address unless `toolNetwork` says so.
+   */
   host?: string;
-  /** When set, every request must carry `Authorization: Bearer <token>`. */
+  /** When set, every request must carry `Authorization: Bearer <token>` (the scheme in any case). */
   token?: string | undefined;
+  /**
+   * Host names clients may send in `Host` besides localhost and the bound address (a proxy's or a
+   * container's name). Requests naming any other host are refused with 403, against DNS rebinding.
+   */
+  allowedHosts?: readonly string[] | undefined;
   /** Writes the outputs. Default: the `sim` generator with `sim` options. */
   generator?: Generator;
   /** Options of the default `sim` generator. */
@@ -99,11 +108,29 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     throw new RangeError(`startLocalServer: timeScale must be a number >= 0, got ${timeScale}`);
   }
   const seed = options.seed ?? 0;
+  const boundHost = options.host ?? "127.0.0.1";
+  const loopbackBind = isLoopbackHost(boundHost);
+  if (!loopbackBind && (options.token === undefined || options.token === "")) {
+    throw new RangeError(
+      `startLocalServer: binding ${boundHost}, which is not a loopback address, needs a token: anyone who can reach it could run tools and read the library. Set token (serve --token or MAESTRO_EVAL_SERVER_TOKEN), or bind 127.0.0.1.`,
+    );
+  }
+  const guard = createRequestGuard({
+    boundHost,
+    token: options.token,
+    allowedHosts: options.allowedHosts,
+  });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const generator = options.generator ?? createSimGenerator(options.sim);
   const store = createRunStore(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns });
   const faults = createFaultPlan(options.faults, seed);
-  const tools = createToolRuntime(options);
+  // Bound beyond this machine, a client's tools must not reach the services listening on its loopback.
+  const env = options.env ?? process.env;
+  const tools = createToolRuntime(
+    loopbackBind || options.toolNetwork !== undefined || (env.MAESTRO_EVAL_TOOL_NETWORK ?? "").trim() !== ""
+      ? options
+      : { ...options, toolNetwork: "public-only" },
+  );
   const closing = new AbortController();
   // Every run and chat answer in flight listens to it (removing its listener when done): many at once
   // is normal for a server, and not the leak Node warns about past 10.
@@ -177,6 +204,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
               ...(result.fileLabels === undefined || Object.keys(result.fileLabels).length === 0
                 ? {}
                 : { file_labels: result.fileLabels }),
+              ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
+              ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
               notes: generator.simulated
                 ? [
                     `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,
@@ -202,9 +231,15 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const refusal = guard.check(req);
+    if (refusal !== undefined) return refuse(req, res, refusal);
     if (isLibraryPath((req.url ?? "/").split("?")[0] ?? "/")) {
-      if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
-        return drainThen(req, () => sendJson(res, 401, { detail: "Forbidden: Bad or missing API token." }));
+      const unauthorized = guard.checkToken(req);
+      if (unauthorized !== undefined) return refuse(req, res, unauthorized);
+      // Uploads are multipart; the one JSON body is a file's update.
+      if (req.method === "PUT") {
+        const unsupported = guard.checkJsonBody(req);
+        if (unsupported !== undefined) return refuse(req, res, unsupported);
       }
       return handleLibraryRequest(req, res, tools.library, { maxBodyBytes });
     }
@@ -213,8 +248,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (route.name === "methodNotAllowed") {
       return drainThen(req, () => sendJson(res, 405, { detail: "Method Not Allowed" }));
     }
-    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
-      return drainThen(req, () => sendJson(res, 401, { detail: "Forbidden: Bad or missing API token." }));
+    const unauthorized = guard.checkToken(req);
+    if (unauthorized !== undefined) return refuse(req, res, unauthorized);
+    if (route.name === "createRun" || route.name === "chat") {
+      const unsupported = guard.checkJsonBody(req);
+      if (unsupported !== undefined) return refuse(req, res, unsupported);
     }
     const fault = faults.forRequest(route.name);
     if (fault.kind === "status") {
@@ -299,7 +337,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       reject(error);
     };
     server.once("error", fail);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+    server.listen(options.port ?? 0, boundHost, () => {
       server.off("error", fail);
       resolve();
     });
@@ -377,6 +415,23 @@ async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult
         type: "value_error.jsondecode",
       },
     };
+  }
+}
+
+/** Answers a refused request; its body, if any, is read and dropped. */
+function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+  req.resume();
+  sendJson(res, refusal.status, { detail: refusal.detail });
+}
+
+/** Whether a bind address keeps the server on this machine: a loopback literal or `localhost`. */
+function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "");
+  if (bare.toLowerCase() === "localhost") return true;
+  try {
+    return classifyAddress(bare).kind === "loopback";
+  } catch {
+    return false;
   }
 }
 

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { createMaestroClient } from "../../src/client/index.js";
@@ -218,6 +219,21 @@ describe("startLocalServer: Maestro runs", () => {
     expect(run.status).toBe("completed");
   });
 
+  test("the bearer scheme is read in any case, with spaces around the token", async () => {
+    const server = await start({ token: "local-secret" });
+    for (const authorization of ["bearer local-secret", "BEARER local-secret", "Bearer   local-secret  "]) {
+      expect((await post(server.url, JSON.stringify({ input: "hi" }), { authorization })).status).toBe(200);
+    }
+    for (const authorization of [
+      "Bearer local-secre",
+      "Bearer local-secrets",
+      "Basic local-secret",
+      "local-secret",
+    ]) {
+      expect((await post(server.url, JSON.stringify({ input: "hi" }), { authorization })).status).toBe(401);
+    }
+  });
+
   test("close() ends cleanly with runs in flight", async () => {
     const generator = createScriptedGenerator({ outputs: { "*": ["x"] }, latencyMsPerStep: 60_000 });
     const server = await startLocalServer({ generator, timeScale: 1 });
@@ -419,5 +435,128 @@ describe("startLocalServer: fault injection", () => {
     });
     expect(reply).toMatch(/^HTTP\/1.1 400/);
     expect((await fetch(`${server.url}/studio/v1/nope`)).status).toBe(404);
+  });
+});
+
+/** Sends one request with exactly these headers (fetch would set Host and Origin itself). */
+function raw(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; json: any }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, method, path, headers, setHost: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        resolve({ status: res.statusCode ?? 0, json: text === "" ? undefined : JSON.parse(text) });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("startLocalServer: requests a web page could send", () => {
+  const body = JSON.stringify({ input: "hi" });
+  const json = { "content-type": "application/json" };
+
+  test("an Origin that is not this machine gets 403, and no run is created", async () => {
+    const server = await start();
+    const host = new URL(server.url).host;
+    for (const origin of [
+      "https://evil.example",
+      "null",
+      "http://localhost.evil.example",
+      "http://10.0.0.1:8080",
+    ]) {
+      const answer = await raw(
+        server.url,
+        "POST",
+        "/studio/v1/maestro/runs",
+        { host, origin, ...json },
+        body,
+      );
+      expect(answer.status).toBe(403);
+      expect(answer.json.detail).toBe(
+        `Forbidden: a cross-site request from Origin ${JSON.stringify(origin)} was refused. The local server answers programs on this machine (SDKs, curl, maestro-eval), which send no Origin header, and pages served from localhost; a page from elsewhere cannot drive it.`,
+      );
+      expect(validateErrorDetail(answer.json)).toEqual([]);
+    }
+    expect(server.stats().runsCreated).toBe(0);
+    for (const origin of ["http://localhost:3000", "http://127.0.0.1:5173", "http://[::1]:8080"]) {
+      expect(
+        (await raw(server.url, "POST", "/studio/v1/maestro/runs", { host, origin, ...json }, body)).status,
+      ).toBe(200);
+    }
+  });
+
+  test("a Host that is not the bound address or localhost gets 403 (DNS rebinding)", async () => {
+    const server = await start();
+    const port = new URL(server.url).port;
+    for (const host of [`rebind.evil.example:${port}`, `192.168.1.20:${port}`, "localhost@evil.example"]) {
+      const answer = await raw(server.url, "GET", "/studio/v1/library/files", { host });
+      expect(answer.status).toBe(403);
+      expect(answer.json.detail).toBe(
+        `Forbidden: Host ${JSON.stringify(host)} is not this server's address. Call it as http://127.0.0.1:<port> or http://localhost:<port>; to accept another name (a proxy's, a container's), start it with allowedHosts (serve --allowed-host).`,
+      );
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, "127.0.0.1"]) {
+      expect((await raw(server.url, "GET", "/studio/v1/library/files", { host })).status).toBe(200);
+    }
+    const named = await start({ allowedHosts: ["maestro.internal"] });
+    expect(
+      (await raw(named.url, "GET", "/studio/v1/library/files", { host: "maestro.internal:80" })).status,
+    ).toBe(200);
+  });
+
+  test("a body that is not declared application/json gets 415 on the JSON routes", async () => {
+    const server = await start();
+    const host = new URL(server.url).host;
+    const cases: [string, string, Record<string, string>][] = [
+      ["POST", "/studio/v1/maestro/runs", { "content-type": "text/plain;charset=UTF-8" }],
+      ["POST", "/studio/v1/maestro/runs", { "content-type": "application/x-www-form-urlencoded" }],
+      ["POST", "/studio/v1/maestro/runs", {}],
+      ["POST", "/studio/v1/chat/completions", { "content-type": "text/plain" }],
+      [
+        "PUT",
+        "/studio/v1/library/files/3f2b1c9e-8d7a-4e6f-9a0b-1c2d3e4f5a6b",
+        { "content-type": "text/plain" },
+      ],
+    ];
+    for (const [method, path, headers] of cases) {
+      const answer = await raw(server.url, method, path, { host, ...headers }, body);
+      expect(answer.status).toBe(415);
+      expect(answer.json.detail).toBe(
+        `Unsupported Media Type: the body must be JSON sent with Content-Type: application/json, got ${
+          headers["content-type"] === undefined ? "no Content-Type" : JSON.stringify(headers["content-type"])
+        } (with curl: -H "content-type: application/json")`,
+      );
+    }
+    expect(server.stats().runsCreated).toBe(0);
+    for (const type of ["application/json; charset=utf-8", "Application/JSON"]) {
+      expect(
+        (await raw(server.url, "POST", "/studio/v1/maestro/runs", { host, "content-type": type }, body))
+          .status,
+      ).toBe(200);
+    }
+    // The library's upload stays multipart.
+    const form = new FormData();
+    form.append("file", new Blob(["Koalas sleep."]), "koala.txt");
+    expect(
+      (await fetch(`${server.url}/studio/v1/library/files`, { method: "POST", body: form })).status,
+    ).toBe(200);
+  });
+
+  test("binding an address that is not loopback needs a token", async () => {
+    await expect(startLocalServer({ host: "0.0.0.0" })).rejects.toThrow(
+      new RangeError(
+        "startLocalServer: binding 0.0.0.0, which is not a loopback address, needs a token: anyone who can reach it could run tools and read the library. Set token (serve --token or MAESTRO_EVAL_SERVER_TOKEN), or bind 127.0.0.1.",
+      ),
+    );
   });
 });

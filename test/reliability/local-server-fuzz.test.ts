@@ -46,7 +46,11 @@ describe("startLocalServer under fuzzing", () => {
     for (const [path, text] of bodies) {
       const outputs: unknown[] = [];
       for (let attempt = 0; attempt < 2; attempt += 1) {
-        const response = await fetch(`${open.url}${path}`, { method: "POST", body: text });
+        const response = await fetch(`${open.url}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: text,
+        });
         expect(response.status).toBe(200);
         const json = (await response.json()) as { id: string; choices?: { message: { content: string } }[] };
         if (path === CHAT_PATH) outputs.push(json.choices?.[0]?.message.content);

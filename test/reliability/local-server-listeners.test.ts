@@ -21,6 +21,7 @@ describe("startLocalServer", () => {
         Array.from({ length: 24 }, (_, index) =>
           fetch(url, {
             method: "POST",
+            headers: { "content-type": "application/json" },
             body: JSON.stringify({
               model: "jamba-mini",
               messages: [{ role: "user", content: `Say hi ${index}.` }],

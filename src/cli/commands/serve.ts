@@ -25,7 +25,15 @@ export const registerServe: RegisterCommand = (program) => {
       parseNumber("--time-scale", 0, 1000),
       1,
     )
-    .option("--token <token>", "require this bearer token on every request")
+    .option(
+      "--token <token>",
+      "require this bearer token on every request (better: MAESTRO_EVAL_SERVER_TOKEN, which ps does not show)",
+    )
+    .option(
+      "--allowed-host <name>",
+      "a host name clients may call it by besides localhost and the bound address (repeatable)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--faults <file>", "fault injection configuration (JSON or YAML)")
     .option("--max-runs <count>", "runs kept in memory", parseNumber("--max-runs", 1, 10_000_000))
     .addOption(
@@ -40,16 +48,26 @@ export const registerServe: RegisterCommand = (program) => {
         process.exitCode = EXIT.usage;
         return;
       }
-      const server = await startLocalServer({
-        port: options.port,
-        host: options.host,
-        seed: options.seed,
-        timeScale: options.timeScale,
-        ...(options.token === undefined ? {} : { token: options.token }),
-        ...(faults === undefined ? {} : { faults }),
-        ...(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns }),
-        ...(options.generator === "openai" ? { generator: createOpenAiGenerator() } : {}),
-      });
+      const token = options.token ?? nonEmpty(process.env.MAESTRO_EVAL_SERVER_TOKEN);
+      let server: Awaited<ReturnType<typeof startLocalServer>>;
+      try {
+        server = await startLocalServer({
+          port: options.port,
+          host: options.host,
+          seed: options.seed,
+          timeScale: options.timeScale,
+          ...(token === undefined ? {} : { token }),
+          ...(options.allowedHost === undefined ? {} : { allowedHosts: options.allowedHost }),
+          ...(faults === undefined ? {} : { faults }),
+          ...(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns }),
+          ...(options.generator === "openai" ? { generator: createOpenAiGenerator() } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof RangeError || error instanceof TypeError)) throw error;
+        console.error(`maestro-eval serve: ${error.message.replace(/^startLocalServer: /, "")}`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
       console.log(`maestro-eval local server listening on ${server.url}`);
       console.log(
         `  generator: ${options.generator}${options.generator === "sim" ? " (simulated models)" : ""}, time scale ${options.timeScale}, seed ${options.seed}`,
@@ -75,6 +93,7 @@ interface ServeOptions {
   seed: number;
   timeScale: number;
   token?: string;
+  allowedHost?: string[];
   faults?: string;
   maxRuns?: number;
   generator: "sim" | "openai";
@@ -98,6 +117,10 @@ function readFaults(file: string) {
     );
   }
   return parseFaultOptions(value, file);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
 /** A commander parser for a number within a range, naming the flag when the value is wrong. */
