@@ -153,7 +153,14 @@ function scoreOne(
   input: string | undefined,
   expected: "pass" | "fail",
 ): ScoredCase {
-  const result = verifyWithInput(text, requirement, input === undefined ? {} : { input });
+  let result: VerifyResult;
+  try {
+    result = verifyWithInput(text, requirement, input === undefined ? {} : { input });
+  } catch (error) {
+    // The verifiers promise not to throw for any text; a throw is a bug, recorded as an error verdict.
+    const reason = `verifyRequirement threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    result = { verdict: "error", score: null, reason, checks: [], unchecked: [], source: "verifier" };
+  }
   const claim = readClaim(result);
   return {
     id,

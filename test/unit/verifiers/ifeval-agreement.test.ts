@@ -1,0 +1,87 @@
+// A floor under the verifiers' agreement with IFEval's official checker on GPT-4's 834 released responses
+// (test/fixtures/ifeval). Not a target and not timed: it fails when a change makes the verifiers agree with
+// the checker less often, or leaves more cases unverifiable, than they did when the floor was set.
+// `npm run bench:ifeval` prints the figures themselves; how each verdict counts is in measure-ifeval.ts.
+import { describe, expect, test } from "vitest";
+import {
+  formatPercent,
+  type GroupFigures,
+  measureIfeval,
+  readIfevalCases,
+} from "../../helpers/measure-ifeval.js";
+
+/**
+ * The figures when the floor was set (`npm run bench:ifeval` at the commit that set it), per instruction
+ * type the number of cases that agreed; the floors sit about one point under the totals.
+ */
+const REACHED = {
+  agreement: 67.1,
+  coverage: 75.3,
+  agreeByType: {
+    "change_case:capital_word_frequency": 8,
+    "change_case:english_capital": 21,
+    "change_case:english_lowercase": 36,
+    "combination:repeat_prompt": 0,
+    "combination:two_responses": 0,
+    "detectable_content:number_placeholders": 0,
+    "detectable_content:postscript": 24,
+    "detectable_format:constrained_response": 0,
+    "detectable_format:json_format": 17,
+    "detectable_format:multiple_sections": 0,
+    "detectable_format:number_bullet_lists": 31,
+    "detectable_format:number_highlighted_sections": 0,
+    "detectable_format:title": 37,
+    "keywords:existence": 38,
+    "keywords:forbidden_words": 49,
+    "keywords:frequency": 42,
+    "keywords:letter_frequency": 0,
+    "language:response_language": 22,
+    "length_constraints:nth_paragraph_first_word": 11,
+    "length_constraints:number_paragraphs": 11,
+    "length_constraints:number_sentences": 51,
+    "length_constraints:number_words": 50,
+    "punctuation:no_comma": 66,
+    "startend:end_checker": 5,
+    "startend:quotation": 41,
+  } as Record<string, number>,
+};
+const FLOOR = { agreement: 66, coverage: 74 };
+
+/** The instruction types that agree on fewer cases than when the floor was set, one line each. */
+function describeRegressions(perType: readonly GroupFigures[]): string {
+  const lines = perType
+    .filter((group) => group.agree < (REACHED.agreeByType[group.type] ?? 0))
+    .map(
+      (group) =>
+        `  ${group.type}: ${group.agree}/${group.n} agree (${formatPercent(group.agreement)}), was ${REACHED.agreeByType[group.type]}; ${group.covered} covered`,
+    );
+  return lines.length === 0 ? "  (no single type lost cases)" : lines.join("\n");
+}
+
+describe("verifiers against IFEval's official checker", () => {
+  const cases = readIfevalCases();
+  const measured = measureIfeval(cases);
+  const coverage = (measured.total.covered / measured.total.n) * 100;
+  const summary = [
+    `agreement ${formatPercent(measured.total.agreement)} (${measured.total.agree}/${measured.total.n}, floor ${FLOOR.agreement}%),`,
+    `coverage ${formatPercent(coverage)} (${measured.total.covered}/${measured.total.n}, floor ${FLOOR.coverage}%)`,
+    "types that lost cases since the floor was set:",
+    describeRegressions(measured.perType),
+    "run `npm run bench:ifeval` for the table and reports/bench/ifeval-disagreements.txt for the cases",
+  ].join("\n");
+
+  test("the fixture holds the 834 cases of 541 prompts and 25 instruction types, 698 followed", () => {
+    expect(cases).toHaveLength(834);
+    expect(new Set(cases.map((entry) => entry.key)).size).toBe(541);
+    expect(new Set(cases.map((entry) => entry.instruction_id)).size).toBe(25);
+    expect(cases.filter((entry) => entry.truth)).toHaveLength(698);
+  });
+
+  test(`agrees with the official verdict on at least ${FLOOR.agreement}% of the cases, unverifiable counted as wrong`, () => {
+    expect(measured.total.agreement, summary).toBeGreaterThanOrEqual(FLOOR.agreement);
+  });
+
+  test(`gives a verdict (pass, fail or partial) on at least ${FLOOR.coverage}% of the cases`, () => {
+    expect(coverage, summary).toBeGreaterThanOrEqual(FLOOR.coverage);
+  });
+});
