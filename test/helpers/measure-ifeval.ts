@@ -153,25 +153,21 @@ function scoreOne(
   input: string | undefined,
   expected: "pass" | "fail",
 ): ScoredCase {
-  let result: VerifyResult;
+  let verdict: Verdict;
+  let claim: Claim;
+  let reason: string;
   try {
-    result = verifyWithInput(text, requirement, input === undefined ? {} : { input });
+    const result = verifyWithInput(text, requirement, input === undefined ? {} : { input });
+    verdict = result.verdict;
+    claim = readClaim(result);
+    reason = result.reason;
   } catch (error) {
     // The verifiers promise not to throw for any text; a throw is a bug, recorded as an error verdict.
-    const reason = `verifyRequirement threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
-    result = { verdict: "error", score: null, reason, checks: [], unchecked: [], source: "verifier" };
+    verdict = "error";
+    claim = "none";
+    reason = `verifyRequirement threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
   }
-  const claim = readClaim(result);
-  return {
-    id,
-    type,
-    requirement,
-    expected,
-    verdict: result.verdict,
-    claim,
-    agrees: claim === expected,
-    reason: result.reason,
-  };
+  return { id, type, requirement, expected, verdict, claim, agrees: claim === expected, reason };
 }
 
 /** Agreement figures of a group of scored cases. */
