@@ -14,6 +14,7 @@ import { type Cassette, hashCellRequest, openCassette } from "./cassettes.js";
 import { categoriseError } from "./categorise-error.js";
 import { type ExpandMatrixOptions, expandMatrix, type MatrixCell, type SuiteCase } from "./expand-matrix.js";
 import { getHarness, HARNESS_DEFAULTS, type Harness } from "./harness-context.js";
+import { recordSuiteLint } from "./lint-suite.js";
 import { applyMatrixOverrides } from "./matrix-overrides.js";
 import { collectRequestSecrets } from "./request-secrets.js";
 import { runCell } from "./run-cell.js";
@@ -174,6 +175,7 @@ export function registerSuite<Case extends SuiteCase>(
         }
       });
     }
+    recordSuiteLint(name, cells, kind);
   });
 }
 

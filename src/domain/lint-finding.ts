@@ -1,0 +1,67 @@
+// What the requirement lint found on one case of a suite: written by the harness into the suite's task
+// meta at collection, read back by the reporter (report.json's `lint`) and by `maestro-eval lint`.
+
+/** The key of the lint findings in a vitest suite's task meta. */
+export const LINT_META_KEY = "maestroEvalLint";
+
+/** How sure a finding is: `error` when no output can meet the requirements, `warning` for the rest. */
+export type LintSeverity = "error" | "warning";
+
+/** One lint finding, naming the suite, the case, the requirements and the clauses involved. */
+export interface LintFinding {
+  severity: LintSeverity;
+  /** The rule's id: a conflict rule (`count-range`, `case`, ...), `unverifiable`, `near-duplicate`, or a validator issue type. */
+  rule: string;
+  suite: string;
+  case: string;
+  /** Requirement names (`response_language` for the request field); empty for a finding on the request. */
+  requirements: string[];
+  /** The clauses involved, as the descriptions word them. */
+  clauses: string[];
+  message: string;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+/** Whether `value` is a well-formed {@link LintFinding}. */
+export function isLintFinding(value: unknown): value is LintFinding {
+  if (typeof value !== "object" || value === null) return false;
+  const finding = value as Record<string, unknown>;
+  return (
+    (finding.severity === "error" || finding.severity === "warning") &&
+    typeof finding.rule === "string" &&
+    typeof finding.suite === "string" &&
+    typeof finding.case === "string" &&
+    isStringArray(finding.requirements) &&
+    isStringArray(finding.clauses) &&
+    typeof finding.message === "string"
+  );
+}
+
+/**
+ * The lint findings in a suite's task meta (or any list of them); what is not a well-formed finding is left
+ * out, so that meta from another maestro-eval version never breaks a report.
+ */
+export function readLintFindings(value: unknown): LintFinding[] {
+  const list =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)[LINT_META_KEY]
+      : value;
+  return Array.isArray(list) ? list.filter(isLintFinding) : [];
+}
+
+/** Findings without repeats, errors first, then by suite, case and message, so that shards merge to one list. */
+export function sortLintFindings(findings: readonly LintFinding[]): LintFinding[] {
+  const unique = new Map<string, LintFinding>();
+  for (const finding of findings) unique.set(JSON.stringify(finding), finding);
+  const rank = (finding: LintFinding) => (finding.severity === "error" ? 0 : 1);
+  return [...unique.values()].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      a.suite.localeCompare(b.suite) ||
+      a.case.localeCompare(b.case) ||
+      a.message.localeCompare(b.message),
+  );
+}
