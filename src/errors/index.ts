@@ -23,4 +23,12 @@ export {
   MaestroTimeoutError,
   type MaestroTimeoutErrorOptions,
 } from "./maestro-timeout-error.js";
-export { redactSecrets, redactText } from "./redact-secrets.js";
+export {
+  collectUrlSecrets,
+  MIN_SECRET_LENGTH,
+  redactAndCut,
+  redactSecrets,
+  redactText,
+  redactUrl,
+  secretForms,
+} from "./redact-secrets.js";

@@ -1,7 +1,9 @@
 import type { CreateRunRequest } from "../domain/index.js";
+import { collectUrlSecrets } from "../errors/index.js";
 
 /**
- * The secret values a request carries: every header value of its http and mcp tools. They are removed
+ * The secret values a request carries: every header value of its http and mcp tools, and the user-info
+ * and credential-named query parameters of their URLs (`?api_key=...`). They are removed
  * by value from everything the harness writes, so a tool response that echoes one under a harmless
  * name (AI21's hosted tools may) never reaches a report or a cassette.
  */
@@ -10,6 +12,8 @@ export function collectRequestSecrets(request: CreateRunRequest): string[] {
   for (const tool of request.tools ?? []) {
     const headers =
       tool.type === "http" ? tool.endpoint.headers : tool.type === "mcp" ? tool.headers : undefined;
+    const url = tool.type === "http" ? tool.endpoint.url : tool.type === "mcp" ? tool.server_url : undefined;
+    if (typeof url === "string") secrets.push(...collectUrlSecrets(url));
     for (const value of Object.values(headers ?? {})) {
       if (typeof value !== "string") continue;
       secrets.push(value);

@@ -2,8 +2,11 @@
 // recording, with an http tool whose endpoint (an echo server on 127.0.0.1 that sends back every header
 // it receives) is called with `Authorization` and `X-Api-Key` headers. Afterwards every file the run
 // left in the project (reports, cassettes, anything else) and everything printed is searched for the
-// key and the header values: there must be none. The tool must have been called with its headers and
-// the server must have required the key, or the search would prove nothing.
+// key and the header values: there must be none, not even a part of one. A second tool fails: its
+// upstream answers 500 with a long body ending in the 38-character header secret it was sent (a cut
+// before redaction would keep its head), and its URL carries a secret as `?api_key=`. The tools must
+// have been called with their headers and the server must have required the key, or the search would
+// prove nothing.
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
@@ -25,9 +28,13 @@ export interface SecretsCheckOptions {
 export interface SecretHit {
   /** `stdout`, `stderr`, `serve output`, or a path relative to the project. */
   where: string;
-  secret: "api key" | "tool bearer token" | "tool x-api-key";
+  secret: SecretName;
+  /** Whole occurrences, or (when 0) windows of 12 characters of the secret's random part found. */
   count: number;
+  partial?: number;
 }
+
+type SecretName = "api key" | "tool bearer token" | "tool x-api-key" | "failing tool key" | "url api_key";
 
 /** What {@link runSecretsCheck} found. */
 export interface SecretsCheckResult {
@@ -39,6 +46,8 @@ export interface SecretsCheckResult {
   cassettes: number;
   /** Calls the tool endpoint received with both secret headers. */
   toolCallsWithHeaders: number;
+  /** Calls the failing tool received with its header and URL secrets. */
+  failingCalls: number;
   /** Whether the server refused a request without the key (401). */
   keyRequired: boolean;
   hits: SecretHit[];
@@ -50,12 +59,21 @@ export interface SecretsCheckResult {
 async function startEchoTool(): Promise<{
   url: string;
   calls: IncomingHttpHeaders[];
+  failing: { url: string | undefined; headers: IncomingHttpHeaders }[];
   close(): Promise<void>;
 }> {
   const calls: IncomingHttpHeaders[] = [];
+  const failing: { url: string | undefined; headers: IncomingHttpHeaders }[] = [];
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
+      if (req.url?.startsWith("/failing") === true) {
+        failing.push({ url: req.url, headers: req.headers });
+        // 480 characters, then the secret: a body cut at 500 before redaction keeps 20 of its 38.
+        const body = `${"x".repeat(480)}${req.headers["x-failing-key"]} (asked ${req.url})`;
+        res.writeHead(500, { "content-type": "text/plain" }).end(body);
+        return;
+      }
       calls.push(req.headers);
       // A careless upstream: it echoes the credentials it was sent, in the body a run records, under
       // their own names and inside free text.
@@ -73,6 +91,7 @@ async function startEchoTool(): Promise<{
   return {
     url: `http://127.0.0.1:${port}/order-status`,
     calls,
+    failing,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -91,6 +110,14 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
+/** How many windows of 12 characters of `random` (a secret's random part) occur in `text`. */
+function countPartial(text: string, random: string): number {
+  let count = 0;
+  for (let at = 0; at + 12 <= random.length; at += 1)
+    if (text.includes(random.slice(at, at + 12))) count += 1;
+  return count;
+}
+
 function countOccurrences(text: string, needle: string): number {
   let count = 0;
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count += 1;
@@ -107,6 +134,9 @@ export async function runSecretsCheck(options: SecretsCheckOptions = {}): Promis
     "api key": `fake-ai21-key-${randomBytes(12).toString("hex")}`,
     "tool bearer token": `tool-token-${randomBytes(12).toString("hex")}`,
     "tool x-api-key": `tool-key-${randomBytes(12).toString("hex")}`,
+    // 38 characters, all random.
+    "failing tool key": randomBytes(19).toString("hex"),
+    "url api_key": randomBytes(16).toString("hex"),
   } as const;
   const echo = await startEchoTool();
   const server = await startServeChild(["--time-scale", "0", "--token", secrets["api key"]]);
@@ -145,6 +175,18 @@ describeMaestro(
             },
           },
         },
+        {
+          type: "http",
+          function: {
+            name: "order_tracking",
+            description: "Tracking of the shipping status of an order",
+            parameters: { type: "object", properties: { order_id: { type: "string", description: "The order number" } }, required: ["order_id"] },
+          },
+          endpoint: {
+            url: ${JSON.stringify(echo.url.replace("/order-status", "/failing"))} + "?api_key=" + process.env.SECRETS_CHECK_URL_KEY + "&lang=en",
+            headers: { "X-Failing-Key": String(process.env.SECRETS_CHECK_FAILING_KEY) },
+          },
+        },
       ],
     },
     matrix: { models: ["jamba-large", "jamba-mini"] },
@@ -165,12 +207,19 @@ describeMaestro(
       MAESTRO_EVAL_CASSETTES: "record",
       SECRETS_CHECK_TOOL_TOKEN: secrets["tool bearer token"],
       SECRETS_CHECK_TOOL_KEY: secrets["tool x-api-key"],
+      SECRETS_CHECK_FAILING_KEY: secrets["failing tool key"],
+      SECRETS_CHECK_URL_KEY: secrets["url api_key"],
     });
     const keyRequired = (await fetch(`${server.url}/studio/v1/maestro/runs/any`)).status === 401;
     const toolCallsWithHeaders = echo.calls.filter(
       (headers) =>
         headers.authorization === `Bearer ${secrets["tool bearer token"]}` &&
         headers["x-api-key"] === secrets["tool x-api-key"],
+    ).length;
+    const failingCalls = echo.failing.filter(
+      (call) =>
+        call.headers["x-failing-key"] === secrets["failing tool key"] &&
+        call.url?.includes(`api_key=${secrets["url api_key"]}`) === true,
     ).length;
 
     const texts: { where: string; text: string }[] = [
@@ -187,9 +236,10 @@ describeMaestro(
     }
     const hits: SecretHit[] = [];
     for (const { where, text } of texts) {
-      for (const [secret, value] of Object.entries(secrets) as [SecretHit["secret"], string][]) {
+      for (const [secret, value] of Object.entries(secrets) as [SecretName, string][]) {
         const count = countOccurrences(text, value);
-        if (count > 0) hits.push({ where, secret, count });
+        const partial = countPartial(text, value.slice(value.lastIndexOf("-") + 1));
+        if (count > 0 || partial > 0) hits.push({ where, secret, count, partial });
       }
     }
     const cassettes = files.filter((file) => file.endsWith(".cassette.json")).length;
@@ -211,10 +261,16 @@ describeMaestro(
     if (!keyRequired) problems.push("the server answered without the key: the key was not exercised");
     if (toolCallsWithHeaders < cells)
       problems.push(`the tool was called with its headers ${toolCallsWithHeaders} times, expected ${cells}`);
+    if (failingCalls < cells)
+      problems.push(`the failing tool was called with its secrets ${failingCalls} times, expected ${cells}`);
     if (cassettes === 0) problems.push("no cassette was recorded");
-    for (const hit of hits) problems.push(`the ${hit.secret} appears ${hit.count} times in ${hit.where}`);
+    for (const hit of hits) {
+      problems.push(
+        `the ${hit.secret} appears ${hit.count} times in ${hit.where}${hit.partial ? ` (${hit.partial} parts of 12 characters)` : ""}`,
+      );
+    }
     log(
-      `  exit ${result.code}; ${cells} cells on the ai21 backend (key required: ${keyRequired}), tool called ${toolCallsWithHeaders} times with its headers; ` +
+      `  exit ${result.code}; ${cells} cells on the ai21 backend (key required: ${keyRequired}), tool called ${toolCallsWithHeaders} times with its headers, the failing tool ${failingCalls} times; ` +
         `searched ${files.length} files (${(bytesSearched / 1024).toFixed(0)} KiB, ${cassettes} cassette) and the printed output: ${hits.length} hits`,
     );
     return {
@@ -224,6 +280,7 @@ describeMaestro(
       bytesSearched,
       cassettes,
       toolCallsWithHeaders,
+      failingCalls,
       keyRequired,
       hits,
       seconds: (performance.now() - started) / 1000,

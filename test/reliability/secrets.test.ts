@@ -14,6 +14,7 @@ describe("secrets in reports and cassettes", () => {
     // What makes the search meaningful: the key was required, the tool got its headers, files were written.
     expect(result.keyRequired).toBe(true);
     expect(result.toolCallsWithHeaders).toBe(result.cells);
+    expect(result.failingCalls).toBe(result.cells);
     expect(result.cassettes).toBe(1);
     expect(result.filesSearched).toBeGreaterThanOrEqual(6);
   }, 120_000);

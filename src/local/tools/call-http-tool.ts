@@ -1,5 +1,5 @@
 import type { HttpTool, ToolCallResult } from "../../domain/index.js";
-import { redactSecrets } from "../../errors/index.js";
+import { collectUrlSecrets, redactAndCut, redactSecrets } from "../../errors/index.js";
 import { describeToolError, describeToolUrl } from "./describe-tool-error.js";
 import type { ToolFetch } from "./guarded-fetch.js";
 import { readLimitedBody } from "./read-limited-body.js";
@@ -27,7 +27,7 @@ export async function callHttpTool(
   parameters: Record<string, unknown>,
   options: ToolCallOptions,
 ): Promise<ToolCallResult> {
-  const secrets = Object.values(tool.endpoint.headers ?? {});
+  const secrets = [...Object.values(tool.endpoint.headers ?? {}), ...collectUrlSecrets(tool.endpoint.url)];
   const target = `POST ${describeToolUrl(tool.endpoint.url)}`;
   const record = (status: ToolCallResult["status"], response: Record<string, unknown>): ToolCallResult =>
     redactSecrets(
@@ -61,7 +61,8 @@ export async function callHttpTool(
     return record("failure", {
       error: `${target} answered HTTP ${status}`,
       status_code: status,
-      body: text.length > 500 ? `${text.slice(0, 500)}…` : text,
+      // Secrets are removed before the cut: a cut through one would leave its head unmatched.
+      body: redactAndCut(text, secrets, 500),
     });
   }
   let value: unknown;

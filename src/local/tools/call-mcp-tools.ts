@@ -1,7 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { MaestroInput, McpTool, ToolCallResult } from "../../domain/index.js";
-import { redactSecrets } from "../../errors/index.js";
+import { collectUrlSecrets, redactSecrets } from "../../errors/index.js";
 import type { ToolCallOptions } from "./call-http-tool.js";
 import { describeToolError, describeToolUrl } from "./describe-tool-error.js";
 import { type ParametersSchema, planToolCalls } from "./plan-tool-calls.js";
@@ -26,7 +26,7 @@ export async function callMcpTools(
   input: MaestroInput,
   options: ToolCallOptions,
 ): Promise<ToolCallResult[]> {
-  const secrets = Object.values(server.headers ?? {});
+  const secrets = [...Object.values(server.headers ?? {}), ...collectUrlSecrets(server.server_url)];
   const label = server.server_label;
   const record = (
     name: string,
