@@ -80,11 +80,14 @@ const V6_RANGES: readonly Range[] = [
 
 /**
  * Classifies an IP address: loopback, private (any range that is not the public internet, with the
- * range's name), or public. IPv4 addresses mapped, translated (NAT64 `64:ff9b::/96`) or embedded
- * (6to4 `2002::/16`) in IPv6 are classified as the IPv4 address they carry.
+ * range's name), or public. An IPv6 address that carries an IPv4 address is classified as the IPv4
+ * address it carries, in every form: IPv4-mapped `::ffff:a.b.c.d`, IPv4-translated
+ * `::ffff:0:a.b.c.d`, IPv4-compatible `::a.b.c.d`, NAT64 `64:ff9b::a.b.c.d` and 6to4 `2002:AABB:CCDD::`.
+ * Teredo (`2001::/32`) stays in the IETF protocol assignments range, which is private.
  *
  * @example
  * classifyAddress("10.1.2.3"); // { kind: "private", range: "private network" }
+ * classifyAddress("::ffff:0:7f00:1"); // { kind: "loopback" }
  */
 export function classifyAddress(address: string): { kind: AddressClass; range?: string } {
   const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
@@ -92,11 +95,22 @@ export function classifyAddress(address: string): { kind: AddressClass; range?: 
   if (v4 !== undefined) return classifyBytes(v4, V4_RANGES);
   const v6 = parseV6(bare);
   if (v6 === undefined) throw new TypeError(`classifyAddress: not an IP address: ${JSON.stringify(address)}`);
-  const mapped = v6.slice(0, 10).every((byte) => byte === 0) && v6[10] === 0xff && v6[11] === 0xff;
-  const nat64 = startsWith(v6, [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0]);
-  if (mapped || nat64) return classifyBytes(v6.slice(12), V4_RANGES);
-  if (v6[0] === 0x20 && v6[1] === 0x02) return classifyBytes(v6.slice(2, 6), V4_RANGES);
-  return classifyBytes(v6, V6_RANGES);
+  const carried = embeddedV4(v6);
+  return carried === undefined ? classifyBytes(v6, V6_RANGES) : classifyBytes(carried, V4_RANGES);
+}
+
+/** The IPv4 address an IPv6 address carries, in any of the forms {@link classifyAddress} names. */
+function embeddedV4(v6: readonly number[]): number[] | undefined {
+  const zeros = (from: number, to: number) => v6.slice(from, to).every((byte) => byte === 0);
+  const last = v6.slice(12, 16);
+  // ::ffff:a.b.c.d (mapped) and ::ffff:0:a.b.c.d (translated).
+  if (zeros(0, 10) && v6[10] === 0xff && v6[11] === 0xff) return last;
+  if (zeros(0, 8) && v6[8] === 0xff && v6[9] === 0xff && zeros(10, 12)) return last;
+  // ::a.b.c.d (compatible), except :: and ::1, which are IPv6's own.
+  if (zeros(0, 12) && !(zeros(12, 15) && (v6[15] ?? 0) <= 1)) return last;
+  if (startsWith(v6, [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0])) return last;
+  if (v6[0] === 0x20 && v6[1] === 0x02) return v6.slice(2, 6);
+  return undefined;
 }
 
 /** Whether `network` lets a tool reach `address`; when not, why, in a sentence naming the option. */

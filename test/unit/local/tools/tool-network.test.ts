@@ -46,6 +46,36 @@ describe("classifyAddress", () => {
     expect(kind === "private" ? range : kind).toBe(expected);
   });
 
+  // Every IPv6 form that carries an IPv4 address, classified as the IPv4 address it carries.
+  test.each<[string, string, string]>([
+    // form, address, class of the IPv4 it carries
+    ["mapped", "::ffff:127.0.0.1", "loopback"],
+    ["mapped, bracketed", "[::ffff:127.0.0.1]", "loopback"],
+    ["mapped, hex", "::ffff:a9fe:a9fe", "link-local"],
+    ["mapped", "::ffff:8.8.8.8", "public"],
+    ["translated", "::ffff:0:7f00:1", "loopback"],
+    ["translated", "::ffff:0:10.0.0.1", "private network"],
+    ["translated", "::ffff:0:808:808", "public"],
+    ["compatible", "::a00:1", "private network"],
+    ["compatible", "::a9fe:a9fe", "link-local"],
+    ["compatible", "::127.0.0.1", "loopback"],
+    ["compatible", "::c0a8:101", "private network"],
+    ["compatible", "::2", "this network"],
+    ["compatible", "::808:808", "public"],
+    ["NAT64", "64:ff9b::7f00:1", "loopback"],
+    ["NAT64", "64:ff9b::169.254.169.254", "link-local"],
+    ["NAT64", "64:ff9b::8.8.8.8", "public"],
+    ["6to4", "2002:7f00:1::1", "loopback"],
+    ["6to4", "2002:a9fe:a9fe::1", "link-local"],
+    ["6to4", "2002:808:808::1", "public"],
+    ["Teredo (not unwrapped)", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "IETF protocol assignments"],
+    ["IPv6 loopback, not compatible", "::1", "loopback"],
+    ["IPv6 unspecified, not compatible", "::", "unspecified"],
+  ])("%s %s is %s", (_, address, expected) => {
+    const { kind, range } = classifyAddress(address);
+    expect(kind === "private" ? range : kind).toBe(expected);
+  });
+
   test("a host name is not an address", () => {
     expect(() => classifyAddress("example.com")).toThrow(
       new TypeError('classifyAddress: not an IP address: "example.com"'),
@@ -65,6 +95,16 @@ describe("checkAddress", () => {
     expect(checkAddress("127.0.0.1", network).allowed).toBe(loopback === "yes");
     expect(checkAddress("10.0.0.1", network).allowed).toBe(privateNet === "yes");
     expect(checkAddress("93.184.216.34", network).allowed).toBe(publicNet === "yes");
+  });
+
+  test("an address that carries an IPv4 address is allowed or refused as that IPv4 address", () => {
+    expect(checkAddress("::ffff:127.0.0.1", "public-and-loopback").allowed).toBe(true);
+    expect(checkAddress("::ffff:127.0.0.1", "public-only").allowed).toBe(false);
+    expect(checkAddress("::a9fe:a9fe", "public-and-loopback")).toEqual({
+      allowed: false,
+      reason: '::a9fe:a9fe is a link-local address, which toolNetwork "public-and-loopback" does not allow',
+    });
+    expect(checkAddress("2002:a00:1::1", "public-only").allowed).toBe(false);
   });
 
   test("the reason names the address, its range and the option", () => {
