@@ -14,6 +14,7 @@ import {
   GLOBAL_SETUP_PATH,
   HARNESS_DEFAULTS,
   type HarnessOptions,
+  readConcurrency,
   SOURCE_RESOLVE_CONFIG,
   vitestConcurrencyFor,
 } from "../../harness/index.js";
@@ -104,6 +105,7 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
   let config: MaestroEvalConfig;
   let gateConfig: ReturnType<typeof parseGateConfig>;
   let baseline: EvalReport | undefined;
+  let envConcurrency: number | undefined;
   try {
     config = (await loadConfig(cwd, options.config)).config;
     gateConfig = parseGateConfig(config.gate ?? {}, options.config ?? "maestro-eval.config.ts");
@@ -112,6 +114,7 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
       baselinePath === undefined
         ? undefined
         : readBaseline(resolve(cwd, baselinePath), options.baseline !== undefined);
+    envConcurrency = readConcurrency(process.env);
   } catch (error) {
     console.error(`maestro-eval run: ${(error as Error).message}`);
     return EXIT.usage;
@@ -122,7 +125,8 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
   if (options.repeats !== undefined) process.env.MAESTRO_EVAL_REPEATS = String(options.repeats);
   const harness: HarnessOptions = {
     ...((options.backend ?? config.backend) ? { backend: options.backend ?? config.backend } : {}),
-    concurrency: options.concurrency ?? config.concurrency ?? HARNESS_DEFAULTS.concurrency,
+    // As under plain vitest: the flag, then the config, then MAESTRO_EVAL_CONCURRENCY, then the default.
+    concurrency: options.concurrency ?? config.concurrency ?? envConcurrency ?? HARNESS_DEFAULTS.concurrency,
     ...((options.cassettes ?? config.cassettes) ? { cassettes: options.cassettes ?? config.cassettes } : {}),
     timeoutMs: config.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs,
     ...(config.local === undefined ? {} : { local: config.local }),

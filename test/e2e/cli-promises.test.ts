@@ -1,0 +1,136 @@
+// README promises about `maestro-eval run` that only a real run can check: MAESTRO_EVAL_CONCURRENCY,
+// a suite that fails to load, and one concurrency limit shared by several vitest worker processes.
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { repoRoot } from "../helpers/run-fixture-suites.js";
+import { cliEnv, createTempProject, runCli, type TempProject } from "../reliability/temp-project.js";
+
+let project: TempProject;
+
+/** A suite file that checks the harness's concurrency limit from inside a worker. */
+const concurrencySuite = `
+import { expect, inject, test } from "vitest";
+import { describeMaestro } from "maestro-eval/vitest";
+
+test("the harness's concurrency limit", () => {
+  expect(inject("maestroEval").concurrency).toBe(Number(process.env.EXPECTED_CONCURRENCY));
+});
+
+describeMaestro("tiny", {
+  cases: [{ name: "only", input: "Say hello." }],
+  requirements: [{ name: "short", description: "Write at most 3 sentences." }],
+  matrix: { models: ["jamba-mini"] },
+}, ({ run }) => {
+  expect(run).toHaveStatus("completed");
+});
+`;
+
+const config = `import { defineConfig } from "maestro-eval";
+export default defineConfig({ suites: ["suites/*.eval.ts"], local: { timeScale: 0 } });
+`;
+
+beforeAll(() => {
+  project = createTempProject("promises");
+  project.write("maestro-eval.config.ts", config);
+  project.write("suites/concurrency.eval.ts", concurrencySuite);
+});
+
+afterAll(() => project.remove());
+
+describe("maestro-eval run", () => {
+  test("honours MAESTRO_EVAL_CONCURRENCY", async () => {
+    const result = await runCli(project, ["run", "--reports", "reports/env"], {
+      MAESTRO_EVAL_CONCURRENCY: "3",
+      EXPECTED_CONCURRENCY: "3",
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  }, 180_000);
+
+  test("a bad MAESTRO_EVAL_CONCURRENCY is a usage error: exit 3 with the reason", async () => {
+    const result = await runCli(project, ["run", "--reports", "reports/bad"], {
+      MAESTRO_EVAL_CONCURRENCY: "many",
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(
+      'maestro-eval run: MAESTRO_EVAL_CONCURRENCY must be a whole number >= 1, got "many"\n',
+    );
+  }, 180_000);
+
+  test("a suite that fails to load exits 3, alone or beside a suite that passes", async () => {
+    const broken = createTempProject("broken-suite");
+    try {
+      broken.write("maestro-eval.config.ts", config);
+      broken.write("suites/broken.eval.ts", 'throw new Error("this suite cannot load");\n');
+      const alone = await runCli(broken, ["run"], { EXPECTED_CONCURRENCY: "8" });
+      expect(alone.code).toBe(3);
+      expect(`${alone.stdout}${alone.stderr}`).toContain("broken.eval.ts: this suite cannot load");
+      broken.write("suites/concurrency.eval.ts", concurrencySuite);
+      const beside = await runCli(broken, ["run"], { EXPECTED_CONCURRENCY: "8" });
+      expect(beside.code).toBe(3);
+    } finally {
+      broken.remove();
+    }
+  }, 180_000);
+});
+
+describe("the shared concurrency limit", () => {
+  test("holds across several vitest worker processes", async () => {
+    const shared = createTempProject("workers");
+    try {
+      // Three files in up to three workers, four concurrent tests each holding a slot for 150 ms: without one
+      // limit for all of them, up to 12 would hold a slot at once (4 with a limit per worker).
+      const file = (name: string) => `
+import { appendFileSync } from "node:fs";
+import { test } from "vitest";
+import { getHarness } from "../../src/harness/harness-context.js";
+
+for (let index = 0; index < 4; index += 1) {
+  test.concurrent("${name} " + index, async () => {
+    const harness = await getHarness();
+    await harness.semaphore.run(async () => {
+      appendFileSync(process.env.SLOTS_LOG!, "+ " + process.pid + "\\n");
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      appendFileSync(process.env.SLOTS_LOG!, "- " + process.pid + "\\n");
+    });
+  });
+}
+`;
+      for (const name of ["a", "b", "c"]) shared.write(`suites/${name}.eval.ts`, file(name));
+      shared.write(
+        "vitest.config.ts",
+        `import { defineMaestroConfig } from "../src/vitest.js";
+export default defineMaestroConfig(
+  { concurrency: 2, local: { timeScale: 0 } },
+  { test: { pool: "forks", maxWorkers: 3, fileParallelism: true } },
+);
+`,
+      );
+      const log = join(shared.dir, "slots.log");
+      shared.write("slots.log", "");
+      const code = await new Promise<number>((resolve) => {
+        execFile(
+          process.execPath,
+          [join(repoRoot, "node_modules/vitest/vitest.mjs"), "run"],
+          { cwd: shared.dir, timeout: 120_000, env: cliEnv({ SLOTS_LOG: log }) },
+          (error) => resolve(error === null ? 0 : Number((error as { code?: number }).code ?? 1)),
+        );
+      });
+      expect(code).toBe(0);
+      const lines = readFileSync(log, "utf8").trim().split("\n");
+      expect(lines).toHaveLength(24);
+      let held = 0;
+      let peak = 0;
+      for (const line of lines) {
+        held += line.startsWith("+") ? 1 : -1;
+        peak = Math.max(peak, held);
+      }
+      expect(peak).toBe(2);
+      expect(new Set(lines.map((line) => line.split(" ")[1])).size).toBeGreaterThan(1);
+    } finally {
+      shared.remove();
+    }
+  }, 180_000);
+});
