@@ -255,7 +255,7 @@ const mutations: Mutation[] = [
   {
     rule: "max-tokens.type",
     arbitrary: fc
-      .tuple(anyChat, on([1.5, "100", true, null]))
+      .tuple(anyChat, on([1.5, "100", true]))
       .map(([base, value]) =>
         breakRequest(
           "max-tokens.type",
@@ -294,7 +294,7 @@ const mutations: Mutation[] = [
   {
     rule: "temperature.type",
     arbitrary: fc
-      .tuple(anyChat, on(["hot", true, null, [0.5]]))
+      .tuple(anyChat, on(["hot", true, [0.5]]))
       .map(([base, temperature]) =>
         breakRequest(
           "temperature.type",
@@ -381,7 +381,7 @@ const mutations: Mutation[] = [
   {
     rule: "stop.type",
     arbitrary: fc
-      .tuple(anyChat, on([5, true, null, { sequence: "END" }]))
+      .tuple(anyChat, on([5, true, { sequence: "END" }]))
       .map(([base, stop]) =>
         breakRequest("stop.type", { ...copyRequest(base), stop }, ["stop"], "type_error.union"),
       ),

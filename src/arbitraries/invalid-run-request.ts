@@ -286,20 +286,18 @@ const mutations: Mutation[] = [
   },
   {
     rule: "requirements.is-mandatory-type",
-    arbitrary: fc
-      .tuple(withRequirements, fc.nat(), on(["yes", 1, 0, null, "true"]))
-      .map(([base, k, value]) => {
-        const request = copyRequest(base);
-        const list = readList(request, "requirements");
-        const index = k % list.length;
-        list[index]!.is_mandatory = value;
-        return breakRequest(
-          "requirements.is-mandatory-type",
-          request,
-          ["requirements", index, "is_mandatory"],
-          "type_error.bool",
-        );
-      }),
+    arbitrary: fc.tuple(withRequirements, fc.nat(), on(["yes", 1, 0, "true"])).map(([base, k, value]) => {
+      const request = copyRequest(base);
+      const list = readList(request, "requirements");
+      const index = k % list.length;
+      list[index]!.is_mandatory = value;
+      return breakRequest(
+        "requirements.is-mandatory-type",
+        request,
+        ["requirements", index, "is_mandatory"],
+        "type_error.bool",
+      );
+    }),
   },
   {
     rule: "tools.type",
@@ -418,13 +416,13 @@ const mutations: Mutation[] = [
       }),
   },
   {
-    rule: "tools.mcp-server-label-missing",
+    rule: "tools.mcp-server-url-missing",
     arbitrary: withTool("mcp").map(({ request, index }) => {
-      delete readList(request, "tools")[index]!.server_label;
+      delete readList(request, "tools")[index]!.server_url;
       return breakRequest(
-        "tools.mcp-server-label-missing",
+        "tools.mcp-server-url-missing",
         request,
-        ["tools", index, "server_label"],
+        ["tools", index, "server_url"],
         "value_error.missing",
       );
     }),

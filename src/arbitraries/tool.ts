@@ -147,7 +147,7 @@ export function makeToolsValid(list: readonly MaestroTool[]): MaestroTool[] {
       seenTypes.add(item.type);
       kept.push(item);
     } else if (item.type === "mcp") {
-      kept.push({ ...item, server_label: unique(labels, item.server_label) });
+      kept.push({ ...item, server_label: unique(labels, item.server_label ?? "mcp") });
     } else {
       kept.push({ ...item, function: { ...item.function, name: unique(names, item.function.name) } });
     }

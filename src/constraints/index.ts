@@ -2,6 +2,7 @@ export { assertValidChatRequest, assertValidRunRequest } from "./assert-valid-re
 export { compileSpecSchema, type SpecSchemaValidator } from "./compile-spec-schema.js";
 export { countWords } from "./count-words.js";
 export { detectRequestKind, type RequestKind } from "./detect-request-kind.js";
+export { dropNullFields } from "./drop-null-fields.js";
 export { hasErrors } from "./has-errors.js";
 export { ISSUE_TYPES, type IssueType } from "./issue-types.js";
 export {

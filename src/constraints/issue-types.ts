@@ -44,9 +44,13 @@ export const ISSUE_TYPES = Object.freeze({
   "value_error.messages.no_turns": "A chat request with no user or assistant message.",
   "value_error.n_with_zero_temperature": "A chat request asks for n > 1 with temperature 0.",
   "value_error.stream_with_n": "A chat request asks for n > 1 while streaming.",
+  "value_error.conflicting_spelling":
+    "An http tool's parameters give additionalProperties and additional_properties with different values.",
   "value_error.unreadable": "The request could not be read (a getter or proxy threw).",
   value_error: "Any other schema keyword the spec may use in future.",
   "warning.unknown_field": "A field the spec does not know; AI21 ignores it.",
+  "warning.sdk_spelling":
+    "additional_properties (the SDKs' spelling), read as additionalProperties (AI21's wire name).",
   "warning.deprecated": "A deprecated field (tool_resources).",
   "warning.requirements_with_tools":
     "Requirements together with tools; AI21 documents they work only without tools.",

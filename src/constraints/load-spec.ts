@@ -83,7 +83,10 @@ export function readSpecDefaults(name: string): Record<string, unknown> {
       defaults[key] = raw["x-maestro-default"];
       continue;
     }
-    const target = typeof raw.$ref === "string" ? resolveSpecRef(raw.$ref) : undefined;
+    // A nullable reference is written `oneOf: [{$ref}, {type: "null"}]`.
+    const branches = Array.isArray(raw.oneOf) ? (raw.oneOf as SpecSchema[]) : [raw];
+    const ref = branches.find((branch) => typeof branch.$ref === "string")?.$ref;
+    const target = typeof ref === "string" ? resolveSpecRef(ref) : undefined;
     if (target && Object.hasOwn(target, "default")) defaults[key] = target.default;
   }
   return defaults;

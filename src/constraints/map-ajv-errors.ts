@@ -92,19 +92,36 @@ function mapSchemaError(error: ErrorObject, root: unknown): ConstraintIssue {
   const limit = params.limit as number;
   switch (error.keyword) {
     case "required": {
-      const missing = [...loc, String(params.missingProperty)];
-      return createIssue(missing, `${formatIssueLocation(missing)} is required`, "value_error.missing");
+      const name = String(params.missingProperty);
+      const missing = [...loc, name];
+      // The spec's x-maestro-required-hints says what to add where the SDKs make a field optional.
+      const hints = (error.parentSchema as Record<string, unknown> | undefined)?.["x-maestro-required-hints"];
+      const hint =
+        typeof hints === "object" && hints !== null ? (hints as Record<string, unknown>)[name] : undefined;
+      return createIssue(
+        missing,
+        typeof hint === "string"
+          ? `${formatIssueLocation(missing)} is required: add ${hint}`
+          : `${formatIssueLocation(missing)} is required`,
+        "value_error.missing",
+      );
     }
     case "type": {
       const types = readTypes(params.type);
       return createIssue(loc, `${where} must be ${describeTypes(types)}; got ${got}`, typeErrorName(types));
     }
-    case "enum":
-      return createIssue(
-        loc,
-        `${where} must be one of ${describeChoices(Array.isArray(params.allowedValues) ? params.allowedValues : [])}; got ${got}`,
-        "type_error.enum",
-      );
+    case "enum": {
+      // A nullable field lists null among its values (null means unset); the message names the others.
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
+      const choices = allowed.length > 1 ? allowed.filter((value) => value !== null) : allowed;
+      return choices.length === 1
+        ? createIssue(loc, `${where} must be ${describeValue(choices[0])}; got ${got}`, "value_error.const")
+        : createIssue(
+            loc,
+            `${where} must be one of ${describeChoices(choices)}; got ${got}`,
+            "type_error.enum",
+          );
+    }
     case "const":
       return createIssue(
         loc,

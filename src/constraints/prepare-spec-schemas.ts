@@ -194,4 +194,5 @@ export const SPEC_EXTENSIONS: readonly string[] = [
   "x-maestro-documented-maximum",
   "x-maestro-unknown-fields",
   "x-maestro-default",
+  "x-maestro-required-hints",
 ];

@@ -3,8 +3,20 @@ import type { components, paths } from "../generated/maestro.js";
 
 type Schemas = components["schemas"];
 
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+
+/**
+ * A request as the code reads it once the validator and the local server have dropped every optional
+ * field sent as `null` (on the wire, null means unset: the spec types those fields `[type, "null"]`).
+ */
+export type WithoutNullFields<T> = T extends readonly (infer Item)[]
+  ? WithoutNullFields<Item>[]
+  : T extends object
+    ? { [K in keyof T]: K extends OptionalKeys<T> ? WithoutNullFields<Exclude<T[K], null>> : WithoutNullFields<T[K]> }
+    : T;
+
 /** The body of `POST /studio/v1/maestro/runs`. */
-export type CreateRunRequest = Schemas["CreateMaestroRunRequest"];
+export type CreateRunRequest = WithoutNullFields<Schemas["CreateMaestroRunRequest"]>;
 /** A Maestro run as `POST` and `GET` return it. */
 export type MaestroRun = Schemas["MaestroRun"];
 /** A run's status; `in_progress` until it ends. */
@@ -20,21 +32,21 @@ export type MaestroInput = Schemas["MaestroInput"];
 /** One user or assistant turn of a run's input. */
 export type MaestroMessage = Schemas["MaestroMessage"];
 /** A natural-language requirement `{name, description, is_mandatory}`. */
-export type Requirement = Schemas["Requirement"];
+export type Requirement = WithoutNullFields<Schemas["Requirement"]>;
 /** How a run met its requirements. */
 export type RequirementsResult = Schemas["RequirementsResult"];
 /** How a run met one requirement. */
 export type RequirementResult = Schemas["RequirementResult"];
 /** A tool a run may use, told apart by `type`. */
-export type MaestroTool = Schemas["MaestroTool"];
+export type MaestroTool = WithoutNullFields<Schemas["MaestroTool"]>;
 /** A user-provided HTTP endpoint tool. */
-export type HttpTool = Schemas["HttpTool"];
+export type HttpTool = WithoutNullFields<Schemas["HttpTool"]>;
 /** A remote MCP server tool. */
-export type McpTool = Schemas["McpTool"];
+export type McpTool = WithoutNullFields<Schemas["McpTool"]>;
 /** Search over the account's file library. */
-export type FileSearchTool = Schemas["FileSearchTool"];
+export type FileSearchTool = WithoutNullFields<Schemas["FileSearchTool"]>;
 /** Web search limited to URL prefixes. */
-export type WebSearchTool = Schemas["WebSearchTool"];
+export type WebSearchTool = WithoutNullFields<Schemas["WebSearchTool"]>;
 /** What a run retrieved or called. */
 export type DataSources = Schemas["DataSources"];
 /** A passage found by file_search. */
@@ -48,16 +60,16 @@ export type LibraryFile = Schemas["LibraryFile"];
 /** The id an upload (or a delete) answers with: `{fileId}`. */
 export type LibraryFileId = Schemas["LibraryFileId"];
 /** The fields `PUT /studio/v1/library/files/{file_id}` replaces: labels and public URL. */
-export type LibraryFileUpdate = Schemas["LibraryFileUpdate"];
+export type LibraryFileUpdate = WithoutNullFields<Schemas["LibraryFileUpdate"]>;
 /** What the local server adds to a run: cost, latency, steps, generator. */
 export type LocalRunInfo = Schemas["LocalRunInfo"];
 /** One generate-or-refine step of the local engine. */
 export type LocalRunStep = Schemas["LocalRunStep"];
 
 /** The body of `POST /studio/v1/chat/completions`. */
-export type ChatRequest = Schemas["ChatCompletionRequest"];
+export type ChatRequest = WithoutNullFields<Schemas["ChatCompletionRequest"]>;
 /** One chat message, told apart by `role`. */
-export type ChatMessage = Schemas["ChatMessage"];
+export type ChatMessage = WithoutNullFields<Schemas["ChatMessage"]>;
 /** A completed chat completion. */
 export type ChatCompletion = Schemas["ChatCompletion"];
 /** One choice of a chat completion. */

@@ -189,7 +189,11 @@ export interface components {
          *     with a user turn (the last turn is what Maestro answers).
          */
         MaestroInput: string | components["schemas"]["MaestroMessage"][];
-        /** @description A natural-language condition the result must meet, scored from 0 to 1. */
+        /**
+         * @description A natural-language condition the result must meet, scored from 0 to 1. Decision: `description`
+         *     stays required although AI21's Python SDK types it optional (`total=False`): AI21's own schema
+         *     and documentation require it, and it is the condition that gets scored.
+         */
         Requirement: {
             /**
              * @description How the requirement is referred to later. Decision: names must be unique within a request,
@@ -205,7 +209,7 @@ export interface components {
              */
             description: string;
             /** @description When true and the requirement is not fully met (score below 1), the run's overall score is 0. */
-            is_mandatory?: boolean;
+            is_mandatory?: boolean | null;
         };
         /** @description One parameter of an HTTP tool's function. */
         HttpToolParameter: {
@@ -213,15 +217,26 @@ export interface components {
             type: string;
             description: string;
         };
-        /** @description The JSON Schema of the body Maestro posts to the tool's endpoint. */
+        /**
+         * @description The JSON Schema of the body Maestro posts to the tool's endpoint. Decision: `required` stays
+         *     required although AI21's Python SDK types it optional: AI21's own schema requires it (send
+         *     `[]` when no parameter is required).
+         */
         HttpToolParameters: {
-            /** @constant */
-            type?: "object";
+            /** @enum {string|null} */
+            type?: "object" | null;
             properties: {
                 [key: string]: components["schemas"]["HttpToolParameter"];
             };
             required: string[];
-            additionalProperties?: boolean;
+            /** @description Whether the body may carry parameters not listed in `properties`. AI21's wire name. */
+            additionalProperties?: boolean | null;
+            /**
+             * @description The spelling of AI21's SDKs (the Python SDK's `Parameters` model and the TypeScript SDK's
+             *     type) for `additionalProperties`. Decision: accepted as the same field with a warning naming
+             *     the wire spelling; giving both with different values is an error.
+             */
+            additional_properties?: boolean | null;
         };
         /** @description What the tool does, as Maestro's planner sees it. */
         HttpToolFunction: {
@@ -240,7 +255,7 @@ export interface components {
             /** @description Static headers sent with each call, for example credentials. Secret; never logged or recorded. */
             headers?: {
                 [key: string]: string;
-            };
+            } | null;
         };
         /**
          * @description A user-provided HTTP endpoint Maestro may call. The local server posts a JSON body fitting
@@ -257,8 +272,10 @@ export interface components {
             endpoint: components["schemas"]["HttpToolEndpoint"];
         };
         /**
-         * @description A remote MCP server. Decision: `server_label` and `server_url` are required, as AI21's
-         *     MCP guide lists them as required fields; `mcp_id` (a stored server) may be given as well.
+         * @description A remote MCP server. Decision: `server_label` is optional, as in AI21's current schema and
+         *     both SDKs' Python types (AI21's MCP guide lists it among "required fields", but its schema no
+         *     longer requires any field); the local server then labels the server with its URL's host.
+         *     `server_url` stays required: the local server cannot resolve a stored `mcp_id`.
          */
         McpTool: {
             /**
@@ -266,18 +283,18 @@ export interface components {
              * @enum {string}
              */
             type: "mcp";
-            /** @description Unique among the run's MCP tools. */
-            server_label: string;
+            /** @description Unique among the run's MCP tools. When absent, the server URL's host labels it. */
+            server_label?: string | null;
             /** @description An absolute http or https URL of a remote MCP server (Streamable HTTP). */
             server_url: string;
             /** @description Headers sent to the MCP server. Secret; never logged or recorded. */
             headers?: {
                 [key: string]: string;
-            };
+            } | null;
             /** @description The tools to load; all of the server's tools when omitted. */
-            allowed_tools?: string[];
+            allowed_tools?: string[] | null;
             /** @description The id of an MCP server stored with AI21. */
-            mcp_id?: string;
+            mcp_id?: string | null;
         };
         /** @description A filter over file labels (AI21's `QueryFilter`); passed through as given. */
         FileSearchLabelsFilter: {
@@ -305,19 +322,19 @@ export interface components {
              *     a passage of average length holding each of those terms once scores 1, one holding none
              *     scores 0, and words no passage holds do not lower any score.
              */
-            retrieval_similarity_threshold?: number;
-            labels?: string[];
-            /** @enum {string} */
-            labels_filter_mode?: "AND" | "OR";
-            labels_filter?: components["schemas"]["FileSearchLabelsFilter"];
-            file_ids?: string[];
-            /** @enum {string} */
-            retrieval_strategy?: "segments" | "default" | "add_neighbors" | "full_doc";
-            max_neighbors?: number;
-            path?: string;
-            response_language?: components["schemas"]["ResponseLanguage"];
-            hybrid_search_alpha?: number;
-            use_two_step_embedders?: boolean;
+            retrieval_similarity_threshold?: number | null;
+            labels?: string[] | null;
+            /** @enum {string|null} */
+            labels_filter_mode?: "AND" | "OR" | null;
+            labels_filter?: components["schemas"]["FileSearchLabelsFilter"] | null;
+            file_ids?: string[] | null;
+            /** @enum {string|null} */
+            retrieval_strategy?: "segments" | "default" | "add_neighbors" | "full_doc" | null;
+            max_neighbors?: number | null;
+            path?: string | null;
+            response_language?: components["schemas"]["ResponseLanguage"] | null;
+            hybrid_search_alpha?: number | null;
+            use_two_step_embedders?: boolean | null;
         };
         /**
          * @description Search on the web, optionally limited to URL prefixes. The local server never goes online: it
@@ -341,11 +358,11 @@ export interface components {
              *     `sub.example.com` only that subdomain); a path is a case-sensitive string prefix of the
              *     page's path and query (`example.com/page` matches `/page`, `/page/2` and `/pages`).
              */
-            urls?: string[];
-            fallback_to_web?: boolean;
-            query_suffix?: string;
-            rephrase_query?: boolean;
-            use_cached_pages?: boolean;
+            urls?: string[] | null;
+            fallback_to_web?: boolean | null;
+            query_suffix?: string | null;
+            rephrase_query?: boolean | null;
+            use_cached_pages?: boolean | null;
         };
         /** @description A tool Maestro may invoke during a run, told apart by `type`. */
         MaestroTool: components["schemas"]["HttpTool"] | components["schemas"]["McpTool"] | components["schemas"]["FileSearchTool"] | components["schemas"]["WebSearchTool"];
@@ -356,10 +373,10 @@ export interface components {
         ToolResources: {
             file_search?: {
                 [key: string]: unknown;
-            };
+            } | null;
             web_search?: {
                 [key: string]: unknown;
-            };
+            } | null;
         };
         /**
          * @description Everything a Maestro run is started with. Rules JSON Schema cannot state are named in
@@ -371,45 +388,45 @@ export interface components {
              * @description Up to 10 requirements. AI21 documents that requirements work only when no tools are
              *     selected; the validator warns when both are given.
              */
-            requirements?: components["schemas"]["Requirement"][];
+            requirements?: components["schemas"]["Requirement"][] | null;
             /**
              * @description Tools Maestro may invoke. At most one `web_search` and at most one `file_search` tool
              *     (Decision: read as one of each type, which is what AI21's wording says), and MCP server
              *     labels unique. Decision: the local server answers a breach with 422 at `["body","tools"]`.
              */
-            tools?: components["schemas"]["MaestroTool"][];
-            tool_resources?: components["schemas"]["ToolResources"];
+            tools?: components["schemas"]["MaestroTool"][] | null;
+            tool_resources?: components["schemas"]["ToolResources"] | null;
             /** @description A single model for the run (free names such as `jamba-large`); Maestro chooses when omitted. */
-            models?: string[];
-            budget?: components["schemas"]["Budget"];
+            models?: string[] | null;
+            budget?: components["schemas"]["Budget"] | null;
             /** @description Extra fields to include in the run; none when omitted. */
-            include?: components["schemas"]["IncludeField"][];
-            response_language?: components["schemas"]["ResponseLanguage"];
+            include?: components["schemas"]["IncludeField"][] | null;
+            response_language?: components["schemas"]["ResponseLanguage"] | null;
             /** @description A high-level instruction defining Maestro's behaviour; prefer requirements for output conditions. */
-            system_prompt?: string;
+            system_prompt?: string | null;
             /** @description Undocumented by AI21; presumably a JSON Schema for structured output. Passed through. */
             output_type?: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** @description Free context for the run; AI21's SDK no longer sends it but the API accepts it. */
             context?: {
                 [key: string]: unknown;
-            };
-            verbose?: boolean;
-            structured_rag_enabled?: boolean;
-            dynamic_planning_enabled?: boolean;
-            assistant_id?: string;
-            /** @enum {string} */
-            variant?: "main" | "ingestion";
+            } | null;
+            verbose?: boolean | null;
+            structured_rag_enabled?: boolean | null;
+            dynamic_planning_enabled?: boolean | null;
+            assistant_id?: string | null;
+            /** @enum {string|null} */
+            variant?: "main" | "ingestion" | null;
             custom_retrieval_configs?: {
                 [key: string]: unknown;
-            }[];
+            }[] | null;
             /**
              * @description Decision: Maestro documents no streaming; maestro-eval always polls, so only `false` is
              *     accepted.
-             * @constant
+             * @enum {boolean|null}
              */
-            stream?: false;
+            stream?: false | null;
         };
         /**
          * @description `in_progress` until the run ends; `completed`, `failed` and `requires_action` are terminal.
@@ -495,10 +512,15 @@ export interface components {
             web_search?: components["schemas"]["WebSearchResult"][] | null;
             tool_calls?: components["schemas"]["ToolCallResult"][] | null;
         };
-        /** @description The id of an uploaded (or deleted) file. */
+        /**
+         * @description The id of an uploaded (or deleted) file. AI21's Python SDK reads `fileId`; AI21's TypeScript
+         *     SDK types the upload answer as `{id, fileId}`. Decision: the local server sends both, equal.
+         */
         LibraryFileId: {
             /** @description A UUID generated by the server. */
             fileId: string;
+            /** @description The same id as `fileId`. */
+            id?: string;
         };
         /**
          * @description A file's metadata, with AI21's camelCase names (AI21's Python SDK reads `creationDate` and
@@ -532,10 +554,17 @@ export interface components {
             errorCode?: number | null;
             errorMessage?: string | null;
         };
-        /** @description The fields to replace; AI21's Python SDK sends only those given. */
+        /**
+         * @description The fields to replace. AI21's Python SDK sends both `labels` and `publicUrl`, `null` for the
+         *     one not given; Decision: `null` leaves that field as it is (null means unset). AI21's
+         *     TypeScript SDK also sends the file's `fileId` in the body; Decision: accepted, and when it
+         *     differs from the path's `file_id` the request answers 422.
+         */
         LibraryFileUpdate: {
-            labels?: string[];
-            publicUrl?: string;
+            /** @description The file's id, as AI21's TypeScript SDK repeats it; must match the path. */
+            fileId?: string | null;
+            labels?: string[] | null;
+            publicUrl?: string | null;
         };
         /** @description Why a run failed. */
         MaestroRunErrorInfo: {
@@ -645,24 +674,28 @@ export interface components {
             type: "function";
             function: {
                 name: string;
-                description?: string;
+                description?: string | null;
+                /**
+                 * @description The JSON Schema of the function's arguments. Decision: `type` is optional and defaults
+                 *     to `object` (AI21's schema gives it that default); `properties` is required.
+                 */
                 parameters?: {
-                    /** @constant */
-                    type: "object";
+                    /** @enum {string|null} */
+                    type?: "object" | null;
                     properties: {
                         [key: string]: unknown;
                     };
-                    required?: string[];
-                };
+                    required?: string[] | null;
+                } | null;
             };
         };
         /** @description A document the model may ground its answer in. */
         ChatDocument: {
-            id?: string;
+            id?: string | null;
             content: string;
             metadata?: {
                 [key: string]: string;
-            };
+            } | null;
         };
         /** @description `json_object` turns on JSON mode. */
         ChatResponseFormat: {
@@ -692,17 +725,17 @@ export interface components {
              * @description The most tokens to generate. AI21 documents at most 4096 for Jamba models; Decision: values
              *     up to 65535 are accepted and values above 4096 draw a warning.
              */
-            max_tokens?: number;
-            temperature?: number;
-            top_p?: number;
+            max_tokens?: number | null;
+            temperature?: number | null;
+            top_p?: number | null;
             /** @description Sequences that end generation; not included in the output. At most 16 sequences. */
-            stop?: string | string[];
+            stop?: string | string[] | null;
             /** @description How many choices to return. Must be 1 when streaming; needs temperature above 0 when above 1. */
-            n?: number;
-            stream?: boolean;
-            tools?: components["schemas"]["ChatFunctionTool"][];
-            response_format?: components["schemas"]["ChatResponseFormat"];
-            documents?: components["schemas"]["ChatDocument"][];
+            n?: number | null;
+            stream?: boolean | null;
+            tools?: components["schemas"]["ChatFunctionTool"][] | null;
+            response_format?: components["schemas"]["ChatResponseFormat"] | null;
+            documents?: components["schemas"]["ChatDocument"][] | null;
         };
         /** @description Token counts; `total_tokens` is their sum. */
         ChatUsage: {

@@ -3,7 +3,7 @@ import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { hasErrors, validateChatRequest, validateRunRequest } from "../constraints/index.js";
-import type { ChatRequest, CreateRunRequest, MaestroRun, ValidationErrorItem } from "../domain/index.js";
+import type { CreateRunRequest, MaestroRun, ValidationErrorItem } from "../domain/index.js";
 import { answerChat } from "./answer-chat.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan, type FaultRoute } from "./faults.js";
 import type { Generator } from "./generator.js";
@@ -11,6 +11,7 @@ import { createRequestGuard, type Refusal } from "./guard-request.js";
 import { type FileLibrary, handleLibraryRequest, isLibraryPath } from "./library/index.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
+import { readChatRequest, readRunRequest } from "./read-request.js";
 import { createRunStore, type RunStore } from "./run-store.js";
 import { seedText } from "./seed-text.js";
 import { sendJson } from "./send-json.js";
@@ -291,7 +292,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       const issues = validateRunRequest(body.value);
       if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
       const run = startRun(
-        body.value as CreateRunRequest,
+        readRunRequest(body.value),
         String(req.headers[REPEAT_HEADER] ?? "0"),
         body.text,
       );
@@ -306,7 +307,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     const issues = validateChatRequest(body.value);
     if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
     counters.chatCompletions += 1;
-    await answerChat(body.value as ChatRequest, res, {
+    await answerChat(readChatRequest(body.value), res, {
       generator,
       seed: `${seed}\u0000${String(req.headers[REPEAT_HEADER] ?? "0")}`,
       body: body.text,

@@ -1,3 +1,4 @@
+import { checkAdditionalPropertiesSpelling } from "./check-additional-properties-spelling.js";
 import { checkAlternatingTurns } from "./check-alternating-turns.js";
 import { checkChatOrder } from "./check-chat-order.js";
 import {
@@ -25,4 +26,5 @@ export const CONSTRAINT_RULES: Readonly<Record<string, ConstraintRule>> = Object
   "run.requirements-with-tools": checkRequirementsWithTools,
   "chat.n-with-zero-temperature": checkNWithZeroTemperature,
   "chat.stream-with-n": checkStreamWithN,
+  "http-tool.additional-properties-spelling": checkAdditionalPropertiesSpelling,
 });

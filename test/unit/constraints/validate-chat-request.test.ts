@@ -152,7 +152,7 @@ describe("validateChatRequest", () => {
   test("checks the ranges of max_tokens, temperature, top_p and n", () => {
     const base = { model: "jamba-mini", messages: [user("a")] };
     expect(rows({ ...base, max_tokens: 1.5, temperature: 2.5, top_p: 0, n: 17 })).toEqual([
-      [["body", "max_tokens"], "max_tokens must be an integer; got 1.5", "type_error.integer", "error"],
+      [["body", "max_tokens"], "max_tokens must be an integer or null; got 1.5", "type_error.integer", "error"],
       [
         ["body", "temperature"],
         "temperature must be at most 2; got 2.5",
@@ -216,7 +216,7 @@ describe("validateChatRequest", () => {
   test("accepts stop as a string or at most 16 strings", () => {
     const base = { model: "jamba-mini", messages: [user("a")] };
     expect(rows({ ...base, stop: 5 })).toEqual([
-      [["body", "stop"], "stop must be a string or an array; got 5", "type_error.union", "error"],
+      [["body", "stop"], "stop must be a string, an array or null; got 5", "type_error.union", "error"],
     ]);
     expect(rows({ ...base, stop: Array.from({ length: 17 }, (_, index) => `s${index}`) })).toEqual([
       [["body", "stop"], "stop has 17 items; at most 16 are allowed", "value_error.list.max_items", "error"],

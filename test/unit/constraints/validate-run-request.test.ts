@@ -163,7 +163,7 @@ describe("validateRunRequest", () => {
       ],
       [
         ["body", "requirements", 2, "name"],
-        "requirements[2].name is required",
+        'requirements[2].name is required: add a name to refer to the requirement by, such as "length"',
         "value_error.missing",
         "error",
       ],
@@ -198,7 +198,7 @@ describe("validateRunRequest", () => {
         ],
         [
           ["body", "requirements", 0, "is_mandatory"],
-          'requirements[0].is_mandatory must be a boolean; got "yes"',
+          'requirements[0].is_mandatory must be a boolean or null; got "yes"',
           "type_error.bool",
           "error",
         ],
@@ -287,7 +287,7 @@ describe("validateRunRequest", () => {
     }
   });
 
-  test("requires an mcp tool's absolute server_url and a server_label unique among mcp tools", () => {
+  test("requires an mcp tool's absolute server_url, and a server_label unique among mcp tools when given", () => {
     const tools = [
       mcpTool,
       { type: "mcp", server_label: "docs", server_url: "wss://mcp.example.com" },
@@ -304,12 +304,6 @@ describe("validateRunRequest", () => {
         ["body", "tools", 1, "server_url"],
         'tools[1].server_url must be an absolute http or https URL; got "wss://mcp.example.com"',
         "value_error.url.absolute_http",
-        "error",
-      ],
-      [
-        ["body", "tools", 2, "server_label"],
-        "tools[2].server_label is required",
-        "value_error.missing",
         "error",
       ],
     ]);
@@ -494,7 +488,47 @@ describe("validateRunRequest", () => {
 describe("validateRunRequest on a value of the wrong type for an enum", () => {
   test("reports the type alone, not the enum as well", () => {
     expect(rows({ input: "x", budget: 1 })).toEqual([
-      [["body", "budget"], "budget must be a string; got 1", "type_error.str", "error"],
+      [["body", "budget"], "budget must be a string or null; got 1", "type_error.str", "error"],
+    ]);
+  });
+});
+
+describe("validateRunRequest on an http tool's additional_properties (the SDKs' spelling)", () => {
+  const withParameters = (parameters: Record<string, unknown>) => ({
+    input: "x",
+    tools: [
+      {
+        ...httpTool,
+        function: { ...httpTool.function, parameters: { ...httpTool.function.parameters, ...parameters } },
+      },
+    ],
+  });
+
+  test("reads it as additionalProperties, with a warning naming the wire spelling", () => {
+    expect(rows(withParameters({ additional_properties: false }))).toEqual([
+      [
+        ["body", "tools", 0, "function", "parameters", "additional_properties"],
+        "tools[0].function.parameters.additional_properties is the SDKs' spelling of additionalProperties, AI21's wire name; it is read as additionalProperties",
+        "warning.sdk_spelling",
+        "warning",
+      ],
+    ]);
+    expect(rows(withParameters({ additionalProperties: true }))).toEqual([]);
+    expect(rows(withParameters({ additional_properties: null }))).toEqual([]);
+  });
+
+  test("refuses both spellings with different values, and a non-boolean", () => {
+    expect(rows(withParameters({ additional_properties: true, additionalProperties: false }))).toEqual([
+      [
+        ["body", "tools", 0, "function", "parameters", "additional_properties"],
+        "tools[0].function.parameters.additional_properties is true but additionalProperties is false; give one of them (additionalProperties is AI21's wire name)",
+        "value_error.conflicting_spelling",
+        "error",
+      ],
+    ]);
+    expect(rows(withParameters({ additional_properties: "no" })).map((row) => row[2])).toEqual([
+      "type_error.bool",
+      "warning.sdk_spelling",
     ]);
   });
 });
