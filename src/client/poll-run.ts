@@ -4,7 +4,7 @@ import { sleep } from "./resilient-fetch.js";
 
 /** How a run is polled until it ends. Every field has a default. */
 export interface PollOptions {
-  /** The first wait after creating the run. Default 100 ms. */
+  /** The wait after the first poll, which goes out at once (the run may be done already). Default 100 ms. */
   initialIntervalMs?: number;
   /** Each wait is the previous one times this factor. Default 1.5. */
   backoffFactor?: number;

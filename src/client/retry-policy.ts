@@ -15,7 +15,7 @@ export interface RetryOptions {
 /** {@link RetryOptions} with every default filled in. */
 export type RetryPolicy = Required<RetryOptions>;
 
-/** The client's defaults, stated once: five attempts, 0.5 s doubling to 8 s with full jitter. */
+/** The client's defaults, stated once: five attempts, 0.5 s doubling to 8 s with equal jitter. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 4,
   baseDelayMs: 500,
@@ -48,8 +48,9 @@ export function resolveRetryPolicy(options: RetryOptions = {}): RetryPolicy {
 }
 
 /**
- * The delay before retry number `retry` (1 for the first retry): exponential with full jitter, so that
- * many clients hit by the same outage do not retry in step. `random` returns a number in [0, 1).
+ * The delay before retry number `retry` (1 for the first retry): exponential with equal jitter (half the
+ * ceiling fixed, half random), so that many clients hit by the same outage do not retry in step, yet none
+ * retries at once. `random` returns a number in [0, 1).
  */
 export function computeBackoffMs(
   retry: number,
