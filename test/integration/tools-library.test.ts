@@ -108,8 +108,12 @@ describe("the local library answers the requests of AI21's Python SDK", () => {
       body,
     );
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ fileId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(answer.json).toEqual({
+      fileId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     fileId = (answer.json as { fileId: string }).fileId;
+    expect((answer.json as { id: string }).id).toBe(fileId);
   });
 
   test("files.create with path=None and public_url=None (empty parts) stores neither", async () => {

@@ -63,7 +63,7 @@ export async function handleLibraryRequest(
       return file === undefined ? sendJson(res, 404, { detail: "Not Found" }) : sendJson(res, 200, file);
     }
     if (method === "PUT") {
-      const changes = readUpdate(await readBody(req, options.maxBodyBytes));
+      const changes = readUpdate(await readBody(req, options.maxBodyBytes), fileId);
       const file = library.update(fileId, changes);
       return file === undefined ? sendJson(res, 404, { detail: "Not Found" }) : sendJson(res, 200, file);
     }
@@ -122,7 +122,8 @@ async function upload(req: IncomingMessage, library: FileLibrary, options: Libra
     ...(path === undefined ? {} : { path }),
     ...(publicUrl === undefined ? {} : { publicUrl }),
   });
-  return { fileId: stored.fileId };
+  // AI21's Python SDK reads `fileId`; its TypeScript SDK types the answer `{id, fileId}`.
+  return { fileId: stored.fileId, id: stored.fileId };
 }
 
 /** One `labels` part: a label, or a JSON array of labels (AI21's older Node example sends one). */
@@ -161,7 +162,7 @@ function readListQuery(params: URLSearchParams) {
   };
 }
 
-function readUpdate(body: Buffer): { labels?: string[]; publicUrl?: string } {
+function readUpdate(body: Buffer, fileId: string): { labels?: string[]; publicUrl?: string } {
   const text = body.toString("utf8");
   let value: unknown = {};
   if (text.trim() !== "") {
@@ -174,7 +175,11 @@ function readUpdate(body: Buffer): { labels?: string[]; publicUrl?: string } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw invalid(["body"], "value is not a valid dict", "type_error.dict");
   }
-  const { labels, publicUrl } = value as { labels?: unknown; publicUrl?: unknown };
+  const {
+    labels,
+    publicUrl,
+    fileId: bodyFileId,
+  } = value as { labels?: unknown; publicUrl?: unknown; fileId?: unknown };
   const issues: ValidationErrorItem[] = [];
   if (
     labels !== undefined &&
@@ -190,11 +195,20 @@ function readUpdate(body: Buffer): { labels?: string[]; publicUrl?: string } {
   if (publicUrl !== undefined && publicUrl !== null && typeof publicUrl !== "string") {
     issues.push({ loc: ["body", "publicUrl"], msg: "str type expected", type: "type_error.str" });
   }
+  // AI21's TypeScript SDK repeats the file's id in the body.
+  if (bodyFileId !== undefined && bodyFileId !== null && bodyFileId !== fileId) {
+    issues.push({
+      loc: ["body", "fileId"],
+      msg: `fileId ${typeof bodyFileId === "string" ? JSON.stringify(bodyFileId) : "of the wrong type"} differs from the file id in the path, ${fileId}`,
+      type: "value_error.file_id_mismatch",
+    });
+  }
   if (issues.length > 0) throw new LibraryError(422, issues);
   return {
     ...(Array.isArray(labels) ? { labels: labels as string[] } : {}),
-    // `null` clears the public URL, as the Python SDK sends it for `public_url=None`.
-    ...(typeof publicUrl === "string" ? { publicUrl } : publicUrl === null ? { publicUrl: "" } : {}),
+    // `null` means unset, as everywhere in a request: AI21's Python SDK sends `publicUrl: null` when only
+    // labels are updated (and `labels: null` when only the URL is), and that field stays as it was.
+    ...(typeof publicUrl === "string" ? { publicUrl } : {}),
   };
 }
 
