@@ -3,10 +3,12 @@
 // the checker less often, or leaves more cases unverifiable, than they did when the floor was set.
 // `npm run bench:ifeval` prints the figures themselves; how each verdict counts is in measure-ifeval.ts.
 import { describe, expect, test } from "vitest";
+import type { VerifyResult } from "../../../src/verifiers/index.js";
 import {
   formatPercent,
   type GroupFigures,
   measureIfeval,
+  readClaim,
   readIfevalCases,
 } from "../../helpers/measure-ifeval.js";
 
@@ -75,6 +77,24 @@ describe("verifiers against IFEval's official checker", () => {
     expect(new Set(cases.map((entry) => entry.key)).size).toBe(541);
     expect(new Set(cases.map((entry) => entry.instruction_id)).size).toBe(25);
     expect(cases.filter((entry) => entry.truth)).toHaveLength(698);
+  });
+
+  test("counts a partial verdict as what its decided checks say, and unverifiable or error as no claim", () => {
+    const result = (verdict: string, scores: (number | null)[]) =>
+      ({
+        verdict,
+        score: null,
+        reason: "",
+        checks: scores.map((score) => ({ check: { kind: "title" }, verdict: "pass", score, reason: "" })),
+        unchecked: ["a clause"],
+        source: "verifier",
+      }) as unknown as VerifyResult;
+    expect(readClaim(result("pass", [1]))).toBe("pass");
+    expect(readClaim(result("fail", [0]))).toBe("fail");
+    expect(readClaim(result("partial", [1, null]))).toBe("pass");
+    expect(readClaim(result("partial", [1, 0.5]))).toBe("fail");
+    expect(readClaim(result("unverifiable", [null]))).toBe("none");
+    expect(readClaim(result("error", []))).toBe("none");
   });
 
   test(`agrees with the official verdict on at least ${FLOOR.agreement}% of the cases, unverifiable counted as wrong`, () => {
