@@ -200,7 +200,11 @@ describe("a run with every tool", () => {
     // Neither secret is anywhere in the run.
     expect(JSON.stringify(run)).not.toContain(SECRET);
     expect(JSON.stringify(run)).not.toContain(MCP_SECRET);
-    expect(server.store).toBeDefined();
+    // Nor in what the server keeps of it: the stored run and its final form.
+    const stored = server.store.get(run.id);
+    expect(stored?.final?.id).toBe(run.id);
+    expect(JSON.stringify(stored)).not.toContain(SECRET);
+    expect(JSON.stringify(stored)).not.toContain(MCP_SECRET);
   });
 
   test("data_sources appear only when included; tools run either way; requests without tools get {}", async () => {
