@@ -1,0 +1,254 @@
+// AI21's official TypeScript SDK (`ai21` on the npm registry, pinned to 1.1.0 in devDependencies, used
+// unchanged) against the local server started in-process: the same steps as the README's "Use AI21's
+// SDKs against the local server". The SDK reads AI21_BASE_URL and AI21_API_KEY once, when it is first
+// imported (static fields of its AI21EnvConfig), so the variables are set before the dynamic import,
+// exactly as `AI21_BASE_URL=... node app.js` would set them.
+//
+// What the published SDK is, and where it has bugs of its own (none of them worked around here):
+// - 1.1.0 is the only version on the registry. It has chat, files and conversational RAG, but no
+//   Maestro resource (that exists only on AI21's GitHub, unreleased), so runs go through its generic
+//   `post`/`get` methods, which prefix the base URL and send `Authorization: Bearer <key>`.
+// - Its Node upload does `await import("form-data")`, a package it does not declare as a dependency:
+//   without form-data installed, `files.create` fails. It is a devDependency here for that reason.
+// - It types `files.get`'s `creationDate`/`lastUpdated` as `Date` but returns the JSON strings as sent;
+//   it types `files.update`/`files.delete` as `Promise<null>` but returns the JSON body when the
+//   answer is `application/json`.
+// - It throws `AI21Error("Request failed with status <code>. <body>")` for every non-2xx answer and
+//   never retries, although it validates a `maxRetries` option (default 3).
+//
+// The Python SDK (AI21Labs/ai21-python, not installable here) was read instead; the server follows
+// what it sends: maestro runs with only the given fields (`remove_not_given`), library uploads as
+// multipart with `path`/`labels`/`publicUrl` (None as an empty part), updates as JSON with both
+// `publicUrl` and `labels` (null for the one not given, which leaves it unchanged), `offset`/`limit`
+// query parameters, and `AI21_API_HOST` read as the whole base including /studio/v1. It maps 401, 422,
+// 429, 500 and 503 to its own exceptions and any other non-200 to AI21APIError, reading the body as
+// text, which the `{detail}` answers suit.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { compileSpecSchema } from "../../src/constraints/index.js";
+import type { MaestroRun } from "../../src/domain/index.js";
+import { type LocalServer, startLocalServer } from "../../src/local/index.js";
+
+type Sdk = typeof import("ai21");
+type Client = InstanceType<Sdk["AI21"]>;
+
+const TOKEN = "local-ci-token";
+const validateRun = compileSpecSchema("MaestroRun");
+const validateCompletion = compileSpecSchema("ChatCompletion");
+const validateChunk = compileSpecSchema("ChatCompletionChunk");
+
+let server: LocalServer;
+let guarded: LocalServer;
+let sdk: Sdk;
+let client: Client;
+let directory: string;
+
+beforeAll(async () => {
+  server = await startLocalServer({ timeScale: 0 });
+  guarded = await startLocalServer({ timeScale: 0, token: TOKEN });
+  directory = mkdtempSync(join(tmpdir(), "maestro-eval-ai21-sdk-"));
+  // What `maestro-eval serve` prints for the TypeScript SDK. The local server without a token accepts
+  // any key, but the SDK refuses to start without one.
+  vi.stubEnv("AI21_BASE_URL", `${server.url}/studio/v1`);
+  vi.stubEnv("AI21_API_KEY", "any-key");
+  sdk = await import("ai21");
+  client = new sdk.AI21();
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  rmSync(directory, { recursive: true, force: true });
+  await Promise.all([server.close(), guarded.close()]);
+});
+
+/** Creates a run through the SDK's generic methods and polls it every 20 ms until it is terminal. */
+async function createAndPoll(on: Client, body: Record<string, unknown>): Promise<MaestroRun> {
+  const created = await on.post<Record<string, unknown>, MaestroRun>("/maestro/runs", { body });
+  expect(validateRun(created)).toEqual([]);
+  expect(created.status).toBe("in_progress");
+  for (;;) {
+    const run = await on.get<never, MaestroRun>(`/maestro/runs/${created.id}`);
+    expect(validateRun(run)).toEqual([]);
+    if (run.status !== "in_progress") return run;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("AI21's TypeScript SDK: chat completions", () => {
+  const request = {
+    model: "jamba-mini",
+    messages: [
+      { role: "system" as const, content: "You are a concise assistant." },
+      { role: "user" as const, content: "Explain in two sentences why tea is steeped in hot water." },
+    ],
+  };
+
+  test("a plain completion, and the same one streamed, chunk by chunk", async () => {
+    const answer = await client.chat.completions.create(request);
+    expect(validateCompletion(answer)).toEqual([]);
+    expect(answer.choices).toHaveLength(1);
+    const content = answer.choices[0]!.message.content;
+    expect(typeof content).toBe("string");
+    expect(content!.length).toBeGreaterThan(0);
+    expect(answer.choices[0]!.finish_reason).toBe("stop");
+    expect(answer.usage.total_tokens).toBe(answer.usage.prompt_tokens + answer.usage.completion_tokens);
+
+    const stream = await client.chat.completions.create({ ...request, stream: true });
+    const chunks: unknown[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    for (const chunk of chunks) expect(validateChunk(chunk)).toEqual([]);
+    const typed = chunks as {
+      choices: { delta: { role?: string; content?: string }; finish_reason: string | null }[];
+      usage?: unknown;
+    }[];
+    expect(typed[0]!.choices[0]!.delta).toEqual({ role: "assistant" });
+    expect(typed.map((chunk) => chunk.choices[0]!.delta.content ?? "").join("")).toBe(content);
+    expect(typed.at(-1)!.choices[0]!.finish_reason).toBe("stop");
+    expect(typed.at(-1)!.usage).toEqual(answer.usage);
+    expect(typed.slice(0, -1).every((chunk) => chunk.usage === undefined)).toBe(true);
+  });
+
+  test("n choices, and a stop sequence that is left out of the answer", async () => {
+    const several = await client.chat.completions.create({ ...request, n: 3, temperature: 0.8 });
+    expect(several.choices.map((choice) => choice.index)).toEqual([0, 1, 2]);
+
+    const stopped = await client.chat.completions.create({ ...request, stop: ["."] });
+    const content = stopped.choices[0]!.message.content!;
+    expect(content.length).toBeGreaterThan(0);
+    expect(content).not.toContain(".");
+    expect(stopped.choices[0]!.finish_reason).toBe("stop");
+  });
+
+  test("a request the API refuses raises AI21Error with the 422 body", async () => {
+    const refused = client.chat.completions.create({ ...request, n: 2, temperature: 0 });
+    await expect(refused).rejects.toBeInstanceOf(sdk.AI21Error);
+    await expect(refused).rejects.toThrow(
+      'Request failed with status 422. {"detail":[{"loc":["body","n"],"msg":"n must be 1 when temperature is 0 (every choice would be the same); got 2","type":"value_error.n_with_zero_temperature"}]}',
+    );
+  });
+});
+
+describe("AI21's TypeScript SDK: Maestro runs through its generic request methods", () => {
+  test("create, poll to completion, requirements_result; an unknown run is 404", async () => {
+    const run = await createAndPoll(client, {
+      input: "Write a short product description for a steel water bottle.",
+      requirements: [
+        { name: "length", description: "Write up to 3 sentences", is_mandatory: true },
+        { name: "brand", description: "Mention the brand name Hydra" },
+      ],
+      budget: "medium",
+      include: ["requirements_result"],
+    });
+    expect(run.status).toBe("completed");
+    expect(typeof run.result).toBe("string");
+    expect(run.requirements_result?.requirements.map((item) => item.name)).toEqual(["length", "brand"]);
+    for (const item of run.requirements_result?.requirements ?? []) {
+      expect(item.score).toBeGreaterThanOrEqual(0);
+      expect(item.score).toBeLessThanOrEqual(1);
+    }
+
+    const missing = client.get("/maestro/runs/00000000-0000-4000-8000-000000000000");
+    await expect(missing).rejects.toThrow('Request failed with status 404. {"detail":"Not Found"}');
+  });
+
+  test("optional fields sent as null (as an SDK that sends unset fields as null does) mean unset", async () => {
+    const body = {
+      input: "Write one sentence about green tea.",
+      requirements: [{ name: "short", description: "Write one sentence", is_mandatory: null }],
+      include: ["requirements_result"],
+    };
+    const withNulls = await createAndPoll(client, {
+      ...body,
+      tools: null,
+      models: null,
+      budget: null,
+      response_language: null,
+      tool_resources: null,
+      system_prompt: null,
+    });
+    const without = await createAndPoll(client, body);
+    expect(withNulls.status).toBe("completed");
+    // null and absent are the same request: the same seed, so the same output and scores.
+    expect(withNulls.result).toBe(without.result);
+    expect(withNulls.requirements_result).toEqual(without.requirements_result);
+    expect(withNulls.x_local?.budget).toBe("low");
+  });
+});
+
+describe("AI21's TypeScript SDK: the files library, and a run with file_search", () => {
+  test("upload from a path, list, get, update, file_search over it, delete", async () => {
+    const path = join(directory, "sdk-returns-policy.md");
+    writeFileSync(path, "# Returns\n\nUnopened kettles can be returned within 30 days for a full refund.\n");
+    const uploaded = await client.files.create({
+      file: path,
+      labels: ["policy", "returns"],
+      path: "policies",
+    });
+    expect(uploaded.id).toBe(uploaded.fileId);
+    const { fileId } = uploaded;
+
+    const listed = await client.files.list({ offset: 0, limit: 100 });
+    expect(listed.map((file) => file.fileId)).toContain(fileId);
+    const file = await client.files.get(fileId);
+    expect(file).toMatchObject({
+      fileId,
+      name: "sdk-returns-policy.md",
+      fileType: "md",
+      status: "PROCESSED",
+      path: "policies",
+      labels: ["policy", "returns"],
+      publicUrl: null,
+    });
+
+    // The SDK sends the file id in the body too; null leaves the public URL as it is.
+    await client.files.update({ fileId, labels: ["policy"], publicUrl: null });
+    expect(await client.files.get(fileId)).toMatchObject({ labels: ["policy"], publicUrl: null });
+    await client.files.update({ fileId, publicUrl: "https://example.com/returns" });
+    expect(await client.files.get(fileId)).toMatchObject({
+      labels: ["policy"],
+      publicUrl: "https://example.com/returns",
+    });
+    await expect(
+      client.files.update({ fileId: "00000000-0000-4000-8000-000000000000", labels: ["x"] }),
+    ).rejects.toThrow("Request failed with status 404.");
+
+    const run = await createAndPoll(client, {
+      input: "How many days do I have to return an unopened kettle?",
+      tools: [{ type: "file_search", labels: ["policy"] }],
+      include: ["data_sources"],
+    });
+    expect(run.status).toBe("completed");
+    expect(run.data_sources?.file_search?.map((result) => result.file_id)).toContain(fileId);
+
+    await client.files.delete(fileId);
+    await expect(client.files.get(fileId)).rejects.toThrow(
+      'Request failed with status 404. {"detail":"Not Found"}',
+    );
+  });
+});
+
+describe("AI21's TypeScript SDK against a server started with a token", () => {
+  test("works with the token as its API key and raises 401 with another key", async () => {
+    const baseURL = `${guarded.url}/studio/v1`;
+    const withToken = new sdk.AI21({ apiKey: TOKEN, baseURL });
+    const answer = await withToken.chat.completions.create({
+      model: "jamba-large",
+      messages: [{ role: "user", content: "Say hello." }],
+    });
+    expect(answer.choices).toHaveLength(1);
+    const run = await createAndPoll(withToken, { input: "Say hello in French." });
+    expect(run.status).toBe("completed");
+    const path = join(directory, "sdk-token.txt");
+    writeFileSync(path, "A file uploaded with the token.");
+    const { fileId } = await withToken.files.create({ file: path });
+    expect((await withToken.files.get(fileId)).name).toBe("sdk-token.txt");
+
+    const wrongKey = new sdk.AI21({ apiKey: "not-the-token", baseURL });
+    await expect(
+      wrongKey.chat.completions.create({ model: "jamba-mini", messages: [{ role: "user", content: "Hi" }] }),
+    ).rejects.toThrow('Request failed with status 401. {"detail":"Forbidden: Bad or missing API token."}');
+    await expect(wrongKey.files.list()).rejects.toThrow("Request failed with status 401.");
+  });
+});
