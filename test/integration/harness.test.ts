@@ -68,7 +68,8 @@ describe("describeMaestro on real vitest", () => {
     expect(run.results.map((result) => result.name)).toContain("chat > hello > jamba-mini/#1");
   }, 120_000);
 
-  test("cassettes record each cell's final run without secrets, and replay it offline", async () => {
+  // Secrets in cassettes: test/unit/harness/cassettes.test.ts and test/reliability/secrets.test.ts.
+  test("cassettes record each cell's final run, and replay it offline", async () => {
     const cassette = join(fixtureRoot, "suites/__cassettes__/chat.cassette.json");
     rmSync(cassette, { force: true });
     try {
