@@ -47,7 +47,13 @@ export {
   runEngine,
   type ScoreUnverifiable,
 } from "./run-engine.js";
-export { createRunStore, type RunStore, type RunStoreOptions, type StoredRun } from "./run-store.js";
+export {
+  createRunStore,
+  DEFAULT_MAX_RUN_BYTES,
+  type RunStore,
+  type RunStoreOptions,
+  type StoredRun,
+} from "./run-store.js";
 export {
   createScriptedGenerator,
   type ScriptedContext,

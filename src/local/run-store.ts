@@ -8,7 +8,12 @@ export interface StoredRun {
   final: MaestroRun | undefined;
   /** The wall-clock time from which the final run is shown; `Infinity` for a run stuck on purpose. */
   readyAt: number;
+  /** The final run's size as JSON, in bytes; set by {@link RunStore.settle}. */
+  bytes?: number;
 }
+
+/** Default of {@link RunStoreOptions.maxBytes}: 256 MiB of finished runs, as JSON. */
+export const DEFAULT_MAX_RUN_BYTES = 256 * 1024 * 1024;
 
 /** Options of {@link createRunStore}. */
 export interface RunStoreOptions {
@@ -18,35 +23,57 @@ export interface RunStoreOptions {
    * on purpose count as finished here, or a fault plan's stuck runs would pile up. Default 10,000.
    */
   maxRuns?: number;
+  /**
+   * The most bytes of runs kept, counted as each final run's JSON. Past it, finished runs are evicted
+   * oldest first, as for `maxRuns`, never the run that just finished. Default 256 MiB.
+   */
+  maxBytes?: number;
 }
 
 /** The local server's memory of runs: a bounded map in creation order. */
 export interface RunStore {
   add(run: StoredRun): void;
+  /** Counts a run's final form (set on the stored object) in the byte budget, and evicts past it. */
+  settle(id: string): void;
+  /** Evicts what the limits allow now (finished runs whose time has come); true when within them. */
+  prune(): boolean;
   get(id: string): StoredRun | undefined;
   /** How the run looks at `now`: in progress until it is finished and its time has come. */
   view(id: string, now: number): MaestroRun | undefined;
   readonly size: number;
   readonly maxRuns: number;
+  readonly maxBytes: number;
+  /** Bytes of the runs kept, as JSON. */
+  readonly bytes: number;
   /** Runs evicted so far. */
   readonly evicted: number;
 }
 
-/** Creates a bounded run store. */
+/** Creates a run store bounded in runs and in bytes. */
 export function createRunStore(options: RunStoreOptions = {}): RunStore {
   const maxRuns = options.maxRuns ?? 10_000;
   if (!Number.isInteger(maxRuns) || maxRuns < 1) {
     throw new RangeError(`createRunStore: maxRuns must be a whole number >= 1, got ${maxRuns}`);
   }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_RUN_BYTES;
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) {
+    throw new RangeError(`createRunStore: maxBytes must be a whole number >= 1, got ${maxBytes}`);
+  }
   const runs = new Map<string, StoredRun>();
   let evicted = 0;
+  let bytes = 0;
 
-  const evict = (now: number) => {
-    if (runs.size <= maxRuns) return;
+  const evict = (now: number, keep?: string) => {
+    if (runs.size <= maxRuns && bytes <= maxBytes) return;
     for (const [id, run] of runs) {
-      if (runs.size <= maxRuns) break;
-      if (run.final !== undefined && (run.readyAt <= now || run.readyAt === Number.POSITIVE_INFINITY)) {
+      if (runs.size <= maxRuns && bytes <= maxBytes) break;
+      if (
+        id !== keep &&
+        run.final !== undefined &&
+        (run.readyAt <= now || run.readyAt === Number.POSITIVE_INFINITY)
+      ) {
         runs.delete(id);
+        bytes -= run.bytes ?? 0;
         evicted += 1;
       }
     }
@@ -54,8 +81,23 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
 
   return {
     add(run) {
+      const previous = runs.get(run.id);
+      if (previous !== undefined) bytes -= previous.bytes ?? 0;
       runs.set(run.id, run);
+      bytes += run.bytes ?? 0;
       evict(Date.now());
+    },
+    settle(id) {
+      const run = runs.get(id);
+      if (run === undefined || run.final === undefined) return;
+      const size = Buffer.byteLength(JSON.stringify(run.final));
+      bytes += size - (run.bytes ?? 0);
+      run.bytes = size;
+      evict(Date.now(), id);
+    },
+    prune() {
+      evict(Date.now());
+      return bytes <= maxBytes;
     },
     get: (id) => runs.get(id),
     view(id, now) {
@@ -73,6 +115,10 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
       return runs.size;
     },
     maxRuns,
+    maxBytes,
+    get bytes() {
+      return bytes;
+    },
     get evicted() {
       return evicted;
     },

@@ -10,8 +10,8 @@ import type { Generator } from "./generator.js";
 import { createRequestGuard, type Refusal } from "./guard-request.js";
 import { type FileLibrary, handleLibraryRequest, isLibraryPath } from "./library/index.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
-import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
 import { readChatRequest, readRunRequest } from "./read-request.js";
+import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
 import { createRunStore, type RunStore } from "./run-store.js";
 import { seedText } from "./seed-text.js";
 import { sendJson } from "./send-json.js";
@@ -52,6 +52,12 @@ export interface LocalServerOptions extends ToolRuntimeOptions {
   faults?: FaultOptions;
   /** The most runs kept in memory; see {@link createRunStore}. Default 10,000. */
   maxRuns?: number;
+  /**
+   * The most bytes of runs kept in memory (each final run's JSON); finished runs are evicted oldest
+   * first past it, and creates answer 503 with Retry-After while runs not yet finished fill it.
+   * Default 256 MiB.
+   */
+  maxRunBytes?: number;
   /** The largest request body accepted; larger ones get 413. Default 10 MiB. */
   maxBodyBytes?: number;
 }
@@ -123,7 +129,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const generator = options.generator ?? createSimGenerator(options.sim);
-  const store = createRunStore(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns });
+  const store = createRunStore({
+    ...(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns }),
+    ...(options.maxRunBytes === undefined ? {} : { maxBytes: options.maxRunBytes }),
+  });
   const faults = createFaultPlan(options.faults, seed);
   // Bound beyond this machine, a client's tools must not reach the services listening on its loopback.
   const env = options.env ?? process.env;
@@ -214,6 +223,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
                 : [],
             },
           };
+          store.settle(id);
         },
         (error: unknown) => {
           entry.readyAt = createdAt;
@@ -226,6 +236,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
             },
             created_at: new Date(createdAt).toISOString(),
           };
+          store.settle(id);
         },
       );
     return { id, status: "in_progress", result: null, created_at: new Date(createdAt).toISOString() };
@@ -291,11 +302,18 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (route.name === "createRun") {
       const issues = validateRunRequest(body.value);
       if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
-      const run = startRun(
-        readRunRequest(body.value),
-        String(req.headers[REPEAT_HEADER] ?? "0"),
-        body.text,
-      );
+      if (!store.prune()) {
+        // Only runs whose simulated time has not come are left past the budget: they go soon.
+        return sendJson(
+          res,
+          503,
+          {
+            detail: `Service Unavailable: the local server holds ${store.bytes} bytes of runs not yet finished, past its maxRunBytes of ${store.maxBytes}; retry shortly, or start it with a larger maxRunBytes (serve --max-run-bytes)`,
+          },
+          { "retry-after": "1" },
+        );
+      }
+      const run = startRun(readRunRequest(body.value), String(req.headers[REPEAT_HEADER] ?? "0"), body.text);
       // A reset fault on create happens after the run was accepted: the client must not create it twice.
       if (fault.kind === "reset") {
         req.socket.destroy();

@@ -234,6 +234,30 @@ describe("startLocalServer: Maestro runs", () => {
     }
   });
 
+  test("the run store is bounded in bytes: finished runs go oldest first, and creates answer 503 while runs not yet due fill it", async () => {
+    const big = createScriptedGenerator({ outputs: { "*": ["x".repeat(1_500)] } });
+    const server = await start({ generator: big, maxRunBytes: 4_000 });
+    const maestro = createMaestroClient({ baseUrl: server.url });
+    const ids: string[] = [];
+    for (let index = 0; index < 4; index += 1)
+      ids.push((await maestro.runs.createAndPoll({ input: `hi ${index}` })).id);
+    expect(server.store.bytes).toBeLessThanOrEqual(4_000);
+    expect((await fetch(`${server.url}/studio/v1/maestro/runs/${ids[0]}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/studio/v1/maestro/runs/${ids[3]}`)).status).toBe(200);
+
+    const slow = createScriptedGenerator({ outputs: { "*": ["y".repeat(1_500)] }, latencyMsPerStep: 60_000 });
+    const waiting = await start({ generator: slow, timeScale: 1, maxRunBytes: 2_000 });
+    for (const index of [1, 2])
+      expect((await post(waiting.url, JSON.stringify({ input: `hi ${index}` }))).status).toBe(200);
+    while (waiting.store.bytes <= 2_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    const refused = await post(waiting.url, JSON.stringify({ input: "hi 3" }));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(refused.json.detail).toMatch(
+      /^Service Unavailable: the local server holds \d+ bytes of runs not yet finished, past its maxRunBytes of 2000; retry shortly, or start it with a larger maxRunBytes \(serve --max-run-bytes\)$/,
+    );
+  });
+
   test("close() ends cleanly with runs in flight", async () => {
     const generator = createScriptedGenerator({ outputs: { "*": ["x"] }, latencyMsPerStep: 60_000 });
     const server = await startLocalServer({ generator, timeScale: 1 });

@@ -335,6 +335,36 @@ describe("library.files through the client", () => {
     ).toBe(404);
   });
 
+  test("a full library answers 507 with its limit, and a bad file name 422 naming the field", async () => {
+    const small = await startLocalServer({ timeScale: 0, libraryMaxBytes: 100 });
+    try {
+      const upload = (name: string, size: number) => {
+        const form = new FormData();
+        form.append("file", new Blob([Buffer.alloc(size, "a")]), name);
+        return fetch(`${small.url}/studio/v1/library/files`, { method: "POST", body: form });
+      };
+      expect((await upload("a.txt", 80)).status).toBe(200);
+      const full = await upload("b.txt", 40);
+      expect(full.status).toBe(507);
+      expect(((await full.json()) as { detail: string }).detail).toContain(
+        'it holds 80 bytes of files and "b.txt" has 40, past its limit of 100',
+      );
+      const long = await upload(`${"n".repeat(300)}.txt`, 1);
+      expect(long.status).toBe(422);
+      expect(await long.json()).toEqual({
+        detail: [
+          {
+            loc: ["body", "file", "filename"],
+            msg: "the file name has 304 characters; at most 255 are allowed",
+            type: "value_error",
+          },
+        ],
+      });
+    } finally {
+      await small.close();
+    }
+  });
+
   test("a server with a token refuses library requests without it", async () => {
     const guarded = await startLocalServer({ timeScale: 0, token: "t0ken" });
     try {

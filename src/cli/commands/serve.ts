@@ -36,6 +36,11 @@ export const registerServe: RegisterCommand = (program) => {
     )
     .option("--faults <file>", "fault injection configuration (JSON or YAML)")
     .option("--max-runs <count>", "runs kept in memory", parseNumber("--max-runs", 1, 10_000_000))
+    .option(
+      "--max-run-bytes <bytes>",
+      "bytes of runs kept in memory, as JSON (default 256 MiB)",
+      parseNumber("--max-run-bytes", 1, Number.MAX_SAFE_INTEGER),
+    )
     .addOption(
       new Option("--generator <kind>", "who writes the outputs").choices(["sim", "openai"]).default("sim"),
     )
@@ -60,6 +65,7 @@ export const registerServe: RegisterCommand = (program) => {
           ...(options.allowedHost === undefined ? {} : { allowedHosts: options.allowedHost }),
           ...(faults === undefined ? {} : { faults }),
           ...(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns }),
+          ...(options.maxRunBytes === undefined ? {} : { maxRunBytes: Math.floor(options.maxRunBytes) }),
           ...(options.generator === "openai" ? { generator: createOpenAiGenerator() } : {}),
         });
       } catch (error) {
@@ -96,6 +102,7 @@ interface ServeOptions {
   allowedHost?: string[];
   faults?: string;
   maxRuns?: number;
+  maxRunBytes?: number;
   generator: "sim" | "openai";
 }
 

@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import type { LibraryFile, ValidationErrorItem } from "../../domain/index.js";
@@ -9,6 +18,18 @@ import { tokenize } from "./tokenize.js";
 
 /** AI21's documented limit per file, 5 MB, read as 5 MiB. */
 export const MAX_LIBRARY_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Default of {@link FileLibraryOptions.maxTotalBytes}: 64 MiB of files. A text file takes about ten
+ * times its size in memory once split and indexed for search, so this keeps the library under 1 GiB.
+ */
+export const DEFAULT_LIBRARY_MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+
+/** The longest file name accepted, in characters, as most file systems allow. */
+export const MAX_LIBRARY_FILE_NAME_LENGTH = 255;
+
+/** The prefix of a default library directory; the owning process's id follows. */
+const TEMPORARY_PREFIX = "maestro-eval-library-";
 
 /** The one user of the local library: `createdBy` of every file. */
 export const LOCAL_LIBRARY_USER = "00000000-0000-0000-0000-000000000000";
@@ -54,10 +75,10 @@ export interface LibraryQuery {
 /** A refused library request: its HTTP status and FastAPI-shaped detail. */
 export class LibraryError extends Error {
   override readonly name = "LibraryError";
-  readonly status: 404 | 409 | 413 | 422;
+  readonly status: 404 | 409 | 413 | 422 | 507;
   readonly detail: string | ValidationErrorItem[];
 
-  constructor(status: 404 | 409 | 413 | 422, detail: string | ValidationErrorItem[]) {
+  constructor(status: 404 | 409 | 413 | 422 | 507, detail: string | ValidationErrorItem[]) {
     super(typeof detail === "string" ? detail : detail.map((item) => item.msg).join("; "));
     this.status = status;
     this.detail = detail;
@@ -73,12 +94,20 @@ export interface FileLibraryOptions {
   directory?: string | undefined;
   /** The clock for `creationDate` and `lastUpdated`. Default: now. */
   now?: () => Date;
+  /**
+   * The most bytes of files the library holds; an upload past it is refused with 507. Default 64 MiB
+   * ({@link DEFAULT_LIBRARY_MAX_TOTAL_BYTES}).
+   */
+  maxTotalBytes?: number | undefined;
 }
 
 /** The local server's file library: AI21's files API, on disk. */
 export interface FileLibrary {
   readonly directory: string;
-  /** Stores a file; throws {@link LibraryError} (409 duplicate name, 413 too large, 422 bad type). */
+  /**
+   * Stores a file; throws {@link LibraryError} (409 duplicate name, 413 too large, 422 bad name or type,
+   * 507 library full).
+   */
   upload(upload: LibraryUpload): LibraryFile;
   list(query?: LibraryQuery): LibraryFile[];
   get(fileId: string): LibraryFile | undefined;
@@ -91,6 +120,9 @@ export interface FileLibrary {
   delete(fileId: string): boolean;
   /** Every stored file, in upload order, for search. */
   files(): readonly StoredFile[];
+  /** Bytes of the files held, and the most allowed. */
+  readonly totalBytes: number;
+  readonly maxTotalBytes: number;
   /** Removes the directory when it was a temporary one. */
   close(): void;
 }
@@ -111,8 +143,15 @@ interface LibraryIndex {
  * library.close();
  */
 export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary {
+  const maxTotalBytes = options.maxTotalBytes ?? DEFAULT_LIBRARY_MAX_TOTAL_BYTES;
+  if (!Number.isInteger(maxTotalBytes) || maxTotalBytes < 1) {
+    throw new RangeError(
+      `createFileLibrary: maxTotalBytes must be a whole number >= 1, got ${maxTotalBytes}`,
+    );
+  }
   const temporary = options.directory === undefined;
-  const directory = options.directory ?? mkdtempSync(join(tmpdir(), "maestro-eval-library-"));
+  if (temporary) removeStaleLibraries(tmpdir());
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), `${TEMPORARY_PREFIX}${process.pid}-`));
   const now = options.now ?? (() => new Date());
   const filesDirectory = join(directory, "files");
   const indexPath = join(directory, "library.json");
@@ -132,6 +171,8 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
     stored.set(meta.fileId, prepare(meta, kind === undefined ? undefined : extractText(data, kind)));
   }
 
+  let totalBytes = [...stored.values()].reduce((sum, file) => sum + file.meta.sizeBytes, 0);
+
   const save = () => {
     const index: LibraryIndex = { version: 1, files: [...stored.values()].map((file) => file.meta) };
     const temporaryPath = `${indexPath}.${process.pid}.tmp`;
@@ -142,10 +183,17 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
   return {
     directory,
     upload(upload) {
-      const name = baseName(upload.filename);
+      // One name, one spelling: "café" typed (NFC) and "café" from a macOS file system (NFD) are one.
+      const name = baseName(upload.filename).normalize("NFC");
       if (name === "") {
         throw new LibraryError(422, [
           { loc: ["body", "file"], msg: "the file part needs a file name", type: "value_error.missing" },
+        ]);
+      }
+      const badName = checkFileName(name);
+      if (badName !== undefined) {
+        throw new LibraryError(422, [
+          { loc: ["body", "file", "filename"], msg: badName, type: "value_error" },
         ]);
       }
       const type = readDocumentKind(name);
@@ -161,7 +209,13 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
           `File ${JSON.stringify(name)} has ${upload.data.byteLength} bytes; at most ${MAX_LIBRARY_FILE_BYTES} are allowed`,
         );
       }
-      const existing = [...stored.values()].find((file) => file.meta.name === name);
+      if (totalBytes + upload.data.byteLength > maxTotalBytes) {
+        throw new LibraryError(
+          507,
+          `The library is full: it holds ${totalBytes} bytes of files and ${JSON.stringify(name)} has ${upload.data.byteLength}, past its limit of ${maxTotalBytes}. Delete files (DELETE /studio/v1/library/files/{file_id}) or start the server with a larger libraryMaxBytes (MAESTRO_EVAL_LIBRARY_MAX_BYTES).`,
+        );
+      }
+      const existing = [...stored.values()].find((file) => file.meta.name.normalize("NFC") === name);
       if (existing !== undefined) {
         throw new LibraryError(
           409,
@@ -190,6 +244,7 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
       };
       writeFileSync(pathOf(meta.fileId), upload.data);
       stored.set(meta.fileId, prepare(meta, text));
+      totalBytes += meta.sizeBytes;
       save();
       return { ...meta };
     },
@@ -201,7 +256,7 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
         .map((file) => file.meta)
         .filter(
           (meta) =>
-            (query.name === undefined || meta.name === query.name) &&
+            (query.name === undefined || meta.name.normalize("NFC") === query.name.normalize("NFC")) &&
             (query.status === undefined || meta.status === query.status) &&
             (labels.length === 0 || labels.some((label) => meta.labels?.includes(label))),
         )
@@ -225,12 +280,19 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
       return { ...file.meta };
     },
     delete(fileId) {
-      if (!isFileId(fileId) || !stored.delete(fileId.toLowerCase())) return false;
+      const file = isFileId(fileId) ? stored.get(fileId.toLowerCase()) : undefined;
+      if (file === undefined) return false;
+      stored.delete(file.meta.fileId);
+      totalBytes -= file.meta.sizeBytes;
       rmSync(pathOf(fileId.toLowerCase()), { force: true });
       save();
       return true;
     },
     files: () => [...stored.values()],
+    get totalBytes() {
+      return totalBytes;
+    },
+    maxTotalBytes,
     close() {
       if (temporary) rmSync(directory, { recursive: true, force: true });
     },
@@ -274,6 +336,51 @@ function readIndex(path: string): LibraryFile[] {
     }
   });
   return index.files;
+}
+
+/** Why a file name is refused, or undefined: control characters (NUL, CR, LF, ...) or too long. */
+function checkFileName(name: string): string | undefined {
+  const index = [...name].findIndex((char) => (char.codePointAt(0) ?? 0) < 0x20 || char === "\u007f");
+  if (index !== -1) {
+    const code = [...name][index]?.codePointAt(0) ?? 0;
+    const shown =
+      { 0: "NUL", 10: "LF", 13: "CR" }[code] ?? `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    return `the file name must not contain control characters; it contains ${shown} at position ${index}`;
+  }
+  const length = [...name].length;
+  if (length > MAX_LIBRARY_FILE_NAME_LENGTH) {
+    return `the file name has ${length} characters; at most ${MAX_LIBRARY_FILE_NAME_LENGTH} are allowed`;
+  }
+  return undefined;
+}
+
+/**
+ * Removes the default library directories of processes that are gone (killed before `close()`), so
+ * that uploaded files do not pile up in the temporary directory. A directory whose process still runs,
+ * or whose name carries no process id, is left alone.
+ */
+function removeStaleLibraries(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = new RegExp(`^${TEMPORARY_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** The last segment of a file name, as browsers and old clients may send a whole path. */

@@ -8,6 +8,7 @@ export {
 } from "./extract-text.js";
 export {
   createFileLibrary,
+  DEFAULT_LIBRARY_MAX_TOTAL_BYTES,
   type FileLibrary,
   type FileLibraryOptions,
   isFileId,
@@ -16,6 +17,7 @@ export {
   type LibraryUpload,
   LOCAL_LIBRARY_USER,
   MAX_LIBRARY_FILE_BYTES,
+  MAX_LIBRARY_FILE_NAME_LENGTH,
   type StoredFile,
 } from "./file-library.js";
 export {

@@ -25,6 +25,11 @@ export interface ToolRuntimeOptions {
    */
   libraryDir?: string | undefined;
   /**
+   * The most bytes of files the library holds; an upload past it answers 507. Default:
+   * `MAESTRO_EVAL_LIBRARY_MAX_BYTES`, else 64 MiB.
+   */
+  libraryMaxBytes?: number | undefined;
+  /**
    * A directory of pages web_search searches (see {@link loadWebCorpus}). Default:
    * `MAESTRO_EVAL_WEB_CORPUS`, else none, and web_search finds nothing.
    */
@@ -79,7 +84,20 @@ export function createToolRuntime(options: ToolRuntimeOptions = {}): ToolRuntime
       cause: error,
     });
   }
-  const library = createFileLibrary({ directory: options.libraryDir ?? fromEnv("MAESTRO_EVAL_LIBRARY_DIR") });
+  const libraryMaxBytes =
+    options.libraryMaxBytes ??
+    (fromEnv("MAESTRO_EVAL_LIBRARY_MAX_BYTES") === undefined
+      ? undefined
+      : readWholeNumber(fromEnv("MAESTRO_EVAL_LIBRARY_MAX_BYTES")!, "MAESTRO_EVAL_LIBRARY_MAX_BYTES"));
+  if (libraryMaxBytes !== undefined && !(Number.isInteger(libraryMaxBytes) && libraryMaxBytes >= 1)) {
+    throw new RangeError(
+      `startLocalServer: libraryMaxBytes must be a whole number >= 1, got ${libraryMaxBytes}`,
+    );
+  }
+  const library = createFileLibrary({
+    directory: options.libraryDir ?? fromEnv("MAESTRO_EVAL_LIBRARY_DIR"),
+    maxTotalBytes: libraryMaxBytes,
+  });
   return {
     network,
     timeoutMs,
@@ -92,6 +110,13 @@ export function createToolRuntime(options: ToolRuntimeOptions = {}): ToolRuntime
     web,
     close: () => library.close(),
   };
+}
+
+function readWholeNumber(value: string, name: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new RangeError(`${name} must be a whole number of bytes >= 1, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
 }
 
 function readPositive(value: number | undefined, fallback: number, name: string): number {

@@ -107,4 +107,56 @@ describe("createRunStore", () => {
     expect([store.get("b")?.id, store.get("c")?.id]).toEqual(["b", "c"]);
     expect(store.evicted).toBe(1);
   });
+
+  describe("bounded in bytes", () => {
+    /** A finished run whose result has `size` characters; its JSON is a little larger. */
+    function finishedOf(store: ReturnType<typeof createRunStore>, id: string, size: number): void {
+      store.add({ id, createdAt: CREATED, final: undefined, readyAt: Number.POSITIVE_INFINITY });
+      const run = store.get(id)!;
+      run.final = { id, status: "completed", result: "x".repeat(size) };
+      run.readyAt = CREATED;
+      store.settle(id);
+    }
+
+    test("keeps 256 MiB by default, and refuses a budget that is not a whole number >= 1", () => {
+      expect(createRunStore().maxBytes).toBe(256 * 1024 * 1024);
+      expect(() => createRunStore({ maxBytes: 0 })).toThrow(
+        new RangeError("createRunStore: maxBytes must be a whole number >= 1, got 0"),
+      );
+    });
+
+    test("evicts finished runs oldest first past the budget, never the run that just finished", () => {
+      const store = createRunStore({ maxBytes: 2_500 });
+      for (const id of ["a", "b", "c", "d"]) finishedOf(store, id, 1_000);
+      expect(["a", "b", "c", "d"].filter((id) => store.get(id) !== undefined)).toEqual(["c", "d"]);
+      expect(store.bytes).toBeLessThanOrEqual(2_500);
+      expect(store.evicted).toBe(2);
+      // One run larger than the whole budget stays until the next one finishes.
+      finishedOf(store, "huge", 10_000);
+      expect(store.get("huge")).toBeDefined();
+      expect(store.size).toBe(1);
+      finishedOf(store, "e", 10);
+      expect(store.get("huge")).toBeUndefined();
+      expect(store.bytes).toBe(Buffer.byteLength(JSON.stringify(store.get("e")!.final)));
+    });
+
+    test("runs not yet due are kept past the budget, and prune() says so until their time comes", () => {
+      const store = createRunStore({ maxBytes: 1_500 });
+      const later = Date.now() + 60_000;
+      for (const id of ["a", "b"]) {
+        store.add({
+          id,
+          createdAt: CREATED,
+          final: { id, status: "completed", result: "x".repeat(1_000) },
+          readyAt: later,
+        });
+        store.settle(id);
+      }
+      expect(store.size).toBe(2);
+      expect(store.prune()).toBe(false);
+      store.get("a")!.readyAt = CREATED;
+      expect(store.prune()).toBe(true);
+      expect(store.get("a")).toBeUndefined();
+    });
+  });
 });
