@@ -10,6 +10,8 @@
 //   `post`/`get` methods, which prefix the base URL and send `Authorization: Bearer <key>`.
 // - Its Node upload does `await import("form-data")`, a package it does not declare as a dependency:
 //   without form-data installed, `files.create` fails. It is a devDependency here for that reason.
+// - Its declarations import `FileResponse` from 'types/files/FileResponse', a path that does not resolve
+//   from its package, so `files.list` and `files.get` are typed `any` for a caller (annotated here).
 // - It types `files.get`'s `creationDate`/`lastUpdated` as `Date` but returns the JSON strings as sent;
 //   it types `files.update`/`files.delete` as `Promise<null>` but returns the JSON body when the
 //   answer is `application/json`.
@@ -112,7 +114,7 @@ describe("AI21's TypeScript SDK: chat completions", () => {
 
   test("n choices, and a stop sequence that is left out of the answer", async () => {
     const several = await client.chat.completions.create({ ...request, n: 3, temperature: 0.8 });
-    expect(several.choices.map((choice) => choice.index)).toEqual([0, 1, 2]);
+    expect(several.choices.map((choice: { index: number }) => choice.index)).toEqual([0, 1, 2]);
 
     const stopped = await client.chat.completions.create({ ...request, stop: ["."] });
     const content = stopped.choices[0]!.message.content!;
@@ -190,7 +192,7 @@ describe("AI21's TypeScript SDK: the files library, and a run with file_search",
     const { fileId } = uploaded;
 
     const listed = await client.files.list({ offset: 0, limit: 100 });
-    expect(listed.map((file) => file.fileId)).toContain(fileId);
+    expect(listed.map((file: { fileId: string }) => file.fileId)).toContain(fileId);
     const file = await client.files.get(fileId);
     expect(file).toMatchObject({
       fileId,
