@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerBless, registerCompare, registerGate, registerMerge } from "./commands/gate.js";
+import { registerLint } from "./commands/lint.js";
 import { registerRun } from "./commands/run.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
@@ -31,6 +32,7 @@ const commands: RegisterCommand[] = [
   registerServe,
   registerValidate,
   registerVerify,
+  registerLint,
 ];
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

@@ -52,16 +52,16 @@ export function readLintFindings(value: unknown): LintFinding[] {
   return Array.isArray(list) ? list.filter(isLintFinding) : [];
 }
 
-/** Findings without repeats, errors first, then by suite, case and message, so that shards merge to one list. */
+/** Findings without repeats, by suite and case, errors first within a case, so that shards merge to one list. */
 export function sortLintFindings(findings: readonly LintFinding[]): LintFinding[] {
   const unique = new Map<string, LintFinding>();
   for (const finding of findings) unique.set(JSON.stringify(finding), finding);
   const rank = (finding: LintFinding) => (finding.severity === "error" ? 0 : 1);
   return [...unique.values()].sort(
     (a, b) =>
-      rank(a) - rank(b) ||
       a.suite.localeCompare(b.suite) ||
       a.case.localeCompare(b.case) ||
+      rank(a) - rank(b) ||
       a.message.localeCompare(b.message),
   );
 }

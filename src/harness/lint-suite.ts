@@ -3,7 +3,7 @@
 // verifier-based findings. The findings go into the suite's task meta, where the reporter and
 // `maestro-eval lint` read them.
 
-import { getCurrentSuite } from "vitest/suite";
+import { TestRunner } from "vitest";
 import { validateRunRequest } from "../constraints/index.js";
 import type { CreateRunRequest } from "../domain/index.js";
 import { LINT_META_KEY, type LintFinding } from "../domain/lint-finding.js";
@@ -77,7 +77,7 @@ declare module "vitest" {
  * the suite's factory, so that the tests registered before do not copy the findings into their own meta.
  */
 export function recordSuiteLint(suite: string, cells: readonly MatrixCell[], kind: "maestro" | "chat"): void {
-  const task = getCurrentSuite().suite;
+  const task = TestRunner.getCurrentSuite().suite;
   if (task === undefined) return;
   const cases = new Map<string, LintedCase>();
   for (const cell of cells) {

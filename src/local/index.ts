@@ -62,6 +62,7 @@ export {
 } from "./scripted-generator.js";
 export { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
 export {
+  CELL_HEADER,
   type LocalServer,
   type LocalServerOptions,
   REPEAT_HEADER,

@@ -81,8 +81,9 @@ export interface LocalServer {
 export interface LocalServerStats {
   runsCreated: number;
   /**
-   * Creates of a request (body and repeat header) that had been created before. A client that never
-   * sends a create twice keeps this at 0 for requests sent once each.
+   * Creates for a cell (the {@link CELL_HEADER} the harness sends) that had been created before: a run
+   * created twice for one cell. Two cells with the same request are two cells, not a duplicate; creates
+   * without the header are not counted.
    */
   duplicateCreates: number;
   chatCompletions: number;
@@ -91,6 +92,9 @@ export interface LocalServerStats {
 
 /** The header a harness sends to ask for another reproducible sample of the same request. */
 export const REPEAT_HEADER = "x-maestro-eval-repeat";
+
+/** The header a harness sends on a create to name its cell (a hash of the cell key), to count duplicates. */
+export const CELL_HEADER = "x-maestro-eval-cell";
 
 const RUNS_PATH = "/studio/v1/maestro/runs";
 const CHAT_PATH = "/studio/v1/chat/completions";
@@ -145,7 +149,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   // Every run and chat answer in flight listens to it (removing its listener when done): many at once
   // is normal for a server, and not the leak Node warns about past 10.
   setMaxListeners(0, closing.signal);
-  const createdKeys = new Set<string>();
+  const createdCells = new Set<string>();
   const counters = { runsCreated: 0, duplicateCreates: 0, chatCompletions: 0 };
   const sockets = new Set<Socket>();
 
@@ -158,8 +162,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       .digest("hex")
       .slice(0, 16);
     counters.runsCreated += 1;
-    if (createdKeys.has(runSeed)) counters.duplicateCreates += 1;
-    else createdKeys.add(runSeed);
     const entry = {
       id,
       createdAt,
@@ -314,6 +316,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         );
       }
       const run = startRun(readRunRequest(body.value), String(req.headers[REPEAT_HEADER] ?? "0"), body.text);
+      const cell = req.headers[CELL_HEADER];
+      if (typeof cell === "string" && cell !== "") {
+        if (createdCells.has(cell)) counters.duplicateCreates += 1;
+        else createdCells.add(cell);
+      }
       // A reset fault on create happens after the run was accepted: the client must not create it twice.
       if (fault.kind === "reset") {
         req.socket.destroy();

@@ -6,8 +6,10 @@ import {
   validateChatRequest,
   validateRunRequest,
 } from "../../constraints/index.js";
+import type { CreateRunRequest } from "../../domain/index.js";
 import { type ConstraintIssue, formatIssueLocation } from "../../errors/index.js";
 import { EXIT, type RegisterCommand } from "../program.js";
+import { lintRequestIssues } from "./lint.js";
 
 interface ValidateCommandOptions {
   kind?: RequestKind;
@@ -90,6 +92,9 @@ export const registerValidate: RegisterCommand = (program) => {
         return;
       }
       const issues = kind === "run" ? validateRunRequest(body) : validateChatRequest(body);
+      // A body the spec accepts has its requirements linted too: conflicts, unverifiable, duplicates.
+      if (kind === "run" && !issues.some((issue) => issue.severity === "error"))
+        issues.push(...lintRequestIssues(body as CreateRunRequest));
       const errors = issues.filter((issue) => issue.severity === "error").length;
       const warnings = issues.length - errors;
       const valid = options.strict ? issues.length === 0 : errors === 0;
