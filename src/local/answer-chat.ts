@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type { ChatChoice, ChatRequest, MaestroMessage } from "../domain/index.js";
+import {
+  type ChatToolCall,
+  isChatCompleter,
+  planChatToolCalls,
+  toJsonObjectText,
+  toolCallDeltas,
+  usesChatFeatures,
+} from "./chat-features.js";
 import { countTokens, splitTokens } from "./count-tokens.js";
 import type { Generator } from "./generator.js";
 import { seedText } from "./seed-text.js";
@@ -23,7 +31,10 @@ const TOKENS_PER_CHUNK = 3;
  * Answers a chat completion with the server's generator: `n` choices, `max_tokens` and `stop` honoured
  * (`finish_reason` `length` or `stop`), usage counted, and with `stream: true` server-sent events in
  * AI21's format: a first `{role}` delta, content deltas, a last chunk with `finish_reason` and `usage`,
- * then `data: [DONE]`.
+ * then `data: [DONE]`. `response_format: {"type": "json_object"}` makes every choice one JSON object,
+ * and `tools` may be answered with `tool_calls` (finish_reason `tool_calls`, streamed as tool-call
+ * deltas): by the simulated rule of `planChatToolCalls`, or, with a generator that talks to a real chat
+ * endpoint (`openai`), by that model, both passed through to it.
  */
 export async function answerChat(
   request: ChatRequest,
@@ -40,6 +51,9 @@ export async function answerChat(
       message.content !== ""
     ) {
       input.push({ role: message.role, content: message.content });
+    } else if (message.role === "tool" && message.content !== "") {
+      // A tool's result is what the next answer draws on.
+      input.push({ role: "user", content: `Tool result: ${message.content}` });
     }
   }
   if (input.length === 0 || input.at(-1)?.role !== "user") input.push({ role: "user", content: "Continue." });
@@ -47,7 +61,37 @@ export async function answerChat(
   const base = `${options.seed}\u0000${seedText(sampled, options.body ?? "")}`;
   const choices: ChatChoice[] = [];
   let latencyMs = 0;
-  for (let index = 0; index < (request.n ?? 1); index += 1) {
+  const plannedCalls = planChatToolCalls(request, base);
+  const jsonMode = request.response_format?.type === "json_object";
+  let measured: { promptTokens: number; completionTokens: number } | undefined;
+  if (isChatCompleter(options.generator) && usesChatFeatures(request)) {
+    const answer = await options.generator.completeChat(request, options.signal);
+    latencyMs = answer.latencyMs;
+    measured = answer;
+    for (const [index, choice] of answer.choices.entries()) {
+      choices.push({
+        index,
+        message: {
+          role: "assistant",
+          content: choice.content,
+          ...(choice.toolCalls.length > 0 ? { tool_calls: choice.toolCalls } : {}),
+        },
+        logprobs: null,
+        finish_reason: choice.finishReason,
+      });
+    }
+  }
+  for (let index = 0; measured === undefined && index < (request.n ?? 1); index += 1) {
+    if (plannedCalls.length > 0) {
+      // Decision: a simulated tool-call answer takes no simulated time and writes no text.
+      choices.push({
+        index,
+        message: { role: "assistant", content: null, tool_calls: plannedCalls },
+        logprobs: null,
+        finish_reason: "tool_calls",
+      });
+      continue;
+    }
     const generation = await options.generator.generate({
       run: { input, ...(systemPrompt === undefined ? {} : { system_prompt: systemPrompt }) },
       model: request.model,
@@ -62,7 +106,8 @@ export async function answerChat(
     const { text, finishReason } = truncate(generation.text, request.max_tokens, request.stop);
     choices.push({
       index,
-      message: { role: "assistant", content: text },
+      // JSON mode: one whole JSON object, even when the text it holds was cut.
+      message: { role: "assistant", content: jsonMode ? toJsonObjectText(text) : text },
       logprobs: null,
       finish_reason: finishReason,
     });
@@ -72,13 +117,16 @@ export async function answerChat(
     0,
   );
   const completionTokens = choices.reduce(
-    (sum, choice) => sum + countTokens(choice.message.content ?? ""),
+    (sum, choice) =>
+      sum +
+      countTokens(choice.message.content ?? "") +
+      countTokens(choice.message.tool_calls ? JSON.stringify(choice.message.tool_calls) : ""),
     0,
   );
   const usage = {
-    prompt_tokens: promptTokens,
-    completion_tokens: completionTokens,
-    total_tokens: promptTokens + completionTokens,
+    prompt_tokens: measured?.promptTokens ?? promptTokens,
+    completion_tokens: measured?.completionTokens ?? completionTokens,
+    total_tokens: (measured?.promptTokens ?? promptTokens) + (measured?.completionTokens ?? completionTokens),
   };
   const id = `chat-${randomUUID()}`;
   const waitMs = latencyMs * options.timeScale;
@@ -93,9 +141,10 @@ export async function answerChat(
 
   const choice = choices[0]!;
   const tokens = splitTokens(choice.message.content ?? "");
-  const pieces: string[] = [];
+  const pieces: object[] = [];
   for (let at = 0; at < tokens.length; at += TOKENS_PER_CHUNK)
-    pieces.push(tokens.slice(at, at + TOKENS_PER_CHUNK).join(""));
+    pieces.push({ content: tokens.slice(at, at + TOKENS_PER_CHUNK).join("") });
+  pieces.push(...toolCallDeltas((choice.message.tool_calls ?? []) as ChatToolCall[]));
   res.writeHead(200, {
     "content-type": "text/event-stream",
     "cache-control": "no-cache",
@@ -104,10 +153,10 @@ export async function answerChat(
   const send = (chunk: object) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
   send({ id, choices: [{ index: 0, delta: { role: "assistant" }, logprobs: null, finish_reason: null }] });
   const gap = pieces.length === 0 ? 0 : waitMs / pieces.length;
-  for (const content of pieces) {
+  for (const delta of pieces) {
     await wait(gap, options.signal);
     if (options.signal.aborted || res.destroyed) return;
-    send({ id, choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: null }] });
+    send({ id, choices: [{ index: 0, delta, logprobs: null, finish_reason: null }] });
   }
   send({
     id,

@@ -132,6 +132,103 @@ describe("AI21's TypeScript SDK: chat completions", () => {
   });
 });
 
+describe("AI21's TypeScript SDK: JSON mode and function tools on the simulated models", () => {
+  const orderTool = {
+    type: "function" as const,
+    function: {
+      name: "order_status",
+      description: "Shipping status of an order",
+      parameters: {
+        type: "object" as const,
+        properties: { order_id: { type: "string", description: "The order id" } },
+        required: ["order_id"],
+      },
+    },
+  };
+  const question = { role: "user" as const, content: "What is the shipping status of order_id: A-1042?" };
+
+  test('response_format {"type": "json_object"} answers one JSON object, streamed too', async () => {
+    const request = {
+      model: "jamba-mini",
+      messages: [{ role: "user" as const, content: "Describe green tea in one sentence." }],
+      response_format: { type: "json_object" as const },
+    };
+    const answer = await client.chat.completions.create(request);
+    const content = answer.choices[0]!.message.content;
+    const parsed: unknown = JSON.parse(content);
+    expect(typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)).toBe(true);
+    const stream = await client.chat.completions.create({ ...request, stream: true });
+    let streamed = "";
+    for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? "";
+    expect(streamed).toBe(content);
+  });
+
+  test("a tool the question names is called with its arguments; the tool's result is answered in prose", async () => {
+    const request = { model: "jamba-large", messages: [question], tools: [orderTool] };
+    const answer = await client.chat.completions.create(request);
+    expect(validateCompletion(answer)).toEqual([]);
+    const choice = answer.choices[0]!;
+    expect(choice.finish_reason).toBe("tool_calls");
+    expect(choice.message.content).toBeNull();
+    const calls = choice.message.tool_calls ?? [];
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.type).toBe("function");
+    expect(calls[0]!.function.name).toBe("order_status");
+    expect(JSON.parse(calls[0]!.function.arguments)).toEqual({ order_id: "A-1042" });
+    // The same request gets the same call, id included.
+    expect((await client.chat.completions.create(request)).choices[0]!.message.tool_calls).toEqual(calls);
+
+    const followUp = await client.chat.completions.create({
+      ...request,
+      messages: [
+        question,
+        choice.message,
+        { role: "tool", tool_call_id: calls[0]!.id, content: '{"status": "shipped", "eta": "2026-12-08"}' },
+      ],
+    });
+    expect(followUp.choices[0]!.finish_reason).toBe("stop");
+    expect(followUp.choices[0]!.message.tool_calls ?? []).toEqual([]);
+    expect(followUp.choices[0]!.message.content.length).toBeGreaterThan(0);
+
+    const unrelated = await client.chat.completions.create({
+      ...request,
+      messages: [{ role: "user", content: "Write a haiku about autumn leaves." }],
+    });
+    expect(unrelated.choices[0]!.finish_reason).toBe("stop");
+  });
+
+  test("streamed tool calls arrive as a name delta, then an arguments delta", async () => {
+    const stream = await client.chat.completions.create({
+      model: "jamba-mini",
+      messages: [question],
+      tools: [orderTool],
+      stream: true,
+    });
+    const chunks: unknown[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    for (const chunk of chunks) expect(validateChunk(chunk)).toEqual([]);
+    const deltas = (chunks as { choices: { delta: Record<string, unknown> }[] }[]).map(
+      (chunk) => chunk.choices[0]!.delta,
+    );
+    expect(deltas[0]).toEqual({ role: "assistant" });
+    expect(deltas[1]).toEqual({
+      tool_calls: [
+        {
+          index: 0,
+          id: expect.stringMatching(/^call_/),
+          type: "function",
+          function: { name: "order_status" },
+        },
+      ],
+    });
+    expect(deltas[2]).toEqual({
+      tool_calls: [{ index: 0, function: { arguments: '{"order_id":"A-1042"}' } }],
+    });
+    const last = (chunks as { choices: { finish_reason: string | null }[] }[]).at(-1)!;
+    expect(last.choices[0]!.finish_reason).toBe("tool_calls");
+  });
+});
+
 describe("AI21's TypeScript SDK: Maestro runs through its generic request methods", () => {
   test("create, poll to completion, requirements_result; an unknown run is 404", async () => {
     const run = await createAndPoll(client, {
