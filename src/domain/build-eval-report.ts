@@ -31,6 +31,7 @@ import type {
 } from "./eval-report.js";
 import { EVAL_REPORT_SCHEMA_VERSION } from "./eval-report.js";
 import { meanInterval } from "./mean-interval.js";
+import { readScoreSources, SCORE_SOURCES, type ScoreSource, type ScoreSourceCounts } from "./score-source.js";
 import { isAtLeast, percentile, wilsonInterval } from "./statistics.js";
 
 /** Options of {@link buildEvalReport}. */
@@ -188,6 +189,7 @@ export function toCellReport(
   const error = meta.error ?? null;
   const result = error === null ? run.requirements_result : undefined;
   const reported = result?.requirements ?? [];
+  const sources = reported.length === 0 ? undefined : (meta.scoreSources ?? readScoreSources(run));
   let requirements: CellRequirementReport[] = [];
   for (const item of reported) {
     if (typeof item?.name !== "string" || !isFiniteNumber(item.score)) continue;
@@ -198,6 +200,7 @@ export function toCellReport(
       mandatory: item.is_mandatory === true,
       score: item.score,
       reason: readReason(item.reason),
+      source: sources?.[item.name] ?? "maestro",
       threshold,
       pass: isAtLeast(item.score, threshold),
     });
@@ -459,6 +462,8 @@ interface ScoreAccumulator {
   /** The first threshold seen; `mixed` once another differs. */
   threshold: number;
   mixed: boolean;
+  /** How many scores came from each source, by the index of the source in `SCORE_SOURCES`. */
+  sources: number[];
 }
 
 /**
@@ -497,7 +502,7 @@ function createGroupAccumulator(first: CellReport, requirements: number): GroupA
     failed: 0,
     skipped: 0,
     latencies: [],
-    overall: { values: [], passed: 0, threshold: 0, mixed: false },
+    overall: { values: [], passed: 0, threshold: 0, mixed: false, sources: [] },
     mandatoryPassed: 0,
     requirements: new Array(requirements).fill(undefined),
     errors: { infrastructure: 0, usage: 0 },
@@ -549,16 +554,18 @@ function addToGroup(
     const index = requirementIndex.get(item.name)!;
     let accumulator = group.requirements[index];
     if (accumulator === undefined) {
-      accumulator = { values: [], passed: 0, threshold: 0, mixed: false };
+      accumulator = { values: [], passed: 0, threshold: 0, mixed: false, sources: [] };
       group.requirements[index] = accumulator;
     }
     addScore(accumulator, item.score, item.threshold, item.pass);
+    countSource(accumulator, item.source);
     group.flakyTotal[index]! += 1;
     if (item.pass) group.flakyPassed[index]! += 1;
   }
   if (cell.score !== null) {
     const threshold = overallThreshold(cell);
     addScore(group.overall, cell.score, threshold, isAtLeast(cell.score, threshold));
+    for (const item of cell.requirements) countSource(group.overall, item.source);
     if (cell.requirements.every((item) => !item.mandatory || isAtLeast(item.score, 1)))
       group.mandatoryPassed += 1;
   }
@@ -647,9 +654,24 @@ function summariseGroup(
   };
 }
 
+function countSource(accumulator: ScoreAccumulator, source: ScoreSource): void {
+  const index = SCORE_SOURCES.indexOf(source);
+  accumulator.sources[index] = (accumulator.sources[index] ?? 0) + 1;
+}
+
+/** Source counts as an object, in the order of `SCORE_SOURCES`, so that the report does not depend on cell order. */
+function readSourceCounts(counts: readonly number[]): ScoreSourceCounts {
+  const sources: ScoreSourceCounts = {};
+  SCORE_SOURCES.forEach((source, index) => {
+    const count = counts[index];
+    if (count !== undefined && count > 0) sources[source] = count;
+  });
+  return sources;
+}
+
 function summariseScores(accumulator: ScoreAccumulator): ScoreSummaryReport {
   const { values } = accumulator;
-  const { mean, halfWidth } = meanInterval(values);
+  const { mean, interval } = meanInterval(values);
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const value of values) {
@@ -659,7 +681,8 @@ function summariseScores(accumulator: ScoreAccumulator): ScoreSummaryReport {
   return {
     n: values.length,
     mean: round(mean, 6),
-    halfInterval: halfWidth === null ? null : round(halfWidth, 6),
+    interval: interval === null ? null : { low: round(interval.low, 6), high: round(interval.high, 6) },
+    sources: readSourceCounts(accumulator.sources),
     min,
     max,
     pass: rate(accumulator.passed, values.length),

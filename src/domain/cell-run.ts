@@ -1,4 +1,5 @@
 import type { Budget, CreateRunRequest, MaestroRun } from "./api-types.js";
+import type { ScoreSource } from "./score-source.js";
 
 /** Where a cell sits in a suite's matrix. */
 export interface CellKey {
@@ -39,6 +40,12 @@ export interface CellRun {
   costUsd: number | undefined;
   /** Which backend answered: `ai21`, `local` or `replay`. */
   backend: "ai21" | "local" | "replay";
+  /**
+   * Who scored each requirement of the run, by name: `verifier`, `partial`, `judge`, `self_assessed`,
+   * `maestro` or `unscored`. The harness sets it on every cell it runs; for a run made elsewhere, read it
+   * with `readScoreSources(run)`.
+   */
+  scoreSources?: Record<string, ScoreSource>;
   /** Assertions made on this cell so far; matchers append to it, the harness stores it for reports. */
   assertions: AssertionRecord[];
 }

@@ -7,9 +7,14 @@
 import type { Budget, RunStatus } from "./api-types.js";
 import type { CellMeta } from "./cell-meta.js";
 import type { AssertionRecord } from "./cell-run.js";
+import type { ScoreSource, ScoreSourceCounts } from "./score-source.js";
 
-/** Version of {@link EvalReport}; bumped when its shape changes in a way old readers cannot follow. */
-export const EVAL_REPORT_SCHEMA_VERSION = 1;
+/**
+ * Version of {@link EvalReport}; bumped when its shape changes in a way old readers cannot follow. Version 2:
+ * every requirement score carries its `source`, and a mean carries its `interval` (within [0, 1], null
+ * below 3 runs) instead of a Student-t `halfInterval`.
+ */
+export const EVAL_REPORT_SCHEMA_VERSION = 2;
 
 /** One requirement where Maestro's self-reported score and a verifier's score disagree (from `auditRun`). */
 export interface CellDisagreement {
@@ -45,6 +50,8 @@ export interface CellRequirementReport {
   score: number;
   /** Maestro's reason, trimmed; null when it gave none (or the string "None"). */
   reason: string | null;
+  /** Who scored it: the verifiers (`verifier`, `partial`), a `judge`, the model itself, or Maestro. */
+  source: ScoreSource;
   /** The threshold of the `toMeetRequirement` assertions on it (the strictest), 1 when none was made. */
   threshold: number;
   /** Whether `score` reached `threshold`. */
@@ -104,8 +111,16 @@ export interface RateReport {
 export interface ScoreSummaryReport {
   n: number;
   mean: number;
-  /** Half the width of the 95% Student-t interval of the mean; null with a single run. */
-  halfInterval: number | null;
+  /**
+   * The 95% interval of the mean, within [0, 1] (Wilson's score interval at the mean; see `meanInterval`);
+   * null with fewer than 3 runs ("too few runs").
+   */
+  interval: IntervalReport | null;
+  /**
+   * How many of the scores it rests on came from each source (for the overall score, the requirement
+   * scores of its runs); sources with none are left out.
+   */
+  sources: ScoreSourceCounts;
   min: number;
   max: number;
   /** Runs whose score met their threshold, with a Wilson interval on the rate. */

@@ -2,7 +2,9 @@
 // that tells "the model got worse" (1) from "the API was down" (2) and "the suite or its configuration is
 // wrong" (3). Pure: the CLI reads the report and the configuration, prints the result and exits with it.
 import type { CellReport, EvalReport, GroupReport, RateReport, SuiteReport } from "./eval-report.js";
+import { describeScoreSource, type ScoreSource, type ScoreSourceCounts } from "./score-source.js";
 import { isAtLeast, isAtMost, mean, type PairedVerdict, pairedComparison } from "./statistics.js";
+import { groupKey, type TrustedReport, trustReport } from "./trust-report.js";
 
 /** A minimum for one requirement: on its mean score, or on its pass rate (runs that met their threshold). */
 export interface RequirementGateConfig {
@@ -54,6 +56,13 @@ export interface GateConfig extends SuiteGateConfig {
   infrastructure?: { maxErrorRate: number };
   /** Whether a cell whose test failed (an assertion in the suite) fails the gate; default `fail`. */
   failedCells?: "fail" | "ignore";
+  /**
+   * The score sources the thresholds and the baseline count: `verifier`, `partial`, `judge`, `maestro`,
+   * `self_assessed`. Default every source but `self_assessed` (a model's own claim). A requirement score
+   * from another source is left out, an overall score resting on one too, and the gate result says how
+   * many; `unscored` placeholders are never counted.
+   */
+  trustedSources?: ScoreSource[];
 }
 
 /** What kind of check failed. */
@@ -109,6 +118,11 @@ export interface GateResult {
   checked: number;
   /** Facts worth printing that are not failures (a baseline with nothing to pair, ...). */
   notes: string[];
+  /**
+   * The requirement scores of the gated groups, by source: those counted, and those left out because
+   * `trustedSources` does not trust them. Always set by {@link evaluateGate}.
+   */
+  sources?: { trusted: ScoreSource[]; gated: ScoreSourceCounts; excluded: ScoreSourceCounts };
 }
 
 const DEFAULT_REGRESSION = { maxDrop: 0, alpha: 0.05 };
@@ -124,7 +138,23 @@ const DEFAULT_REGRESSION = { maxDrop: 0, alpha: 0.05 };
  * for (const failure of result.failures) console.error(failure.message);
  * process.exitCode = result.exitCode;
  */
-export function evaluateGate(report: EvalReport, config: GateConfig = {}, baseline?: EvalReport): GateResult {
+export function evaluateGate(
+  writtenReport: EvalReport,
+  config: GateConfig = {},
+  writtenBaseline?: EvalReport,
+): GateResult {
+  // Every threshold below reads the report with the untrusted scores left out (a self-assessed 1.00 is
+  // not a measured one); the counts of what was kept and left out go into the result.
+  const trust = trustReport(writtenReport, {
+    trusted: config.trustedSources,
+    counts: (group) =>
+      config.groups === undefined || config.groups.includes(group.id) || config.groups.includes(group.model),
+  });
+  const report = trust.report;
+  const baseline =
+    writtenBaseline === undefined
+      ? undefined
+      : trustReport(writtenBaseline, { trusted: config.trustedSources }).report;
   const failures: GateFailure[] = [];
   const comparisons: GateComparison[] = [];
   const notes: string[] = [];
@@ -190,7 +220,7 @@ export function evaluateGate(report: EvalReport, config: GateConfig = {}, baseli
           ...(requirement === undefined ? {} : { requirement }),
           threshold,
           actual: null,
-          message: `suite ${quote(suite.name)}: ${what} has no scored runs on ${group.id}${group.errors.infrastructure > 0 ? ` (${plural(group.errors.infrastructure, "infrastructure error")})` : ""}; the ${kind} threshold is ${formatScore(threshold)}`,
+          message: `suite ${quote(suite.name)}: ${what} has no scored runs on ${group.id}${group.errors.infrastructure > 0 ? ` (${plural(group.errors.infrastructure, "infrastructure error")})` : ""}; the ${kind} threshold is ${formatScore(threshold)}${describeExcluded(trust, suite.name, group.id)}`,
         });
       };
 
@@ -357,8 +387,41 @@ export function evaluateGate(report: EvalReport, config: GateConfig = {}, baseli
     comparisons,
     infrastructure: { errors: infraErrors, cells: active, rate: infraRate, maxErrorRate },
     checked,
-    notes,
+    notes: [...notes, ...describeTrust(trust)],
+    sources: { trusted: trust.trusted, gated: trust.gated, excluded: trust.excluded },
   };
+}
+
+/** `" (9 self-assessed scores left out: gate.trustedSources)"` for a group, or nothing. */
+function describeExcluded(trust: TrustedReport, suite: string, group: string): string {
+  const excluded = trust.excludedByGroup.get(groupKey(suite, group));
+  if (excluded === undefined) return "";
+  return ` (${describeCounts(excluded)} left out: not in gate.trustedSources)`;
+}
+
+/** What the gate counted and left out, when it is worth saying: partly verified scores, excluded ones. */
+function describeTrust(trust: TrustedReport): string[] {
+  const notes: string[] = [];
+  const partial = trust.gated.partial ?? 0;
+  if (partial > 0) {
+    const total = Object.values(trust.gated).reduce((sum, count) => sum + count, 0);
+    notes.push(
+      `${partial} of ${plural(total, "gated score")} ${partial === 1 ? "is" : "are"} only partly verified: the verifiers checked some clauses and did not understand the rest (marked P)`,
+    );
+  }
+  if (Object.keys(trust.excluded).length > 0) {
+    notes.push(
+      `left out of the gate: ${describeCounts(trust.excluded)}; trusted sources: ${trust.trusted.join(", ")} (gate.trustedSources)`,
+    );
+  }
+  return notes;
+}
+
+function describeCounts(counts: ScoreSourceCounts): string {
+  return Object.entries(counts)
+    .map(([source, count]) => `${count} ${describeScoreSource(source as ScoreSource)}`)
+    .join(", ")
+    .concat(Object.values(counts).reduce((sum, count) => sum + count, 0) === 1 ? " score" : " scores");
 }
 
 interface ResolvedSuiteGate {

@@ -87,13 +87,24 @@ export {
   type RequirementGateConfig,
   type SuiteGateConfig,
 } from "./evaluate-gate.js";
-export { type MeanIntervalResult, meanInterval, tQuantile975 } from "./mean-interval.js";
+export { type MeanIntervalResult, MIN_INTERVAL_RUNS, meanInterval } from "./mean-interval.js";
 export { type MergeEvalReportsOptions, mergeEvalReports } from "./merge-eval-reports.js";
 export { parseGateConfig } from "./parse-gate-config.js";
 export { type GateRecommendation, recommendUnderGate } from "./recommend-under-gate.js";
 export { formatResultLine, parseResultLines, type ResultLine, resumeKey } from "./result-line.js";
 export { scoreOverall } from "./score-overall.js";
+export {
+  DEFAULT_TRUSTED_SOURCES,
+  describeScoreSource,
+  isScoreSource,
+  readScoreSources,
+  SCORE_SOURCES,
+  type ScoreSource,
+  type ScoreSourceCounts,
+  TRUSTABLE_SCORE_SOURCES,
+} from "./score-source.js";
 export { stableStringify } from "./stable-stringify.js";
+export { groupKey, type TrustedReport, type TrustReportOptions, trustReport } from "./trust-report.js";
 export {
   isAtLeast,
   isAtMost,
@@ -106,5 +117,6 @@ export {
   passRate,
   percentile,
   type WilsonInterval,
+  wilsonBounds,
   wilsonInterval,
 } from "./statistics.js";

@@ -1,55 +1,47 @@
-import { mean } from "./statistics.js";
+import { mean, wilsonBounds } from "./statistics.js";
 
-/** A mean with the half-width of its 95% confidence interval. */
+/**
+ * Fewer runs than this give no interval on a mean ("too few runs"): with one or two runs of a bounded score
+ * any interval is either nearly all of [0, 1] or a guess about a spread nobody has seen.
+ */
+export const MIN_INTERVAL_RUNS = 3;
+
+/** A mean of scores in [0, 1] with its 95% interval, also within [0, 1]. */
 export interface MeanIntervalResult {
   mean: number;
-  /** Half the width of the 95% Student-t interval; null with fewer than two values. */
-  halfWidth: number | null;
+  /** The 95% interval of the mean; null with fewer than {@link MIN_INTERVAL_RUNS} values. */
+  interval: { low: number; high: number } | null;
   n: number;
 }
 
-// The 0.975 quantiles of Student's t with 1 to 30 degrees of freedom (to 7 decimals).
-const T_975 = [
-  12.7062047, 4.3026527, 3.1824463, 2.7764451, 2.5705818, 2.4469119, 2.3646243, 2.3060041, 2.2621572,
-  2.2281389, 2.2009852, 2.1788128, 2.1603687, 2.1447867, 2.1314495, 2.1199053, 2.1098156, 2.100922, 2.0930241,
-  2.0859634, 2.0796138, 2.0738731, 2.0686576, 2.0638986, 2.0595386, 2.0555294, 2.0518305, 2.0484071,
-  2.0452296, 2.0422725,
-];
-
-const Z_975 = 1.959963984540054;
-
-/** The 0.975 quantile of Student's t with `df` degrees of freedom. */
-export function tQuantile975(df: number): number {
-  if (!Number.isInteger(df) || df < 1) {
-    throw new RangeError(`tQuantile975: df must be a positive integer, got ${df}`);
-  }
-  const tabled = T_975[df - 1];
-  if (tabled !== undefined) return tabled;
-  // Past 30 degrees of freedom the Cornish-Fisher expansion around the normal quantile is good to 1e-6.
-  const z = Z_975;
-  const z3 = z ** 3;
-  const z5 = z ** 5;
-  const z7 = z ** 7;
-  return (
-    z +
-    (z3 + z) / (4 * df) +
-    (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
-    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3)
-  );
-}
-
 /**
- * The mean of `values` with the half-width of its 95% Student-t interval (sample standard deviation),
- * the "± 0.09" of a comparison table. Throws a `RangeError` on an empty list, as {@link mean} does.
+ * The mean of scores in [0, 1] with a 95% interval that stays in [0, 1]: the Wilson score interval taken
+ * at the observed mean over n runs, as if the mean were a pass rate.
  *
- * @example meanInterval([0.5, 1, 0.75]) // { mean: 0.75, halfWidth: 0.621, n: 3 }
+ * Why this method. A Student-t interval assumes a normal spread: on two runs of a bounded score it gives
+ * `0.50 ± 6.35`, and near 0 or 1 it leaves [0, 1] whatever n is. A bootstrap needs more runs than a repeat
+ * sweep has (with 3 runs it has 10 distinct resamples) and a seed. The Wilson interval needs neither:
+ * every score X in [0, 1] with mean μ has Var(X) ≤ μ(1 − μ), the variance of a 0/1 score with the same
+ * mean, so the interval built for pass rates covers the mean of any bounded score at least as well as it
+ * covers a rate (conservative when the scores vary less than 0/1 scores would). It is deterministic,
+ * always within [0, 1], always contains the observed mean, narrows as n grows, and equals the pass-rate
+ * interval when every score is 0 or 1. Below {@link MIN_INTERVAL_RUNS} runs the interval is null.
+ *
+ * Throws a `RangeError` on an empty list, or on a value that is not a finite number within [0, 1].
+ *
+ * @example meanInterval([1, 1, 1]) // { mean: 1, interval: { low: 0.4385, high: 1 }, n: 3 } (rounded)
  */
 export function meanInterval(values: readonly number[]): MeanIntervalResult {
   const average = mean(values);
+  values.forEach((value, index) => {
+    if (value < 0 || value > 1) {
+      throw new RangeError(`meanInterval: values[${index}] must be a score within [0, 1], got ${value}`);
+    }
+  });
   const n = values.length;
-  if (n < 2) return { mean: average, halfWidth: null, n };
-  let squares = 0;
-  for (const value of values) squares += (value - average) ** 2;
-  const sd = Math.sqrt(squares / (n - 1));
-  return { mean: average, halfWidth: (tQuantile975(n - 1) * sd) / Math.sqrt(n), n };
+  if (n < MIN_INTERVAL_RUNS) return { mean: average, interval: null, n };
+  // The mean of scores within [0, 1] is within [0, 1]; floating point may leave it a hair outside.
+  const rate = Math.min(1, Math.max(0, average));
+  const { low, high } = wilsonBounds(rate, n);
+  return { mean: average, interval: { low: Math.min(low, average), high: Math.max(high, average) }, n };
 }

@@ -1,8 +1,17 @@
 import { MaestroConfigurationError } from "../errors/index.js";
 import type { GateConfig, RequirementGateConfig, SuiteGateConfig } from "./evaluate-gate.js";
+import { type ScoreSource, TRUSTABLE_SCORE_SOURCES } from "./score-source.js";
 
 const SUITE_FIELDS = ["overall", "requirements", "mandatory", "regression"] as const;
-const TOP_FIELDS = [...SUITE_FIELDS, "suites", "groups", "cost", "infrastructure", "failedCells"] as const;
+const TOP_FIELDS = [
+  ...SUITE_FIELDS,
+  "suites",
+  "groups",
+  "cost",
+  "infrastructure",
+  "failedCells",
+  "trustedSources",
+] as const;
 
 /**
  * Reads a user's gate configuration (`gate` in `maestro-eval.config.ts`, or a JSON file): checks every field
@@ -71,6 +80,8 @@ export function parseGateConfig(value: unknown, where: string, path = "gate"): G
     }
     config.failedCells = root.failedCells as "fail" | "ignore";
   }
+  if (root.trustedSources !== undefined)
+    config.trustedSources = readSources(root.trustedSources, `${path}.trustedSources`, fail);
   return config;
 }
 
@@ -121,6 +132,22 @@ function readSuiteFields(source: Record<string, unknown>, path: string, fail: Fa
     }
   }
   return config;
+}
+
+function readSources(value: unknown, field: string, fail: Fail): ScoreSource[] {
+  const allowed = TRUSTABLE_SCORE_SOURCES.map((source) => JSON.stringify(source)).join(", ");
+  if (!Array.isArray(value) || value.length === 0) {
+    return fail(field, `must be a non-empty array of score sources (${allowed}), got ${describe(value)}`);
+  }
+  const sources: ScoreSource[] = [];
+  value.forEach((item: unknown, index) => {
+    if (typeof item !== "string" || !(TRUSTABLE_SCORE_SOURCES as readonly string[]).includes(item)) {
+      fail(`${field}[${index}]`, `must be one of ${allowed}, got ${describe(item)}`);
+    }
+    if (sources.includes(item as ScoreSource)) fail(`${field}[${index}]`, `repeats ${describe(item)}`);
+    sources.push(item as ScoreSource);
+  });
+  return sources;
 }
 
 function readObject(value: unknown, field: string, fail: Fail): Record<string, unknown> {

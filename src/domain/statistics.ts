@@ -95,15 +95,30 @@ export function wilsonInterval(successes: number, trials: number, confidence = 0
     throw new RangeError(`wilsonInterval: confidence must be within (0, 1), got ${confidence}`);
   }
   if (trials === 0) return { low: 0, high: 1, center: 0.5 };
+  return wilsonBounds(successes / trials, trials, confidence);
+}
+
+/**
+ * The Wilson score interval at an observed `rate` over `n` trials, where the rate need not be a whole
+ * number of successes over n: the mean of n scores within [0, 1] is a valid rate here (see
+ * `meanInterval`). Within [0, 1], exactly 0 at a rate of 0 and exactly 1 at a rate of 1.
+ *
+ * @example wilsonBounds(2 / 3, 3) // { low: 0.2077, high: 0.9385, center: 0.5731 } (rounded)
+ */
+export function wilsonBounds(rate: number, n: number, confidence = 0.95): WilsonInterval {
+  if (!(n > 0) || !Number.isFinite(n)) throw new RangeError(`wilsonBounds: n must be positive, got ${n}`);
+  if (!(rate >= 0 && rate <= 1)) throw new RangeError(`wilsonBounds: rate must be within [0, 1], got ${rate}`);
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`wilsonBounds: confidence must be within (0, 1), got ${confidence}`);
+  }
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const z2 = z * z;
-  const rate = successes / trials;
-  const denominator = 1 + z2 / trials;
-  const center = (rate + z2 / (2 * trials)) / denominator;
-  const halfWidth = (z / denominator) * Math.sqrt((rate * (1 - rate)) / trials + z2 / (4 * trials * trials));
+  const denominator = 1 + z2 / n;
+  const center = (rate + z2 / (2 * n)) / denominator;
+  const halfWidth = (z / denominator) * Math.sqrt((rate * (1 - rate)) / n + z2 / (4 * n * n));
   // The formula gives exactly 0 and 1 at the ends in exact arithmetic; pin them against rounding.
-  const low = successes === 0 ? 0 : Math.max(0, center - halfWidth);
-  const high = successes === trials ? 1 : Math.min(1, center + halfWidth);
+  const low = rate === 0 ? 0 : Math.max(0, center - halfWidth);
+  const high = rate === 1 ? 1 : Math.min(1, center + halfWidth);
   return { low, high, center };
 }
 

@@ -599,6 +599,14 @@ export interface components {
             file_labels?: {
                 [key: string]: string[];
             };
+            /**
+             * @description Who scored each requirement of `requirements_result`, by name: `verifier` (every clause
+             *     checked by the deterministic verifiers), `partial` (some clauses checked, the rest not
+             *     understood), `judge` (a judge model), or `self_assessed` (the generating model's own claim).
+             */
+            score_sources?: {
+                [key: string]: "verifier" | "partial" | "judge" | "self_assessed";
+            };
         };
         /** @description A Maestro run as it stands. `result` is always present (null until completed). */
         MaestroRun: {

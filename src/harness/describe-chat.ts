@@ -6,6 +6,7 @@ import {
   type MaestroMessage,
   type MaestroRun,
   type Requirement,
+  type ScoreSource,
   scoreOverall,
 } from "../domain/index.js";
 import { REPEAT_HEADER, resolveModelProfile } from "../local/index.js";
@@ -88,6 +89,7 @@ export function describeChat<Case extends ChatCase>(
             latencyMs: recorded.latencyMs,
             costUsd: recorded.costUsd,
             backend: "replay",
+            scoreSources: readChatScoreSources(recorded.run),
             assertions: [],
           },
         };
@@ -103,13 +105,30 @@ export function describeChat<Case extends ChatCase>(
         return { completion: answer, wallMs: performance.now() - started };
       });
       const text = completion.choices[0]?.message.content ?? "";
-      const run = scoreChatAnswer(completion.id, text, cell.request.requirements ?? []);
+      const scored = scoreChat(completion.id, text, cell.request.requirements ?? []);
       const price = resolveModelProfile(chatRequest.model);
       const costUsd =
         (completion.usage.prompt_tokens * price.inputUsdPerMillion +
           completion.usage.completion_tokens * price.outputUsdPerMillion) /
         1e6;
       const latencyMs = Math.round(wallMs);
+      const local = readChatLocalInfo(completion);
+      // The local server says which generator answered: a simulated answer is labelled as one, as a run is.
+      const run: MaestroRun =
+        local === undefined
+          ? scored.run
+          : {
+              ...scored.run,
+              x_local: {
+                generator: local.generator,
+                simulated: local.simulated,
+                model: chatRequest.model,
+                budget: "low",
+                steps: [],
+                cost_usd: costUsd,
+                latency_ms: latencyMs,
+              },
+            };
       cassette.record({
         requestHash,
         cell: cell.key.key,
@@ -129,6 +148,7 @@ export function describeChat<Case extends ChatCase>(
           latencyMs,
           costUsd,
           backend: harness.backend,
+          scoreSources: scored.sources,
           assertions: [],
         },
       };
@@ -140,12 +160,56 @@ export function describeChat<Case extends ChatCase>(
 
 /** Scores a chat answer with the verifiers into a run shaped like Maestro's. */
 export function scoreChatAnswer(id: string, text: string, requirements: readonly Requirement[]): MaestroRun {
+  return scoreChat(id, text, requirements).run;
+}
+
+/**
+ * Scores a chat answer with the verifiers, and says who scored each requirement: `verifier` when every
+ * clause was checked, `partial` when some were not understood, `unscored` when nothing could be checked
+ * (the placeholder score 0 is then never counted by the gate). Never `self_assessed`: a chat model is not
+ * asked to grade itself.
+ */
+function scoreChat(
+  id: string,
+  text: string,
+  requirements: readonly Requirement[],
+): { run: MaestroRun; sources: Record<string, ScoreSource> } {
+  const sources: Record<string, ScoreSource> = {};
   const scored = requirements.map((requirement) => {
     const result = verify(text, parseRequirement(requirement.description));
+    sources[requirement.name] =
+      result.score === null ? "unscored" : result.unchecked.length > 0 ? "partial" : "verifier";
     return result.score === null
       ? { score: 0, reason: `Not verifiable without a judge: ${result.reason}` }
       : { score: result.score, reason: result.reason };
   });
+  return { run: buildChatRun(id, text, requirements, scored), sources };
+}
+
+/** The sources of a recorded chat cell: the verifiers are deterministic, so scoring the text again tells. */
+function readChatScoreSources(run: MaestroRun): Record<string, ScoreSource> {
+  const requirements = run.requirements_result?.requirements ?? [];
+  const text = typeof run.result === "string" ? run.result : "";
+  return scoreChat(run.id, text, requirements).sources;
+}
+
+/** What the local server says about the generator that answered a chat completion (`meta.x_local`). */
+function readChatLocalInfo(completion: {
+  meta?: Record<string, unknown> | undefined;
+}): { generator: "sim" | "openai" | "scripted"; simulated: boolean } | undefined {
+  const local = completion.meta?.x_local as { generator?: unknown; simulated?: unknown } | undefined;
+  if (typeof local !== "object" || local === null) return undefined;
+  const { generator, simulated } = local;
+  if (generator !== "sim" && generator !== "openai" && generator !== "scripted") return undefined;
+  return { generator, simulated: simulated === true };
+}
+
+function buildChatRun(
+  id: string,
+  text: string,
+  requirements: readonly Requirement[],
+  scored: readonly { score: number; reason: string }[],
+): MaestroRun {
   return {
     id,
     status: "completed",

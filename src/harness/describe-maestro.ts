@@ -158,6 +158,7 @@ export function registerSuite<Case extends SuiteCase>(
               latencyMs: cellRun.latencyMs,
               costUsd: cellRun.costUsd,
               backend: cellRun.backend,
+              ...(cellRun.scoreSources === undefined ? {} : { scoreSources: cellRun.scoreSources }),
               requestHash,
               // The same array the matchers append to, so every assertion reaches the reporter.
               assertions: cellRun.assertions,

@@ -4,6 +4,7 @@ import {
   type CellRun,
   type CreateRunRequest,
   type MaestroRun,
+  readScoreSources,
   resumeKey,
 } from "../domain/index.js";
 import { CELL_HEADER, REPEAT_HEADER } from "../local/index.js";
@@ -40,6 +41,7 @@ export async function runCell(
         latencyMs: recorded.latencyMs,
         costUsd: recorded.costUsd,
         backend: "replay",
+        scoreSources: readScoreSources(recorded.run),
         assertions: [],
       },
     };
@@ -74,7 +76,16 @@ export async function runCell(
   });
   return {
     requestHash,
-    cellRun: { cell: key, request, run, latencyMs, costUsd, backend: harness.backend, assertions: [] },
+    cellRun: {
+      cell: key,
+      request,
+      run,
+      latencyMs,
+      costUsd,
+      backend: harness.backend,
+      scoreSources: readScoreSources(run),
+      assertions: [],
+    },
   };
 }
 
@@ -89,6 +100,7 @@ export function resumedCell(harness: Harness, key: CellKey, requestHash: string)
     latencyMs: meta.latencyMs,
     costUsd: meta.costUsd,
     backend: meta.backend,
+    ...(meta.scoreSources === undefined ? {} : { scoreSources: meta.scoreSources }),
     assertions: [],
   };
 }

@@ -133,7 +133,10 @@ export async function answerChat(
 
   if (request.stream !== true) {
     await wait(waitMs, options.signal);
-    const text = JSON.stringify({ id, model: request.model, choices, usage });
+    // `meta.x_local` says which generator answered, as a run's `x_local` does, so a chat suite can label
+    // simulated answers; AI21's SDKs ignore unknown keys under `meta`.
+    const meta = { x_local: { generator: options.generator.kind, simulated: options.generator.simulated } };
+    const text = JSON.stringify({ id, model: request.model, choices, usage, meta });
     res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
     res.end(text);
     return;

@@ -1,4 +1,4 @@
-import type { Budget, CreateRunRequest, Requirement } from "../domain/index.js";
+import type { Budget, CreateRunRequest, Requirement, ScoreSource } from "../domain/index.js";
 import type { ParsedRequirement } from "../verifiers/index.js";
 
 /** A requirement as the engine sees it: the request's, and what the verifiers made of it. */
@@ -12,8 +12,8 @@ export interface RequirementScore {
   name: string;
   score: number;
   reason: string;
-  /** Who scored it: the verifiers, a judge model, or the generator's own assessment. */
-  source: "verifier" | "judge" | "self";
+  /** Who scored it: the verifiers (fully or partly), a judge model, or the generator's own assessment. */
+  source: Exclude<ScoreSource, "maestro" | "unscored">;
 }
 
 /** What a generator is asked for at one step of the engine's loop. */

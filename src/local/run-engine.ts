@@ -39,6 +39,8 @@ export interface RunEngineResult {
   latencyMs: number;
   promptTokens: number;
   completionTokens: number;
+  /** Who scored each requirement of the final output, by name: what the run's `x_local.score_sources` says. */
+  scoreSources: Record<string, RequirementScore["source"]>;
   /** What the tools retrieved and called, when the request has tools and a tool runtime was given. */
   dataSources?: DataSources;
   /** The labels of the files file_search cited, by file id. */
@@ -137,6 +139,9 @@ export async function runEngine(
     latencyMs,
     promptTokens,
     completionTokens,
+    scoreSources: Object.fromEntries(
+      requirements.map(({ requirement }, index) => [requirement.name, final.scores[index]!.source]),
+    ),
     ...(tooling === undefined ? {} : { dataSources: tooling.dataSources, fileLabels: tooling.fileLabels }),
   };
 }
@@ -154,7 +159,8 @@ async function scoreRequirements(
         name: entry.requirement.name,
         score: verified.score,
         reason: verified.reason,
-        source: "verifier",
+        // A score that leaves clauses unchecked is not a full verification (issue 13): it says so.
+        source: verified.unchecked.length > 0 ? "partial" : "verifier",
       });
       continue;
     }
@@ -176,7 +182,7 @@ async function scoreRequirements(
       name: entry.requirement.name,
       score: self?.score ?? 0,
       reason: `Self-assessed by ${who} (no verifier understands this requirement and no judge is configured): ${self?.reason ?? "no self-assessment given"}`,
-      source: "self",
+      source: "self_assessed",
     });
   }
   return scores;

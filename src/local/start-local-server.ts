@@ -218,6 +218,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
                 : { file_labels: result.fileLabels }),
               ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
               ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
+              ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
               notes: generator.simulated
                 ? [
                     `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,

@@ -1,10 +1,15 @@
 // Numbers as every renderer shows them, and terminal text widths.
-import type {
-  CostReport,
-  GroupReport,
-  LatencyReport,
-  RateReport,
-  ScoreSummaryReport,
+import {
+  type CostReport,
+  type GroupReport,
+  type LatencyReport,
+  MIN_INTERVAL_RUNS,
+  type RateReport,
+  SCORE_SOURCES,
+  type ScoreSource,
+  type ScoreSourceCounts,
+  type ScoreSummaryReport,
+  type SuiteReport,
 } from "../domain/index.js";
 
 /** A score with two decimals. */
@@ -12,17 +17,79 @@ export function formatScore(value: number): string {
   return value.toFixed(2);
 }
 
-/** `0.83 ± 0.09 (7/9)`: the mean, half its 95% interval, and the runs that met their threshold. */
+/**
+ * `0.83 [0.66, 0.95] (7/9)`: the mean, its 95% interval as it is (within [0, 1], not symmetric), and the
+ * runs that met their threshold; `0.50 (1/2, too few runs)` below 3 runs; then the marks of the sources
+ * that are not the verifiers (`0.83 [0.66, 0.95] (7/9) S`, see {@link formatSourceMarks}).
+ */
 export function formatScoreSummary(summary: ScoreSummaryReport): string {
-  const half = summary.halfInterval === null ? "" : ` ± ${summary.halfInterval.toFixed(2)}`;
-  return `${formatScore(summary.mean)}${half} (${summary.pass.passed}/${summary.pass.total})`;
+  const counts = `${summary.pass.passed}/${summary.pass.total}`;
+  const body =
+    summary.interval === null
+      ? `${formatScore(summary.mean)} (${counts}, too few runs)`
+      : `${formatScore(summary.mean)} ${formatInterval(summary.interval)} (${counts})`;
+  const marks = formatSourceMarks(summary.sources ?? {});
+  return marks === "" ? body : `${body} ${marks}`;
 }
 
-/** `0.67 ± 0.27 (6/9)`: the rate and half the width of its Wilson interval. */
+/** `0.67 [0.35, 0.88] (6/9)`: the rate and its Wilson interval; `1.00 (2/2, too few runs)` below 3 runs. */
 export function formatRate(rate: RateReport): string {
-  const half = (rate.interval.high - rate.interval.low) / 2;
-  return `${formatScore(rate.rate)} ± ${half.toFixed(2)} (${rate.passed}/${rate.total})`;
+  const counts = `${rate.passed}/${rate.total}`;
+  if (rate.total < MIN_INTERVAL_RUNS) return `${formatScore(rate.rate)} (${counts}, too few runs)`;
+  return `${formatScore(rate.rate)} ${formatInterval(rate.interval)} (${counts})`;
 }
+
+/** `[0.66, 1.00]`: an interval's bounds with two decimals, rounded outwards so it still holds the mean. */
+export function formatInterval(interval: { low: number; high: number }): string {
+  const low = Math.floor(interval.low * 100 + 1e-9) / 100;
+  const high = Math.ceil(interval.high * 100 - 1e-9) / 100;
+  return `[${low.toFixed(2)}, ${high.toFixed(2)}]`;
+}
+
+/** The mark of each score source in tables; verified scores carry none. */
+export const SOURCE_MARKS: Readonly<Record<ScoreSource, string>> = {
+  verifier: "",
+  partial: "P",
+  judge: "J",
+  maestro: "M",
+  self_assessed: "S",
+  unscored: "U",
+};
+
+const SOURCE_LEGEND: Readonly<Record<ScoreSource, string>> = {
+  verifier: "",
+  partial: "P partly verified (some clauses not understood)",
+  judge: "J scored by a judge model",
+  maestro: "M Maestro's own score",
+  self_assessed: "S self-assessed by the model (not gated by default)",
+  unscored: "U no verifier or judge could score it (not gated)",
+};
+
+/** The marks of the sources a summary's scores came from, in a fixed order: `S`, `PJ`; empty when all verified. */
+export function formatSourceMarks(sources: ScoreSourceCounts): string {
+  let marks = "";
+  for (const source of SCORE_SOURCES) if ((sources[source] ?? 0) > 0) marks += SOURCE_MARKS[source];
+  return marks;
+}
+
+/** The legend of the source marks the suites' tables show; empty when every score was verified. */
+export function describeSourceMarks(suites: readonly SuiteReport[]): string {
+  const seen = new Set<string>();
+  for (const suite of suites) {
+    for (const group of suite.groups) {
+      for (const summary of group.requirements) for (const source in summary.sources) seen.add(source);
+      if (group.overall !== null) for (const source in group.overall.sources) seen.add(source);
+    }
+  }
+  const parts = SCORE_SOURCES.filter((source) => source !== "verifier" && seen.has(source)).map(
+    (source) => SOURCE_LEGEND[source],
+  );
+  return parts.length === 0 ? "" : `marks: ${parts.join("; ")}; unmarked scores were verified`;
+}
+
+/** The legend line of intervals: what the brackets and the counts mean. */
+export const INTERVAL_LEGEND =
+  "[low, high] the 95% interval, within [0, 1] (Wilson: for rates, and for means of scores); (k/n) runs that met their threshold; too few runs: under 3; * mandatory";
 
 /** `850 ms`, `1.2 s`, `2.5 min`. */
 export function formatMs(ms: number): string {

@@ -3,11 +3,13 @@ import type { EvalReport, GroupReport, RateReport, SuiteReport } from "../domain
 import { sanitizeForTerminal } from "./escape.js";
 import {
   createPaint,
+  describeSourceMarks,
   displayWidth,
   formatCost,
   formatLatency,
   formatRate,
   formatScoreSummary,
+  INTERVAL_LEGEND,
   type Paint,
   plural,
   quote,
@@ -28,7 +30,7 @@ const MAX_HEADER = 32;
 /**
  * The comparison tables of a report, one per suite (cli-table3): a row per requirement, then overall,
  * mandatory-gate pass rate, latency p50/p95 and cost; a column per model/budget group; each cell
- * "mean ± half-interval (k/n)".
+ * "mean [low, high] (k/n)", with a mark for scores the verifiers did not measure (legend below).
  *
  * @example
  * process.stdout.write(`${renderComparisonTable(report, { width: process.stdout.columns, color: true })}\n`);
@@ -43,11 +45,9 @@ export function renderComparisonTable(
   const sections = report.suites.map((suite) =>
     renderSuite(suite, report.run.simulated, Math.max(40, width), paint),
   );
-  sections.push(
-    paint.dim(
-      "± half the 95% interval (Student t for means, Wilson for rates); (k/n) runs that met their threshold; * mandatory",
-    ),
-  );
+  sections.push(paint.dim(INTERVAL_LEGEND));
+  const marks = describeSourceMarks(report.suites);
+  if (marks !== "") sections[sections.length - 1] += `\n${paint.dim(marks)}`;
   return sections.join("\n\n");
 }
 

@@ -1,11 +1,13 @@
 import type { EvalReport, GateResult, GroupReport, SuiteReport } from "../domain/index.js";
 import { escapeHtml } from "./escape.js";
 import {
+  describeSourceMarks,
   formatCost,
   formatLatency,
   formatRate,
   formatScoreSummary,
   formatUsd,
+  INTERVAL_LEGEND,
   plural,
   quote,
 } from "./format-values.js";
@@ -293,9 +295,9 @@ function renderTable(suite: SuiteReport): string {
     ...(group.errors.infrastructure + group.errors.usage > 0 ? { cls: "bad" } : {}),
   }));
   out.push("</tbody></table>");
-  out.push(
-    '<div class="muted">± half the 95% interval (Student t for means, Wilson for rates); (k/n) runs that met their threshold; * mandatory</div>',
-  );
+  out.push(`<div class="muted">${escapeHtml(INTERVAL_LEGEND)}</div>`);
+  const marks = describeSourceMarks([suite]);
+  if (marks !== "") out.push(`<div class="muted">${escapeHtml(marks)}</div>`);
   return out.join("");
 }
 

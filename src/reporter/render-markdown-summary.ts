@@ -2,11 +2,13 @@ import type { EvalReport, GateResult, GroupReport, SuiteReport } from "../domain
 import { escapeMarkdown } from "./escape.js";
 import {
   describeGroupProblems,
+  describeSourceMarks,
   formatCost,
   formatLatency,
   formatRate,
   formatScoreSummary,
   formatUsd,
+  INTERVAL_LEGEND,
   plural,
 } from "./format-values.js";
 import { describePoint } from "./render-recommendation.js";
@@ -58,10 +60,9 @@ export function renderMarkdownSummary(report: EvalReport, gate?: GateResult): st
     );
   }
   for (const suite of report.suites) out.push(...renderSuite(suite));
-  out.push(
-    "<sub>± half the 95% interval (Student t for means, Wilson for rates); (k/n) runs that met their threshold; \\* mandatory</sub>",
-    "",
-  );
+  out.push(`<sub>${escapeMarkdown(INTERVAL_LEGEND)}</sub>`, "");
+  const marks = describeSourceMarks(report.suites);
+  if (marks !== "") out.push(`<sub>${escapeMarkdown(marks)}</sub>`, "");
   return `${out.join("\n")}\n`;
 }
 

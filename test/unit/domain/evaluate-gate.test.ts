@@ -299,7 +299,7 @@ describe("parseGateConfig", () => {
     ],
     [
       { overal: { min: 0.5 } },
-      "maestro-eval.config.ts: gate.overal is not a setting here; expected one of overall, requirements, mandatory, regression, suites, groups, cost, infrastructure, failedCells",
+      "maestro-eval.config.ts: gate.overal is not a setting here; expected one of overall, requirements, mandatory, regression, suites, groups, cost, infrastructure, failedCells, trustedSources",
     ],
     [{ overall: 0.8 }, "maestro-eval.config.ts: gate.overall must be an object, got 0.8"],
     [

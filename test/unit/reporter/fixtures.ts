@@ -6,6 +6,7 @@ import type {
   CellMeta,
   CellOutcome,
   EvalReport,
+  ScoreSource,
 } from "../../../src/domain/index.js";
 import { buildEvalReport, CELL_META_VERSION, scoreOverall } from "../../../src/domain/index.js";
 import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
@@ -35,6 +36,8 @@ export interface CellSpec {
   backend?: CellMeta["backend"];
   disagreements?: CellOutcome["disagreements"];
   descriptions?: Record<string, string>;
+  /** Requirement name → who scored it (the local server's `x_local.score_sources`); default `verifier`. */
+  sources?: Record<string, ScoreSource>;
 }
 
 /** A cell outcome as the reporter would hand it over; assertions pass or fail by the scores. */
@@ -108,6 +111,9 @@ export function makeOutcome(spec: CellSpec = {}): CellOutcome {
                     steps: [],
                     cost_usd: spec.costUsd ?? 0,
                     latency_ms: spec.latencyMs ?? 1000,
+                    score_sources: Object.fromEntries(
+                      names.map((name) => [name, spec.sources?.[name] ?? "verifier"]),
+                    ) as Record<string, "verifier" | "partial" | "judge" | "self_assessed">,
                   },
                 }),
           }
@@ -330,6 +336,7 @@ export function cellSpecs(constraints: CellSpecsConstraints = {}): fc.Arbitrary<
       : fc.constant(null),
     skipped: fc.integer({ min: 0, max: 9 }).map((value) => value === 0),
     output: fc.constantFrom('{"a": 1}', '{"a": 2}', "one\ntwo", "one\nthree"),
+    r3Source: fc.constantFrom<ScoreSource>("verifier", "partial", "judge", "self_assessed"),
   });
   return fc
     .uniqueArray(fc.tuple(coordinates, details), {
@@ -347,6 +354,7 @@ export function cellSpecs(constraints: CellSpecsConstraints = {}): fc.Arbitrary<
           repeat,
           scores: { r1: item.r1, r2: item.r2, ...(item.r3 === undefined ? {} : { r3: item.r3 }) },
           mandatory: ["r1"],
+          ...(item.r3 === undefined ? {} : { sources: { r3: item.r3Source } }),
           ...(item.r2Threshold === undefined ? {} : { thresholds: { r2: item.r2Threshold } }),
           ...(item.overallMin === undefined ? {} : { overallMin: item.overallMin }),
           latencyMs: item.latencyMs,

@@ -75,7 +75,7 @@ describe("renderers on the fixed report", () => {
     expect(narrow.match(/jamba-large\/high/g)).toHaveLength(1);
     expect(narrow.split("\n").filter((line) => line.startsWith("┌")).length).toBe(4);
     const coloured = renderComparisonTable(report, { width: 100, color: true });
-    expect(coloured).toContain("\u001b[32m1.00 ± 0.00 (4/4)\u001b[39m");
+    expect(coloured).toContain("\u001b[32m1.00 [0.51, 1.00] (4/4)\u001b[39m");
     const colourCodes = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g");
     expect(coloured.replace(colourCodes, "")).toBe(renderComparisonTable(report, { width: 100 }));
   });

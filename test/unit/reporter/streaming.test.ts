@@ -27,7 +27,7 @@ describe("renderReportJson", () => {
   test("indents the summaries and writes each cell and each case on one line", () => {
     const report = fixtureReport();
     const lines = renderReportJson(report).split("\n");
-    expect(lines.slice(0, 3)).toEqual(["{", '  "schemaVersion": 1,', '  "run": {']);
+    expect(lines.slice(0, 3)).toEqual(["{", '  "schemaVersion": 2,', '  "run": {']);
     const cellLines = lines.filter((line) => line.startsWith('    {"key":'));
     expect(cellLines).toHaveLength(report.cells.length);
     expect(JSON.parse(cellLines[0]!.replace(/,$/, ""))).toEqual(report.cells[0]);
