@@ -17,6 +17,7 @@ export default defineConfig({
             "test/property/verifiers.test.ts",
           ],
     exclude: ["test/fixtures/**", "node_modules/**"],
+    setupFiles: ["test/helpers/mutation-clock.ts"],
     testTimeout: 30_000,
   },
 });
