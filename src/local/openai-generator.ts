@@ -1,4 +1,6 @@
+import type { ChatRequest } from "../domain/index.js";
 import { MaestroConfigurationError } from "../errors/index.js";
+import type { ChatCompleter, ChatCompleterAnswer, ChatToolCall } from "./chat-features.js";
 import { countTokens } from "./count-tokens.js";
 import type { Generation, GenerationRequest, Generator } from "./generator.js";
 import { type ModelProfile, resolveModelProfile } from "./model-profiles.js";
@@ -30,9 +32,11 @@ type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
  * server), so the same suites run against a self-hosted model. The first step sends the input with the
  * requirements in the system message; each refine step sends the previous answer back with the
  * requirements that scored below 1 and their reasons. Requirements no verifier understands are
- * self-assessed by the same model in a second call that must answer JSON.
+ * self-assessed by the same model in a second call that must answer JSON. A chat completion with
+ * `tools` or `response_format` is sent on as it is (with `n`, `max_tokens`, `temperature`, `top_p` and
+ * `stop`), so the model itself writes the JSON and decides the `tool_calls`.
  */
-export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Generator {
+export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Generator & ChatCompleter {
   const env = options.env ?? process.env;
   const url = (options.url ?? env.MAESTRO_EVAL_LLM_URL ?? "").replace(/\/+$/, "");
   if (url === "") {
@@ -49,8 +53,10 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
   const send = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 120_000;
 
-  const complete = async (model: string, messages: ChatMessage[], signal: AbortSignal | undefined) => {
-    const backendModel = options.models?.[model] ?? options.models?.["*"] ?? model;
+  const backendModelOf = (model: string) => options.models?.[model] ?? options.models?.["*"] ?? model;
+
+  /** POSTs a body to the endpoint's /chat/completions and returns the parsed answer. */
+  const post = async (payload: object, signal: AbortSignal | undefined): Promise<OpenAiAnswer> => {
     const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
     let response: Response;
     let text: string;
@@ -61,7 +67,7 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
           "content-type": "application/json",
           ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
         },
-        body: JSON.stringify({ model: backendModel, messages, temperature: options.temperature ?? 0.2 }),
+        body: JSON.stringify(payload),
         signal: AbortSignal.any(signals),
       });
       text = await response.text();
@@ -75,15 +81,18 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
     if (!response.ok) {
       throw new Error(`POST ${url}/chat/completions answered ${response.status}: ${text.slice(0, 200)}`);
     }
-    let body: {
-      choices?: { message?: { content?: unknown } }[];
-      usage?: { prompt_tokens?: number; completion_tokens?: number };
-    };
     try {
-      body = JSON.parse(text);
+      return JSON.parse(text) as OpenAiAnswer;
     } catch {
       throw new Error(`POST ${url}/chat/completions answered with invalid JSON: ${text.slice(0, 200)}`);
     }
+  };
+
+  const complete = async (model: string, messages: ChatMessage[], signal: AbortSignal | undefined) => {
+    const body = await post(
+      { model: backendModelOf(model), messages, temperature: options.temperature ?? 0.2 },
+      signal,
+    );
     const content = body.choices?.[0]?.message?.content;
     if (typeof content !== "string") {
       throw new Error(`POST ${url}/chat/completions answered without choices[0].message.content`);
@@ -99,6 +108,32 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
   return {
     kind: "openai",
     simulated: false,
+    async completeChat(request: ChatRequest, signal: AbortSignal | undefined): Promise<ChatCompleterAnswer> {
+      const started = Date.now();
+      const { stream: _stream, documents: _documents, model, ...rest } = request;
+      const body = await post({ ...rest, model: backendModelOf(model) }, signal);
+      if (!Array.isArray(body.choices) || body.choices.length === 0) {
+        throw new Error(`POST ${url}/chat/completions answered without choices`);
+      }
+      const choices = body.choices.map((choice) => {
+        const content = choice.message?.content;
+        return {
+          content: typeof content === "string" ? content : null,
+          toolCalls: readToolCalls(choice.message?.tool_calls),
+          finishReason: typeof choice.finish_reason === "string" ? choice.finish_reason : "stop",
+        };
+      });
+      return {
+        choices,
+        promptTokens:
+          body.usage?.prompt_tokens ??
+          countTokens(request.messages.map((message) => message.content ?? "").join("\n")),
+        completionTokens:
+          body.usage?.completion_tokens ??
+          choices.reduce((sum, choice) => sum + countTokens(choice.content ?? ""), 0),
+        latencyMs: Date.now() - started,
+      };
+    },
     price(model) {
       const profile = resolveModelProfile(model, options.profiles);
       return {
@@ -148,6 +183,30 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
       };
     },
   };
+}
+
+/** What the endpoint answers, as far as this generator reads it. */
+interface OpenAiAnswer {
+  choices?: { message?: { content?: unknown; tool_calls?: unknown }; finish_reason?: unknown }[];
+  usage?: { prompt_tokens?: number; completion_tokens?: number };
+}
+
+/** The well-formed tool calls of an OpenAI-style message; anything else is left out. */
+function readToolCalls(value: unknown): ChatToolCall[] {
+  if (!Array.isArray(value)) return [];
+  const calls: ChatToolCall[] = [];
+  for (const item of value) {
+    const call = item as { id?: unknown; function?: { name?: unknown; arguments?: unknown } };
+    const name = call.function?.name;
+    if (typeof call.id !== "string" || typeof name !== "string") continue;
+    const args = call.function?.arguments;
+    calls.push({
+      id: call.id,
+      type: "function",
+      function: { name, arguments: typeof args === "string" ? args : JSON.stringify(args ?? {}) },
+    });
+  }
+  return calls;
 }
 
 function describeFetchFailure(error: unknown, timeoutMs: number): string {

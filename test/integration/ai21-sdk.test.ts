@@ -26,12 +26,14 @@
 // 429, 500 and 503 to its own exceptions and any other non-200 to AI21APIError, reading the body as
 // text, which the `{detail}` answers suit.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { compileSpecSchema } from "../../src/constraints/index.js";
 import type { MaestroRun } from "../../src/domain/index.js";
-import { type LocalServer, startLocalServer } from "../../src/local/index.js";
+import { createOpenAiGenerator, type LocalServer, startLocalServer } from "../../src/local/index.js";
 
 type Sdk = typeof import("ai21");
 type Client = InstanceType<Sdk["AI21"]>;
@@ -349,5 +351,93 @@ describe("AI21's TypeScript SDK against a server started with a token", () => {
       wrongKey.chat.completions.create({ model: "jamba-mini", messages: [{ role: "user", content: "Hi" }] }),
     ).rejects.toThrow('Request failed with status 401. {"detail":"Forbidden: Bad or missing API token."}');
     await expect(wrongKey.files.list()).rejects.toThrow("Request failed with status 401.");
+  });
+});
+
+describe("AI21's TypeScript SDK against the local server's openai generator", () => {
+  test("tools and response_format are passed through to the endpoint, and its tool_calls come back", async () => {
+    // An OpenAI-compatible endpoint on 127.0.0.1 standing in for Ollama or vLLM: it records each body
+    // and calls the first tool offered, or answers JSON.
+    const bodies: Record<string, unknown>[] = [];
+    const backend = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+        bodies.push(body);
+        const tools = body.tools as { function: { name: string } }[] | undefined;
+        const message = tools
+          ? {
+              role: "assistant",
+              content: null,
+              tool_calls: [
+                {
+                  id: "call_1",
+                  type: "function",
+                  function: { name: tools[0]!.function.name, arguments: '{"city":"Oslo"}' },
+                },
+              ],
+            }
+          : { role: "assistant", content: '{"colour": "green"}' };
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            choices: [{ index: 0, message, finish_reason: tools ? "tool_calls" : "stop" }],
+            usage: { prompt_tokens: 20, completion_tokens: 5, total_tokens: 25 },
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
+    const local = await startLocalServer({
+      timeScale: 0,
+      generator: createOpenAiGenerator({
+        url: `http://127.0.0.1:${(backend.address() as AddressInfo).port}/v1`,
+        models: { "*": "llama3.1:8b" },
+        env: {},
+      }),
+    });
+    try {
+      const viaSdk = new sdk.AI21({ apiKey: "any-key", baseURL: `${local.url}/studio/v1` });
+      const weather = {
+        type: "function" as const,
+        function: {
+          name: "weather",
+          parameters: {
+            type: "object" as const,
+            properties: { city: { type: "string" } },
+            required: ["city"],
+          },
+        },
+      };
+      const called = await viaSdk.chat.completions.create({
+        model: "jamba-mini",
+        messages: [{ role: "user", content: "Weather in Oslo?" }],
+        tools: [weather],
+        max_tokens: 100,
+      });
+      expect(called.choices[0]!.finish_reason).toBe("tool_calls");
+      expect(called.choices[0]!.message.tool_calls).toEqual([
+        { id: "call_1", type: "function", function: { name: "weather", arguments: '{"city":"Oslo"}' } },
+      ]);
+      expect(called.usage).toEqual({ prompt_tokens: 20, completion_tokens: 5, total_tokens: 25 });
+      expect(bodies[0]).toEqual({
+        model: "llama3.1:8b",
+        messages: [{ role: "user", content: "Weather in Oslo?" }],
+        tools: [weather],
+        max_tokens: 100,
+      });
+
+      const json = await viaSdk.chat.completions.create({
+        model: "jamba-mini",
+        messages: [{ role: "user", content: "A colour as JSON." }],
+        response_format: { type: "json_object" },
+      });
+      expect(JSON.parse(json.choices[0]!.message.content)).toEqual({ colour: "green" });
+      expect(bodies[1]).toMatchObject({ response_format: { type: "json_object" } });
+    } finally {
+      await local.close();
+      await new Promise((resolve) => backend.close(resolve));
+    }
   });
 });
