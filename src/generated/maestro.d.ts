@@ -705,7 +705,12 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
-        /** @description `json_object` turns on JSON mode. */
+        /**
+         * @description `json_object` turns on JSON mode. Decision for the local server: with `json_object` each choice's
+         *     content is one JSON object: the simulated model's text when it is one, else the first object
+         *     written in it, else `{"answer": "<text>"}`; the `openai` generator sends `response_format` on to
+         *     its endpoint and returns what it answers.
+         */
         ChatResponseFormat: {
             /** @enum {string} */
             type: "text" | "json_object";
@@ -741,6 +746,15 @@ export interface components {
             /** @description How many choices to return. Must be 1 when streaming; needs temperature above 0 when above 1. */
             n?: number | null;
             stream?: boolean | null;
+            /**
+             * @description Functions the model may ask to call; the answer then carries `tool_calls` and finish_reason
+             *     `tool_calls`. Decision for the local server's simulated models: when the last message is a
+             *     user turn, they call every tool that turn names (`order_status` named by "order status") or
+             *     whose description's content words it holds (two, or all when fewer), once each, with the
+             *     arguments the turn gives as `name: value` (required ones otherwise defaulted), and ids derived
+             *     from the request, so the same request gets the same calls; after a tool result they answer in
+             *     prose. The `openai` generator sends `tools` on to its endpoint and returns its calls.
+             */
             tools?: components["schemas"]["ChatFunctionTool"][] | null;
             response_format?: components["schemas"]["ChatResponseFormat"] | null;
             documents?: components["schemas"]["ChatDocument"][] | null;
@@ -751,7 +765,10 @@ export interface components {
             completion_tokens: number;
             total_tokens: number;
         };
-        /** @description The assistant's answer. */
+        /**
+         * @description The assistant's answer. Decision: an answer made of tool calls has `content: null` (as AI21's
+         *     Python SDK types it), which a client may send back as is in the next request.
+         */
         ChatResponseMessage: {
             /** @constant */
             role: "assistant";
@@ -782,7 +799,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description What one chunk adds: the first chunk carries `{role: assistant}`, later ones `content`. */
+        /**
+         * @description What one chunk adds: the first chunk carries `{role: assistant}`, later ones `content`, or, for
+         *     tool calls, per call first `{tool_calls: [{index, id, type: function, function: {name}}]}` and
+         *     then `{tool_calls: [{index, function: {arguments}}]}`.
+         */
         ChatDelta: {
             /** @constant */
             role?: "assistant";
