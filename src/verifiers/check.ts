@@ -11,7 +11,10 @@ export type CountUnit =
   | "bullets"
   | "numbered_items"
   | "list_items"
-  | "headers";
+  | "headers"
+  | "capital_words"
+  | "highlights"
+  | "placeholders";
 
 /** Length and structure: the number of `unit` in the text lies within `[min, max]` (either bound optional). */
 export interface CountCheck {
@@ -19,6 +22,11 @@ export interface CountCheck {
   unit: CountUnit;
   min?: number;
   max?: number;
+  /**
+   * For `paragraphs` only: the divider that separates paragraphs ("***"), when the description names one;
+   * paragraphs are then the non-empty parts between dividers instead of blocks between blank lines.
+   */
+  divider?: string;
   /** The fragment of the description this check was read from. */
   source: string;
 }
@@ -123,6 +131,59 @@ export interface ForbidMarksCheck {
   source: string;
 }
 
+/** Paragraph number `paragraph` (1-based) starts with `word` (case-insensitive; leading quotes and markdown aside). */
+export interface ParagraphStartCheck {
+  kind: "paragraph_start";
+  paragraph: number;
+  word: string;
+  /** The divider between paragraphs when the description names one; blank lines otherwise. */
+  divider?: string;
+  source: string;
+}
+
+/** The letter (or any single character) `letter` occurs between `min` and `max` times, case-insensitive. */
+export interface LetterCountCheck {
+  kind: "letter_count";
+  letter: string;
+  min?: number;
+  max?: number;
+  source: string;
+}
+
+/**
+ * The text starts by repeating the request word for word (case and spacing aside). Needs the request
+ * (`input`); `excluding` is the instruction itself, which is not part of what is repeated.
+ */
+export interface RepeatRequestCheck {
+  kind: "repeat_request";
+  excluding: string;
+  source: string;
+}
+
+/** The text holds `count` different responses separated by `separator` (such as six asterisks). */
+export interface ResponsesCheck {
+  kind: "responses";
+  count: number;
+  separator: string;
+  source: string;
+}
+
+/** Sections whose first line starts with `marker` and a number ("SECTION 1"); their count within bounds. */
+export interface SectionsCheck {
+  kind: "sections";
+  marker: string;
+  min?: number;
+  max?: number;
+  source: string;
+}
+
+/** The text answers with one of `options` (it contains one of them, case-insensitive). */
+export interface OneOfCheck {
+  kind: "one_of";
+  options: readonly string[];
+  source: string;
+}
+
 /** One deterministic check read from a requirement description; a union discriminated on `kind`. */
 export type Check =
   | CountCheck
@@ -139,7 +200,13 @@ export type Check =
   | DateFormatCheck
   | CurrencyCheck
   | LanguageCheck
-  | ForbidMarksCheck;
+  | ForbidMarksCheck
+  | ParagraphStartCheck
+  | LetterCountCheck
+  | RepeatRequestCheck
+  | ResponsesCheck
+  | SectionsCheck
+  | OneOfCheck;
 
 /** The `kind` of every check. */
 export type CheckKind = Check["kind"];
@@ -161,6 +228,12 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   "currency",
   "language",
   "forbid_marks",
+  "paragraph_start",
+  "letter_count",
+  "repeat_request",
+  "responses",
+  "sections",
+  "one_of",
 ];
 
 /**
@@ -181,8 +254,17 @@ export interface ParsedRequirement {
 }
 
 /**
- * The outcome of scoring: `pass` (score 1), `fail` (score 0), `partial` (in between), `unverifiable`
- * (nothing could be checked; score null) or `error` (a judge failed or answered badly; score null).
+ * The outcome of scoring. Each value has one meaning, for one check and for a whole requirement:
+ * - `pass`: everything in the description was checked and met (score 1).
+ * - `fail`: at least one checked clause is not met; the score is the mean over the decided checks, so it
+ *   may lie between 0 and 1 ("3 of 4 dates well formed" is 0.75), but the verdict is a fail regardless.
+ * - `partial`: partly verified. Every checked clause is met (score 1), but some clause was not understood
+ *   (listed in `unchecked`) or some check could not decide (a text too short to tell its language); the
+ *   score says nothing about those. Reports and the gate show it as "partly verified".
+ * - `unverifiable`: nothing could be checked or decided (score null).
+ * - `error`: a judge failed or answered badly (score null).
+ *
+ * These values are stable: reports and the gate read them.
  */
 export type Verdict = "pass" | "fail" | "partial" | "unverifiable" | "error";
 

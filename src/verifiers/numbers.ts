@@ -33,7 +33,7 @@ const SMALL = `(?:(?:${TENS_WORDS.join("|")})(?:[- ](?:${SMALL_WORDS.slice(1, 10
   .join("|")})`;
 
 /** Regex source (no groups) matching one number written in digits or English words. */
-export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+|(?:(?:${SMALL}|a) (?:hundred|thousand)(?: (?:and )?${SMALL})?|a single|single|${SMALL})(?![a-z]))`;
+export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+|half a dozen|a dozen|(?:(?:${SMALL}|a) (?:hundred|thousand)(?: (?:and )?${SMALL})?|a single|single|${SMALL})(?![a-z]))`;
 
 /** Reads a number matched by {@link NUMBER}; undefined when it is not one. */
 export function parseNumber(text: string): number | undefined {
@@ -41,6 +41,8 @@ export function parseNumber(text: string): number | undefined {
   if (/^\d{1,3}(?:,\d{3})+$/.test(words)) return Number(words.replaceAll(",", ""));
   if (/^\d+$/.test(words)) return Number(words);
   if (words === "a single" || words === "single") return 1;
+  if (words === "a dozen") return 12;
+  if (words === "half a dozen") return 6;
   let total = 0;
   let current = 0;
   for (const word of words.split(/[\s-]+/)) {

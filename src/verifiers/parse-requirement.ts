@@ -19,9 +19,12 @@ import {
 } from "./families/format.js";
 import { recognizeKeywords } from "./families/keywords.js";
 import { recognizeLanguage } from "./families/language.js";
-import { recognizeLength } from "./families/length.js";
+import { recognizeLength, recognizeSpecialCounts } from "./families/length.js";
+import { recognizeLetters } from "./families/letters.js";
 import { recognizeMoney } from "./families/money.js";
+import { recognizeOneOf } from "./families/one-of.js";
 import { recognizePunctuation } from "./families/punctuation.js";
+import { readWholeDescription, recognizeParagraphStart } from "./families/sections.js";
 import { recognizeQuoted, recognizeStartEnd } from "./families/start-end.js";
 import { createLruCache } from "./lru-cache.js";
 import { restoreQuotes, splitClauses } from "./split-clauses.js";
@@ -44,8 +47,12 @@ const RECOGNIZERS: readonly Recognizer[] = [
   recognizeTitle,
   recognizePostscript,
   recognizeQuoted,
+  recognizeOneOf,
+  recognizeParagraphStart,
   recognizeStartEnd,
+  recognizeLetters,
   recognizePunctuation,
+  recognizeSpecialCounts,
   recognizeCase,
   recognizeDates,
   recognizeMoney,
@@ -72,7 +79,9 @@ const FILLER = new Set(
   we us i generate create produce compose draft put make sure when where while if than per time times
   same like such following below above throughout anywhere everything each should forget fail neglect instead
   rather essay email letter story poem summary article blog post note tweet report exclude excluding omit
-  omitting skip form length thanks thank kindly ok okay`.split(/\s+/),
+  omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer`.split(
+    /\s+/,
+  ),
 );
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\uE000\d+\uE001/gu;
 
@@ -125,9 +134,10 @@ function readDescription(
   description: string,
   responseLanguage: ResponseLanguage | undefined,
 ): ParsedRequirement {
-  const { clauses, quotes } = splitClauses(description);
+  const whole = readWholeDescription(description);
+  const { clauses, quotes } = splitClauses(whole.rest);
   const context = { quotes, responseLanguage };
-  const checks: Check[] = [];
+  const checks: Check[] = [...whole.checks];
   const seen = new Set<string>();
   const unchecked: string[] = [];
   for (const clause of clauses) {
@@ -148,6 +158,7 @@ function readDescription(
     }
     unchecked.push(...state.unsupported, ...leftover.map((fragment) => restoreQuotes(fragment, quotes)));
   }
+  if (whole.divider !== undefined) applyDivider(checks, unchecked, whole.divider, whole.dividerSource ?? "");
   // A description none of whose words a family could read is reported whole, filler words and all.
   if (checks.length === 0 && unchecked.length === 0) {
     unchecked.push(
@@ -159,6 +170,21 @@ function readDescription(
   const verdict: ParseVerdict =
     checks.length === 0 ? "unverifiable" : unchecked.length > 0 ? "partially_verifiable" : "verifiable";
   return { description, verdict, checks, unchecked, reason: describeParse(description, checks, unchecked) };
+}
+
+/**
+ * Gives the divider the description names ("Paragraphs are separated with ***") to its paragraph checks;
+ * a divider with no paragraph rule to apply to is reported as not checked.
+ */
+function applyDivider(checks: Check[], unchecked: string[], divider: string, source: string): void {
+  let applied = false;
+  checks.forEach((check, index) => {
+    if ((check.kind === "count" && check.unit === "paragraphs") || check.kind === "paragraph_start") {
+      checks[index] = { ...check, divider, source: `${check.source}; ${source}` };
+      applied = true;
+    }
+  });
+  if (!applied) unchecked.push(source);
 }
 
 /** The parts of a clause left after every family read it that still hold a content word. */

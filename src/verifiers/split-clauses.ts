@@ -30,6 +30,16 @@ const DOTTED_ABBREVIATIONS: readonly [RegExp, string][] = [
   [/\bvs\./gi, "vs"],
   [/\bu\.s\.(?:a\.)?/gi, "US"],
 ];
+const LONE_SYMBOL =
+  /\b(letter|character|symbol|sign|char)[ \t]+([^\s\p{L}\p{N}"'“‘`«\uE000-\uE002])(?=[ \t,.]|$)/giu;
+// A phrase introduced as exact words after "end/finish/start ... with", "the last words must be:", taken
+// up to the end of its sentence; only where the text around says it is a start or an end.
+const UNQUOTED_PHRASE =
+  /(\b(?:(?:end|ends|ending|finish|finishes|finishing|conclude|concludes|concluding|close|closes|closing|start|starts|starting|begin|begins|beginning|open|opens|opening)\b[^.!?\n\uE000]{0,60}?\b(?:with|by saying|by writing|using)(?: (?:this|the|these|that|a|an|the following))?(?: exact| very| same| following| precise)* (?:phrase|sentence|words|line|text|question|statement|expression|string|sign-off|closing)|\b(?:last|final|closing|first|opening) (?:words?|sentence|line|phrase)(?: of (?:the|your) (?:response|answer|reply|text))? (?:must|should|has to|needs to|will) be(?: exactly| the (?:exact )?(?:phrase|sentence|words))?|\b(?:end|finish|conclude|close|start|begin)(?:s|ing)? (?:your |the )?(?:response|answer|reply|text|email|letter|message)? ?with\s*:)\s*:?\s+)(?!["“‘'«`\uE000])([^\n\uE000\uE001]*?[^\s.!?\uE000\uE001])([.!?]+(?=\s|$)|(?=\n|$))/giu;
+const UNQUOTED_PHRASE_BEFORE_NOTHING_ELSE = new RegExp(
+  `${UNQUOTED_PHRASE.source.slice(0, UNQUOTED_PHRASE.source.lastIndexOf("(["))}([.!?]+(?=\\s+(?:no other (?:words|text)|nothing (?:else )?(?:should|may|must|can) (?:follow|come after)|(?:do not|don't) (?:add|write|say) anything (?:else )?after)))`,
+  "giu",
+);
 const SENTENCE_BREAK = /[.!?;]+(?=\s|$)|\n+/;
 const SPLIT_CANDIDATE =
   /\s*,\s*(?:and|but|while|whereas|then|also|plus)\s+|\s+(?:and|but|while|whereas|as well as|plus|and then|and also)\s+|\s*,\s+|\s+[-–—]\s+/gi;
@@ -51,10 +61,21 @@ export function splitClauses(description: string): SplitDescription {
     .normalize("NFC")
     .replace(/[\uE000-\uE002]/g, "")
     .replace(/\r\n?/g, "\n");
+  // "the letter ! should appear": a lone symbol after "letter" is a literal, not punctuation.
+  text = text.replace(LONE_SYMBOL, (_match, noun: string, symbol: string) => `${noun} ${hold(symbol)}`);
   text = text.replace(QUOTED, (...groups: unknown[]) => {
     const inner = groups.slice(1, 7).find((group) => typeof group === "string") as string;
     return hold(inner);
   });
+  // "Finish your response with this exact phrase Is there anything else I can help with?." The unquoted
+  // phrase runs to the end of its sentence, marks included ("?" and "!" are part of it; a final "." ends it).
+  const holdPhrase = (_match: string, lead: string, phrase: string, marks: string): string => {
+    const kept = marks.endsWith(".") ? marks.slice(0, -1) : marks;
+    return `${lead}${hold(`${phrase}${kept}`)}.`;
+  };
+  // Before "No other words should follow", the phrase may hold several sentences.
+  text = text.replace(UNQUOTED_PHRASE_BEFORE_NOTHING_ELSE, holdPhrase);
+  text = text.replace(UNQUOTED_PHRASE, holdPhrase);
   text = text.replace(POSTSCRIPT_MARKER, (marker) => hold(marker.replace(/[ \t]/g, "").toUpperCase()));
   for (const [pattern, replacement] of DOTTED_ABBREVIATIONS) text = text.replace(pattern, replacement);
   text = text.replace(/’/g, "'");

@@ -337,6 +337,66 @@ function countBlocks(text: string): { paragraphs: number; lines: number } {
   return { paragraphs, lines };
 }
 
+// A word for capital-word counts: letters, digits and marks, joined by an inner hyphen or dot ("COVID-19",
+// "U.S."); an apostrophe splits, as in nltk's tokenizer ("DON'T" is "DON" and "T").
+const CAPS_TOKEN = /[\p{L}\p{N}\p{M}]+(?:[-.][\p{L}\p{N}\p{M}]+)*/gu;
+const HAS_UPPER = /[\p{Lu}\p{Lt}]/u;
+const HAS_LOWER = /\p{Ll}/u;
+
+/** Counts the words whose cased letters are all capitals ("NASA", "I", "COVID-19"); words without letters do not count. */
+export function countCapitalWords(text: string): number {
+  let count = 0;
+  for (const match of text.matchAll(CAPS_TOKEN)) {
+    const word = match[0];
+    if (HAS_UPPER.test(word) && !HAS_LOWER.test(word)) count++;
+  }
+  return count;
+}
+
+const BOLD = /\*\*([^*\n]+)\*\*|(?<![\p{L}\p{N}_])__([^_\n]+)__(?![\p{L}\p{N}_])/gu;
+const ITALIC = /\*([^*\n]+)\*|(?<![\p{L}\p{N}_])_([^_\n]+)_(?![\p{L}\p{N}_])/gu;
+const LIST_STAR = /^([ \t]*)\*(?=[ \t])/gm;
+
+/**
+ * Counts highlighted sections: markdown emphasis spans on one line with some non-blank content,
+ * `**bold**`, `*italic*`, `__bold__` or `_italic_` (a `*` that marks a list item is not emphasis).
+ */
+export function countHighlights(text: string): number {
+  let count = 0;
+  const rest = text.replace(LIST_STAR, "$1-").replace(BOLD, (whole, star?: string, under?: string) => {
+    if ((star ?? under ?? "").trim() !== "") count++;
+    return " ".repeat(whole.length);
+  });
+  for (const match of rest.matchAll(ITALIC)) {
+    if ((match[1] ?? match[2] ?? "").trim() !== "") count++;
+  }
+  return count;
+}
+
+const PLACEHOLDER = /\[([^[\]\n]*)\](?!\()/g;
+
+/**
+ * Counts placeholders: square brackets on one line around some text, such as `[name]` or `[Your address]`;
+ * a markdown link (`[text](url)`) and a task box (`[ ]`, `[x]`) are not placeholders.
+ */
+export function countPlaceholders(text: string): number {
+  let count = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const inner = match[1]!.trim();
+    if (inner !== "" && !/^[xX]$/.test(inner)) count++;
+  }
+  return count;
+}
+
+/**
+ * The paragraphs of `text`: blocks between blank lines, or, with a `divider` (such as "***"), the
+ * non-blank parts between occurrences of the divider, each trimmed.
+ */
+export function splitParagraphs(text: string, divider?: string): string[] {
+  const parts = divider === undefined ? text.split(/\n[ \t]*(?:\r?\n[ \t]*)+/) : text.split(divider);
+  return parts.map((part) => part.trim()).filter((part) => part !== "");
+}
+
 /** The facts about one text that checks read; each is computed on first use. */
 export class TextFacts {
   readonly text: string;
@@ -376,9 +436,20 @@ export class TextFacts {
       case "lines":
         this.#blocks ??= countBlocks(this.text);
         return this.#blocks[unit];
+      case "capital_words":
+        return this.remember("capital_words", countCapitalWords);
+      case "highlights":
+        return this.remember("highlights", countHighlights);
+      case "placeholders":
+        return this.remember("placeholders", countPlaceholders);
       default:
         return this.#lines()[unit];
     }
+  }
+
+  /** The paragraphs, split at blank lines or at `divider`; see {@link splitParagraphs}. */
+  paragraphs(divider?: string): string[] {
+    return this.remember(`paragraphs\u0000${divider ?? ""}`, (text) => splitParagraphs(text, divider));
   }
 
   /** A value derived from the text, computed once per text (language detection, for one). */

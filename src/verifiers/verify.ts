@@ -26,8 +26,12 @@ import {
 import { scoreKeywords } from "./families/keywords.js";
 import { scoreLanguage } from "./families/language.js";
 import { scoreCount } from "./families/length.js";
+import { scoreLetterCount } from "./families/letters.js";
 import { scoreCurrency } from "./families/money.js";
+import { scoreOneOf } from "./families/one-of.js";
 import { scoreForbidMarks } from "./families/punctuation.js";
+import { scoreRepeatRequest } from "./families/repeat.js";
+import { scoreParagraphStart, scoreResponses, scoreSections } from "./families/sections.js";
 import { scoreEndsWith, scoreQuoted, scoreStartsWith } from "./families/start-end.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { readTextFacts, type TextFacts } from "./text-facts.js";
@@ -35,6 +39,29 @@ import { isTrusted } from "./trusted.js";
 
 /** What {@link verify} scores against: a parsed requirement, or checks on their own. */
 export type VerifyTarget = ParsedRequirement | readonly Check[];
+
+/** One turn of a chat or Maestro input; only `user` turns are read as the request. */
+export interface VerifyMessage {
+  role: string;
+  content: string;
+}
+
+/** The request a text answers: an instruction, or Maestro/chat messages (whose user turns are the request). */
+export type VerifyInput = string | readonly VerifyMessage[];
+
+/** Options of {@link verify}. */
+export interface VerifyOptions {
+  /**
+   * The request the text answers, so that requirements which refer to it ("repeat the request word for
+   * word before answering") can be checked; without it they are undecided.
+   */
+  input?: VerifyInput;
+}
+
+/** What every scorer may read beside the text: the request, as one string, when it was given. */
+export interface ScoreContext {
+  request: string | undefined;
+}
 
 /**
  * Scores `text` against a parsed requirement or a list of checks: the mean of the check scores, a
@@ -44,17 +71,51 @@ export type VerifyTarget = ParsedRequirement | readonly Check[];
  * verify("One.\n\nTwo.\n\nThree.\n\nFour.", parseRequirement("Write up to 3 paragraphs"))
  * // { verdict: "fail", score: 0, reason: "4 paragraphs found; at most 3 allowed", ... }
  */
-export function verify(text: string, target: VerifyTarget): VerifyResult {
+export function verify(text: string, target: VerifyTarget, options: VerifyOptions = {}): VerifyResult {
   if (typeof text !== "string")
     throw new TypeError(`verify: text must be a string, got ${describeValue(text)}`);
+  const context: ScoreContext = { request: readInput("verify", options) };
   const { checks, unchecked, parseReason } = readTarget(target);
   const facts = readTextFacts(text);
-  const results = checks.map((check) => scoreCheck(check, facts));
+  const results = checks.map((check) => scoreCheck(check, facts, context));
   return summarize(results, unchecked, parseReason);
 }
 
+/**
+ * Validates `options.input` for `caller` and returns the request as one string: the instruction itself,
+ * or the user turns of a message list joined by blank lines; undefined when absent.
+ */
+export function readInput(caller: string, options: unknown): string | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`${caller}: options must be an object, got ${describeValue(options)}`);
+  }
+  const input = (options as { input?: unknown }).input;
+  if (input === undefined || input === null) return undefined;
+  if (typeof input === "string") return input;
+  if (!Array.isArray(input)) {
+    throw new TypeError(
+      `${caller}: options.input must be a string or an array of {role, content} messages, got ${describeValue(input)}`,
+    );
+  }
+  const turns: string[] = [];
+  input.forEach((message: unknown, index) => {
+    const { role, content } = (typeof message === "object" && message !== null ? message : {}) as {
+      role?: unknown;
+      content?: unknown;
+    };
+    if (typeof role !== "string" || typeof content !== "string") {
+      throw new TypeError(
+        `${caller}: options.input[${index}] must be a message {role: string, content: string}, got ${describeValue(message)}`,
+      );
+    }
+    if (role === "user") turns.push(content);
+  });
+  return turns.join("\n\n");
+}
+
 /** Options of {@link verifyRequirement}. */
-export interface VerifyRequirementOptions {
+export interface VerifyRequirementOptions extends VerifyOptions {
   /** Maestro's `response_language` of the request; see {@link parseRequirement}. */
   responseLanguage?: ResponseLanguage;
 }
@@ -76,7 +137,9 @@ export function verifyRequirement(
   if (typeof description !== "string") {
     throw new TypeError(`verifyRequirement: description must be a string, got ${describeValue(description)}`);
   }
-  return verify(text, parseRequirement(description, options));
+  readInput("verifyRequirement", options);
+  const { input, ...parseOptions } = options ?? {};
+  return verify(text, parseRequirement(description, parseOptions), input === undefined ? {} : { input });
 }
 
 function readTarget(target: VerifyTarget): {
@@ -129,6 +192,7 @@ interface CheckShape {
   choices?: Readonly<Record<string, readonly string[]>>;
   stringLists?: readonly string[];
   optionalStringLists?: readonly string[];
+  positive?: readonly string[];
 }
 
 const SHAPES: Readonly<Record<Check["kind"], CheckShape>> = {
@@ -147,6 +211,12 @@ const SHAPES: Readonly<Record<Check["kind"], CheckShape>> = {
   currency: { choices: { currency: ["USD"] } },
   language: { strings: ["language", "name"] },
   forbid_marks: { choices: { mark: MARKS } },
+  paragraph_start: { strings: ["word"], positive: ["paragraph"] },
+  letter_count: { strings: ["letter"], bounds: ["min", "max"] },
+  repeat_request: { strings: ["excluding"] },
+  responses: { strings: ["separator"], positive: ["count"] },
+  sections: { strings: ["marker"], bounds: ["min", "max"] },
+  one_of: { stringLists: ["options"] },
 };
 const DATE_FORMAT = /^(?:ISO-8601|(?:YYYY|YY|MM|M|DD|D)([-/.])(?:YYYY|YY|MM|M|DD|D)\1(?:YYYY|YY|MM|M|DD|D))$/;
 
@@ -182,6 +252,17 @@ function assertCheck(value: unknown, path: string): asserts value is Check {
       );
     }
   }
+  for (const field of shape.positive ?? []) {
+    const value = check[field];
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+      throw new RangeError(
+        `verify: ${path}.${field} must be a positive integer, got ${JSON.stringify(value)}`,
+      );
+    }
+  }
+  if (check.kind === "count" && check.divider !== undefined && typeof check.divider !== "string") {
+    throw new TypeError(`verify: ${path}.divider must be a string, got ${describeValue(check.divider)}`);
+  }
   for (const field of [...(shape.stringLists ?? []), ...(shape.optionalStringLists ?? [])]) {
     const list = check[field];
     if (list === undefined && shape.optionalStringLists?.includes(field)) continue;
@@ -197,12 +278,12 @@ function assertCheck(value: unknown, path: string): asserts value is Check {
 }
 
 /** Scores one check against the facts of one text. */
-function scoreCheck(check: Check, facts: TextFacts): CheckResult {
-  const { score, reason } = scoreByKind(check, facts);
+function scoreCheck(check: Check, facts: TextFacts, context: ScoreContext): CheckResult {
+  const { score, reason } = scoreByKind(check, facts, context);
   return { check, verdict: readVerdict(score), score, reason };
 }
 
-function scoreByKind(check: Check, facts: TextFacts): FamilyScore {
+function scoreByKind(check: Check, facts: TextFacts, context: ScoreContext): FamilyScore {
   switch (check.kind) {
     case "count":
       return scoreCount(check, facts);
@@ -234,20 +315,32 @@ function scoreByKind(check: Check, facts: TextFacts): FamilyScore {
       return scoreLanguage(check, facts);
     case "forbid_marks":
       return scoreForbidMarks(check, facts);
+    case "paragraph_start":
+      return scoreParagraphStart(check, facts);
+    case "letter_count":
+      return scoreLetterCount(check, facts);
+    case "repeat_request":
+      return scoreRepeatRequest(check, facts, context.request);
+    case "responses":
+      return scoreResponses(check, facts);
+    case "sections":
+      return scoreSections(check, facts);
+    case "one_of":
+      return scoreOneOf(check, facts);
   }
 }
 
-/** The verdict a score gives: pass at 1, fail at 0, partial between, unverifiable when null. */
+/** The verdict one score gives: pass at 1, fail below 1 (a checked clause not met), unverifiable when null. */
 export function readVerdict(score: number | null): Verdict {
   if (score === null) return "unverifiable";
-  if (score >= 1) return "pass";
-  if (score <= 0) return "fail";
-  return "partial";
+  return score >= 1 ? "pass" : "fail";
 }
 
 /**
  * Combines check results into one: the score is the mean over the checks that could be decided (the
- * fraction of clauses satisfied when every check is all-or-nothing).
+ * fraction of clauses satisfied when every check is all-or-nothing). The verdict is `fail` when a decided
+ * check is not met, `partial` when every decided check is met but a clause was not understood or a check
+ * could not decide, `pass` only when everything was checked and met; see {@link Verdict}.
  */
 export function summarize(
   results: CheckResult[],
@@ -255,12 +348,13 @@ export function summarize(
   parseReason?: string,
 ): VerifyResult {
   const decided = results.filter((result) => result.score !== null);
+  const undecided = results.filter((result) => result.score === null);
   const notChecked =
     unchecked.length > 0 ? `not checked: ${unchecked.map((part) => `"${part}"`).join(", ")}` : "";
   if (decided.length === 0) {
     const why =
       results.length > 0
-        ? results.map((result) => result.reason).join(" | ")
+        ? [...results.map((result) => result.reason), ...(notChecked ? [notChecked] : [])].join(" | ")
         : (parseReason ?? (notChecked || "no checks to score"));
     return {
       verdict: "unverifiable",
@@ -279,8 +373,14 @@ export function summarize(
       ? parts[0]!
       : `${decided.filter((result) => result.score === 1).length} of ${results.length} checks met: ${parts.join(" | ")}`;
   if (notChecked) reason = `${reason} | ${notChecked}`;
+  let verdict = readVerdict(rounded);
+  if (verdict === "pass" && (unchecked.length > 0 || undecided.length > 0)) {
+    verdict = "partial";
+    // The check reasons say what was found; "not checked" and the undecided checks' reasons say what was not.
+    reason = `partly verified: ${reason}`;
+  }
   return {
-    verdict: readVerdict(rounded),
+    verdict,
     score: rounded,
     reason,
     checks: results,

@@ -140,7 +140,7 @@ describe.concurrent("maestro-eval verify", () => {
     );
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({
-      verdict: "partial",
+      verdict: "fail",
       score: 0.9,
       reason: "judge judge: Warm and polite.",
       source: "judge",

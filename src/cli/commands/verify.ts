@@ -111,7 +111,7 @@ export const registerVerify: RegisterCommand = (program) => {
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       process.exitCode = requirements.some((item) => item.verdict === "error")
         ? EXIT.infrastructure
-        : requirements.every((item) => item.verdict === "pass")
+        : requirements.every((item) => item.verdict === "pass" || item.verdict === "partial")
           ? EXIT.ok
           : EXIT.gateFailed;
     });
@@ -157,5 +157,8 @@ function combine(requirements: RequirementOutput[]): VerifyResult & { requiremen
   // when any requirement is unverifiable, because it is not known to be met.
   const score =
     Math.round((scored.reduce((sum, item) => sum + (item.score ?? 0), 0) / scored.length) * 1e6) / 1e6;
-  return { verdict: readVerdict(score), score, reason, checks, unchecked, source, requirements };
+  // A set met in what was checked but with a requirement only partly verified is itself partly verified.
+  const partly = requirements.some((item) => item.verdict === "partial" || item.score === null);
+  const verdict: Verdict = readVerdict(score) === "pass" && partly ? "partial" : readVerdict(score);
+  return { verdict, score, reason, checks, unchecked, source, requirements };
 }

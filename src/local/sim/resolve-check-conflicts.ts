@@ -594,11 +594,38 @@ export function resolveCheckConflicts(
   return { satisfy: keptSatisfy, violate: keptViolate, conflicts };
 }
 
+// Checks the composer does not write yet: it neither meets nor breaks them on purpose, so they are
+// reported as conflicts and the verifiers score whatever the text happens to do.
+const UNWRITTEN_KINDS: Readonly<Partial<Record<Check["kind"], string>>> = {
+  paragraph_start: "the first word of a given paragraph",
+  letter_count: "a letter's frequency",
+  repeat_request: "repeating the request",
+  responses: "several responses with a separator",
+  sections: "numbered section markers",
+  one_of: "a fixed set of answers",
+};
+const UNWRITTEN_UNITS: readonly CountUnit[] = ["capital_words", "highlights", "placeholders"];
+
+/** Why the composer cannot honour `check` at all, or undefined when it can. */
+function describeUnwritten(check: Check): string | undefined {
+  const kind = UNWRITTEN_KINDS[check.kind];
+  if (kind !== undefined) return `the composer does not write ${kind}`;
+  if (check.kind === "count" && UNWRITTEN_UNITS.includes(check.unit)) {
+    return `the composer does not write counts of ${check.unit.replace("_", " ")}`;
+  }
+  if (check.kind === "count" && check.divider !== undefined) {
+    return `the composer does not separate paragraphs with ${check.divider}`;
+  }
+  return undefined;
+}
+
 function findSatisfyConflict(
   check: Check,
   kept: readonly Check[],
   density: TextDensity,
 ): { with: Check | undefined; reason: string } | undefined {
+  const unwritten = describeUnwritten(check);
+  if (unwritten !== undefined) return { with: undefined, reason: unwritten };
   if (check.kind === "language" && findPhraseBank(check.language) === undefined) {
     return {
       with: undefined,
@@ -651,6 +678,8 @@ function findViolateConflict(
   violate: readonly Check[],
   density: TextDensity,
 ): { with: Check | undefined; reason: string } | undefined {
+  const unwritten = describeUnwritten(check);
+  if (unwritten !== undefined) return { with: undefined, reason: unwritten };
   for (const other of satisfy) {
     const reason = violateConflict(check, other);
     if (reason !== undefined) return { with: other, reason };

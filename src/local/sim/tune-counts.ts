@@ -663,6 +663,11 @@ function candidatesFor(
         ...removeLinesOfKind(draft, "numbered"),
       ];
     }
+    // Not written by the composer: such checks are resolved as conflicts before any tuning.
+    case "capital_words":
+    case "highlights":
+    case "placeholders":
+      return [];
     case "paragraphs": {
       if (!grow) return mergeParagraphs(draft);
       const lines = fillerLines(supply, 1);

@@ -31,7 +31,7 @@ const EXTRAS =
 const ANSWER_ONLY = new RegExp(
   [
     `\\b(?:(?:output|return|give|provide|respond with|reply with|answer with|print|write|state|show)(?: me)? )?(?:only|just|solely|nothing but|nothing except) (?:the |your )?(?:final |direct |short |bare |actual |plain |exact )?${ANSWER_NOUN}\\b(?: (?:itself|alone|only))?`,
-    `\\b(?:the |your )?(?:final )?${ANSWER_NOUN} (?:only|alone)\\b`,
+    `\\b(?:the |your )?(?:final )?${ANSWER_NOUN} (?:only|alone)\\b(?! (?:in|with|using|from|by|as|when|if|for|about|to|once)\\b)`,
     `\\b(?:no|without(?: any)?|(?:don't|do not|never|must not|should not)(?: (?:add|include|give|write|provide|use))?(?: an?| any)?|skip(?: the)?|omit(?: the)?|avoid(?: any)?) ${EXTRAS}(?:(?:,|,? or|,? and|,? nor) (?:any |an? )?${EXTRAS})*`,
     `\\b(?:don't|do not|never) explain\\b(?: (?:anything|your (?:answer|reasoning)|yourself|it))?`,
     `\\bno need to explain\\b`,
@@ -47,13 +47,18 @@ const STRUCTURES: readonly [RegExp, CountUnit][] = [
   ],
   [/\b(?:numbered|ordered|enumerated)(?: (?:lists?|steps?|points?|items?|format))?\b/gi, "numbered_items"],
   [
-    /\b(?:bullet(?:ed)?[- ]?(?:points?|lists?|format|style|form)|bullets|bulleted|bullet)\b(?: (?:list|format|style|form)s?)?/gi,
+    /\b(?:markdown )?(?:bullet(?:ed)?[- ]?(?:points?|lists?|format|style|form)|bullets|bulleted|bullet)\b(?: (?:list|format|style|form)s?)?/gi,
     "bullets",
   ],
 ];
 
+// "You can use markdown ticks such as ```": a permission, not a rule; the JSON check strips a fence.
+const FENCE_ALLOWED =
+  /\b(?:you (?:can|may|are allowed to)|feel free to|it is (?:ok|fine|okay) to)(?: also)? (?:use|wrap (?:it )?in|include|put (?:it )?in) (?:markdown )?(?:code )?(?:ticks|backticks|fences?|code fences?|code blocks?|triple backticks)(?: such as)?(?: ?`{3})?/gi;
+
 /** Reads JSON phrasings into a json check, with the required top-level keys when named. */
 export function recognizeJson(state: ClauseState): void {
+  eachMatch(state, FENCE_ALLOWED, (match) => state.consume(match.index, match.index + match[0].length));
   eachMatch(state, JSON_PHRASE, (match) => {
     const start = match.index;
     const end = start + match[0].length;

@@ -1,15 +1,17 @@
-// Language: "Respond in French", "Answer in Spanish", "Your entire response should be in English", "French
-// only", "in the requested language" (Maestro's response_language). Detection uses franc, limited to the
-// languages named below so that short English is not taken for Scots or Norwegian. Below 40 letters franc
-// is unreliable, so a shorter text is reported as undecidable (score null) rather than guessed.
-import { franc } from "franc";
+// Language: "Respond in French", "Answer in Spanish", "Your entire response should be in Kannada language",
+// "French only", "in the requested language" (Maestro's response_language). Any language franc knows can
+// be named by its English name. Detection uses franc, limited to the named languages, and knows when it
+// cannot tell: a text under 40 letters is decided only by its script or its common words, a text whose
+// letters are in two scripts in large parts is "mixed", and a text two languages score about equally on
+// is decided by its common words or not at all. "Cannot tell" is a null score, never a fail.
+import { francAll } from "franc";
 import type { ResponseLanguage } from "../../domain/index.js";
 import type { LanguageCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
-/** Language names a description may use, with their ISO 639-3 codes as franc reports them. */
+/** Language names a description may use (English names), with the ISO 639-3 codes franc reports. */
 const LANGUAGE_CODES: Record<string, string> = {
   english: "eng",
   french: "fra",
@@ -19,6 +21,7 @@ const LANGUAGE_CODES: Record<string, string> = {
   italian: "ita",
   portuguese: "por",
   dutch: "nld",
+  flemish: "nld",
   arabic: "arb",
   hebrew: "heb",
   russian: "rus",
@@ -27,6 +30,7 @@ const LANGUAGE_CODES: Record<string, string> = {
   czech: "ces",
   slovak: "slk",
   slovenian: "slv",
+  slovene: "slv",
   swedish: "swe",
   danish: "dan",
   norwegian: "nob",
@@ -42,12 +46,15 @@ const LANGUAGE_CODES: Record<string, string> = {
   catalan: "cat",
   galician: "glg",
   lithuanian: "lit",
+  latvian: "lvs",
+  estonian: "ekk",
   indonesian: "ind",
   malay: "zlm",
   vietnamese: "vie",
   tagalog: "tgl",
   filipino: "tgl",
   swahili: "swh",
+  kiswahili: "swh",
   afrikaans: "afr",
   chinese: "cmn",
   mandarin: "cmn",
@@ -55,10 +62,82 @@ const LANGUAGE_CODES: Record<string, string> = {
   korean: "kor",
   hindi: "hin",
   bengali: "ben",
+  bangla: "ben",
   urdu: "urd",
   persian: "pes",
   farsi: "pes",
+  dari: "prs",
   thai: "tha",
+  kannada: "kan",
+  marathi: "mar",
+  punjabi: "pan",
+  panjabi: "pan",
+  gujarati: "guj",
+  telugu: "tel",
+  tamil: "tam",
+  nepali: "npi",
+  malayalam: "mal",
+  sinhala: "sin",
+  sinhalese: "sin",
+  burmese: "mya",
+  khmer: "khm",
+  lao: "lao",
+  laotian: "lao",
+  georgian: "kat",
+  armenian: "hye",
+  amharic: "amh",
+  tigrinya: "tir",
+  yiddish: "ydd",
+  somali: "som",
+  hausa: "hau",
+  yoruba: "yor",
+  igbo: "ibo",
+  zulu: "zul",
+  isizulu: "zul",
+  xhosa: "xho",
+  isixhosa: "xho",
+  kinyarwanda: "kin",
+  malagasy: "plt",
+  javanese: "jav",
+  sundanese: "sun",
+  cebuano: "ceb",
+  uzbek: "uzn",
+  kazakh: "kaz",
+  azerbaijani: "azj",
+  azeri: "azj",
+  tajik: "tgk",
+  kyrgyz: "kir",
+  turkmen: "tuk",
+  belarusian: "bel",
+  macedonian: "mkd",
+  albanian: "als",
+  mongolian: "khk",
+  tibetan: "bod",
+  pashto: "pbu",
+  uyghur: "uig",
+  tatar: "tat",
+  shona: "sna",
+  chichewa: "nya",
+  nyanja: "nya",
+  wolof: "wol",
+  lingala: "lin",
+  luganda: "lug",
+  kirundi: "run",
+  sesotho: "sot",
+  setswana: "tsn",
+  tswana: "tsn",
+  esperanto: "epo",
+  "haitian creole": "hat",
+  quechua: "quz",
+  ilocano: "ilo",
+  hiligaynon: "hil",
+  waray: "war",
+  bhojpuri: "bho",
+  maithili: "mai",
+  magahi: "mag",
+  kurdish: "ckb",
+  sorani: "ckb",
+  santali: "sat",
 };
 
 /** Maestro's `response_language` values as ISO 639-3 codes; `unset` asks for nothing. */
@@ -87,7 +166,58 @@ const SAME_AS: Record<string, readonly string[]> = {
   bos: ["hrv", "srp"],
   ind: ["zlm"],
   zlm: ["ind"],
+  nob: ["nno", "dan"],
+  hin: ["mar", "npi", "mai", "bho", "mag"],
+  mar: ["hin", "npi"],
+  npi: ["hin", "mar"],
+  pes: ["prs"],
+  prs: ["pes"],
 };
+// Languages franc knows by their script alone: a few letters of Kannada script are Kannada.
+const BY_SCRIPT = new Set([
+  "cmn",
+  "jpn",
+  "kor",
+  "tel",
+  "tam",
+  "guj",
+  "kan",
+  "mal",
+  "pan",
+  "tha",
+  "sin",
+  "ell",
+  "khm",
+  "hye",
+  "kat",
+  "lao",
+  "ben",
+  "bod",
+  "mya",
+]);
+// Common function words, for texts too short for trigrams: "cat was too busy chasing a mouse." is
+// English by "was", "too" and "a", though franc cannot tell from 25 letters.
+const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
+  eng: new Set(
+    "the and is are was were of to in that it with for on this what you be have has not too but they we he she his her a an my your our their will would can there which who how".split(
+      " ",
+    ),
+  ),
+  fra: new Set(
+    "le la les et est des une un du que qui dans pour pas sur avec je vous il elle ce sont au aux mais".split(
+      " ",
+    ),
+  ),
+  spa: new Set("el la los las y es de que en un una por con para no se del al lo como pero muy".split(" ")),
+  deu: new Set(
+    "der die das und ist nicht ein eine mit zu den von sie es ich auf für auch dem sind".split(" "),
+  ),
+  ita: new Set("il la le e è di che un una per non con sono del della gli si ma anche".split(" ")),
+  por: new Set("o a os as e é de que um uma não com para do da em se mas muito".split(" ")),
+  nld: new Set("de het een en is van niet dat op te met zijn voor ik je ook maar".split(" ")),
+};
+// How close another language's trigram score may come to the best before the text counts as unclear.
+const CLOSE = 0.97;
 
 const LANGUAGE = `(${Object.keys(LANGUAGE_CODES).join("|")})`;
 const PHRASES = new RegExp(
@@ -147,7 +277,7 @@ export function recognizeLanguage(state: ClauseState): void {
   eachMatch(state, IMPLIED, (match) => state.consume(match.index, match.index + match[0].length));
 }
 
-/** The fewest letters a text needs before its language is decided. */
+/** The fewest letters a text needs before its language is decided by trigrams (fewer: by common words or script). */
 export const MIN_LETTERS_FOR_LANGUAGE = 40;
 // franc's cost grows with the sample; 600 characters of prose decide the supported languages reliably.
 const SAMPLE_LENGTH = 600;
@@ -164,26 +294,175 @@ function sampleProse(text: string): string {
     .slice(0, SAMPLE_LENGTH);
 }
 
-/** Detects the language of `text` among the supported ones; "und" when it cannot tell. */
-export function detectLanguage(text: string): { language: string; letters: number } {
-  const sample = sampleProse(text);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS_FOR_LANGUAGE) return { language: "und", letters };
-  return { language: franc(sample, { only: CANDIDATES, minLength: 1 }), letters };
+/** What the detector concluded about a text. */
+export interface DetectedLanguage {
+  /** The most likely language (ISO 639-3), or "und" when there are too few letters to try. */
+  language: string;
+  letters: number;
+  /** The languages whose scores come within reach of the best, best first (the best included). */
+  close: string[];
 }
 
-/** Scores a language check: 1 when the detected language is the required one, null when undecidable. */
+function voteFunctionWords(sample: string): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const word of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    for (const [code, words] of Object.entries(FUNCTION_WORDS)) {
+      if (words.has(word)) votes.set(code, (votes.get(code) ?? 0) + 1);
+    }
+  }
+  return votes;
+}
+
+/** Whether the function words clearly name `code`: at least two of them, and more than any other language's. */
+function wordsFavor(sample: string, code: string): boolean {
+  const votes = voteFunctionWords(sample);
+  const own = votes.get(code) ?? 0;
+  if (own < 2) return false;
+  for (const [other, count] of votes) if (other !== code && count >= own) return false;
+  return true;
+}
+
+/** Detects the language of `text` among the named ones; "und" when there are too few letters to try. */
+export function detectLanguage(text: string): DetectedLanguage {
+  const sample = sampleProse(text);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return { language: "und", letters, close: [] };
+  // Trigram models are lowercase; a text mostly in capitals ("PIXEL PRODIGY") is read lowercased.
+  const upper = sample.match(/\p{Lu}/gu)?.length ?? 0;
+  const scores = francAll(upper * 2 > letters ? sample.toLowerCase() : sample, {
+    only: CANDIDATES,
+    minLength: 1,
+  });
+  const best = scores[0]?.[0] ?? "und";
+  const close = scores.filter(([, score]) => score >= CLOSE).map(([code]) => code);
+  return { language: best, letters, close };
+}
+
+// The script each non-Latin language is written in; a language not listed is written in Latin letters
+// (or is known by its own script, see BY_SCRIPT).
+const SCRIPTS: readonly [string, RegExp, readonly string[]][] = [
+  [
+    "Cyrillic",
+    /\p{Script=Cyrillic}/u,
+    ["rus", "ukr", "bul", "bel", "mkd", "kaz", "kir", "tgk", "tat", "khk"],
+  ],
+  ["Arabic", /\p{Script=Arabic}/u, ["arb", "urd", "pes", "prs", "pbu", "uig", "ckb"]],
+  ["Devanagari", /\p{Script=Devanagari}/u, ["hin", "mar", "npi", "mai", "bho", "mag"]],
+  ["Hebrew", /\p{Script=Hebrew}/u, ["heb", "ydd"]],
+  ["Ethiopic", /\p{Script=Ethiopic}/u, ["amh", "tir"]],
+];
+const LATIN = /\p{Script=Latin}/u;
+
+/** The script most of the words are in: "Latin", one of {@link SCRIPTS}, or "other"; and its share. */
+function readScript(sample: string): { script: string; share: number; second: string | undefined } {
+  const counts = new Map<string, number>();
+  // Counted by words, not letters: a Hangul syllable is one letter, an English word several.
+  for (const word of sample.match(/\p{L}[\p{L}\p{M}]*/gu) ?? []) {
+    const letter = word.charAt(0);
+    const script = LATIN.test(letter)
+      ? "Latin"
+      : (SCRIPTS.find(([, pattern]) => pattern.test(letter))?.[0] ?? "other");
+    counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((sum, [, count]) => sum + count, 0);
+  return {
+    script: ranked[0]?.[0] ?? "other",
+    share: total === 0 ? 0 : (ranked[0]?.[1] ?? 0) / total,
+    second: ranked[1]?.[0],
+  };
+}
+
+/** The share of a text's words under which a second script makes the text "mixed". */
+const MIXED_SHARE = 0.7;
+
+/** The script `code` is written in, or undefined for the languages franc knows by their own script. */
+function scriptOf(code: string): string | undefined {
+  if (BY_SCRIPT.has(code)) return undefined;
+  return SCRIPTS.find(([, , codes]) => codes.includes(code))?.[0] ?? "Latin";
+}
+
+function isSame(found: string, wanted: string): boolean {
+  return found === wanted || (SAME_AS[wanted]?.includes(found) ?? false);
+}
+
+/**
+ * Scores a language check: 1 when the text is in the required language, 0 when it is clearly in another,
+ * and null ("cannot tell") when the text is too short or too close between languages to decide. A text
+ * in a script only one language uses (Kannada, Thai, Korean...) is decided by its script, however short.
+ */
 export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilyScore {
-  const { language, letters } = facts.remember("language", detectLanguage);
-  if (letters < MIN_LETTERS_FOR_LANGUAGE) {
+  const detected = facts.remember("language", detectLanguage);
+  const { language, letters, close } = detected;
+  const required = `${check.name} required`;
+  const name = (code: string): string => NAMES.get(code) ?? code;
+  if (letters === 0 || language === "und") {
+    return { score: null, reason: `no letters to detect the language from; ${required}` };
+  }
+  const sample = facts.remember("language-sample", sampleProse);
+  const byScript = BY_SCRIPT.has(language) || BY_SCRIPT.has(check.language);
+  const { script, share, second } = facts.remember("language-script", () => readScript(sample));
+  const wantedScript = scriptOf(check.language);
+  // Two scripts in large parts (an English preamble, then Hindi): the text is mixed; say so, do not guess.
+  if (share < MIXED_SHARE && second !== undefined) {
     return {
       score: null,
-      reason: `too little text to detect the language (${letters} letters; at least ${MIN_LETTERS_FOR_LANGUAGE} needed); ${check.name} required`,
+      reason: `cannot tell: mixed text (${Math.round(share * 100)}% of the words in ${script} script, the rest mostly ${second}); ${required}`,
     };
   }
-  if (language === "und")
-    return { score: null, reason: `the language could not be detected; ${check.name} required` };
-  const name = NAMES.get(language) ?? language;
-  const ok = language === check.language || (SAME_AS[check.language]?.includes(language) ?? false);
-  return { score: ok ? 1 : 0, reason: `detected ${name} (${language}); ${check.name} required` };
+  // Letters in another script settle it however short the text: Marathi is not written in Latin letters.
+  if (wantedScript !== undefined && script !== "other" && script !== wantedScript) {
+    return {
+      score: 0,
+      reason: `the text is in ${script} script; ${check.name} is written in ${wantedScript}; ${required}`,
+    };
+  }
+  // A short text in the required language's own script: franc's pick within the script decides.
+  if (letters < MIN_LETTERS_FOR_LANGUAGE && script !== "Latin" && isSame(language, check.language)) {
+    return { score: 1, reason: `${script} script, read as ${name(language)} (${language}); ${required}` };
+  }
+  const votes = voteFunctionWords(sample);
+  if (letters < MIN_LETTERS_FOR_LANGUAGE && !byScript) {
+    if (wordsFavor(sample, check.language)) {
+      return {
+        score: 1,
+        reason: `${letters} letters, too short for trigrams, but its common words are ${check.name}; ${required}`,
+      };
+    }
+    return {
+      score: null,
+      reason: `too short to detect the language (${letters} letters; at least ${MIN_LETTERS_FOR_LANGUAGE} needed); ${required}`,
+    };
+  }
+  if (isSame(language, check.language)) {
+    return { score: 1, reason: `detected ${name(language)} (${language}); ${required}` };
+  }
+  // Names and headings ("PIXEL PRODIGY, CODE CONSTRUCT") have no common words: trigrams alone cannot tell.
+  if (script === "Latin" && letters < 100 && votes.size === 0) {
+    return {
+      score: null,
+      reason: `cannot tell: ${letters} letters without a common word of any language (read as ${name(language)}); ${required}`,
+    };
+  }
+  if (close.some((code) => isSame(code, check.language))) {
+    // Trigrams cannot separate them; the common words can, when they clearly name one language.
+    const winner = Object.keys(FUNCTION_WORDS).find((code) => wordsFavor(sample, code));
+    if (winner !== undefined && isSame(winner, check.language)) {
+      return {
+        score: 1,
+        reason: `${name(language)} and ${check.name} are close; its common words are ${check.name}; ${required}`,
+      };
+    }
+    if (winner !== undefined) {
+      return {
+        score: 0,
+        reason: `${name(language)} and ${check.name} are close; its common words are ${name(winner)}; ${required}`,
+      };
+    }
+    return {
+      score: null,
+      reason: `cannot tell: the text reads as ${close.map(name).join(" or ")} about equally; ${required}`,
+    };
+  }
+  return { score: 0, reason: `detected ${name(language)} (${language}); ${required}` };
 }

@@ -4,12 +4,17 @@
 // 3" is a miss, not 75%), which is what a reader of the requirement would say too.
 import type { CountCheck, CountUnit } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
-import { NUMBER, parseNumber } from "../numbers.js";
+import { NUMBER, parseNumber, parseTimes } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
+// Units named by several words come first: "3 words in all caps" counts capital words, not words.
+const SPECIAL_UNIT =
+  "(?:all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|fully capitali[sz]ed|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)";
 const UNIT =
-  "(paragraphs?|paras?|sentences?|words?|characters?|chars?|lines?|bullet[- ]?points?|bullets?|bulleted (?:items?|points?|list items?)|bullet (?:items?|list items?)|numbered (?:items?|points?|list items?|steps?)|list items?|items?|(?:markdown |section )?(?:headers?|headings?))";
+  "(" +
+  SPECIAL_UNIT +
+  "|paragraphs?|paras?|sentences?|words?|characters?|chars?|lines?|bullet[- ]?points?|bullets?|bulleted (?:items?|points?|list items?)|bullet (?:items?|list items?)|numbered (?:items?|points?|list items?|steps?)|list items?|items?|(?:markdown |section )?(?:headers?|headings?))";
 const ADJECTIVES =
   "(?:(?:short|long|concise|brief|full|complete|separate|distinct|total|key|main|clear|simple|different|unique|well-written|coherent|detailed|additional|whole|markdown)\\s+){0,2}";
 const AT_MOST =
@@ -43,6 +48,12 @@ const NUMBER_UNIT_LIMIT = new RegExp(
   `\\b(${NUMBER})[ -](paragraph|sentence|word|character|line)[ -](?:limit|maximum|max|cap)\\b`,
   "gi",
 );
+// "Words in all capital letters should appear at least 3 times", "the number of placeholders must be at
+// least 2": the counted thing comes first, for the units that are named by a phrase.
+const SUBJECT_FIRST = new RegExp(
+  `\\b(?:the (?:number|count|total) of )?(${SPECIAL_UNIT})(?: (?:in|within|throughout) (?:the|your) (?:entire |whole )?(?:response|answer|text|reply))? (?:(?:must|should|shall|has to|have to|needs? to|will|is to|are to|may|can)(?: not| never)? )?(?:appear|occur|be used|be present|be included|show up|be|number|total|come up|exist)(?: in (?:the|your) (?:response|answer|text|reply))? (?:${COMPARATOR} )?(${NUMBER}|once|twice|thrice)(?: times?)?(?: ${POSTFIX}\\b)?`,
+  "gi",
+);
 const IN_A_UNIT = /\b(?:in|with|as) a (paragraph|sentence|word|line)\b(?! (?:about|on|that|which|of)\b)/gi;
 const PER_UNIT =
   /^\s*(?:per|each|every|in each|in every|for each|for every|a) (?:paragraph|sentence|bullet|item|section|point|line|answer|list|header|heading)/i;
@@ -51,6 +62,9 @@ const EACH_SUBJECT = /\b(?:each|every|per)\b/i;
 /** Maps a unit as written to its {@link CountUnit}; undefined for words the families do not count. */
 export function readUnit(written: string): CountUnit | undefined {
   const unit = written.toLowerCase();
+  if (/cap|upper|block letters/.test(unit)) return "capital_words";
+  if (/highlight|emphasi|bold|italic|marked/.test(unit)) return "highlights";
+  if (/place[- ]?holder|bracket/.test(unit)) return "placeholders";
   if (/^para/.test(unit)) return "paragraphs";
   if (/^sentence/.test(unit)) return "sentences";
   if (/^word/.test(unit)) return "words";
@@ -63,25 +77,93 @@ export function readUnit(written: string): CountUnit | undefined {
   return undefined;
 }
 
+// "Highlight at least 3 sections with markdown", "bold no more than two key phrases".
+const HIGHLIGHT_VERB = new RegExp(
+  `\\b(?:highlight|emphasi[sz]e|bold|italici[sz]e|mark up)(?:s|ed|ing)?(?: (?:in|with|using) markdown)? (?:${COMPARATOR} )?(${NUMBER}) (?:[\\p{L}-]+ ){0,2}?(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|things?|ideas?|items?|spans?|segments?|portions?|concepts?|places?|bits?|lines?)\\b(?: ${POSTFIX}\\b)?`,
+  "giu",
+);
+// Examples and explanations that follow these units: "represented by square brackets, such as [address]",
+// "with markdown, i.e. *highlighted section*".
+const EXAMPLES =
+  /(?:\b(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed)(?: (?:by|in|with|within|using))?|\b(?:in|with|within|using|inside)) (?:(?:a pair of|pairs of) )?(?:square )?brackets\b|,? ?\b(?:such as|like|eg|ie|for example|for instance)\b:? ?(?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2})(?: (?:or|and) (?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2}))*|\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\b|\b(?:with|using|in) (?:single |double )?asterisks\b|(?<=highlight|bold)\*+[^*\n]*\*+/gi;
+
+const SPECIAL_UNITS: readonly CountUnit[] = ["capital_words", "highlights", "placeholders"];
+
+/**
+ * Reads counts of capital words, highlighted sections and placeholders; it runs before the case family,
+ * so "words in all capital letters should appear 3 times" is a count and not a case rule.
+ */
+export function recognizeSpecialCounts(state: ClauseState): void {
+  readCounts(state, (unit) => SPECIAL_UNITS.includes(unit));
+  eachMatch(state, SUBJECT_FIRST, (match) => {
+    const unit = readUnit(match[1]!);
+    const count = parseTimes(/^(?:once|twice|thrice)$/i.test(match[3]!) ? match[3]! : `${match[3]} times`);
+    if (unit === undefined || count === undefined) return;
+    const bounds = readBounds(
+      (match[2] ?? "").toLowerCase(),
+      (match[4] ?? "").toLowerCase(),
+      count,
+      unit,
+      false,
+    );
+    if (bounds === undefined) {
+      state.reject(match.index, match.index + match[0].length);
+      return;
+    }
+    // "must not appear more than 3 times": the negation is inside the match.
+    const inner = /\b(?:not|never)\b/i.test(match[0]);
+    addCount(state, match, unit, bounds.min, bounds.max, inner);
+  });
+  eachMatch(state, HIGHLIGHT_VERB, (match) => {
+    const count = parseNumber(match[2]!);
+    if (count === undefined) return;
+    const bounds = readBounds(
+      (match[1] ?? "").toLowerCase(),
+      (match[3] ?? "").toLowerCase(),
+      count,
+      "highlights",
+      false,
+    );
+    if (bounds === undefined) {
+      state.reject(match.index, match.index + match[0].length);
+      return;
+    }
+    addCount(
+      state,
+      match,
+      "highlights",
+      bounds.min ?? (bounds.max === undefined ? count : undefined),
+      bounds.max,
+    );
+  });
+  if (state.checks.some((check) => check.kind === "count" && SPECIAL_UNITS.includes(check.unit))) {
+    eachMatch(state, EXAMPLES, (match) => state.consume(match.index, match.index + match[0].length));
+  }
+}
+
 /** Reads count phrasings in a clause into count checks. */
 export function recognizeLength(state: ClauseState): void {
+  readCounts(state, () => true);
+}
+
+function readCounts(state: ClauseState, accepts: (unit: CountUnit) => boolean): void {
   eachMatch(state, RANGE, (match) => {
     const low = parseNumber(match[1] ?? match[3] ?? match[5] ?? "");
     const high = parseNumber(match[2] ?? match[4] ?? match[6] ?? "");
     const unit = readUnit(match[7]!);
-    if (low === undefined || high === undefined || unit === undefined) return;
+    if (low === undefined || high === undefined || unit === undefined || !accepts(unit)) return;
     addCount(state, match, unit, Math.min(low, high), Math.max(low, high));
   });
   eachMatch(state, NUMBER_UNIT_LIMIT, (match) => {
     const count = parseNumber(match[1]!);
     const unit = readUnit(match[2]!);
-    if (count === undefined || unit === undefined) return;
+    if (count === undefined || unit === undefined || !accepts(unit)) return;
     addCount(state, match, unit, undefined, count);
   });
   eachMatch(state, MAIN, (match) => {
     const count = parseNumber(match[2]!);
     const unit = readUnit(match[4]!);
-    if (count === undefined || unit === undefined) return;
+    if (count === undefined || unit === undefined || !accepts(unit)) return;
     const comparator = (match[1] ?? "").toLowerCase();
     const postfix = (match[5] ?? "").toLowerCase();
     // "a 300-word essay" is a size, not an exact count: read as "about 300" for words and characters.
@@ -96,7 +178,7 @@ export function recognizeLength(state: ClauseState): void {
   eachMatch(state, UNIT_LIMIT, (match) => {
     const unit = readUnit(match[1]!);
     const count = parseNumber(match[3]!);
-    if (unit === undefined || count === undefined) return;
+    if (unit === undefined || count === undefined || !accepts(unit)) return;
     const comparator = (match[2] ?? "").toLowerCase();
     // "word limit of 100" without a comparator is a ceiling.
     const bounds = comparator ? readBounds(comparator, "", count, unit, false) : { max: count };
@@ -105,7 +187,7 @@ export function recognizeLength(state: ClauseState): void {
   });
   eachMatch(state, IN_A_UNIT, (match) => {
     const unit = readUnit(match[1]!);
-    if (unit !== undefined) addCount(state, match, unit, 1, 1);
+    if (unit !== undefined && accepts(unit)) addCount(state, match, unit, 1, 1);
   });
 }
 
@@ -139,6 +221,7 @@ function addCount(
   unit: CountUnit,
   min: number | undefined,
   max: number | undefined,
+  negatedInside = false,
 ): void {
   const start = match.index;
   const end = start + match[0].length;
@@ -149,7 +232,7 @@ function addCount(
     state.reject(start, end);
     return;
   }
-  if (state.isNegatedBefore(start)) {
+  if (state.isNegatedBefore(start) !== negatedInside) {
     // "Don't write more than 3 paragraphs" is "at most 3"; a negated exact count says too little.
     if (min !== undefined && max !== undefined) {
       state.reject(start, end);
@@ -177,6 +260,9 @@ const UNIT_NAMES: Record<CountUnit, [string, string]> = {
   numbered_items: ["numbered item", "numbered items"],
   list_items: ["list item", "list items"],
   headers: ["markdown header", "markdown headers"],
+  capital_words: ["word in all capital letters", "words in all capital letters"],
+  highlights: ["highlighted section", "highlighted sections"],
+  placeholders: ["placeholder in square brackets", "placeholders in square brackets"],
 };
 
 /** "1 paragraph", "4 paragraphs": a count with its unit named in the right number. */
@@ -198,11 +284,12 @@ export function describeBounds(min: number | undefined, max: number | undefined)
 
 /** Scores a count check: 1 when the count is within bounds, else 0; the reason gives the count found. */
 export function scoreCount(check: CountCheck, facts: TextFacts): FamilyScore {
-  const found = facts.count(check.unit);
+  const divided = check.unit === "paragraphs" && check.divider !== undefined;
+  const found = divided ? facts.paragraphs(check.divider).length : facts.count(check.unit);
   const ok =
     (check.min === undefined || found >= check.min) && (check.max === undefined || found <= check.max);
   return {
     score: ok ? 1 : 0,
-    reason: `${describeCount(found, check.unit)} found; ${describeBounds(check.min, check.max)}`,
+    reason: `${describeCount(found, check.unit)}${divided ? ` separated by ${check.divider}` : ""} found; ${describeBounds(check.min, check.max)}`,
   };
 }

@@ -25,11 +25,11 @@ const ENDS = new RegExp(
   "giu",
 );
 const FIRST_WORD = new RegExp(
-  `\\bthe first (?:word|words|line) (?:of (?:the|your) (?:response|answer|reply) )?(?:must|should|has to|needs to|will) be ${TARGET}`,
+  `\\b(?:the|your) (?:first|opening) (?:word|words|line|sentence) (?:of (?:the|your) (?:response|answer|reply) )?(?:must|should|has to|needs to|will) be:? ${TARGET}`,
   "giu",
 );
 const LAST_WORD = new RegExp(
-  `\\bthe (?:last|final) (?:word|words|line) (?:of (?:the|your) (?:response|answer|reply) )?(?:must|should|has to|needs to|will) be ${TARGET}`,
+  `\\b(?:the|your) (?:last|final|closing) (?:word|words|line|sentence) (?:of (?:the|your) (?:response|answer|reply) )?(?:must|should|has to|needs to|will) be:? ${TARGET}`,
   "giu",
 );
 const IMPLIED =

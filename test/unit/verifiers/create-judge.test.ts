@@ -68,7 +68,7 @@ describe("createJudge", () => {
     );
     const judge = createJudge({ url: `${url}/`, model: "judge-model", apiKey: "sk-test-123456" });
     const result = await judge.score("Hi. Done.", "Use a friendly tone");
-    expect(result).toEqual({ verdict: "partial", score: 0.8, reason: "Warm, but a little curt." });
+    expect(result).toEqual({ verdict: "fail", score: 0.8, reason: "Warm, but a little curt." });
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({
       method: "POST",
@@ -221,7 +221,7 @@ describe("verifyWithJudge with a judge", () => {
 
 describe("parseJudgeAnswer", () => {
   test.each([
-    ['{"score": 0.5, "reason": "Half."}', { verdict: "partial", score: 0.5, reason: "Half." }],
+    ['{"score": 0.5, "reason": "Half."}', { verdict: "fail", score: 0.5, reason: "Half." }],
     ['```json\n{"score": 1, "reason": "Yes."}\n```', { verdict: "pass", score: 1, reason: "Yes." }],
     ['<think>hmm</think>\n{"score": 0, "reason": "No."}', { verdict: "fail", score: 0, reason: "No." }],
     ['{"score": 1, "reason": "Yes.", "extra": true}', { verdict: "pass", score: 1, reason: "Yes." }],

@@ -31,13 +31,13 @@ describe("verify", () => {
     });
   });
 
-  test("gives partial credit for dates: 3 of 4 well formed is 0.75", () => {
+  test("gives partial credit for dates, 3 of 4 well formed is 0.75, but the verdict is a fail", () => {
     const result = verifyRequirement(
       "Shipped 2024-01-05, billed 2024-01-09, paid 01/15/2024, closed 2024-02-01.",
       "Dates must follow YYYY-MM-DD",
     );
     expect(result).toMatchObject({
-      verdict: "partial",
+      verdict: "fail",
       score: 0.75,
       reason: '3 of 4 dates follow YYYY-MM-DD; not: "01/15/2024"',
     });
@@ -49,7 +49,7 @@ describe("verify", () => {
       "Dates must follow YYYY-MM-DD and amounts should be in USD format.",
     );
     expect(result.score).toBe(0.5);
-    expect(result.verdict).toBe("partial");
+    expect(result.verdict).toBe("fail");
     expect(result.reason).toBe(
       '1 of 2 checks met: 1 of 1 dates follow YYYY-MM-DD | 0 of 1 amounts in USD format ($1,234.56); not: "1234 dollars"',
     );
@@ -66,16 +66,16 @@ describe("verify", () => {
     });
   });
 
-  test("names the unchecked part of a partly verifiable requirement", () => {
+  test("is partly verified, not a pass, when every checked clause is met but a clause was not understood", () => {
     const result = verifyRequirement(
       "Hi Bob, thanks for the call.",
       "Write a friendly email in under 100 words",
     );
     expect(result).toMatchObject({
-      verdict: "pass",
+      verdict: "partial",
       score: 1,
       unchecked: ["friendly"],
-      reason: '6 words found; at most 99 allowed | not checked: "friendly"',
+      reason: 'partly verified: 6 words found; at most 99 allowed | not checked: "friendly"',
     });
   });
 
@@ -197,7 +197,7 @@ describe("verify", () => {
     expect(verifyRequirement("Oui.", "Respond in French")).toMatchObject({
       verdict: "unverifiable",
       score: null,
-      reason: "too little text to detect the language (3 letters; at least 40 needed); French required",
+      reason: "too short to detect the language (3 letters; at least 40 needed); French required",
     });
   });
 
@@ -270,7 +270,7 @@ describe("verify", () => {
     );
     expect(() => verify("x", [{ kind: "vibes" }] as never)).toThrow(
       new RangeError(
-        'verify: checks[0].kind must be one of count, keywords, answer_only, json, title, postscript, no_markdown, case, starts_with, ends_with, quoted, date_format, currency, language, forbid_marks, got "vibes"',
+        'verify: checks[0].kind must be one of count, keywords, answer_only, json, title, postscript, no_markdown, case, starts_with, ends_with, quoted, date_format, currency, language, forbid_marks, paragraph_start, letter_count, repeat_request, responses, sections, one_of, got "vibes"',
       ),
     );
     expect(() => verify("x", [{ kind: "count", unit: "pages", source: "" }] as never)).toThrow(

@@ -8,6 +8,7 @@ import { mixedCases } from "./mixed.js";
 import { moneyCases } from "./money.js";
 import { punctuationCases } from "./punctuation.js";
 import { startEndCases } from "./start-end.js";
+import { structureCases } from "./structure.js";
 import type { CorpusCase } from "./types.js";
 
 /** Every labelled case, family by family. */
@@ -22,6 +23,7 @@ export const corpus: readonly CorpusCase[] = [
   ...languageCases,
   ...punctuationCases,
   ...mixedCases,
+  ...structureCases,
 ];
 
 export type { CorpusCase } from "./types.js";

@@ -104,6 +104,7 @@ export const mixedCases: CorpusCase[] = [
     "Write a friendly email in under 100 words",
     "Hi Bob, thanks for the call.",
     1,
+    { verdict: "partial" },
   ),
   item(
     "mixed/friendly-tone-and-length",
@@ -111,8 +112,12 @@ export const mixedCases: CorpusCase[] = [
     paragraphs(3),
     0,
   ),
-  item("mixed/each-under-100-words", "Write at least 3 paragraphs, each under 100 words", paragraphs(3), 1),
-  item("mixed/essay-length", "Write a persuasive essay of at least 50 words", words(60), 1),
+  item("mixed/each-under-100-words", "Write at least 3 paragraphs, each under 100 words", paragraphs(3), 1, {
+    verdict: "partial",
+  }),
+  item("mixed/essay-length", "Write a persuasive essay of at least 50 words", words(60), 1, {
+    verdict: "partial",
+  }),
   // Unverifiable: never a silent 1.
   item("unverifiable/friendly-tone", "Use a friendly tone", "Hi there!", null),
   item("unverifiable/be-concise", "Be concise", "Short.", null),

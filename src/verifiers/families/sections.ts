@@ -1,0 +1,342 @@
+// Structure across sentences: "Give two different responses separated by six asterisks: ******", "Your
+// response must have 3 sections. Mark the beginning of each section with SECTION X", "There should be 2
+// paragraphs. Paragraphs are separated with the markdown divider: ***", "Repeat the request word for
+// word, then answer". These rules span several sentences (the count in one, the marker or divider in the
+// next, then examples), so they are read from the whole description before it is split into clauses,
+// and what they read is removed from it. "Paragraph 2 must start with the word X" is read per clause.
+import type { Check, ParagraphStartCheck, ResponsesCheck, SectionsCheck } from "../check.js";
+import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
+import { NUMBER, parseNumber } from "../numbers.js";
+import type { TextFacts } from "../text-facts.js";
+import type { FamilyScore } from "./family-score.js";
+import { readRepeatRequest } from "./repeat.js";
+
+/** What the whole-description readers found, and the description left for the clause readers. */
+export interface WholeReading {
+  /** The description with what was read replaced by sentence breaks. */
+  rest: string;
+  checks: Check[];
+  /** The divider between paragraphs the description names ("***"), for the paragraph checks. */
+  divider: string | undefined;
+  /** Rules recognised but not checkable (a divider with no paragraph rule to apply to). */
+  dividerSource: string | undefined;
+}
+
+const SYMBOLS = "(\\*{3,}|\\* \\* \\*|-{3,}|_{3,}|={3,}|~{3,}|#{3,}|\\+{3,})";
+const SYMBOL_NAMES =
+  "(?:asterisk symbols?|asterisk characters?|asterisks?|stars?|dashes|hyphens|hashes|hash (?:signs|marks|symbols)|pound signs|equals signs|tildes|underscores)";
+const SYMBOL_CHARS: readonly [RegExp, string][] = [
+  [/^(?:asterisk|star)/i, "*"],
+  [/^(?:dash|hyphen)/i, "-"],
+  [/^(?:hash|pound)/i, "#"],
+  [/^equal/i, "="],
+  [/^tilde/i, "~"],
+  [/^underscore/i, "_"],
+];
+const SEPARATED =
+  "(?:(?:are|is|should be|must be|will be|shall be|need to be|needs to be|have to be|has to be|get|be) )?(?:separated|divided|split|delimited|set apart)(?: from (?:each other|one another)| with each other| each other)?";
+const SEPARATOR_NOUN =
+  "(?:(?:the|a|an|one) )?(?:(?:markdown|horizontal|thematic) )?(?:divider|separator|horizontal rule|rule|line|delimiter|break)?(?: (?:of|made of|consisting of|like|such as|written as))?";
+// "separated by 6 asterisk symbols: ******", "separated by six asterisks", "separated by ***".
+const SEPARATOR = `(?:with|by|using)\\s+(?:${SEPARATOR_NOUN}\\s*:?\\s*)?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s*:?\\s*${SYMBOLS})?|${SYMBOLS}|["'“‘]${SYMBOLS}["'”’])`;
+
+const RESPONSES_COUNT = new RegExp(
+  `\\b(${NUMBER}) (?:different |distinct |separate |alternative |independent |unique )*(?:responses|answers|versions|replies|drafts|variants|variations|takes)\\b(?: of (?:the|your|this|my|a|an) [\\p{L}-]+)?`,
+  "iu",
+);
+const RESPONSES_SEPARATOR = new RegExp(
+  `(?:\\b(?:the )?(?:responses|answers|versions|replies|drafts|variants|variations|them|they)(?: and only (?:the )?(?:responses|answers|versions|replies|drafts))?,? ${SEPARATED} ${SEPARATOR}|\\bseparate (?:the |them |each |your )?(?:responses|answers|versions|replies|drafts|variants)?(?: from each other)? ?${SEPARATOR}|\\b(?:use|put|place|insert)\\s+${SYMBOLS} (?:to separate|between) (?:the |your )?(?:responses|answers|versions|replies|drafts))[.;]?`,
+  "i",
+);
+
+const SECTIONS_COUNT = new RegExp(
+  `(?:\\b(at least|no fewer than|a minimum of|at most|no more than|exactly|only) )?\\b(${NUMBER}) (?:different |distinct |separate |numbered |labell?ed |marked |titled |main )*(?:sections|parts|chapters|segments)\\b`,
+  "i",
+);
+const SECTION_MARKER =
+  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|ed|ing)?\b[^.\n]{0,60}?\b(?:with|as|by|using)\b(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?:? ["'“‘]?(\p{L}[\p{L}-]*) ?(?:X|N|#|<n>|\{n\}|\[n\]|\[number\]|number|\d+)["'”’]?(?![\p{L}\p{N}])/iu;
+
+const PARAGRAPH_DIVIDER = new RegExp(
+  `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} ${SEPARATOR}|separate (?:the |your |each |all )?paragraphs?(?: from each other)? ${SEPARATOR}|(?:use|put|place|insert) (?:the (?:markdown )?divider:? |a (?:markdown )?divider:? )?(?:${SYMBOLS}|["'“‘]${SYMBOLS}["'”’]) (?:to separate|between) (?:the |your |each |all )?paragraphs?)[.;]?`,
+  "i",
+);
+// "separated by two new lines as if it was '\n\n' in python", "separated by a blank line": the default.
+const BLANK_LINE_DIVIDER = new RegExp(
+  `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)? ${SEPARATED} (?:with|by|using) (?:(?:a |an |one |two |double |single )*(?:new ?lines?|line ?breaks?|blank lines?|empty lines?|returns?|\\\\n\\\\n|newline characters?)|["']\\\\n\\\\n["'])(?: as if it (?:was|were) ["']?\\\\n\\\\n["']? in python)?|separate (?:the |your )?paragraphs? (?:with|by) (?:a |an |one |two )?(?:blank|empty) lines?)[.;]?`,
+  "i",
+);
+
+const LIST_EXAMPLE =
+  /(\b(?:bullet|bulleted|list|numbered|items?|points?)\b[^\n]*?)\s*,?\s*\b(?:such as|for example|for instance|e\.g\.|i\.e\.|like|as follows|as shown|as in)\s*:?[ \t]*\n((?:[ \t]*(?:[*\-+•]|\d+[.)])[ \t][^\n]*(?:\n|$))+)/gi;
+
+function symbolOf(count: string | undefined, name: string | undefined, literal: string | undefined): string {
+  if (literal !== undefined) return literal;
+  const repeat = parseNumber(count ?? "") ?? 3;
+  const char = SYMBOL_CHARS.find(([pattern]) => pattern.test(name ?? ""))?.[1] ?? "*";
+  return char.repeat(repeat);
+}
+
+/** Reads a separator match: the literal symbols when written, else the number of named symbols. */
+function readSeparator(match: RegExpExecArray): string {
+  const groups = match.slice(1).filter((group): group is string => group !== undefined);
+  const literal = groups.find((group) => /^[*\-_=~#+ ]+$/.test(group) && /[^ ]/.test(group));
+  const count = groups.find((group) => !/^[*\-_=~#+ ]+$/.test(group));
+  const name = /(asterisk|star|dash|hyphen|hash|pound|equal|tilde|underscore)/i.exec(match[0])?.[1];
+  return symbolOf(count, name, literal);
+}
+
+function cut(text: string, start: number, end: number): string {
+  return `${text.slice(0, start)}.\n${text.slice(end)}`;
+}
+
+/**
+ * Reads the rules that span sentences from the whole description: repeating the request, several
+ * responses with a separator, marked sections, and the divider between paragraphs.
+ */
+export function readWholeDescription(description: string): WholeReading {
+  let rest = description;
+  const checks: Check[] = [];
+  const repeat = readRepeatRequest(rest, description);
+  if (repeat !== undefined) {
+    checks.push(repeat.check);
+    rest = repeat.rest;
+  }
+
+  const separator = RESPONSES_SEPARATOR.exec(rest);
+  if (separator !== null) {
+    const count = RESPONSES_COUNT.exec(rest);
+    const number = count === null ? 2 : (parseNumber(count[1]!) ?? 2);
+    const source = [count?.[0], separator[0].replace(/[.;]$/, "")].filter(Boolean).join(" ... ");
+    const check: ResponsesCheck = {
+      kind: "responses",
+      count: number,
+      separator: readSeparator(separator),
+      source,
+    };
+    checks.push(check);
+    // The count and the separator may overlap ("two responses separated by ***"): cut their union, or each.
+    const spans = [[separator.index, separator.index + separator[0].length]];
+    if (count !== null) spans.push([count.index, count.index + count[0].length]);
+    spans.sort((a, b) => b[0]! - a[0]!);
+    let [start, end] = spans[0] as [number, number];
+    for (const [from, to] of spans.slice(1) as [number, number][]) {
+      if (to >= start) start = Math.min(start, from);
+      else {
+        rest = cut(rest, start, end);
+        [start, end] = [from, to];
+      }
+    }
+    rest = cut(rest, start, end);
+  }
+
+  const marker = SECTION_MARKER.exec(rest);
+  if (marker !== null && /section|part|chapter|segment/i.test(rest)) {
+    const word = marker[1]!;
+    const count = SECTIONS_COUNT.exec(rest);
+    const check: SectionsCheck = { kind: "sections", marker: word, source: marker[0] };
+    if (count !== null) {
+      const number = parseNumber(count[2]!);
+      const comparator = (count[1] ?? "").toLowerCase();
+      if (number !== undefined) {
+        if (/least|fewer|minimum/.test(comparator)) check.min = number;
+        else if (/most|more/.test(comparator)) check.max = number;
+        else {
+          check.min = number;
+          check.max = number;
+        }
+      }
+      check.source = `${count[0]} ... ${marker[0]}`;
+    } else {
+      check.min = 1;
+    }
+    checks.push(check);
+    // The examples that show the marker ("such as:\nSECTION 1\n[content of section 1]") are read too.
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const example = new RegExp(
+      `(?:,?\\s*(?:such as|for example|for instance|like|e\\.g\\.|i\\.e\\.|as in|as follows)\\s*:?)?(?:\\s*${escaped} ?(?:\\d+|X|N)\\s*:?\\s*(?:\\[[^\\]\\n]*\\]|\\.{3}|…)?)+`,
+      "gi",
+    );
+    rest = cut(rest, marker.index, marker.index + marker[0].length).replace(example, "\n");
+    if (count !== null) {
+      const again = SECTIONS_COUNT.exec(rest);
+      if (again !== null) rest = cut(rest, again.index, again.index + again[0].length);
+    }
+  }
+
+  // A list shown as an example of the format ("Use the markdown bullet points such as:\n* This is point
+  // 1.\n* This is point 2") is part of the rule it illustrates, not a rule of its own.
+  rest = rest.replace(LIST_EXAMPLE, "$1.\n");
+
+  let divider: string | undefined;
+  let dividerSource: string | undefined;
+  const stated = PARAGRAPH_DIVIDER.exec(rest);
+  if (stated !== null) {
+    divider = readSeparator(stated);
+    dividerSource = stated[0].replace(/[.;]$/, "");
+    // "3 paragraphs, separated by ***": the count keeps its noun; only the separation is read here.
+    let from = stated.index;
+    if (new RegExp(`\\b${NUMBER}\\s+$`, "i").test(rest.slice(0, from))) {
+      const at = stated[0].search(
+        /,?\s*\b(?:(?:are|is|should be|must be|will be|shall be|be) )?(?:separated|divided|split|delimited|set apart)\b/i,
+      );
+      if (at > 0) {
+        from += at;
+        dividerSource = stated[0].slice(at).replace(/^[,\s]+|[.;]$/g, "");
+      }
+    }
+    rest = cut(rest, from, stated.index + stated[0].length);
+  }
+  const blank = BLANK_LINE_DIVIDER.exec(rest);
+  if (blank !== null) rest = cut(rest, blank.index, blank.index + blank[0].length);
+  return { rest, checks, divider, dividerSource };
+}
+
+const ORDINALS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+];
+const ORDINAL = `(?:${ORDINALS.join("|")}|\\d+(?:st|nd|rd|th))`;
+const WORD = `(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*)`;
+const START_VERB = "(?:start|begin|open|lead off|commence)(?:s|ed|ing)?";
+const PARAGRAPH_REF = `(?:(?:the )?(${ORDINAL}) paragraph|paragraph (?:number |no |#)?(${NUMBER}))`;
+const WORD_MARKER = "(?:(?:the|a) )?(?:exact )?(?:word|term)?:? ?";
+const PARAGRAPH_START = new RegExp(
+  [
+    `\\b${PARAGRAPH_REF}(?: of (?:the|your) (?:response|answer|text|essay|story|letter))? (?:(?:must|should|shall|has to|needs to|will|is to|is required to|ought to) )?(?:(?:always|also) )?${START_VERB} (?:with|by|using) ${WORD_MARKER}(${WORD})`,
+    `\\b${START_VERB} ${PARAGRAPH_REF} (?:with|by|using) ${WORD_MARKER}(${WORD})`,
+    `\\bthe (?:first|opening|initial) word of ${PARAGRAPH_REF} (?:(?:must|should|shall|has to|needs to|will) )?(?:be|is) ${WORD_MARKER}(${WORD})`,
+  ].join("|"),
+  "giu",
+);
+
+function readOrdinal(written: string | undefined): number | undefined {
+  if (written === undefined) return undefined;
+  const lower = written.toLowerCase();
+  const index = ORDINALS.indexOf(lower);
+  if (index >= 0) return index + 1;
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(lower);
+  return digits ? Number(digits[1]) : parseNumber(lower);
+}
+
+/** Reads "Paragraph 2 must start with the word X" and its phrasings into a paragraph-start check. */
+export function recognizeParagraphStart(state: ClauseState): void {
+  eachMatch(state, PARAGRAPH_START, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    const groups = match.slice(1);
+    // Each alternative has four groups: the ordinal, the number, the word, and the word's quote index.
+    const index = [0, 4, 8].find(
+      (offset) => groups[offset] !== undefined || groups[offset + 1] !== undefined,
+    );
+    if (index === undefined || groups[index + 2] === undefined) return;
+    const paragraph = readOrdinal(groups[index] ?? groups[index + 1]);
+    const written = groups[index + 2]!;
+    const quoted = /^\uE000(\d+)\uE001$/.exec(written);
+    const word = quoted ? state.quote(quoted[1]) : written;
+    if (paragraph === undefined || paragraph < 1 || word.trim() === "" || state.isNegatedBefore(start)) {
+      state.reject(start, end);
+      return;
+    }
+    const check: ParagraphStartCheck = {
+      kind: "paragraph_start",
+      paragraph,
+      word: word.trim(),
+      source: state.source(start, end),
+    };
+    state.accept(start, end, check);
+  });
+}
+
+/** The first word of a paragraph: leading quotes and markdown aside, up to the first punctuation mark. */
+export function readFirstWord(paragraph: string): string {
+  const head = paragraph.replace(/^[\s#>*_"'“‘`([-]+/u, "");
+  const word = /^[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*/u.exec(head);
+  return word ? word[0] : "";
+}
+
+/** Scores a paragraph-start check: 1 when that paragraph exists and its first word is the word required. */
+export function scoreParagraphStart(check: ParagraphStartCheck, facts: TextFacts): FamilyScore {
+  const paragraphs = facts.paragraphs(check.divider);
+  const paragraph = paragraphs[check.paragraph - 1];
+  const wanted = `paragraph ${check.paragraph} must start with "${check.word}"`;
+  if (paragraph === undefined) {
+    return {
+      score: 0,
+      reason: `${paragraphs.length} paragraph${paragraphs.length === 1 ? "" : "s"} found; ${wanted}`,
+    };
+  }
+  const first = readFirstWord(paragraph);
+  const wantedFirst = readFirstWord(check.word) || check.word;
+  const ok = first.toLowerCase() === wantedFirst.toLowerCase();
+  return {
+    score: ok ? 1 : 0,
+    reason: `paragraph ${check.paragraph} starts with "${first}"; ${wanted.replace(/^paragraph \d+ /, "")}`,
+  };
+}
+
+/** Scores a responses check: the text split at the separator gives `count` non-empty, different parts. */
+export function scoreResponses(check: ResponsesCheck, facts: TextFacts): FamilyScore {
+  const parts = facts.text.split(check.separator);
+  const wanted = `${check.count} different responses separated by ${check.separator} required`;
+  const emptyInside = parts.some(
+    (part, index) => part.trim() === "" && index > 0 && index < parts.length - 1,
+  );
+  const responses = parts.map((part) => part.trim()).filter((part) => part !== "");
+  if (emptyInside) return { score: 0, reason: `an empty response between two separators; ${wanted}` };
+  if (responses.length !== check.count) {
+    return {
+      score: 0,
+      reason: `${responses.length} response${responses.length === 1 ? "" : "s"} found; ${wanted}`,
+    };
+  }
+  const distinct = new Set(responses.map((response) => response.replace(/\s+/g, " ").toLowerCase()));
+  if (distinct.size !== responses.length)
+    return { score: 0, reason: `the responses are identical; ${wanted}` };
+  return { score: 1, reason: `${responses.length} different responses found; ${wanted}` };
+}
+
+const sectionPatterns = new Map<string, RegExp>();
+
+/** Counts the lines that start a section: the marker and a number at the start of a line (markdown aside). */
+export function countSections(text: string, marker: string): number {
+  let pattern = sectionPatterns.get(marker);
+  if (pattern === undefined) {
+    const escaped = marker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    pattern = new RegExp(`^[ \\t#>*_"'“‘]*${escaped}[ \\t]?\\d+(?![\\p{N}])`, "gimu");
+    if (sectionPatterns.size > 100) sectionPatterns.clear();
+    sectionPatterns.set(marker, pattern);
+  }
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text) !== null) count++;
+  return count;
+}
+
+/** Scores a sections check: 1 when the number of marked sections is within bounds. */
+export function scoreSections(check: SectionsCheck, facts: TextFacts): FamilyScore {
+  const found = countSections(facts.text, check.marker);
+  const ok =
+    (check.min === undefined || found >= check.min) && (check.max === undefined || found <= check.max);
+  const bounds =
+    check.min !== undefined && check.max !== undefined
+      ? check.min === check.max
+        ? `exactly ${check.min}`
+        : `between ${check.min} and ${check.max}`
+      : check.min !== undefined
+        ? `at least ${check.min}`
+        : `at most ${check.max}`;
+  return {
+    score: ok ? 1 : 0,
+    reason: `${found} section${found === 1 ? "" : "s"} marked "${check.marker} N" found; ${bounds} required`,
+  };
+}
