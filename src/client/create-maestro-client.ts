@@ -33,7 +33,9 @@ export interface MaestroClientOptions {
   apiKey?: string | undefined;
   /**
    * Where the API is: AI21 (`https://api.ai21.com`, the default), the embedded local server, or any
-   * compatible server. A trailing `/studio/v1` is accepted. Default: `AI21_API_HOST`.
+   * compatible server, with or without a trailing `/studio/v1` (AI21's SDKs read their variables as the
+   * whole base, `/studio/v1` included). Default: `AI21_API_HOST` (the Python SDK's variable), then
+   * `AI21_BASE_URL` (the TypeScript SDK's).
    */
   baseUrl?: string | undefined;
   /** Retries on 408, 429, 5xx and connection failures; see {@link RetryOptions} for the defaults. */
@@ -173,7 +175,9 @@ const FILE = "/studio/v1/library/files/{file_id}";
 export function createMaestroClient(options: MaestroClientOptions = {}): MaestroClient {
   const env = options.env ?? process.env;
   const apiKey = nonEmpty(options.apiKey) ?? nonEmpty(env.AI21_API_KEY);
-  const baseUrl = normaliseBaseUrl(nonEmpty(options.baseUrl) ?? nonEmpty(env.AI21_API_HOST) ?? AI21_BASE_URL);
+  const baseUrl = normaliseBaseUrl(
+    nonEmpty(options.baseUrl) ?? nonEmpty(env.AI21_API_HOST) ?? nonEmpty(env.AI21_BASE_URL) ?? AI21_BASE_URL,
+  );
   if (apiKey === undefined && isAi21Host(baseUrl)) {
     throw new MaestroConfigurationError(
       `createMaestroClient: no API key for ${baseUrl}; set AI21_API_KEY or pass { apiKey } (or point baseUrl at the local server)`,

@@ -280,6 +280,23 @@ describe("createMaestroClient: configuration", () => {
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
+  test("the base URL is taken with or without /studio/v1, from AI21_API_HOST or else AI21_BASE_URL", async () => {
+    server.route("GET", "/studio/v1/maestro/runs/:id", [completed, completed, completed, completed]);
+    for (const env of [
+      { AI21_API_HOST: server.url },
+      { AI21_API_HOST: `${server.url}/studio/v1/` },
+      { AI21_BASE_URL: `${server.url}/studio/v1` },
+      { AI21_API_HOST: `${server.url}/studio/v1`, AI21_BASE_URL: "http://127.0.0.1:9/studio/v1" },
+    ]) {
+      const maestro = createMaestroClient({ env });
+      expect(maestro.baseUrl).toBe(server.url);
+      expect((await maestro.runs.retrieve(RUN_ID)).id).toBe(RUN_ID);
+    }
+    expect(server.requests.map((request) => request.path)).toEqual(
+      Array.from({ length: 4 }, () => `/studio/v1/maestro/runs/${RUN_ID}`),
+    );
+  });
+
   test("a base URL that is not http(s) is a configuration error", () => {
     expect(() => createMaestroClient({ baseUrl: "ftp://example.com", env: {} })).toThrow(
       "createMaestroClient: baseUrl must use http or https, got ftp:",
