@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerBless, registerCompare, registerGate, registerMerge } from "./commands/gate.js";
+import { registerHistory } from "./commands/history.js";
 import { registerLint } from "./commands/lint.js";
 import { registerRun } from "./commands/run.js";
 import { registerServe } from "./commands/serve.js";
@@ -33,6 +34,7 @@ const commands: RegisterCommand[] = [
   registerValidate,
   registerVerify,
   registerLint,
+  registerHistory,
 ];
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
