@@ -1,0 +1,314 @@
+// The gate's behaviour where a broken gate would still pass the older tests: a threshold that passes as
+// well as one that fails, the groups filter, costs under and at their limits, the baseline paired by
+// requirement name, several suites, and how many thresholds were checked.
+import { describe, expect, test } from "vitest";
+import {
+  buildEvalReport,
+  type EvalReport,
+  evaluateGate,
+  type GateConfig,
+  type GateFailure,
+} from "../../../src/domain/index.js";
+import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
+import { type CellSpec, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
+
+function report(specs: CellSpec[]): EvalReport {
+  return buildEvalReport(specs.map(makeOutcome), { ...RUN_TIMES, compareOutputs });
+}
+
+/** Nine runs (3 cases × 3 repeats) of one group, every run with these scores. */
+function runs(scores: Record<string, number>, extra: Partial<CellSpec> = {}): CellSpec[] {
+  return Array.from({ length: 9 }, (_, index) => ({
+    case: `case-${Math.floor(index / 3)}`,
+    repeat: index % 3,
+    scores,
+    costUsd: 0.01,
+    ...extra,
+  }));
+}
+
+/** What identifies a failure, without its wording. */
+function summary(failures: readonly GateFailure[]) {
+  return failures.map((failure) => ({
+    kind: failure.kind,
+    suite: failure.suite,
+    group: failure.group,
+    requirement: failure.requirement,
+    threshold: failure.threshold,
+    actual: failure.actual,
+  }));
+}
+
+const mini = { model: "jamba-mini", budget: "low" as const };
+const large = { model: "jamba-large", budget: "high" as const };
+
+describe("evaluateGate: a threshold fails only the groups under it", () => {
+  const specs = [
+    ...runs({ formats: 1, fields: 1 }, { ...large, mandatory: ["fields"] }),
+    ...runs({ formats: 0.5, fields: 0.5 }, { ...mini, mandatory: ["fields"] }),
+  ];
+
+  test.each<[string, GateConfig, number, number, string[]]>([
+    ["mandatory", { mandatory: { minPassRate: 1 } }, 1, 0, ["jamba-mini/low"]],
+    ["overall (0: a mandatory requirement is unmet)", { overall: { min: 0.9 } }, 0.9, 0, ["jamba-mini/low"]],
+    ["requirement mean", { requirements: { formats: { min: 0.9 } } }, 0.9, 0.5, ["jamba-mini/low"]],
+    [
+      "requirement pass rate, for every requirement (*)",
+      { requirements: { "*": { min: 0.9, measure: "passRate" } } },
+      0.9,
+      0,
+      ["jamba-mini/low", "jamba-mini/low"],
+    ],
+  ])("%s", (_, config, threshold, actual, groups) => {
+    const result = evaluateGate(report(specs), { ...config, failedCells: "ignore" });
+    expect(result.exitCode).toBe(1);
+    expect(result.failures.map((failure) => failure.group)).toEqual(groups);
+    expect(result.failures[0]).toMatchObject({ threshold, actual });
+  });
+
+  test("a group exactly at every threshold passes them all", () => {
+    const result = evaluateGate(report(runs({ formats: 0.5 }, mini)), {
+      overall: { min: 0.5 },
+      requirements: { formats: { min: 0.5 } },
+      cost: { maxCellUsd: 0.01, maxTotalUsd: 0.09 },
+    });
+    expect(result).toMatchObject({ status: "passed", exitCode: 0, failures: [] });
+  });
+});
+
+describe("evaluateGate: groups", () => {
+  const specs = [...runs({ formats: 1 }, large), ...runs({ formats: 0.2 }, mini)];
+  const config: GateConfig = { overall: { min: 0.8 } };
+
+  test("gates every group by default", () => {
+    expect(summary(evaluateGate(report(specs), config).failures)).toEqual([
+      {
+        kind: "overall",
+        suite: "invoice extraction",
+        group: "jamba-mini/low",
+        requirement: undefined,
+        threshold: 0.8,
+        actual: 0.2,
+      },
+    ]);
+  });
+
+  test("gates only the listed groups, by model/budget or by model", () => {
+    expect(evaluateGate(report(specs), { ...config, groups: ["jamba-large/high"] }).exitCode).toBe(0);
+    expect(evaluateGate(report(specs), { ...config, groups: ["jamba-large"] }).exitCode).toBe(0);
+    expect(evaluateGate(report(specs), { ...config, groups: ["jamba-mini"] }).exitCode).toBe(1);
+    expect(evaluateGate(report(specs), { ...config, groups: ["jamba-mini/low"] }).exitCode).toBe(1);
+  });
+
+  test("the cell cost limit applies to gated groups only", () => {
+    const costly = [...runs({ formats: 1 }, { ...large, costUsd: 0.5 }), ...runs({ formats: 1 }, mini)];
+    expect(evaluateGate(report(costly), { cost: { maxCellUsd: 0.1 }, groups: ["jamba-mini"] }).exitCode).toBe(
+      0,
+    );
+    expect(
+      summary(evaluateGate(report(costly), { cost: { maxCellUsd: 0.1 }, groups: ["jamba-large"] }).failures),
+    ).toEqual([
+      {
+        kind: "cost_cell",
+        suite: "invoice extraction",
+        group: "jamba-large/high",
+        requirement: undefined,
+        threshold: 0.1,
+        actual: 0.5,
+      },
+    ]);
+  });
+});
+
+describe("evaluateGate: costs", () => {
+  test("under both limits passes; over the total fails with the total", () => {
+    const specs = runs({ formats: 1 }, { ...mini, costUsd: 0.02 });
+    expect(evaluateGate(report(specs), { cost: { maxTotalUsd: 1, maxCellUsd: 0.05 } })).toMatchObject({
+      exitCode: 0,
+      checked: 4,
+    });
+    const over = evaluateGate(report(specs), { cost: { maxTotalUsd: 0.1 } });
+    expect(summary(over.failures)).toEqual([
+      {
+        kind: "cost_total",
+        suite: undefined,
+        group: undefined,
+        requirement: undefined,
+        threshold: 0.1,
+        actual: 0.18,
+      },
+    ]);
+    expect(over.failures[0]!.message).toBe("total cost $0.18 > $0.1 (9 cells with a known cost)");
+  });
+
+  test("an unknown total cost is noted, not failed", () => {
+    const specs = runs({ formats: 1 }, { ...mini, costUsd: undefined, simulated: false, backend: "ai21" });
+    const result = evaluateGate(report(specs), { cost: { maxTotalUsd: 0.01, maxCellUsd: 0.001 } });
+    expect(result.exitCode).toBe(0);
+    expect(result.notes).toEqual([
+      "cost.maxTotalUsd: no cell reports a cost (AI21 does not), so it was not checked",
+    ]);
+  });
+});
+
+describe("evaluateGate: the baseline", () => {
+  const before = report(runs({ formats: 1, fields: 0.5 }, mini));
+
+  test("pairs each requirement with the same requirement of the baseline", () => {
+    // formats dropped from 1 to 0.5; fields stayed at 0.5. Paired by the wrong name, both would look changed.
+    const now = report(runs({ formats: 0.5, fields: 0.5 }, mini));
+    const result = evaluateGate(now, { regression: { maxDrop: 0.05 } }, before);
+    expect(summary(result.failures)).toEqual([
+      {
+        kind: "regression",
+        suite: "invoice extraction",
+        group: "jamba-mini/low",
+        requirement: "formats",
+        threshold: 0.05,
+        actual: 0.5,
+      },
+      {
+        kind: "regression",
+        suite: "invoice extraction",
+        group: "jamba-mini/low",
+        requirement: undefined,
+        threshold: 0.05,
+        actual: 0.25,
+      },
+    ]);
+    expect(
+      result.comparisons.map(({ requirement, verdict, currentMean, baselineMean, n, pass }) => ({
+        requirement,
+        verdict,
+        currentMean,
+        baselineMean,
+        n,
+        pass,
+      })),
+    ).toEqual([
+      { requirement: "formats", verdict: "worse", currentMean: 0.5, baselineMean: 1, n: 9, pass: false },
+      { requirement: "fields", verdict: "noise", currentMean: 0.5, baselineMean: 0.5, n: 9, pass: true },
+      { requirement: null, verdict: "worse", currentMean: 0.5, baselineMean: 0.75, n: 9, pass: false },
+    ]);
+    // One check per comparison, one for the infrastructure tolerance, one for failed cells.
+    expect(result.checked).toBe(5);
+  });
+
+  test("a drop within maxDrop passes, and a better score never fails", () => {
+    const now = report(runs({ formats: 0.96, fields: 1 }, mini));
+    const result = evaluateGate(now, { regression: { maxDrop: 0.05 } }, before);
+    expect(result.exitCode).toBe(0);
+    expect(result.comparisons.map((comparison) => comparison.pass)).toEqual([true, true, true]);
+  });
+
+  test("a suite with nothing to pair is noted", () => {
+    const other = report(runs({ formats: 1 }, { ...mini, suite: "other" }));
+    const result = evaluateGate(other, {}, before);
+    expect(result.comparisons).toEqual([]);
+    expect(result.notes).toEqual([
+      'suite "other": no cell pairs with the baseline (same case, model, budget and repeat)',
+    ]);
+  });
+});
+
+describe("evaluateGate: several suites", () => {
+  const specs = [
+    ...runs({ formats: 1 }, { ...mini, suite: "alpha" }),
+    ...runs({ formats: 0.5 }, { ...mini, suite: "beta" }),
+    ...runs({ formats: 1 }, { ...mini, suite: "gamma" }),
+  ];
+
+  test("each suite is gated on its own cells", () => {
+    const result = evaluateGate(report(specs), { overall: { min: 0.8 }, failedCells: "ignore" });
+    expect(result.failures.map((failure) => [failure.suite, failure.actual])).toEqual([["beta", 0.5]]);
+    // One infrastructure check, then one overall check per suite and group.
+    expect(result.checked).toBe(4);
+  });
+
+  test("a suite's own thresholds replace the top level's for that suite only", () => {
+    const result = evaluateGate(report(specs), {
+      overall: { min: 0.8 },
+      suites: { beta: { overall: { min: 0.4 } }, gamma: { overall: { min: 1 } } },
+    });
+    expect(result.exitCode).toBe(0);
+    const stricter = evaluateGate(report(specs), {
+      overall: { min: 0.4 },
+      suites: { alpha: { overall: { min: 1.1 } } },
+    });
+    expect(stricter.failures.map((failure) => [failure.suite, failure.threshold])).toEqual([["alpha", 1.1]]);
+  });
+
+  test("requirements merge by name with the top level", () => {
+    const result = evaluateGate(report(specs), {
+      requirements: { formats: { min: 0.9 } },
+      suites: { beta: { requirements: { formats: { min: 0.5 } } } },
+    });
+    expect(result.exitCode).toBe(0);
+  });
+
+  test("a failed test in one suite fails that suite's group only", () => {
+    const failing = [
+      ...runs({ formats: 1 }, { ...mini, suite: "alpha" }),
+      ...runs({ formats: 1 }, { ...mini, suite: "beta", thresholds: { formats: 1.5 } }),
+    ];
+    const result = evaluateGate(report(failing));
+    expect(summary(result.failures)).toEqual([
+      {
+        kind: "failed_cells",
+        suite: "beta",
+        group: "jamba-mini/low",
+        requirement: undefined,
+        threshold: 0,
+        actual: 9,
+      },
+    ]);
+    expect(evaluateGate(report(failing), { failedCells: "ignore" }).exitCode).toBe(0);
+  });
+});
+
+describe("evaluateGate: infrastructure errors", () => {
+  const error = {
+    category: "infrastructure" as const,
+    name: "MaestroConnectionError",
+    message: "ECONNREFUSED",
+  };
+
+  test("at the tolerance passes; above it exits 2; a usage error exits 3 above both", () => {
+    const specs = [...runs({ formats: 1 }, mini), { ...mini, case: "case-9", error }];
+    expect(evaluateGate(report(specs), { infrastructure: { maxErrorRate: 0.1 } })).toMatchObject({
+      exitCode: 0,
+      infrastructure: { errors: 1, cells: 10, rate: 0.1, maxErrorRate: 0.1 },
+    });
+    expect(evaluateGate(report(specs), { infrastructure: { maxErrorRate: 0.09 } })).toMatchObject({
+      exitCode: 2,
+      status: "error",
+    });
+    const usage = [
+      ...specs,
+      {
+        ...mini,
+        case: "case-10",
+        error: { category: "usage" as const, name: "MaestroCassetteMissError", message: "no recording" },
+      },
+    ];
+    expect(evaluateGate(report(usage), { overall: { min: 1.1 } })).toMatchObject({
+      exitCode: 3,
+      status: "error",
+    });
+  });
+
+  test("a gated group whose every run errored has no data: infrastructure, not quality", () => {
+    const specs = [
+      ...runs({ formats: 1 }, large),
+      ...Array.from({ length: 3 }, (_, repeat) => ({ ...mini, repeat, error })),
+    ];
+    const result = evaluateGate(report(specs), {
+      overall: { min: 0.5 },
+      infrastructure: { maxErrorRate: 1 },
+    });
+    expect(result.exitCode).toBe(2);
+    expect(result.failures.map((failure) => [failure.kind, failure.category, failure.group])).toEqual([
+      ["no_data", "infrastructure", "jamba-mini/low"],
+    ]);
+  });
+});
