@@ -25,11 +25,14 @@
 // query parameters, and `AI21_API_HOST` read as the whole base including /studio/v1. It maps 401, 422,
 // 429, 500 and 503 to its own exceptions and any other non-200 to AI21APIError, reading the body as
 // text, which the `{detail}` answers suit.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { compileSpecSchema } from "../../src/constraints/index.js";
 import type { MaestroRun } from "../../src/domain/index.js";
@@ -438,6 +441,40 @@ describe("AI21's TypeScript SDK against the local server's openai generator", ()
     } finally {
       await local.close();
       await new Promise((resolve) => backend.close(resolve));
+    }
+  });
+});
+
+describe("the README's section on AI21's SDKs", () => {
+  test("its example runs as written, in a child process given the two variables", async () => {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const start = readme.indexOf("\n## Use AI21's SDKs against the local server\n");
+    expect(start).toBeGreaterThan(-1);
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+    const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toBeDefined();
+    // Under node_modules so that `import "ai21"` resolves to the installed package; the example's
+    // ./policy.md is read from the working directory.
+    const scratch = mkdtempSync(join(root, "node_modules", ".readme-ai21-"));
+    try {
+      writeFileSync(join(scratch, "policy.md"), "# Policy\n\nReturns within 30 days.\n");
+      writeFileSync(
+        join(scratch, "app.mjs"),
+        `${example}\nconsole.log(JSON.stringify({ answer: answer.choices[0].message.content, run: run.id, polled: polled.id, status: polled.status, fileId }));\n`,
+      );
+      const { stdout } = await promisify(execFile)(process.execPath, [join(scratch, "app.mjs")], {
+        cwd: scratch,
+        timeout: 60_000,
+        env: { ...process.env, AI21_BASE_URL: `${guarded.url}/studio/v1`, AI21_API_KEY: TOKEN },
+      });
+      const printed = JSON.parse(stdout) as Record<string, string>;
+      expect(printed.answer!.length).toBeGreaterThan(0);
+      expect(printed.polled).toBe(printed.run);
+      expect(["in_progress", "completed"]).toContain(printed.status);
+      expect(guarded.library.get(printed.fileId!)?.name).toBe("policy.md");
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
   });
 });
