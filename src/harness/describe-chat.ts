@@ -3,6 +3,7 @@ import {
   type ChatMessage,
   type ChatRequest,
   type CreateRunRequest,
+  type MaestroInput,
   type MaestroMessage,
   type MaestroRun,
   type Requirement,
@@ -105,7 +106,7 @@ export function describeChat<Case extends ChatCase>(
         return { completion: answer, wallMs: performance.now() - started };
       });
       const text = completion.choices[0]?.message.content ?? "";
-      const scored = scoreChat(completion.id, text, cell.request.requirements ?? []);
+      const scored = scoreChat(completion.id, text, cell.request.requirements ?? [], cell.request.input);
       const price = resolveModelProfile(chatRequest.model);
       const costUsd =
         (completion.usage.prompt_tokens * price.inputUsdPerMillion +
@@ -158,9 +159,17 @@ export function describeChat<Case extends ChatCase>(
   );
 }
 
-/** Scores a chat answer with the verifiers into a run shaped like Maestro's. */
-export function scoreChatAnswer(id: string, text: string, requirements: readonly Requirement[]): MaestroRun {
-  return scoreChat(id, text, requirements).run;
+/**
+ * Scores a chat answer with the verifiers into a run shaped like Maestro's; `input`, the messages the
+ * answer replies to, lets requirements that refer to the request ("repeat the request first") be checked.
+ */
+export function scoreChatAnswer(
+  id: string,
+  text: string,
+  requirements: readonly Requirement[],
+  input?: MaestroInput,
+): MaestroRun {
+  return scoreChat(id, text, requirements, input).run;
 }
 
 /**
@@ -173,12 +182,18 @@ function scoreChat(
   id: string,
   text: string,
   requirements: readonly Requirement[],
+  input?: MaestroInput,
 ): { run: MaestroRun; sources: Record<string, ScoreSource> } {
   const sources: Record<string, ScoreSource> = {};
   const scored = requirements.map((requirement) => {
-    const result = verify(text, parseRequirement(requirement.description));
+    const result = verify(
+      text,
+      parseRequirement(requirement.description),
+      input === undefined ? {} : { input },
+    );
+    // `partial` is the verifiers' "partly verified": a clause not understood or a check that could not decide.
     sources[requirement.name] =
-      result.score === null ? "unscored" : result.unchecked.length > 0 ? "partial" : "verifier";
+      result.score === null ? "unscored" : result.verdict === "partial" ? "partial" : "verifier";
     return result.score === null
       ? { score: 0, reason: `Not verifiable without a judge: ${result.reason}` }
       : { score: result.score, reason: result.reason };

@@ -106,7 +106,7 @@ export async function runEngine(
       latencyMs += generation.latencyMs;
       promptTokens += generation.promptTokens;
       completionTokens += generation.completionTokens;
-      const scores = await scoreRequirements(generation, requirements, options);
+      const scores = await scoreRequirements(generation, requirements, options, request.input);
       const overall = scoreOverall(
         requirements.map(({ requirement }) => requirement),
         scores.map((score) => score.score),
@@ -150,17 +150,20 @@ async function scoreRequirements(
   generation: Generation,
   requirements: readonly EngineRequirement[],
   options: RunEngineOptions,
+  // The request the text answers: "repeat the request before answering" is checked against it.
+  input: CreateRunRequest["input"],
 ): Promise<RequirementScore[]> {
   const scores: RequirementScore[] = [];
   for (const entry of requirements) {
-    const verified = verify(generation.text, entry.parsed);
+    const verified = verify(generation.text, entry.parsed, { input });
     if (verified.score !== null) {
       scores.push({
         name: entry.requirement.name,
         score: verified.score,
         reason: verified.reason,
         // A score that leaves clauses unchecked is not a full verification (issue 13): it says so.
-        source: verified.unchecked.length > 0 ? "partial" : "verifier",
+        // (`partial` is the verifiers' "partly verified": a clause not understood or a check undecided.)
+        source: verified.verdict === "partial" ? "partial" : "verifier",
       });
       continue;
     }

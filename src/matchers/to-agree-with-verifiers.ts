@@ -45,6 +45,7 @@ export function toAgreeWithVerifiers(
         audit = auditRun(run, {
           tolerance: tolerance ?? DEFAULT_TOLERANCE,
           ...(language === undefined ? {} : { responseLanguage: language }),
+          ...(cellRun?.request.input === undefined ? {} : { input: cellRun.request.input }),
         });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@ import type { CheckResult, Verdict } from "./check.js";
 import { describeValue } from "./describe-value.js";
 import { createLanguageCheck } from "./families/language.js";
 import { parseRequirement, readResponseLanguage } from "./parse-requirement.js";
-import { readVerdict, verify } from "./verify.js";
+import { readInput, readVerdict, type VerifyInput, verify } from "./verify.js";
 
 /** A reported requirement as it appears in `run.requirements_result.requirements[]`. */
 export interface AuditableRequirement {
@@ -20,6 +20,8 @@ export interface AuditableRequirement {
 /** The parts of a Maestro run the audit reads; the generated `MaestroRun` type fits it. */
 export interface AuditableRun {
   id?: string | undefined;
+  /** The run's input, when the run carries it; {@link AuditRunOptions.input} wins over it. */
+  input?: unknown;
   result?: unknown;
   requirements_result?: { requirements: readonly AuditableRequirement[] } | null | undefined;
 }
@@ -30,6 +32,11 @@ export interface AuditRunOptions {
   tolerance?: number;
   /** The request's `response_language`: resolves "in the requested language" and adds a language check. */
   responseLanguage?: ResponseLanguage;
+  /**
+   * The request the run answered (its `input`: a string or messages), for requirements that refer to it;
+   * the run's own `input` is used when this is absent.
+   */
+  input?: VerifyInput;
 }
 
 /**
@@ -106,9 +113,14 @@ export function auditRun(run: AuditableRun, options: AuditRunOptions = {}): Audi
   }
   const text = readResultText(run.result);
   const parseOptions = responseLanguage === undefined ? {} : { responseLanguage };
+  readInput("auditRun", options);
+  const given = options.input ?? (run.input === undefined ? undefined : (run.input as VerifyInput));
+  if (options.input === undefined && given !== undefined)
+    readInput("auditRun", { input: given }, "run.input");
+  const verifyOptions = given === undefined ? {} : { input: given };
   const requirements = reported.requirements.map((item, index) => {
     assertRequirement(item, index);
-    const verified = verify(text, parseRequirement(item.description, parseOptions));
+    const verified = verify(text, parseRequirement(item.description, parseOptions), verifyOptions);
     const difference = verified.score === null ? null : round(item.score - verified.score);
     return {
       name: item.name,

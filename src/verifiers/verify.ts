@@ -85,7 +85,7 @@ export function verify(text: string, target: VerifyTarget, options: VerifyOption
  * Validates `options.input` for `caller` and returns the request as one string: the instruction itself,
  * or the user turns of a message list joined by blank lines; undefined when absent.
  */
-export function readInput(caller: string, options: unknown): string | undefined {
+export function readInput(caller: string, options: unknown, field = "options.input"): string | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== "object" || options === null) {
     throw new TypeError(`${caller}: options must be an object, got ${describeValue(options)}`);
@@ -95,7 +95,7 @@ export function readInput(caller: string, options: unknown): string | undefined 
   if (typeof input === "string") return input;
   if (!Array.isArray(input)) {
     throw new TypeError(
-      `${caller}: options.input must be a string or an array of {role, content} messages, got ${describeValue(input)}`,
+      `${caller}: ${field} must be a string or an array of {role, content} messages, got ${describeValue(input)}`,
     );
   }
   const turns: string[] = [];
@@ -106,7 +106,7 @@ export function readInput(caller: string, options: unknown): string | undefined 
     };
     if (typeof role !== "string" || typeof content !== "string") {
       throw new TypeError(
-        `${caller}: options.input[${index}] must be a message {role: string, content: string}, got ${describeValue(message)}`,
+        `${caller}: ${field}[${index}] must be a message {role: string, content: string}, got ${describeValue(message)}`,
       );
     }
     if (role === "user") turns.push(content);

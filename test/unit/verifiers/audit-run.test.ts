@@ -148,4 +148,31 @@ describe("auditRun", () => {
       ),
     );
   });
+
+  test("checks a requirement that refers to the request against the run's input", () => {
+    const requirements = [
+      {
+        name: "repeat",
+        description: "Repeat the request word for word, then answer",
+        score: 1,
+        reason: "ok",
+      },
+    ];
+    const run = runWith("What is 2+2? It is 4.", requirements);
+    expect(auditRun(run).requirements[0]).toMatchObject({ status: "unverifiable", verifiedScore: null });
+    const given = auditRun(run, { input: [{ role: "user", content: "What is 2+2?" }] });
+    expect(given.requirements[0]).toMatchObject({ status: "agree", verifiedScore: 1 });
+    const carried = auditRun({ ...run, input: "What is 6x7?" } as AuditableRun);
+    expect(carried.requirements[0]).toMatchObject({ status: "disagree", verifiedScore: 0 });
+    expect(() => auditRun({ ...run, input: 7 } as AuditableRun)).toThrow(
+      new TypeError(
+        "auditRun: run.input must be a string or an array of {role, content} messages, got number",
+      ),
+    );
+    expect(() => auditRun(run, { input: {} as never })).toThrow(
+      new TypeError(
+        "auditRun: options.input must be a string or an array of {role, content} messages, got object",
+      ),
+    );
+  });
 });
