@@ -323,6 +323,11 @@ export interface EvalReport {
     costUsd: number | null;
   };
   suites: SuiteReport[];
+  /**
+   * What the requirement lint found at collection (`maestro-eval lint`), by suite and case; absent in
+   * reports written before it was kept, and in reports not written by `MaestroReporter`.
+   */
+  lint?: import("./lint-finding.js").LintFinding[];
   /** Every cell, sorted by suite, case, model, budget and repeat. */
   cells: CellReport[];
 }

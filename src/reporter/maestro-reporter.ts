@@ -11,11 +11,18 @@ import {
   readCellMeta,
   resumeKey,
 } from "../domain/index.js";
+import {
+  LINT_META_KEY,
+  type LintFinding,
+  readLintFindings,
+  sortLintFindings,
+} from "../domain/lint-finding.js";
 import { compareOutputs } from "./compare-outputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { renderComparisonTable } from "./render-comparison-table.js";
 import { renderHtmlReportChunks } from "./render-html-report.js";
 import { renderJunitChunks } from "./render-junit.js";
+import { renderLintFindings } from "./render-lint-findings.js";
 import { renderMarkdownSummary } from "./render-markdown-summary.js";
 import { renderOutputDiffs } from "./render-output-diffs.js";
 import { renderRecommendation } from "./render-recommendation.js";
@@ -75,6 +82,8 @@ export class MaestroReporter implements Reporter {
   private readonly recorded = new Set<string>();
   private startedAt = new Date();
   private progress: Progress | undefined;
+  /** The requirement lint of each suite, by file and suite name, as the harness recorded it at collection. */
+  private readonly lint = new Map<string, LintFinding[]>();
 
   constructor(options: MaestroReporterOptions = {}) {
     this.options = {
@@ -126,6 +135,11 @@ export class MaestroReporter implements Reporter {
     let cells = 0;
     for (const test of module.children.allTests()) if (!test.name.endsWith("across cells")) cells += 1;
     this.progress?.addTotal(cells);
+    for (const suite of module.children.allSuites()) {
+      const findings = suite.meta()[LINT_META_KEY];
+      if (findings !== undefined)
+        this.lint.set(`${module.moduleId}\u0000${suite.name}`, readLintFindings(findings));
+    }
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -171,6 +185,7 @@ export class MaestroReporter implements Reporter {
     this.report = report;
     const dir = this.options.dir;
     // Streamed: a report of 100,000 cells is never held as one string per file.
+    report.lint = sortLintFindings([...this.lint.values()].flat());
     writeFileAtomic(join(dir, REPORT_FILES.json), renderReportJsonChunks(report));
     writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReportChunks(report));
     writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunitChunks(report));
@@ -179,6 +194,7 @@ export class MaestroReporter implements Reporter {
     const width = Math.max(60, Math.min(this.out.columns ?? 120, 200));
     const color = this.out.isTTY === true;
     const sections = [
+      renderLintFindings(report.lint),
       renderComparisonTable(report, { width, color }),
       renderOutputDiffs(report, { width, maxLines: 12 }),
       renderRecommendation(report),
