@@ -1,6 +1,16 @@
-// README: the local server answers "bodies over 10 MiB 413"; the default limit, exercised at its edge.
+// The local server's documented default limits, exercised at their edges: request bodies over 10 MiB get
+// 413 (README), and a tool response over 1 MiB fails the call (docs/tools.md); the 5 s tool timeout's
+// mechanism is tested with a short setting in tools-runs.test.ts, its default value here.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type LocalServer, startLocalServer } from "../../src/local/index.js";
+import { createMaestroClient } from "../../src/client/index.js";
+import type { HttpTool } from "../../src/domain/index.js";
+import {
+  DEFAULT_TOOL_MAX_RESPONSE_BYTES,
+  DEFAULT_TOOL_TIMEOUT_MS,
+  type LocalServer,
+  startLocalServer,
+} from "../../src/local/index.js";
+import { startToolServer, type TestServer } from "../fixtures/tools/servers.js";
 
 const LIMIT = 10 * 1024 * 1024;
 let server: LocalServer;
@@ -43,5 +53,64 @@ describe("the local server's default body limit", () => {
     const { status, json } = await post(body);
     expect(status).toBe(200);
     expect(json).toMatchObject({ status: "in_progress" });
+  });
+});
+
+describe("the local server's default tool limits", () => {
+  let tools: TestServer;
+  const MiB = 1024 * 1024;
+  /** A JSON body of exactly `bytes` bytes. */
+  const blob = (bytes: number) => ({
+    text: JSON.stringify({ blob: "x".repeat(bytes - '{"blob":""}'.length) }),
+  });
+
+  beforeAll(async () => {
+    tools = await startToolServer({
+      "/exact": () => blob(MiB),
+      "/over": () => blob(MiB + 1),
+    });
+  });
+  afterAll(async () => {
+    await tools.close();
+  });
+
+  const tool = (path: string): HttpTool => ({
+    type: "http",
+    function: {
+      name: "order_status",
+      description: "Shipping status of a customer order",
+      parameters: {
+        type: "object",
+        properties: { order_id: { type: "string", description: "The order's id" } },
+        required: ["order_id"],
+      },
+    },
+    endpoint: { url: `${tools.url}${path}` },
+  });
+
+  async function callOnce(path: string) {
+    const client = createMaestroClient({ baseUrl: server.url, env: {} });
+    const run = await client.runs.createAndPoll({
+      input: "Where is my order? Check the shipping for order_id: A-1042.",
+      include: ["data_sources"],
+      tools: [tool(path)],
+    });
+    const calls = run.data_sources?.tool_calls ?? [];
+    expect(calls).toHaveLength(1);
+    return calls[0]!;
+  }
+
+  test("are 1 MiB per response and 5 s per call", () => {
+    expect(DEFAULT_TOOL_MAX_RESPONSE_BYTES).toBe(1_048_576);
+    expect(DEFAULT_TOOL_TIMEOUT_MS).toBe(5_000);
+  });
+
+  test("a response of 1 MiB is read; one byte more fails the call", async () => {
+    expect((await callOnce("/exact")).status).toBe("success");
+    const over = await callOnce("/over");
+    expect(over.status).toBe("failure");
+    expect(over.response).toEqual({
+      error: `POST ${tools.url}/over failed: the response has 1048577 bytes; at most 1048576 are allowed`,
+    });
   });
 });
