@@ -8,7 +8,13 @@ import {
   invalidRunRequest,
   runRequest,
 } from "../../src/arbitraries/index.js";
-import { ISSUE_TYPES, validateChatRequest, validateRunRequest } from "../../src/constraints/index.js";
+import {
+  dropNullFields,
+  ISSUE_TYPES,
+  readSpecSchema,
+  validateChatRequest,
+  validateRunRequest,
+} from "../../src/constraints/index.js";
 import type { ConstraintIssue } from "../../src/errors/index.js";
 
 const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
@@ -188,6 +194,73 @@ describe("validateRunRequest and validateChatRequest (properties)", () => {
       );
     });
   }
+});
+
+/** The optional properties of a component schema. */
+function optionalKeys(name: string): string[] {
+  const schema = readSpecSchema(name);
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  return Object.keys(schema.properties as object).filter((key) => !required.has(key));
+}
+
+const TOOL_SCHEMAS: Record<string, string> = {
+  http: "HttpTool",
+  mcp: "McpTool",
+  file_search: "FileSearchTool",
+  web_search: "WebSearchTool",
+};
+
+/** A copy of `request` with `null` in each optional field of `keys` that `request` leaves out. */
+function fillNulls(request: Record<string, unknown>, keys: readonly string[], pick: readonly boolean[]) {
+  const out = { ...request };
+  keys.forEach((key, index) => {
+    if (pick[index % pick.length] === true && !Object.hasOwn(out, key)) out[key] = null;
+  });
+  return out;
+}
+
+describe("explicit null in optional fields (properties)", () => {
+  const picks = fc.array(fc.boolean(), { minLength: 1, maxLength: 40 });
+
+  test("a valid run request with null in any of its absent optional fields stays valid, and null reads as absent", () => {
+    fc.assert(
+      fc.property(runRequest(), picks, (request, pick) => {
+        const withNulls = fillNulls(
+          request as Record<string, unknown>,
+          optionalKeys("CreateMaestroRunRequest"),
+          pick,
+        );
+        if (Array.isArray(request.requirements)) {
+          withNulls.requirements = request.requirements.map((item) =>
+            fillNulls(item as Record<string, unknown>, optionalKeys("Requirement"), pick),
+          );
+        }
+        if (Array.isArray(request.tools)) {
+          withNulls.tools = request.tools.map((tool) =>
+            fillNulls(tool as Record<string, unknown>, optionalKeys(TOOL_SCHEMAS[tool.type]!), pick),
+          );
+        }
+        expect(errorsOf(validateRunRequest(withNulls))).toEqual([]);
+        expect(dropNullFields("CreateMaestroRunRequest", withNulls)).toEqual(request);
+      }),
+      { ...params, numRuns: 200 },
+    );
+  });
+
+  test("a valid chat request with null in any of its absent optional fields stays valid, and null reads as absent", () => {
+    fc.assert(
+      fc.property(chatRequest(), picks, (request, pick) => {
+        const withNulls = fillNulls(
+          request as Record<string, unknown>,
+          optionalKeys("ChatCompletionRequest"),
+          pick,
+        );
+        expect(errorsOf(validateChatRequest(withNulls))).toEqual([]);
+        expect(dropNullFields("ChatCompletionRequest", withNulls)).toEqual(request);
+      }),
+      { ...params, numRuns: 200 },
+    );
+  });
 });
 
 describe("the 128-word limit (properties)", () => {
