@@ -13,6 +13,7 @@ import {
   type OutputComparer,
   type ReferenceOption,
 } from "./eval-report.js";
+import { sortLintFindings } from "./lint-finding.js";
 
 /** Options of {@link mergeEvalReports}. */
 export interface MergeEvalReportsOptions {
@@ -99,7 +100,7 @@ export function mergeEvalReports(
     if (Date.parse(report.run.startedAt) < Date.parse(startedAt)) startedAt = report.run.startedAt;
     if (Date.parse(report.run.finishedAt) > Date.parse(finishedAt)) finishedAt = report.run.finishedAt;
   }
-  return assembleEvalReport({
+  const merged = assembleEvalReport({
     api,
     cells,
     catalogue,
@@ -107,4 +108,8 @@ export function mergeEvalReports(
     settings,
     compareOutputs: readComparer(api, options.compareOutputs),
   });
+  // Each shard linted the suites it collected: together, without repeats, they are the whole run's.
+  if (reports.some((report) => report.lint !== undefined))
+    merged.lint = sortLintFindings(reports.flatMap((report) => report.lint ?? []));
+  return merged;
 }
