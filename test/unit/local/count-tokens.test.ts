@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { countTokens, splitTokens } from "../../../src/local/index.js";
+import { countTokens, countTokensInTurns, splitTokens } from "../../../src/local/index.js";
 
 const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
 
@@ -66,5 +66,30 @@ describe("splitTokens", () => {
     expect(countTokens(`word${"\n".repeat(1_000_000)}`)).toBe(1);
     expect(countTokens(" ".repeat(1_000_000))).toBe(0);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("countTokensInTurns", () => {
+  test("counts exactly as countTokens, a piece per turn of the event loop", async () => {
+    const text = Array.from({ length: 40_000 }, (_, index) => `word${index}, l’été don't ${index % 7}.`).join(
+      "\n",
+    );
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      turns += 1;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const count = await countTokensInTurns(text);
+    counting = false;
+    expect(count).toBe(countTokens(text));
+    // About 1 MiB in 64 KiB pieces: the event loop turned between the pieces.
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(text.length / (64 * 1024)) - 1);
+  });
+
+  test("a text without white space is one piece", async () => {
+    const text = "x".repeat(200_000);
+    expect(await countTokensInTurns(text)).toBe(1);
   });
 });
