@@ -154,7 +154,22 @@ const RESPONSE_LANGUAGE_CODES: Record<ResponseLanguage, string | undefined> = {
   unset: undefined,
 };
 
-const CANDIDATES = [...new Set(Object.values(LANGUAGE_CODES))];
+// franc's cost grows with the languages it compares: it compares the widely used ones (and the scripts
+// only one language uses, which cost nothing), plus the required language when that is another one.
+const CORE = [
+  ..."eng fra spa deu ita por nld arb heb rus ukr pol ces slk slv swe dan nob fin hun ron tur ell bul hrv srp bos cat glg lit ind zlm vie tgl swh afr cmn jpn kor hin ben urd pes tha".split(
+    " ",
+  ),
+  ..."tel tam guj kan mal pan sin khm hye kat lao bod mya".split(" "),
+];
+const CORE_SET = new Set(CORE);
+const ALL_CODES = new Set(Object.values(LANGUAGE_CODES));
+
+function candidatesFor(required: string | undefined): string[] {
+  return required === undefined || CORE_SET.has(required) || !ALL_CODES.has(required)
+    ? CORE
+    : [...CORE, required];
+}
 const NAMES = new Map<string, string>();
 for (const [name, code] of Object.entries(LANGUAGE_CODES)) {
   if (!NAMES.has(code)) NAMES.set(code, name.charAt(0).toUpperCase() + name.slice(1));
@@ -322,15 +337,18 @@ function wordsFavor(sample: string, code: string): boolean {
   return true;
 }
 
-/** Detects the language of `text` among the named ones; "und" when there are too few letters to try. */
-export function detectLanguage(text: string): DetectedLanguage {
-  const sample = sampleProse(text);
+/** Detects the language of `text` among the widely used languages and `required`; "und" without letters. */
+export function detectLanguage(text: string, required?: string): DetectedLanguage {
+  return detectSample(sampleProse(text), required);
+}
+
+function detectSample(sample: string, required: string | undefined): DetectedLanguage {
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return { language: "und", letters, close: [] };
   // Trigram models are lowercase; a text mostly in capitals ("PIXEL PRODIGY") is read lowercased.
   const upper = sample.match(/\p{Lu}/gu)?.length ?? 0;
   const scores = francAll(upper * 2 > letters ? sample.toLowerCase() : sample, {
-    only: CANDIDATES,
+    only: candidatesFor(required),
     minLength: 1,
   });
   const best = scores[0]?.[0] ?? "und";
@@ -392,14 +410,15 @@ function isSame(found: string, wanted: string): boolean {
  * in a script only one language uses (Kannada, Thai, Korean...) is decided by its script, however short.
  */
 export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilyScore {
-  const detected = facts.remember("language", detectLanguage);
+  const sample = facts.remember("language-sample", sampleProse);
+  const candidates = CORE_SET.has(check.language) ? "" : check.language;
+  const detected = facts.remember(`language\u0000${candidates}`, () => detectSample(sample, check.language));
   const { language, letters, close } = detected;
   const required = `${check.name} required`;
   const name = (code: string): string => NAMES.get(code) ?? code;
   if (letters === 0 || language === "und") {
     return { score: null, reason: `no letters to detect the language from; ${required}` };
   }
-  const sample = facts.remember("language-sample", sampleProse);
   const byScript = BY_SCRIPT.has(language) || BY_SCRIPT.has(check.language);
   const { script, share, second } = facts.remember("language-script", () => readScript(sample));
   const wantedScript = scriptOf(check.language);

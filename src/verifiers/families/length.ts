@@ -87,6 +87,8 @@ const HIGHLIGHT_VERB = new RegExp(
 const EXAMPLES =
   /(?:\b(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed)(?: (?:by|in|with|within|using))?|\b(?:in|with|within|using|inside)) (?:(?:a pair of|pairs of) )?(?:square )?brackets\b|,? ?\b(?:such as|like|eg|ie|for example|for instance)\b:? ?(?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2})(?: (?:or|and) (?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2}))*|\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\b|\b(?:with|using|in) (?:single |double )?asterisks\b|(?<=highlight|bold)\*+[^*\n]*\*+/gi;
 
+const SPECIAL_HINT =
+  /cap|upper|block letters|highlight|emphas|bold|italic|marked|placeholder|place-holder|place holder|bracket|\[/i;
 const SPECIAL_UNITS: readonly CountUnit[] = ["capital_words", "highlights", "placeholders"];
 
 /**
@@ -94,6 +96,8 @@ const SPECIAL_UNITS: readonly CountUnit[] = ["capital_words", "highlights", "pla
  * so "words in all capital letters should appear 3 times" is a count and not a case rule.
  */
 export function recognizeSpecialCounts(state: ClauseState): void {
+  // Most clauses name none of these units; a cheap test spares them the count patterns.
+  if (!SPECIAL_HINT.test(state.text)) return;
   readCounts(state, (unit) => SPECIAL_UNITS.includes(unit));
   eachMatch(state, SUBJECT_FIRST, (match) => {
     const unit = readUnit(match[1]!);

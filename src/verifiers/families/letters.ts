@@ -37,6 +37,7 @@ function readCount(written: string): number | undefined {
 
 /** Reads letter-frequency phrasings in a clause into letter-count checks. */
 export function recognizeLetters(state: ClauseState): void {
+  if (!/letter|character|symbol|char\b/i.test(state.text)) return;
   eachMatch(state, ANCHOR, (match) => {
     const start = match.index;
     const letterEnd = start + match[0].length;

@@ -20,6 +20,7 @@ const ONE_OF = new RegExp(
 
 /** Reads "answer with one of the following options" phrasings into a one-of check. */
 export function recognizeOneOf(state: ClauseState): void {
+  if (!/one of|either|one option|\b(?:yes|no|true|false|maybe)\b/i.test(state.text)) return;
   eachMatch(state, ONE_OF, (match) => {
     const start = match.index;
     const end = start + match[0].length;

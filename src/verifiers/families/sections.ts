@@ -230,6 +230,7 @@ function readOrdinal(written: string | undefined): number | undefined {
 
 /** Reads "Paragraph 2 must start with the word X" and its phrasings into a paragraph-start check. */
 export function recognizeParagraphStart(state: ClauseState): void {
+  if (!/paragraph/i.test(state.text)) return;
   eachMatch(state, PARAGRAPH_START, (match) => {
     const start = match.index;
     const end = start + match[0].length;
