@@ -12,7 +12,11 @@ type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never
 export type WithoutNullFields<T> = T extends readonly (infer Item)[]
   ? WithoutNullFields<Item>[]
   : T extends object
-    ? { [K in keyof T]: K extends OptionalKeys<T> ? WithoutNullFields<Exclude<T[K], null>> : WithoutNullFields<T[K]> }
+    ? {
+        [K in keyof T]: K extends OptionalKeys<T>
+          ? WithoutNullFields<Exclude<T[K], null>>
+          : WithoutNullFields<T[K]>;
+      }
     : T;
 
 /** The body of `POST /studio/v1/maestro/runs`. */

@@ -152,7 +152,12 @@ describe("validateChatRequest", () => {
   test("checks the ranges of max_tokens, temperature, top_p and n", () => {
     const base = { model: "jamba-mini", messages: [user("a")] };
     expect(rows({ ...base, max_tokens: 1.5, temperature: 2.5, top_p: 0, n: 17 })).toEqual([
-      [["body", "max_tokens"], "max_tokens must be an integer or null; got 1.5", "type_error.integer", "error"],
+      [
+        ["body", "max_tokens"],
+        "max_tokens must be an integer or null; got 1.5",
+        "type_error.integer",
+        "error",
+      ],
       [
         ["body", "temperature"],
         "temperature must be at most 2; got 2.5",
