@@ -100,7 +100,7 @@ describe("hashCellRequest", () => {
           function: {
             name: "status",
             description: "Order status",
-            parameters: { type: "object" as const, properties: {} },
+            parameters: { type: "object" as const, properties: {}, required: [] },
           },
           endpoint: { url: "https://tools.example.com/status", headers: { Authorization: value } },
         },
@@ -190,7 +190,7 @@ describe("openCassette", () => {
           function: {
             name: "status",
             description: "Order status",
-            parameters: { type: "object", properties: {} },
+            parameters: { type: "object", properties: {}, required: [] },
           },
           endpoint: { url: "https://tools.example.com/status", headers: { "X-Token": TOOL_SECRET } },
         },
