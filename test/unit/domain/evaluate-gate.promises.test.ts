@@ -27,6 +27,14 @@ function runs(scores: Record<string, number>, extra: Partial<CellSpec> = {}): Ce
   }));
 }
 
+/**
+ * The gate with its mandatory threshold stated (off unless a test sets one), so that what a test checks
+ * does not hang on that threshold's default.
+ */
+function gate(current: EvalReport, config: GateConfig = {}, baseline?: EvalReport) {
+  return evaluateGate(current, { mandatory: { minPassRate: 0 }, ...config }, baseline);
+}
+
 /** What identifies a failure, without its wording. */
 function summary(failures: readonly GateFailure[]) {
   return failures.map((failure) => ({
@@ -60,14 +68,14 @@ describe("evaluateGate: a threshold fails only the groups under it", () => {
       ["jamba-mini/low", "jamba-mini/low"],
     ],
   ])("%s", (_, config, threshold, actual, groups) => {
-    const result = evaluateGate(report(specs), { ...config, failedCells: "ignore" });
+    const result = gate(report(specs), { ...config, failedCells: "ignore" });
     expect(result.exitCode).toBe(1);
     expect(result.failures.map((failure) => failure.group)).toEqual(groups);
     expect(result.failures[0]).toMatchObject({ threshold, actual });
   });
 
   test("a group exactly at every threshold passes them all", () => {
-    const result = evaluateGate(report(runs({ formats: 0.5 }, mini)), {
+    const result = gate(report(runs({ formats: 0.5 }, mini)), {
       overall: { min: 0.5 },
       requirements: { formats: { min: 0.5 } },
       cost: { maxCellUsd: 0.01, maxTotalUsd: 0.09 },
@@ -81,7 +89,7 @@ describe("evaluateGate: groups", () => {
   const config: GateConfig = { overall: { min: 0.8 } };
 
   test("gates every group by default", () => {
-    expect(summary(evaluateGate(report(specs), config).failures)).toEqual([
+    expect(summary(gate(report(specs), config).failures)).toEqual([
       {
         kind: "overall",
         suite: "invoice extraction",
@@ -94,19 +102,17 @@ describe("evaluateGate: groups", () => {
   });
 
   test("gates only the listed groups, by model/budget or by model", () => {
-    expect(evaluateGate(report(specs), { ...config, groups: ["jamba-large/high"] }).exitCode).toBe(0);
-    expect(evaluateGate(report(specs), { ...config, groups: ["jamba-large"] }).exitCode).toBe(0);
-    expect(evaluateGate(report(specs), { ...config, groups: ["jamba-mini"] }).exitCode).toBe(1);
-    expect(evaluateGate(report(specs), { ...config, groups: ["jamba-mini/low"] }).exitCode).toBe(1);
+    expect(gate(report(specs), { ...config, groups: ["jamba-large/high"] }).exitCode).toBe(0);
+    expect(gate(report(specs), { ...config, groups: ["jamba-large"] }).exitCode).toBe(0);
+    expect(gate(report(specs), { ...config, groups: ["jamba-mini"] }).exitCode).toBe(1);
+    expect(gate(report(specs), { ...config, groups: ["jamba-mini/low"] }).exitCode).toBe(1);
   });
 
   test("the cell cost limit applies to gated groups only", () => {
     const costly = [...runs({ formats: 1 }, { ...large, costUsd: 0.5 }), ...runs({ formats: 1 }, mini)];
-    expect(evaluateGate(report(costly), { cost: { maxCellUsd: 0.1 }, groups: ["jamba-mini"] }).exitCode).toBe(
-      0,
-    );
+    expect(gate(report(costly), { cost: { maxCellUsd: 0.1 }, groups: ["jamba-mini"] }).exitCode).toBe(0);
     expect(
-      summary(evaluateGate(report(costly), { cost: { maxCellUsd: 0.1 }, groups: ["jamba-large"] }).failures),
+      summary(gate(report(costly), { cost: { maxCellUsd: 0.1 }, groups: ["jamba-large"] }).failures),
     ).toEqual([
       {
         kind: "cost_cell",
@@ -123,11 +129,11 @@ describe("evaluateGate: groups", () => {
 describe("evaluateGate: costs", () => {
   test("under both limits passes; over the total fails with the total", () => {
     const specs = runs({ formats: 1 }, { ...mini, costUsd: 0.02 });
-    expect(evaluateGate(report(specs), { cost: { maxTotalUsd: 1, maxCellUsd: 0.05 } })).toMatchObject({
+    expect(gate(report(specs), { cost: { maxTotalUsd: 1, maxCellUsd: 0.05 } })).toMatchObject({
       exitCode: 0,
-      checked: 4,
+      checked: 5,
     });
-    const over = evaluateGate(report(specs), { cost: { maxTotalUsd: 0.1 } });
+    const over = gate(report(specs), { cost: { maxTotalUsd: 0.1 } });
     expect(summary(over.failures)).toEqual([
       {
         kind: "cost_total",
@@ -143,7 +149,7 @@ describe("evaluateGate: costs", () => {
 
   test("an unknown total cost is noted, not failed", () => {
     const specs = runs({ formats: 1 }, { ...mini, costUsd: undefined, simulated: false, backend: "ai21" });
-    const result = evaluateGate(report(specs), { cost: { maxTotalUsd: 0.01, maxCellUsd: 0.001 } });
+    const result = gate(report(specs), { cost: { maxTotalUsd: 0.01, maxCellUsd: 0.001 } });
     expect(result.exitCode).toBe(0);
     expect(result.notes).toEqual([
       "cost.maxTotalUsd: no cell reports a cost (AI21 does not), so it was not checked",
@@ -157,7 +163,7 @@ describe("evaluateGate: the baseline", () => {
   test("pairs each requirement with the same requirement of the baseline", () => {
     // formats dropped from 1 to 0.5; fields stayed at 0.5. Paired by the wrong name, both would look changed.
     const now = report(runs({ formats: 0.5, fields: 0.5 }, mini));
-    const result = evaluateGate(now, { regression: { maxDrop: 0.05 } }, before);
+    const result = gate(now, { regression: { maxDrop: 0.05 } }, before);
     expect(summary(result.failures)).toEqual([
       {
         kind: "regression",
@@ -190,20 +196,21 @@ describe("evaluateGate: the baseline", () => {
       { requirement: "fields", verdict: "noise", currentMean: 0.5, baselineMean: 0.5, n: 9, pass: true },
       { requirement: null, verdict: "worse", currentMean: 0.5, baselineMean: 0.75, n: 9, pass: false },
     ]);
-    // One check per comparison, one for the infrastructure tolerance, one for failed cells.
-    expect(result.checked).toBe(5);
+    // One check per comparison, and one each for the infrastructure tolerance, the mandatory gate and
+    // failed cells.
+    expect(result.checked).toBe(6);
   });
 
   test("a drop within maxDrop passes, and a better score never fails", () => {
     const now = report(runs({ formats: 0.96, fields: 1 }, mini));
-    const result = evaluateGate(now, { regression: { maxDrop: 0.05 } }, before);
+    const result = gate(now, { regression: { maxDrop: 0.05 } }, before);
     expect(result.exitCode).toBe(0);
     expect(result.comparisons.map((comparison) => comparison.pass)).toEqual([true, true, true]);
   });
 
   test("a suite with nothing to pair is noted", () => {
     const other = report(runs({ formats: 1 }, { ...mini, suite: "other" }));
-    const result = evaluateGate(other, {}, before);
+    const result = gate(other, {}, before);
     expect(result.comparisons).toEqual([]);
     expect(result.notes).toEqual([
       'suite "other": no cell pairs with the baseline (same case, model, budget and repeat)',
@@ -219,19 +226,19 @@ describe("evaluateGate: several suites", () => {
   ];
 
   test("each suite is gated on its own cells", () => {
-    const result = evaluateGate(report(specs), { overall: { min: 0.8 }, failedCells: "ignore" });
+    const result = gate(report(specs), { overall: { min: 0.8 }, failedCells: "ignore" });
     expect(result.failures.map((failure) => [failure.suite, failure.actual])).toEqual([["beta", 0.5]]);
-    // One infrastructure check, then one overall check per suite and group.
-    expect(result.checked).toBe(4);
+    // One infrastructure check, then an overall and a mandatory check per suite and group.
+    expect(result.checked).toBe(7);
   });
 
   test("a suite's own thresholds replace the top level's for that suite only", () => {
-    const result = evaluateGate(report(specs), {
+    const result = gate(report(specs), {
       overall: { min: 0.8 },
       suites: { beta: { overall: { min: 0.4 } }, gamma: { overall: { min: 1 } } },
     });
     expect(result.exitCode).toBe(0);
-    const stricter = evaluateGate(report(specs), {
+    const stricter = gate(report(specs), {
       overall: { min: 0.4 },
       suites: { alpha: { overall: { min: 1.1 } } },
     });
@@ -239,7 +246,7 @@ describe("evaluateGate: several suites", () => {
   });
 
   test("requirements merge by name with the top level", () => {
-    const result = evaluateGate(report(specs), {
+    const result = gate(report(specs), {
       requirements: { formats: { min: 0.9 } },
       suites: { beta: { requirements: { formats: { min: 0.5 } } } },
     });
@@ -251,7 +258,7 @@ describe("evaluateGate: several suites", () => {
       ...runs({ formats: 1 }, { ...mini, suite: "alpha" }),
       ...runs({ formats: 1 }, { ...mini, suite: "beta", thresholds: { formats: 1.5 } }),
     ];
-    const result = evaluateGate(report(failing));
+    const result = gate(report(failing));
     expect(summary(result.failures)).toEqual([
       {
         kind: "failed_cells",
@@ -262,7 +269,7 @@ describe("evaluateGate: several suites", () => {
         actual: 9,
       },
     ]);
-    expect(evaluateGate(report(failing), { failedCells: "ignore" }).exitCode).toBe(0);
+    expect(gate(report(failing), { failedCells: "ignore" }).exitCode).toBe(0);
   });
 });
 
@@ -275,11 +282,11 @@ describe("evaluateGate: infrastructure errors", () => {
 
   test("at the tolerance passes; above it exits 2; a usage error exits 3 above both", () => {
     const specs = [...runs({ formats: 1 }, mini), { ...mini, case: "case-9", error }];
-    expect(evaluateGate(report(specs), { infrastructure: { maxErrorRate: 0.1 } })).toMatchObject({
+    expect(gate(report(specs), { infrastructure: { maxErrorRate: 0.1 } })).toMatchObject({
       exitCode: 0,
       infrastructure: { errors: 1, cells: 10, rate: 0.1, maxErrorRate: 0.1 },
     });
-    expect(evaluateGate(report(specs), { infrastructure: { maxErrorRate: 0.09 } })).toMatchObject({
+    expect(gate(report(specs), { infrastructure: { maxErrorRate: 0.09 } })).toMatchObject({
       exitCode: 2,
       status: "error",
     });
@@ -291,7 +298,7 @@ describe("evaluateGate: infrastructure errors", () => {
         error: { category: "usage" as const, name: "MaestroCassetteMissError", message: "no recording" },
       },
     ];
-    expect(evaluateGate(report(usage), { overall: { min: 1.1 } })).toMatchObject({
+    expect(gate(report(usage), { overall: { min: 1.1 } })).toMatchObject({
       exitCode: 3,
       status: "error",
     });
@@ -302,12 +309,14 @@ describe("evaluateGate: infrastructure errors", () => {
       ...runs({ formats: 1 }, large),
       ...Array.from({ length: 3 }, (_, repeat) => ({ ...mini, repeat, error })),
     ];
-    const result = evaluateGate(report(specs), {
+    const result = gate(report(specs), {
       overall: { min: 0.5 },
       infrastructure: { maxErrorRate: 1 },
     });
     expect(result.exitCode).toBe(2);
+    // The overall and mandatory thresholds both lack data.
     expect(result.failures.map((failure) => [failure.kind, failure.category, failure.group])).toEqual([
+      ["no_data", "infrastructure", "jamba-mini/low"],
       ["no_data", "infrastructure", "jamba-mini/low"],
     ]);
   });
