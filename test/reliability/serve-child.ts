@@ -34,13 +34,13 @@ const MEMORY_PROBE = fileURLToPath(new URL("./memory-probe.mjs", import.meta.url
  */
 export async function startServeChild(
   args: readonly string[],
-  options: { memoryProbe?: boolean } = {},
+  options: { memoryProbe?: boolean; env?: Record<string, string> } = {},
 ): Promise<ServeChild> {
   const probe =
     options.memoryProbe === true ? ["--expose-gc", "--import", pathToFileURL(MEMORY_PROBE).href] : [];
   const child = spawn(process.execPath, [...probe, CLI, "serve", "--port", "0", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: cliEnv(),
+    env: cliEnv(options.env),
   });
   let stdout = "";
   let stderr = "";

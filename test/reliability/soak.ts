@@ -1,10 +1,12 @@
 // `npm run soak`: the reliability runs, in order, each bounded in count and time, all traffic to
 // 127.0.0.1: (1) soak under faults, 1,000 cells twice; (2) crash safety, kill -9 then --resume;
-// (3) 100,000 fuzzed requests to `maestro-eval serve`; (4) secrets in files and output. Prints a summary
+// (3) 100,000 fuzzed requests to `maestro-eval serve`; (4) secrets in files and output; (5) requests a
+// hostile web page could send; (6) a flood of large creates with a small request timed all along;
+// (7) memory under a byte bound (run store and library). Prints a summary
 // and writes reports/bench/soak.json (figures in the shape of test/bench's BenchFigure, plus each
 // phase's details). Exits 1 when a check is not met.
 //
-//   npm run soak                      all four, seed from MAESTRO_EVAL_SEED or 20261123
+//   npm run soak                      all of them, seed from MAESTRO_EVAL_SEED or 20261123
 //   npm run soak -- fuzz secrets      only the phases named
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -14,9 +16,12 @@ import { repoRoot } from "../helpers/run-fixture-suites.js";
 import { runCrashSafety } from "./run-crash-safety.js";
 import { runFaultSoak } from "./run-fault-soak.js";
 import { runFuzzSoak } from "./run-fuzz-soak.js";
+import { runHostileBrowser } from "./run-hostile-browser.js";
+import { runLargeFlood } from "./run-large-flood.js";
+import { runMemoryBound } from "./run-memory-bound.js";
 import { runSecretsCheck } from "./run-secrets-check.js";
 
-const PHASES = ["faults", "crash", "fuzz", "secrets"] as const;
+const PHASES = ["faults", "crash", "fuzz", "secrets", "hostile", "flood", "memory"] as const;
 type Phase = (typeof PHASES)[number];
 
 const seed = process.env.MAESTRO_EVAL_SEED === undefined ? 20261123 : Number(process.env.MAESTRO_EVAL_SEED);
@@ -150,6 +155,56 @@ for (const phase of phases) {
       "< 16",
       memory.heapGrowthAfterWarmBytes < 16 * 2 ** 20,
     );
+  } else if (phase === "hostile") {
+    console.log("\n# a hostile web page (foreign Origin, rebound Host, text/plain body, no token)");
+    const result = await runHostileBrowser({ log });
+    details.hostile = result;
+    problems.push(...result.problems.map((problem) => `hostile: ${problem}`));
+    figure("hostile: cross-site requests refused", result.refused, "requests", "8", result.refused === 8);
+    figure("hostile: SDK-shaped requests served", result.served, "requests", "4", result.served === 4);
+  } else if (phase === "flood") {
+    console.log(
+      "\n# a flood of large creates (2 MiB, 10 requirements, budget high) and a small request timed",
+    );
+    const result = await runLargeFlood({ inputMiB: 2, creates: 8, concurrency: 4, log });
+    details.flood = result;
+    problems.push(...result.problems.map((problem) => `flood: ${problem}`));
+    figure("flood: small request p99", result.probeP99Ms, "ms", "< 100", result.probeP99Ms < 100);
+    figure("flood: small request max", result.probeMaxMs, "ms");
+    figure(
+      "flood: large runs completed",
+      result.completed,
+      "runs",
+      String(result.creates),
+      result.completed === result.creates,
+    );
+  } else if (phase === "memory") {
+    console.log("\n# memory under a byte bound (--max-run-bytes 65536, library 8 MiB)");
+    const result = await runMemoryBound({ log });
+    details.memory = result;
+    problems.push(...result.problems.map((problem) => `memory: ${problem}`));
+    figure(
+      "memory: library full answers 507",
+      result.libraryFullStatus,
+      "status",
+      "507",
+      result.libraryFullStatus === 507,
+    );
+    figure(
+      "memory: oldest run evicted past the byte budget",
+      result.firstRunEvicted ? 1 : 0,
+      "bool",
+      "1",
+      result.firstRunEvicted,
+    );
+    figure(
+      "memory: heap after GC",
+      result.heapUsedAfterGcBytes / 2 ** 20,
+      "MiB",
+      `< ${result.heapBoundBytes / 2 ** 20}`,
+      result.heapUsedAfterGcBytes < result.heapBoundBytes,
+    );
+    figure("memory: peak RSS", result.peakRssBytes / 2 ** 20, "MiB");
   } else {
     console.log(
       "\n# secrets (fake key, tool headers echoed back by the tool; every file and output searched)",
