@@ -26,9 +26,12 @@ import {
   renderMarkdownSummary,
   writeFileAtomic,
 } from "../../reporter/index.js";
+import { HistoryReporter } from "../../reporter/history-reporter.js";
 import { loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import type { RegisterCommand } from "../program.js";
+import { readGitState } from "../read-git-state.js";
+import { historyFileFor } from "./history.js";
 import { readBaseline } from "./read-report.js";
 import { parseNumber } from "./serve.js";
 
@@ -46,6 +49,8 @@ interface RunOptions {
   reports?: string;
   baseline?: string;
   progress?: "auto" | "live" | "lines" | "off";
+  /** False with `--no-history`. */
+  history?: boolean;
 }
 
 /** The package version written into reports. */
@@ -86,6 +91,7 @@ export const registerRun: RegisterCommand = (program) => {
       parseShard,
     )
     .option("--resume", "keep reports/results.jsonl and skip the cells it already holds")
+    .option("--no-history", "do not append this run to history.jsonl in the config's reports directory")
     .option("--json", "print the report summary and the gate as JSON instead of tables")
     .option("--config <file>", "the config file (default maestro-eval.config.ts when present)")
     .option("--reports <dir>", "where the reports go (default reports)")
@@ -141,6 +147,17 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
     reference: config.reports?.reference,
     version: readPackageVersion(),
   });
+  // Listed after the reporter, whose finished report it summarises into the project's history.
+  const history =
+    options.history === false
+      ? []
+      : [
+          new HistoryReporter({
+            file: historyFileFor(cwd, config),
+            source: reporter,
+            describeRun: () => ({ ...readGitState(cwd), shard: options.shard ?? null }),
+          }),
+        ];
   try {
     const vitest = await startVitest(
       "test",
@@ -149,7 +166,7 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
         config: false,
         root: cwd,
         watch: false,
-        reporters: [reporter],
+        reporters: [reporter, ...history],
         include: config.suites ?? ["suites/**/*.eval.ts"],
         globalSetup: [GLOBAL_SETUP_PATH],
         maxConcurrency: vitestConcurrencyFor(harness.concurrency ?? HARNESS_DEFAULTS.concurrency),
