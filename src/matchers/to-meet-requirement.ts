@@ -1,4 +1,5 @@
 import type { MatcherState } from "vitest";
+import { describeScoreSource, readScoreSources } from "../domain/index.js";
 import { evaluateThreshold } from "./evaluate-threshold.js";
 import { describeArgument, describeMissingRequirements, formatScore, readReason } from "./format.js";
 import type { MaestroMatcherResult } from "./matcher-result.js";
@@ -7,8 +8,9 @@ import type { ThresholdMatcherOptions } from "./types.js";
 
 /**
  * Asserts that the requirement `name` scored at least `min` (default 1, within [0, 1]); `null` records
- * the score without failing. The requirement's reason follows the run's label; a name the run does not
- * have fails, `.not` or not, and lists the names it has.
+ * the score without failing. The requirement's reason follows the run's label, after who scored it when
+ * the verifiers did not fully score it (`self-assessed: ...`, `partly verified: ...`); a name the run does not have fails,
+ * `.not` or not, and lists the names it has.
  *
  * @example
  * expect(run).toMeetRequirement("formats", 0.8);
@@ -35,7 +37,7 @@ export function toMeetRequirement(
     threshold,
     format: formatScore,
     aggregate,
-    measure: ({ run }) => {
+    measure: ({ run, cellRun }) => {
       const result = run.requirements_result;
       if (!result) return { ok: false, ...describeMissingRequirements(run) };
       const requirement = result.requirements.find((item) => item.name === name);
@@ -47,7 +49,17 @@ export function toMeetRequirement(
           hint: known.length > 0 ? `known: ${known.join(", ")}` : "the run reports no requirements",
         };
       }
-      return { ok: true, value: requirement.score, detail: readReason(requirement.reason) };
+      // A score the model gave itself reads like a measured one; the message says which it is (a verified
+      // score, and Maestro's on AI21, where every score is Maestro's, go unmarked).
+      const source = cellRun?.scoreSources?.[name] ?? readScoreSources(run)[name];
+      const reason = readReason(requirement.reason);
+      const scoredBy =
+        source === undefined || source === "verifier" || source === "maestro"
+          ? undefined
+          : describeScoreSource(source);
+      const detail =
+        scoredBy === undefined ? reason : reason === undefined ? scoredBy : `${scoredBy}: ${reason}`;
+      return { ok: true, value: requirement.score, detail };
     },
   });
 }

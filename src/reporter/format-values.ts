@@ -1,6 +1,7 @@
 // Numbers as every renderer shows them, and terminal text widths.
 import {
   type CostReport,
+  describeScoreSource,
   type GroupReport,
   type LatencyReport,
   MIN_INTERVAL_RUNS,
@@ -85,6 +86,16 @@ export function describeSourceMarks(suites: readonly SuiteReport[]): string {
     (source) => SOURCE_LEGEND[source],
   );
   return parts.length === 0 ? "" : `marks: ${parts.join("; ")}; unmarked scores were verified`;
+}
+
+/** Who scored a requirement, in words: "verified", "partly verified", "self-assessed", ... */
+export function describeSource(source: ScoreSource | undefined): string {
+  return describeScoreSource(source ?? "maestro");
+}
+
+/** ` [self-assessed]` after a requirement score in per-cell text (JUnit); nothing for a verified score. */
+export function formatSourceNote(source: ScoreSource | undefined): string {
+  return source === undefined || source === "verifier" ? "" : ` [${describeScoreSource(source)}]`;
 }
 
 /** The legend line of intervals: what the brackets and the counts mean. */

@@ -198,10 +198,10 @@ export const HTML_REPORT_SCRIPT = `
     }
     if (c[11].length > 0) {
       box.appendChild(el("h3", null, "Requirements"));
-      box.appendChild(table(["requirement", "score", "threshold", "", "reason"], c[11].map(function (r) {
+      box.appendChild(table(["requirement", "score", "scored by", "threshold", "", "reason"], c[11].map(function (r) {
         var req = suite[2][r[0]];
         var name = req ? S[req[0]] + (req[1] ? " *" : "") : "?";
-        return [name, fmt(r[1]), fmt(r[3]), { cls: r[4] ? "good" : "bad", text: r[4] ? "pass" : "fail" }, str(r[2]) || ""];
+        return [name, fmt(r[1]), str(r[5]) || "", fmt(r[3]), { cls: r[4] ? "good" : "bad", text: r[4] ? "pass" : "fail" }, str(r[2]) || ""];
       })));
     }
     if (c[13].length > 0) {

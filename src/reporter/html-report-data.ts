@@ -6,12 +6,16 @@
 // and their indexes follow on from the previous chunks'. Cells are arrays rather than objects.
 import type { CaseReport, CellReport, DiffRow, EvalReport } from "../domain/index.js";
 import { escapeJsonTextForScript } from "./escape.js";
+import { describeSource } from "./format-values.js";
 
 /** A string's index in the strings of the chunks read so far, or -1 for none. */
 type Ref = number;
 
-/** One requirement of a cell: [requirement index in its suite, score, reason, threshold, passed 0/1]. */
-export type HtmlCellRequirement = [number, number, Ref, number, 0 | 1];
+/**
+ * One requirement of a cell: [requirement index in its suite, score, reason, threshold, passed 0/1, who
+ * scored it ("verified", "self-assessed", ...)].
+ */
+export type HtmlCellRequirement = [number, number, Ref, number, 0 | 1, Ref];
 
 /**
  * One cell: [suite, case (index in its suite's cases), group (index in its suite's groups), repeat,
@@ -249,6 +253,7 @@ function toHtmlCell(
       ref(item.reason),
       item.threshold,
       item.pass ? 1 : 0,
+      ref(describeSource(item.source)),
     ]);
   }
   let failedAssertions = 0;

@@ -1,6 +1,6 @@
 import type { CellReport, EvalReport } from "../domain/index.js";
 import { escapeXmlAttribute, escapeXmlText } from "./escape.js";
-import { formatScore, formatUsd } from "./format-values.js";
+import { formatScore, formatSourceNote, formatUsd } from "./format-values.js";
 
 /**
  * JUnit XML for CI test views: a `<testsuite>` per suite and a `<testcase>` per cell (class name
@@ -84,7 +84,7 @@ function describeScores(cell: CellReport): string {
   text += ` latency ${Math.round(cell.latencyMs)} ms`;
   if (cell.costUsd !== null) text += ` cost ${formatUsd(cell.costUsd)}`;
   for (const item of cell.requirements) {
-    text += `\n${item.pass ? "✓" : "✗"} ${escapeXmlText(item.name)}${item.mandatory ? " (mandatory)" : ""}: ${formatScore(item.score)}${item.pass ? " ≥ " : " &lt; "}${formatScore(item.threshold)}`;
+    text += `\n${item.pass ? "✓" : "✗"} ${escapeXmlText(item.name)}${item.mandatory ? " (mandatory)" : ""}: ${formatScore(item.score)}${item.pass ? " ≥ " : " &lt; "}${formatScore(item.threshold)}${formatSourceNote(item.source)}`;
     if (item.reason !== null) text += ` — ${escapeXmlText(item.reason)}`;
   }
   for (const assertion of cell.assertions) {

@@ -76,6 +76,7 @@ export function createRun(options: RunFixtureOptions = {}): MaestroRun {
       steps: [],
       cost_usd: options.local.costUsd,
       latency_ms: options.local.latencyMs,
+      score_sources: Object.fromEntries((requirements ?? []).map((item) => [item.name, "verifier" as const])),
     };
   }
   return run;

@@ -267,3 +267,41 @@ describe("toMeetRequirement", () => {
     });
   });
 });
+
+describe("toMeetRequirement and score sources", () => {
+  test("says when a score was the model's own claim or only partly verified, from the cell's sources", () => {
+    const cellRun: CellRun = {
+      ...createCellRun({ requirements: requirementResults({ formats: 0.5 }) }),
+      scoreSources: { formats: "self_assessed", "fields present": "partial" },
+    };
+    const formats = maestroMatchers.toMeetRequirement.call(
+      { isNot: false } as never,
+      cellRun,
+      "formats",
+      0.8,
+    ) as { pass: boolean; message: () => string };
+    expect(formats.message()).toBe(
+      `expected requirement "formats" to score at least 0.8, got 0.5 (${mini}): self-assessed: 2 of 4 dates well formed`,
+    );
+    const fields = maestroMatchers.toMeetRequirement.call(
+      { isNot: true } as never,
+      cellRun,
+      "fields present",
+    ) as { pass: boolean; message: () => string };
+    expect(fields.message()).toBe(
+      `expected requirement "fields present" not to score at least 1, got 1 (${mini}): partly verified`,
+    );
+  });
+
+  test("reads a local run's x_local.score_sources when the run is bare", () => {
+    const run = createRun({
+      requirements: requirementResults({ formats: 0.5 }),
+      local: { model: "jamba-mini", budget: "low", costUsd: 0.001, latencyMs: 10 },
+    });
+    run.x_local!.score_sources = { formats: "judge" };
+    const result = maestroMatchers.toMeetRequirement.call({ isNot: false } as never, run, "formats", 0.8) as {
+      message: () => string;
+    };
+    expect(result.message()).toContain("judged: 2 of 4 dates well formed");
+  });
+});
