@@ -1,5 +1,22 @@
 // Mutation testing of the modules that decide verdicts: `npm run test:mutation` (not part of `npm test`).
 // One module at a time: `npm run test:mutation -- --mutate src/domain/score-overall.ts`.
+import { readFileSync } from "node:fs";
+
+/**
+ * `file:first-last`, the lines of the first top-level function of `file` with one of `names`, found by name
+ * as the file changes.
+ */
+function functionLines(file, names) {
+  const lines = readFileSync(file, "utf8").split("\n");
+  const first = lines.findIndex((line) =>
+    names.some((name) => line.startsWith(`function ${name}(`) || line.startsWith(`export function ${name}(`)),
+  );
+  const last = lines.findIndex((line, index) => index > first && line === "}");
+  if (first < 0 || last < 0)
+    throw new Error(`stryker.config.mjs: no function ${names.join(" or ")} in ${file}`);
+  return `${file}:${first + 1}-${last + 1}`;
+}
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -8,6 +25,8 @@ export default {
   mutate: [
     "src/domain/evaluate-gate.ts",
     "src/domain/recommend-under-gate.ts",
+    // The report builder's recommendation: the cheapest group that passes every threshold.
+    functionLines("src/domain/build-eval-report.ts", ["recommendCheapest", "recommend"]),
     "src/domain/score-overall.ts",
     "src/domain/statistics.ts",
     "src/verifiers/families/*.ts",
