@@ -390,6 +390,24 @@ const mutations: Mutation[] = [
     }),
   },
   {
+    rule: "tools.http-additional-properties-conflict",
+    arbitrary: fc.tuple(withTool("http"), fc.boolean()).map(([{ request, index }, allowed]) => {
+      const fn = readList(request, "tools")[index]!.function as JsonObject;
+      // The SDKs' spelling and AI21's wire name, saying opposite things.
+      fn.parameters = {
+        ...(fn.parameters as JsonObject),
+        additionalProperties: allowed,
+        additional_properties: !allowed,
+      };
+      return breakRequest(
+        "tools.http-additional-properties-conflict",
+        request,
+        ["tools", index, "function", "parameters", "additional_properties"],
+        "value_error.conflicting_spelling",
+      );
+    }),
+  },
+  {
     rule: "tools.http-endpoint-url",
     arbitrary: fc.tuple(withTool("http"), on(BAD_HTTP_URLS)).map(([{ request, index }, url]) => {
       (readList(request, "tools")[index]!.endpoint as JsonObject).url = url;
