@@ -31,7 +31,13 @@ import type {
 } from "./eval-report.js";
 import { EVAL_REPORT_SCHEMA_VERSION } from "./eval-report.js";
 import { meanInterval } from "./mean-interval.js";
-import { readScoreSources, SCORE_SOURCES, type ScoreSource, type ScoreSourceCounts } from "./score-source.js";
+import {
+  isScoreSource,
+  readScoreSources,
+  SCORE_SOURCES,
+  type ScoreSource,
+  type ScoreSourceCounts,
+} from "./score-source.js";
 import { isAtLeast, percentile, wilsonInterval } from "./statistics.js";
 
 /** Options of {@link buildEvalReport}. */
@@ -200,7 +206,7 @@ export function toCellReport(
       mandatory: item.is_mandatory === true,
       score: item.score,
       reason: readReason(item.reason),
-      source: sources?.[item.name] ?? "maestro",
+      source: readSource(sources?.[item.name], run, item.name),
       threshold,
       pass: isAtLeast(item.score, threshold),
     });
@@ -265,6 +271,11 @@ export function toCellReport(
           },
     disagreements,
   };
+}
+
+/** The recorded source of a requirement score, or, when the record holds none (or not a source), the run's. */
+function readSource(recorded: unknown, run: CellMeta["run"], name: string): ScoreSource {
+  return isScoreSource(recorded) ? recorded : (readScoreSources(run)[name] ?? "maestro");
 }
 
 /** The strictest `toMeetRequirement` threshold on a requirement, 1 when none was asserted. */

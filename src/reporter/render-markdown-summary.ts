@@ -50,6 +50,12 @@ export function renderMarkdownSummary(report: EvalReport, gate?: GateResult): st
     if (gate.failures.length > MAX_FAILURES) out.push(`- … and ${gate.failures.length - MAX_FAILURES} more`);
     out.push("");
   }
+  if (gate !== undefined && gate.notes.length > 0) {
+    // What the gate counted and left out (self-assessed scores, partly verified ones) is part of its verdict.
+    out.push("### Gate notes", "");
+    for (const note of gate.notes) out.push(`- ${escapeMarkdown(note)}`);
+    out.push("");
+  }
   if (gate !== undefined && gate.comparisons.length > 0) {
     const changed = gate.comparisons.filter(
       (comparison) => comparison.verdict === "better" || comparison.verdict === "worse",

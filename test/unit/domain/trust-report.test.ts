@@ -12,6 +12,7 @@ import {
 } from "../../../src/domain/index.js";
 import { MaestroConfigurationError } from "../../../src/errors/index.js";
 import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
+import { renderMarkdownSummary } from "../../../src/reporter/render-markdown-summary.js";
 import { type CellSpec, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
 
 function report(specs: CellSpec[]): EvalReport {
@@ -56,6 +57,17 @@ describe("buildEvalReport score sources", () => {
     expect(new Set(built.cells.flatMap((cell) => cell.requirements.map((item) => item.source)))).toEqual(
       new Set(["maestro"]),
     );
+  });
+
+  test("reads a recorded source that is not one as the run's own", () => {
+    const outcome = makeOutcome(localRuns()[0]!);
+    outcome.meta.scoreSources = { age: "guessed" as never, fields: "judge" };
+    const cell = buildEvalReport([outcome], { ...RUN_TIMES, compareOutputs }).cells[0]!;
+    expect(cell.requirements.map((item) => [item.name, item.source])).toEqual([
+      ["fields", "judge"],
+      ["age", "self_assessed"],
+      ["tone", "partial"],
+    ]);
   });
 });
 
@@ -159,6 +171,17 @@ describe("evaluateGate with score sources", () => {
     const baseline = report(localRuns());
     const result = evaluateGate(current, { regression: { maxDrop: 0 } }, baseline);
     expect(result.comparisons.map((comparison) => comparison.requirement)).toEqual(["fields", "tone"]);
+  });
+});
+
+describe("renderMarkdownSummary with score sources", () => {
+  test("prints the gate's notes: what it left out and how many scores were partly verified", () => {
+    const built = report(localRuns());
+    const markdown = renderMarkdownSummary(built, evaluateGate(built, {}));
+    expect(markdown).toContain(
+      "### Gate notes\n\n- 3 of 6 gated scores are only partly verified: the verifiers checked some clauses and did not understand the rest (marked P)\n- left out of the gate: 3 self-assessed scores; trusted sources: verifier, partial, judge, maestro (gate.trustedSources)\n",
+    );
+    expect(markdown).toContain("S self-assessed by the model (not gated by default)");
   });
 });
 
