@@ -321,3 +321,82 @@ describe("evaluateGate: infrastructure errors", () => {
     ]);
   });
 });
+
+describe("evaluateGate: what the messages say", () => {
+  test("cell costs: the count, the limit and the most expensive cell, in dollars", () => {
+    const specs = [
+      ...runs({ formats: 1 }, { ...mini, costUsd: 0.002 }),
+      { ...mini, case: "case-9", scores: { formats: 1 }, costUsd: 2.5 },
+    ];
+    expect(gate(report(specs), { cost: { maxCellUsd: 0.001 } }).failures.map((f) => f.message)).toEqual([
+      'suite "invoice extraction": 10 cells cost more than $0.001 on jamba-mini/low; the most $2.50 (case-9 #0)',
+    ]);
+    expect(gate(report(specs), { cost: { maxCellUsd: 1 } }).failures.map((f) => f.message)).toEqual([
+      'suite "invoice extraction": 1 cell cost more than $1.00 on jamba-mini/low; the most $2.50 (case-9 #0)',
+    ]);
+    expect(gate(report(specs), { cost: { maxTotalUsd: 0 } }).failures.map((f) => f.message)).toEqual([
+      "total cost $2.52 > $0 (10 cells with a known cost)",
+    ]);
+  });
+
+  test("infrastructure errors: count, share, tolerance and the errors by name", () => {
+    const error = (name: string) => ({ category: "infrastructure" as const, name, message: "x" });
+    const specs = [
+      ...runs({ formats: 1 }, mini),
+      ...Array.from({ length: 191 }, (_, index) => ({
+        ...mini,
+        case: `ok-${index}`,
+        scores: { formats: 1 },
+      })),
+      { ...mini, case: "e-1", error: error("MaestroConnectionError") },
+      { ...mini, case: "e-2", error: error("MaestroTimeoutError") },
+      { ...mini, case: "e-3", error: error("MaestroConnectionError") },
+    ];
+    // The errors by name, most frequent first (what follows each name may say more).
+    const [message] = gate(report(specs)).failures.map((f) => f.message);
+    expect(message).toMatch(
+      /^infrastructure errors in 3 of 203 cells \(1\.5%\) exceed the tolerance of 0%: MaestroConnectionError ×2\b.*, MaestroTimeoutError ×1\b/,
+    );
+    const [tolerant] = gate(report(specs), { infrastructure: { maxErrorRate: 0.005 } }).failures.map(
+      (f) => f.message,
+    );
+    expect(tolerant).toMatch(
+      /^infrastructure errors in 3 of 203 cells \(1\.5%\) exceed the tolerance of 0\.50%: /,
+    );
+  });
+
+  test("usage errors: per suite and error name, with the first cell", () => {
+    const usage = { category: "usage" as const, name: "MaestroCassetteMissError", message: "no recording" };
+    const specs = [
+      { ...mini, case: "a", error: usage },
+      { ...mini, case: "b", error: usage },
+      { ...mini, case: "c", scores: { formats: 1 } },
+    ];
+    expect(gate(report(specs)).failures.map((f) => f.message)).toEqual([
+      'suite "invoice extraction": usage error in 2 cells (MaestroCassetteMissError): no recording (first: invoice extraction/a/jamba-mini/low/#0)',
+    ]);
+  });
+
+  test("no data: what lacks scored runs, why, and the threshold", () => {
+    const error = { category: "infrastructure" as const, name: "MaestroTimeoutError", message: "timed out" };
+    const specs = [{ ...mini, error }, ...runs({ formats: 1 }, large)];
+    expect(
+      gate(report(specs), { overall: { min: 0.5 }, infrastructure: { maxErrorRate: 1 } }).failures.map(
+        (f) => f.message,
+      ),
+    ).toEqual([
+      'suite "invoice extraction": the overall score has no scored runs on jamba-mini/low (1 infrastructure error); the overall threshold is 0.50',
+      'suite "invoice extraction": the mandatory gate has no scored runs on jamba-mini/low (1 infrastructure error); the mandatory threshold is 0.00',
+    ]);
+  });
+
+  test("regressions: the means, the drop against maxDrop, the p-value and n", () => {
+    const before = report(runs({ formats: 1 }, mini));
+    const now = report(runs({ formats: 0.4 }, mini));
+    const messages = gate(now, { regression: { maxDrop: 0.1 } }, before).failures.map((f) => f.message);
+    expect(messages).toEqual([
+      'suite "invoice extraction": requirement "formats" regressed on jamba-mini/low: mean 0.40 vs baseline 1.00 (drop 0.60 > 0.10, p=0.004, n=9)',
+      'suite "invoice extraction": overall score regressed on jamba-mini/low: mean 0.40 vs baseline 1.00 (drop 0.60 > 0.10, p=0.004, n=9)',
+    ]);
+  });
+});
