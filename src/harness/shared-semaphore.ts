@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -29,8 +30,9 @@ export interface SemaphoreServer {
  * Serves `limit` slots on 127.0.0.1: `POST /acquire?waitMs=N` answers 200 once a slot is free, or 202
  * after N ms (at most {@link SEMAPHORE_POLL_MS}) without one, and the client asks again; `POST /release`
  * frees one. The harness starts it in vitest's main process; each worker takes slots from it. A
- * request that waits is answered by the server itself before any client timeout, so a slot is never
- * granted to a client that has given up.
+ * request that waits is answered by the server itself before any client timeout. Each acquire names
+ * its holder (`?id=`): asking again with the same id is answered 200 at once when the slot was already
+ * granted, so a grant whose answer was lost (the client gave up as it was sent) is not leaked.
  */
 export async function startSemaphoreServer(limit: number): Promise<SemaphoreServer> {
   if (!Number.isInteger(limit) || limit < 1) {
@@ -39,18 +41,25 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
   let active = 0;
   let peak = 0;
   let notYet = 0;
-  const waiting: { res: ServerResponse; timer: NodeJS.Timeout }[] = [];
-  const grant = (res: ServerResponse) => {
+  const waiting: { res: ServerResponse; timer: NodeJS.Timeout; id: string | null }[] = [];
+  const holders = new Set<string>();
+  const grant = (res: ServerResponse, id: string | null) => {
     active += 1;
     peak = Math.max(peak, active);
+    if (id !== null) holders.add(id);
     res.writeHead(200, { "content-type": "text/plain" }).end("ok");
   };
   const server = createServer((req, res) => {
     req.resume();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const id = url.searchParams.get("id");
     if (req.method === "POST" && url.pathname === "/acquire") {
+      if (id !== null && holders.has(id)) {
+        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+        return;
+      }
       if (active < limit) {
-        grant(res);
+        grant(res, id);
         return;
       }
       const asked = Number(url.searchParams.get("waitMs") ?? SEMAPHORE_POLL_MS);
@@ -68,16 +77,19 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
         notYet += 1;
         res.writeHead(202, { "content-type": "text/plain" }).end("not yet");
       }, waitMs);
-      waiting.push({ res, timer });
+      waiting.push({ res, timer, id });
       res.on("close", leave);
       return;
     }
-    if (req.method === "POST" && req.url === "/release") {
-      active = Math.max(0, active - 1);
-      const next = waiting.shift();
-      if (next !== undefined) {
-        clearTimeout(next.timer);
-        grant(next.res);
+    if (req.method === "POST" && url.pathname === "/release") {
+      // A release naming no holder (an older client) frees one slot; one naming a holder, its own.
+      if (id === null || holders.delete(id)) {
+        active = Math.max(0, active - 1);
+        const next = waiting.shift();
+        if (next !== undefined) {
+          clearTimeout(next.timer);
+          grant(next.res, next.id);
+        }
       }
       res.writeHead(204).end();
       return;
@@ -129,12 +141,12 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
   const send = options.fetch ?? fetch;
   const pollMs = options.pollMs ?? SEMAPHORE_POLL_MS;
   const retryDelayMs = options.retryDelayMs ?? 100;
-  const acquire = async () => {
+  const acquire = async (id: string) => {
     let failures = 0;
     for (;;) {
       let response: Response;
       try {
-        response = await send(`${url}/acquire?waitMs=${pollMs}`, { method: "POST" });
+        response = await send(`${url}/acquire?id=${id}&waitMs=${pollMs}`, { method: "POST" });
         await response.text();
       } catch (error) {
         failures += 1;
@@ -156,11 +168,12 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
   };
   return {
     async run(task) {
-      await acquire();
+      const id = randomUUID();
+      await acquire(id);
       try {
         return await task();
       } finally {
-        await send(`${url}/release`, { method: "POST" })
+        await send(`${url}/release?id=${id}`, { method: "POST" })
           .then((response) => response.text())
           .catch(() => undefined);
       }

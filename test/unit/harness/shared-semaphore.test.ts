@@ -28,15 +28,15 @@ describe("createRemoteSemaphore", () => {
   test("waiting for a slot longer than a request's timeout never fails the task: it asks again", async () => {
     const server = await startSemaphoreServer(1);
     servers.push(server);
-    // Each request would fail after 300 ms without an answer; the server answers "not yet" after 50.
-    const semaphore = createRemoteSemaphore(server.url, { pollMs: 50, fetch: fetchTimingOutAfter(300) });
+    // Each request would fail after 500 ms without an answer; the server answers "not yet" after 20.
+    const semaphore = createRemoteSemaphore(server.url, { pollMs: 20, fetch: fetchTimingOutAfter(500) });
     const holder = held();
     const first = semaphore.run(() => holder.promise.then(() => "first"));
     while (server.active === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const second = semaphore.run(async () => "second");
-    // Hold the slot until the second has been told "not yet" many times: far past one request's 300 ms.
-    while (server.notYet < 12) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(server.notYet).toBeGreaterThanOrEqual(12);
+    // Hold the slot until the second has been told "not yet" 30 times: past one request's 500 ms.
+    while (server.notYet < 30) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.notYet).toBeGreaterThanOrEqual(30);
     expect(server.active).toBe(1);
     holder.release();
     expect(await Promise.all([first, second])).toEqual(["first", "second"]);
@@ -54,6 +54,21 @@ describe("createRemoteSemaphore", () => {
     expect(server.active).toBe(1);
     await fetch(`${server.url}/release`, { method: "POST" });
     expect(server.active).toBe(0);
+  });
+
+  test("asking again with the id of a slot already granted answers at once: a lost answer leaks no slot", async () => {
+    const server = await startSemaphoreServer(1);
+    servers.push(server);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const answer = await fetch(`${server.url}/acquire?id=a&waitMs=20`, { method: "POST" });
+      expect(answer.status).toBe(200);
+    }
+    expect(server.active).toBe(1);
+    expect((await fetch(`${server.url}/acquire?id=b&waitMs=20`, { method: "POST" })).status).toBe(202);
+    await fetch(`${server.url}/release?id=a`, { method: "POST" });
+    await fetch(`${server.url}/release?id=a`, { method: "POST" });
+    expect(server.active).toBe(0);
+    expect((await fetch(`${server.url}/acquire?id=b&waitMs=20`, { method: "POST" })).status).toBe(200);
   });
 
   test("an unreachable limit fails with a message naming it, after retries", async () => {
