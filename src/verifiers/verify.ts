@@ -182,6 +182,9 @@ const COUNT_UNITS: readonly CountUnit[] = [
   "numbered_items",
   "list_items",
   "headers",
+  "capital_words",
+  "highlights",
+  "placeholders",
 ];
 const MARKS: readonly ForbiddenMark[] = ["commas", "exclamation marks", "semicolons", "em dashes", "emojis"];
 

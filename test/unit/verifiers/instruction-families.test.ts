@@ -323,3 +323,27 @@ describe("response languages beyond Maestro's nine", () => {
     expect(checksOf(description)).toMatchObject([{ kind: "language", language }]);
   });
 });
+
+describe("checks of the new kinds built by hand", () => {
+  test("are validated with exact messages", () => {
+    expect(() =>
+      verify("x", [{ kind: "paragraph_start", paragraph: 0, word: "A", source: "" }] as never),
+    ).toThrow(new RangeError("verify: checks[0].paragraph must be a positive integer, got 0"));
+    expect(() => verify("x", [{ kind: "responses", count: 2, source: "" }] as never)).toThrow(
+      new TypeError("verify: checks[0].separator must be a string, got undefined"),
+    );
+    expect(() => verify("x", [{ kind: "one_of", options: "yes", source: "" }] as never)).toThrow(
+      new TypeError("verify: checks[0].options must be an array of strings, got string"),
+    );
+    expect(() =>
+      verify("x", [{ kind: "count", unit: "paragraphs", divider: 3, source: "" }] as never),
+    ).toThrow(new TypeError("verify: checks[0].divider must be a string, got number"));
+  });
+
+  test("score from plain JSON as parsed ones do", () => {
+    const checks = JSON.parse(
+      '[{"kind":"letter_count","letter":"a","min":2,"source":""},{"kind":"sections","marker":"Part","min":1,"source":""}]',
+    );
+    expect(verify("Part 1\nA banana.", checks)).toMatchObject({ verdict: "pass", score: 1 });
+  });
+});

@@ -275,7 +275,7 @@ describe("verify", () => {
     );
     expect(() => verify("x", [{ kind: "count", unit: "pages", source: "" }] as never)).toThrow(
       new RangeError(
-        'verify: checks[0].unit must be one of paragraphs, sentences, words, characters, lines, bullets, numbered_items, list_items, headers, got "pages"',
+        'verify: checks[0].unit must be one of paragraphs, sentences, words, characters, lines, bullets, numbered_items, list_items, headers, capital_words, highlights, placeholders, got "pages"',
       ),
     );
     expect(() => verify("x", [{ kind: "count", unit: "words", max: -1, source: "" }] as never)).toThrow(
