@@ -1,4 +1,5 @@
 import type { EvalReport, GateResult, GroupReport, SuiteReport } from "../domain/index.js";
+import type { TrendRow } from "../domain/run-history.js";
 import { escapeHtml } from "./escape.js";
 import {
   describeSourceMarks,
@@ -13,6 +14,7 @@ import {
 } from "./format-values.js";
 import { HTML_REPORT_SCRIPT, HTML_REPORT_SCRIPT_HASH, HTML_REPORT_STYLE } from "./html-report-assets.js";
 import { renderHtmlReportData } from "./html-report-data.js";
+import { renderHtmlTrend } from "./render-html-trend.js";
 import { describeRecommendation } from "./render-recommendation.js";
 
 /** Options of {@link renderHtmlReport}. */
@@ -23,6 +25,8 @@ export interface RenderHtmlReportOptions {
   title?: string | undefined;
   /** Cells per JSON element of the page's data; default 2,000. */
   chunkCells?: number | undefined;
+  /** The trend of the last runs from the history (`computeTrends`), shown under each suite's table. */
+  trend?: readonly TrendRow[] | undefined;
 }
 
 const MAX_GATE_FAILURES = 100;
@@ -76,7 +80,7 @@ export function* renderHtmlReportChunks(
     "<main>",
   ];
   report.suites.forEach((suite, index) => {
-    parts.push(renderSuite(suite, index));
+    parts.push(renderSuite(suite, index, options.trend?.filter((row) => row.suite === suite.name) ?? []));
   });
   parts.push(
     '<section id="cell-list">',
@@ -155,7 +159,7 @@ function renderHeader(report: EvalReport, title: string, gate: GateResult | unde
   return out.join("\n");
 }
 
-function renderSuite(suite: SuiteReport, index: number): string {
+function renderSuite(suite: SuiteReport, index: number, trend: readonly TrendRow[]): string {
   const out = [
     `<section class="suite" data-suite="${index}">`,
     `<h2>suite ${escapeHtml(quote(suite.name))}</h2>`,
@@ -171,6 +175,7 @@ function renderSuite(suite: SuiteReport, index: number): string {
     )}</div>`,
     `<div class="scroll">${renderHeatmap(suite)}</div>`,
     `<div class="scroll">${renderTable(suite)}</div>`,
+    ...[renderHtmlTrend(trend)].filter((html) => html !== ""),
     `<h3>Recommendation</h3>`,
     ...describeRecommendation(suite)
       .slice(1)

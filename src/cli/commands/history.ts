@@ -1,13 +1,15 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { InvalidArgumentError } from "commander";
-import { computeTrends } from "../../domain/run-history.js";
+import type { EvalReport } from "../../domain/eval-report.js";
+import { computeTrends, summarizeForHistory, type TrendRow } from "../../domain/run-history.js";
 import { isMaestroEvalError } from "../../errors/index.js";
 import { HISTORY_FILE, readHistoryFile } from "../../reporter/history-file.js";
 import { renderHistory } from "../../reporter/render-history.js";
 import { loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import type { RegisterCommand } from "../program.js";
+import { readGitState } from "../read-git-state.js";
 
 interface HistoryOptions {
   suite?: string;
@@ -99,10 +101,33 @@ async function history(options: HistoryOptions): Promise<number> {
     return EXIT.ok;
   }
   const rendered = renderHistory(result, { file: shown, unreadable: parsed.unreadable });
-  console.log(
-    result.runs.length === 0
-      ? `${rendered}; every maestro-eval run appends to it (${join(shown)})`
-      : rendered,
-  );
+  console.log(result.runs.length === 0 ? `${rendered}; every maestro-eval run appends to it` : rendered);
   return EXIT.ok;
+}
+
+/**
+ * What report.html shows as each requirement's trend: the history's last runs and, as the last point, the
+ * run that just finished (its lines are appended after the report is written). An unreadable history
+ * gives no trend rather than no report.
+ */
+export function createTrendReader(
+  cwd: string,
+  config: MaestroEvalConfig,
+  shard: string | undefined,
+): (report: EvalReport) => TrendRow[] {
+  const file = historyFileFor(cwd, config);
+  return (report) => {
+    try {
+      const current = summarizeForHistory(report, {
+        run: "this run",
+        at: report.run.finishedAt,
+        source: "run",
+        ...readGitState(cwd),
+        shard: shard ?? null,
+      });
+      return computeTrends([...readHistoryFile(file).entries, ...current]).rows;
+    } catch {
+      return [];
+    }
+  };
 }
