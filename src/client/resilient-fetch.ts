@@ -63,16 +63,17 @@ export function createResilientFetch(
       } catch (error) {
         if (request.signal.aborted) throw request.signal.reason;
         reason = describeTransportError(error, options.requestTimeoutMs);
-        const retryable = idempotent ? isTransient(error) : wasNeverSent(error);
+        // A port fetch refuses stays refused: nothing was sent, and trying again cannot help.
+        const retryable = !isBlockedPort(error) && (idempotent ? isTransient(error) : wasNeverSent(error));
         if (!retryable || attempt > retry.maxRetries) {
           throw new MaestroConnectionError({
             method: request.method,
             url: request.url,
             attempts: attempt,
             reason:
-              retryable || attempt > 1
+              retryable || attempt > 1 || idempotent || wasNeverSent(error)
                 ? reason
-                : `${reason}${idempotent ? "" : "; not retried, since the server may have accepted it"}`,
+                : `${reason}; not retried, since the server may have accepted it`,
             cause: error,
           });
         }
@@ -176,7 +177,24 @@ function isTimeout(error: unknown): boolean {
 
 function wasNeverSent(error: unknown): boolean {
   const code = errorCode(error);
-  return code !== undefined && NEVER_SENT.has(code);
+  return (code !== undefined && NEVER_SENT.has(code)) || isBlockedPort(error);
+}
+
+/** fetch refuses a few ports outright (9, 25, 6000, ...: the "bad ports" of the Fetch standard), before connecting. */
+function isBlockedPort(error: unknown): boolean {
+  return causeMessages(error).some((message) => message === "bad port");
+}
+
+/** The messages of an error's causes, outermost first (the error's own message excluded). */
+function causeMessages(error: unknown): string[] {
+  const messages: string[] = [];
+  let current = (error as { cause?: unknown } | null)?.cause;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === "string" && message !== "") messages.push(message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return messages;
 }
 
 function isTransient(error: unknown): boolean {
@@ -192,10 +210,15 @@ function describeTransportError(error: unknown, timeoutMs: number): string {
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code === "ECONNREFUSED") return "connection refused (ECONNREFUSED); is the server running?";
-  if (code !== undefined) return `connection failed (${code})`;
+  if (isBlockedPort(error))
+    return "fetch refuses this port (a 'bad port' of the Fetch standard), nothing was sent; use another port";
+  const causes = causeMessages(error);
+  if (code !== undefined)
+    return `connection failed (${[code, ...causes.filter((c) => !c.includes(code))].join(": ")})`;
   if (/terminated|other side closed/i.test(message))
     return "connection closed before the response was complete";
-  return message;
+  // undici says only "fetch failed"; the reason is in its cause.
+  return causes.length === 0 ? message : `${message}: ${causes.join(": ")}`;
 }
 
 /** Waits `ms`, or rejects with the signal's reason when it aborts first. */

@@ -28,6 +28,9 @@ import type {
   ScoreSummaryReport,
   SuiteReport,
   SuiteRequirementReport,
+  TestAssertionReport,
+  TestOutcome,
+  TestReport,
 } from "./eval-report.js";
 import { EVAL_REPORT_SCHEMA_VERSION } from "./eval-report.js";
 import { meanInterval } from "./mean-interval.js";
@@ -55,6 +58,12 @@ export interface BuildEvalReportOptions {
   maxOutputChars?: number | undefined;
   /** At most this many diffs per case; default 16. */
   maxDiffsPerCase?: number | undefined;
+  /** Tests that are not cells (a case's `compare`, plain tests): their assertions and failures count too. */
+  tests?: readonly TestOutcome[] | undefined;
+  /** Errors outside tests (a suite file that failed to load): the report then fails the gate as a usage error. */
+  runErrors?: readonly string[] | undefined;
+  /** The shard (`i/n`) the run was; default null, a whole run. */
+  shard?: string | null | undefined;
 }
 
 /** Suite name → requirement name → what the cells said about it. */
@@ -68,9 +77,11 @@ export interface AssembleEvalReportInput {
   api: string;
   cells: readonly CellReport[];
   catalogue: RequirementCatalogue;
-  run: Pick<EvalRunReport, "maestroEvalVersion" | "startedAt" | "finishedAt">;
+  run: Pick<EvalRunReport, "maestroEvalVersion" | "startedAt" | "finishedAt"> & { shard?: string | null };
   settings: EvalReportSettings;
   compareOutputs: OutputComparer;
+  tests: readonly TestReport[];
+  runErrors: readonly string[];
 }
 
 const DEFAULT_MAX_OUTPUT_CHARS = 4096;
@@ -110,7 +121,7 @@ export function buildEvalReport(
     throw new TypeError(`${api}: options must be an object, got ${describe(options)}`);
   }
   const settings = readSettings(api, options);
-  const run = readRunTimes(api, options);
+  const run = { ...readRunTimes(api, options), shard: readShard(api, options.shard) };
   const catalogue: RequirementCatalogue = new Map();
   const groupIds: GroupIds = new Map();
   const cells = outcomes.map((outcome, index) => {
@@ -118,6 +129,8 @@ export function buildEvalReport(
     addToCatalogue(catalogue, outcome.meta);
     return toCellReport(outcome, settings.maxOutputChars, groupIds);
   });
+  const tests = (options.tests ?? []).map((test, index) => toTestReport(api, test, index));
+  const runErrors = (options.runErrors ?? []).map((error) => cleanMessage(error, MAX_FAILURE_CHARS));
   return assembleEvalReport({
     api,
     cells,
@@ -125,7 +138,56 @@ export function buildEvalReport(
     run,
     settings,
     compareOutputs: readComparer(api, options.compareOutputs),
+    tests,
+    runErrors,
   });
+}
+
+/** Turns a test outside the cells into the record the report keeps; misuse throws naming the field. */
+export function toTestReport(api: string, test: TestOutcome, index: number): TestReport {
+  const where = `${api}: tests[${index}]`;
+  if (typeof test !== "object" || test === null || typeof test.name !== "string")
+    throw new TypeError(`${where} must be a test outcome with a name, got ${describe(test)}`);
+  if (test.state !== "passed" && test.state !== "failed" && test.state !== "skipped")
+    throw new TypeError(
+      `${where}.state must be "passed", "failed" or "skipped", got ${describe(test.state)}`,
+    );
+  if (!Array.isArray(test.failures) || !Array.isArray(test.assertions))
+    throw new TypeError(`${where}.failures and .assertions must be arrays`);
+  return {
+    name: cleanMessage(test.name, MAX_MESSAGE_CHARS),
+    suite: typeof test.suite === "string" ? test.suite : null,
+    case: typeof test.case === "string" ? test.case : null,
+    state: test.state,
+    failures: test.failures
+      .slice(0, MAX_FAILURES)
+      .map((failure) => cleanMessage(String(failure), MAX_FAILURE_CHARS)),
+    assertions: test.assertions.map((assertion): TestAssertionReport => {
+      const threshold = isFiniteNumber(assertion.threshold) ? assertion.threshold : null;
+      const actual = isFiniteNumber(assertion.actual) ? assertion.actual : null;
+      const pass = assertion.pass === true;
+      return assertion.requirement === undefined
+        ? { cell: assertion.cell, matcher: assertion.matcher, threshold, actual, pass }
+        : {
+            cell: assertion.cell,
+            matcher: assertion.matcher,
+            requirement: assertion.requirement,
+            threshold,
+            actual,
+            pass,
+          };
+    }),
+  };
+}
+
+/** Orders tests by suite (plain tests first), case and name. */
+export function compareTests(a: TestReport, b: TestReport): number {
+  return (
+    compareText(a.suite ?? "", b.suite ?? "") ||
+    Number(a.suite !== null) - Number(b.suite !== null) ||
+    compareText(a.case ?? "", b.case ?? "") ||
+    compareText(a.name, b.name)
+  );
 }
 
 /** Reads and checks the settings shared by {@link buildEvalReport} and `mergeEvalReports`. */
@@ -354,13 +416,24 @@ export function assembleEvalReport(input: AssembleEvalReportInput): EvalReport {
     }
     keys.add(cell.key);
   }
+  const tests = [...input.tests].sort(compareTests);
+  const testAssertions = countTestAssertions(tests, cells);
   const suites: SuiteReport[] = [];
   let start = 0;
   while (start < cells.length) {
     const name = cells[start]!.suite;
     let end = start;
     while (end < cells.length && cells[end]!.suite === name) end += 1;
-    suites.push(summariseSuite(name, cells.slice(start, end), catalogue.get(name), settings, compareOutputs));
+    suites.push(
+      summariseSuite(
+        name,
+        cells.slice(start, end),
+        catalogue.get(name),
+        settings,
+        compareOutputs,
+        testAssertions.get(name),
+      ),
+    );
     start = end;
   }
   const counts = countStates(cells);
@@ -381,6 +454,7 @@ export function assembleEvalReport(input: AssembleEvalReportInput): EvalReport {
     finishedAt: input.run.finishedAt,
     backends: [...backends].sort(),
     simulated,
+    shard: input.run.shard ?? null,
   };
   return {
     schemaVersion: EVAL_REPORT_SCHEMA_VERSION,
@@ -389,7 +463,37 @@ export function assembleEvalReport(input: AssembleEvalReportInput): EvalReport {
     totals: { cells: cells.length, ...counts, costUsd: costKnown === 0 ? null : roundCost(costTotal) },
     suites,
     cells,
+    tests,
+    runErrors: [...input.runErrors],
   };
+}
+
+/** Per suite and group, the assertions tests outside the cells made on the group's cells. */
+type TestAssertionCounts = Map<string, Map<string, { total: number; failed: number }>>;
+
+function countTestAssertions(
+  tests: readonly TestReport[],
+  cells: readonly CellReport[],
+): TestAssertionCounts {
+  const counts: TestAssertionCounts = new Map();
+  if (tests.every((test) => test.assertions.length === 0)) return counts;
+  const byKey = new Map(cells.map((cell) => [cell.key, cell]));
+  for (const test of tests) {
+    for (const assertion of test.assertions) {
+      const cell = byKey.get(assertion.cell);
+      if (cell === undefined) continue;
+      let bySuite = counts.get(cell.suite);
+      if (bySuite === undefined) {
+        bySuite = new Map();
+        counts.set(cell.suite, bySuite);
+      }
+      const entry = bySuite.get(cell.group) ?? { total: 0, failed: 0 };
+      entry.total += 1;
+      if (!assertion.pass) entry.failed += 1;
+      bySuite.set(cell.group, entry);
+    }
+  }
+  return counts;
 }
 
 /** Orders cells by suite, case, model, budget (low, medium, high) and repeat. */
@@ -411,6 +515,7 @@ function summariseSuite(
   catalogue: Map<string, { mandatory: boolean; descriptions: Set<string> }> | undefined,
   settings: EvalReportSettings,
   compareOutputs: OutputComparer,
+  testAssertions: ReadonlyMap<string, { total: number; failed: number }> | undefined,
 ): SuiteReport {
   const requirements = listRequirements(cells, catalogue);
   const requirementIndex = new Map(requirements.map((requirement, index) => [requirement.name, index]));
@@ -425,7 +530,14 @@ function summariseSuite(
     addToGroup(group, cell, requirementIndex, requirements);
   }
   const accumulators = [...byGroup.values()].sort((a, b) => compareGroups(a.first, b.first));
-  const groups = accumulators.map((group) => summariseGroup(group, requirements));
+  const groups = accumulators.map((group) => {
+    const extra = testAssertions?.get(group.first.group);
+    if (extra !== undefined) {
+      group.assertionsTotal += extra.total;
+      group.assertionsFailed += extra.failed;
+    }
+    return summariseGroup(group, requirements);
+  });
   const pareto = markPareto(groups);
   const reference = chooseReference(groups, settings.reference);
   const flaky: FlakyReport[] = [];
@@ -435,7 +547,7 @@ function summariseSuite(
     requirements,
     groups,
     reference,
-    recommendation: recommend(groups),
+    recommendation: recommendCheapest(groups.filter((group) => group.passesThresholds)),
     pareto,
     flaky,
     cases: reference === null ? [] : compareCases(cells, groups, reference, settings, compareOutputs),
@@ -656,11 +768,13 @@ function summariseGroup(
     costUsd,
     assertions: { total: group.assertionsTotal, failed: group.assertionsFailed },
     flaky: group.flaky.length,
+    // The default gate: every mandatory requirement met in every scored run, every assertion passed.
     passesThresholds:
       runs > 0 &&
       errors.infrastructure + errors.usage === 0 &&
       group.assertionsFailed === 0 &&
-      group.failed === 0,
+      group.failed === 0 &&
+      group.mandatoryPassed === scored,
     pareto: false,
   };
 }
@@ -775,18 +889,16 @@ function mostExpensive(groups: readonly GroupReport[]): GroupReport {
   return best;
 }
 
-/** The cheapest group (by mean cost, or by p50 latency when costs are unknown) that passes every threshold. */
-function recommend(groups: readonly GroupReport[]): RecommendationReport | null {
-  const passing = groups.filter((group) => group.passesThresholds);
-  if (passing.length === 0) return null;
+/**
+ * The cheapest of the passing groups (by mean cost, or by p50 latency when a cost is unknown; ties to the
+ * higher score), or null when none passes. The report's per-suite recommendation and the CLI's final one
+ * (`recommendUnderGate`) both come from here, so they never disagree.
+ */
+export function recommendCheapest(passing: readonly GroupReport[]): RecommendationReport | null {
+  const ordered = orderByCost(passing);
+  const best = ordered[0];
+  if (best === undefined) return null;
   const basis = passing.every((group) => group.costUsd !== null) ? "cost" : "latency";
-  const measure = (group: GroupReport) =>
-    (basis === "cost" ? group.costUsd?.mean : group.latencyMs?.p50) ?? Number.POSITIVE_INFINITY;
-  let best = passing[0]!;
-  for (const group of passing.slice(1)) {
-    const order = measure(group) - measure(best) || (best.overall?.mean ?? 0) - (group.overall?.mean ?? 0);
-    if (order < 0) best = group;
-  }
   return {
     group: best.id,
     model: best.model,
@@ -797,6 +909,24 @@ function recommend(groups: readonly GroupReport[]): RecommendationReport | null 
     latencyP50Ms: best.latencyMs?.p50 ?? null,
     basis,
   };
+}
+
+/**
+ * The groups cheapest first: by mean cost, or by p50 latency when a cost is unknown; ties to the lower p50
+ * latency, then the higher score.
+ */
+export function orderByCost(groups: readonly GroupReport[]): GroupReport[] {
+  const basis = groups.every((group) => group.costUsd !== null) ? "cost" : "latency";
+  const measure = (group: GroupReport) =>
+    (basis === "cost" ? group.costUsd?.mean : group.latencyMs?.p50) ?? Number.POSITIVE_INFINITY;
+  const latency = (group: GroupReport) => group.latencyMs?.p50 ?? Number.POSITIVE_INFINITY;
+  return [...groups].sort(
+    (a, b) =>
+      measure(a) - measure(b) ||
+      latency(a) - latency(b) ||
+      (b.overall?.mean ?? 0) - (a.overall?.mean ?? 0) ||
+      compareText(a.id, b.id),
+  );
 }
 
 /** Per case, the reference group's first run against the first run of every other group. */
@@ -937,6 +1067,14 @@ function readRunTimes(
     }
   }
   return { maestroEvalVersion, startedAt, finishedAt };
+}
+
+function readShard(api: string, shard: string | null | undefined): string | null {
+  if (shard === undefined || shard === null) return null;
+  if (typeof shard !== "string" || !/^\d+\/\d+$/.test(shard))
+    throw new TypeError(`${api}: options.shard must look like "i/n" or be null, got ${describe(shard)}`);
+  // The one shard of one is the whole run.
+  return shard === "1/1" ? null : shard;
 }
 
 function readCount(api: string, name: string, value: number | undefined, fallback: number): number {

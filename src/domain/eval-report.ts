@@ -174,7 +174,10 @@ export interface GroupReport {
   assertions: { total: number; failed: number };
   /** How many (case, requirement) pairs passed in some repeats and failed in others. */
   flaky: number;
-  /** Every recorded assertion passed in every run, no test failed, and no cell has an error. */
+  /**
+   * The default gate holds: every mandatory requirement scored 1 in every scored run, every recorded
+   * assertion passed (a case's `compare` included), no test failed, and no cell has an error.
+   */
   passesThresholds: boolean;
   /** Whether no other group is at least as good on every objective and better on one. */
   pareto: boolean;
@@ -290,6 +293,39 @@ export interface SuiteReport {
   totals: { cells: number; passed: number; failed: number; skipped: number; errors: ErrorCountsReport };
 }
 
+/** An assertion a test outside the cells made on a cell (a case's `compare`), with the cell it was made on. */
+export interface TestAssertionReport extends AssertionRecord {
+  /** The key of the cell the assertion was made on. */
+  cell: string;
+}
+
+/**
+ * A test that is not a cell: a case's `across cells` test (its `compare` callback) or a plain test in a
+ * suite file. Its assertions and failures count in the gate like a cell's.
+ */
+export interface TestReport {
+  /** vitest's full name of the test. */
+  name: string;
+  /** The suite and case of an `across cells` test; null for a plain test. */
+  suite: string | null;
+  case: string | null;
+  state: "passed" | "failed" | "skipped";
+  /** The test's failure messages, each trimmed, at most a few. */
+  failures: string[];
+  /** The matcher assertions it made on cells, in order. */
+  assertions: TestAssertionReport[];
+}
+
+/** What the reporter knows of a test that is not a cell (the input of {@link TestReport}). */
+export interface TestOutcome {
+  name: string;
+  suite: string | null;
+  case: string | null;
+  state: "passed" | "failed" | "skipped";
+  failures: string[];
+  assertions: readonly TestAssertionReport[];
+}
+
 /** When and how the run happened. */
 export interface EvalRunReport {
   maestroEvalVersion: string;
@@ -298,6 +334,8 @@ export interface EvalRunReport {
   backends: ("ai21" | "local" | "replay")[];
   /** Whether any output came from a simulated model: every figure is then simulated too. */
   simulated: boolean;
+  /** The shard (`i/n`) this run was, null for a whole run; absent in reports written before it was kept. */
+  shard?: string | null;
 }
 
 /** The settings a report was built with; shards merge only when theirs agree. */
@@ -330,4 +368,8 @@ export interface EvalReport {
   lint?: import("./lint-finding.js").LintFinding[];
   /** Every cell, sorted by suite, case, model, budget and repeat. */
   cells: CellReport[];
+  /** Tests that are not cells (a case's `compare`, plain tests), sorted by suite, case and name. */
+  tests: TestReport[];
+  /** Errors outside tests (a suite file that failed to load, an unhandled rejection): a usage error. */
+  runErrors: string[];
 }

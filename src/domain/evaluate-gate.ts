@@ -1,7 +1,14 @@
 // The deploy gate: thresholds and a baseline applied to an EvalReport, giving a GateResult and an exit code
 // that tells "the model got worse" (1) from "the API was down" (2) and "the suite or its configuration is
 // wrong" (3). Pure: the CLI reads the report and the configuration, prints the result and exits with it.
-import type { CellReport, EvalReport, GroupReport, RateReport, SuiteReport } from "./eval-report.js";
+import type {
+  CellReport,
+  EvalReport,
+  GroupReport,
+  RateReport,
+  SuiteReport,
+  TestReport,
+} from "./eval-report.js";
 import { describeScoreSource, type ScoreSource, type ScoreSourceCounts } from "./score-source.js";
 import { isAtLeast, isAtMost, mean, type PairedVerdict, pairedComparison } from "./statistics.js";
 import { groupKey, type TrustedReport, trustReport } from "./trust-report.js";
@@ -19,7 +26,10 @@ export interface SuiteGateConfig {
   overall?: { min: number };
   /** Minimum per requirement name; `"*"` applies to every requirement without its own entry. */
   requirements?: Record<string, RequirementGateConfig>;
-  /** Minimum share of runs where every mandatory requirement scored 1. */
+  /**
+   * Minimum share of runs where every mandatory requirement scored 1. Default `{ minPassRate: 1 }`: every
+   * mandatory requirement met in every run of a gated group; `{ minPassRate: 0 }` turns it off.
+   */
   mandatory?: { minPassRate: number };
   /**
    * Against a baseline: a requirement (or the overall score) fails when the paired test over repeats
@@ -54,7 +64,10 @@ export interface GateConfig extends SuiteGateConfig {
   cost?: { maxTotalUsd?: number; maxCellUsd?: number };
   /** Largest share of cells that may end in an infrastructure error; default 0. */
   infrastructure?: { maxErrorRate: number };
-  /** Whether a cell whose test failed (an assertion in the suite) fails the gate; default `fail`. */
+  /**
+   * Whether a failed assertion fails the gate: a cell whose test failed, or a case's `compare` (or another
+   * test in a suite file) that failed; default `fail`.
+   */
   failedCells?: "fail" | "ignore";
   /**
    * The score sources the thresholds and the baseline count: `verifier`, `partial`, `judge`, `maestro`,
@@ -74,6 +87,7 @@ export type GateFailureKind =
   | "cost_total"
   | "cost_cell"
   | "failed_cells"
+  | "failed_tests"
   | "no_data"
   | "infrastructure"
   | "usage";
@@ -127,6 +141,9 @@ export interface GateResult {
 
 const DEFAULT_REGRESSION = { maxDrop: 0, alpha: 0.05 };
 
+/** The gate a team expects when it configures none: every mandatory requirement met in every run. */
+export const DEFAULT_MANDATORY = { minPassRate: 1 } as const;
+
 /**
  * Applies the gate to a report (and, when given, compares it with a baseline report). Every failing
  * threshold is listed with its numbers. Exit codes, highest first: 3 when any cell has a usage error; 2 when
@@ -162,6 +179,24 @@ export function evaluateGate(
   const gated = createGroupFilter(config.groups);
 
   // Usage errors: the suite or its configuration is wrong; nothing else can be trusted.
+  if (report.cells.length === 0) {
+    failures.push({
+      kind: "usage",
+      category: "usage",
+      threshold: 1,
+      actual: 0,
+      message: "the report has no cells: the run did nothing (no suite file or filter matched a cell)",
+    });
+  }
+  for (const error of report.runErrors ?? []) {
+    failures.push({
+      kind: "usage",
+      category: "usage",
+      threshold: 0,
+      actual: 1,
+      message: `error outside the tests (a suite file that did not load?): ${error.split("\n")[0]}`,
+    });
+  }
   for (const suite of report.suites) {
     const byName = new Map<string, CellReport[]>();
     for (const cell of cellsOf(report, suite.name)) {
@@ -190,11 +225,20 @@ export function evaluateGate(
   const infraRate = active === 0 ? 0 : infraErrors / active;
   checked += 1;
   if (infraErrors > 0 && !isAtMost(infraRate, maxErrorRate)) {
-    const names = new Map<string, number>();
-    for (const cell of report.cells)
-      if (cell.state !== "skipped" && cell.error?.category === "infrastructure")
-        names.set(cell.error.name, (names.get(cell.error.name) ?? 0) + 1);
-    const byName = [...names].map(([name, count]) => `${name} ×${count}`).join(", ");
+    // Each kind of error with how often, and the first one's message: the URL and the cause.
+    const names = new Map<string, { count: number; first: CellReport }>();
+    for (const cell of report.cells) {
+      if (cell.state === "skipped" || cell.error?.category !== "infrastructure") continue;
+      const entry = names.get(cell.error.name);
+      if (entry === undefined) names.set(cell.error.name, { count: 1, first: cell });
+      else entry.count += 1;
+    }
+    const byName = [...names]
+      .map(
+        ([name, { count, first }]) =>
+          `${name} ×${count} (first, ${first.key}: ${first.error!.message.split("\n")[0]})`,
+      )
+      .join(", ");
     failures.push({
       kind: "infrastructure",
       category: "infrastructure",
@@ -356,6 +400,29 @@ export function evaluateGate(
     }
   }
 
+  if ((config.failedCells ?? "fail") === "fail") {
+    const groupsOf = indexCellGroups(report);
+    for (const test of report.tests ?? []) {
+      if (test.state !== "failed") continue;
+      const touched = touchedGroups(test, groupsOf);
+      // A failure no assertion record places (a plain expect, a thrown error) counts for every group.
+      if (touched !== undefined && ![...touched].some((group) => gated(group))) continue;
+      checked += 1;
+      const where = test.suite === null ? "" : `suite ${quote(test.suite)}: `;
+      const what = test.case === null ? `test ${quote(test.name)}` : `case ${quote(test.case)} across cells`;
+      const firstLine = test.failures[0]?.split("\n")[0] ?? "the test failed";
+      failures.push({
+        kind: "failed_tests",
+        category: "quality",
+        ...(test.suite === null ? {} : { suite: test.suite }),
+        ...(touched !== undefined && touched.size === 1 ? { group: [...touched][0]!.id } : {}),
+        threshold: 0,
+        actual: 1,
+        message: `${where}${what} failed: ${firstLine}`,
+      });
+    }
+  }
+
   const maxTotalUsd = config.cost?.maxTotalUsd;
   if (maxTotalUsd !== undefined) {
     checked += 1;
@@ -436,15 +503,37 @@ function suiteSettings(config: GateConfig, suite: string): ResolvedSuiteGate {
   return {
     overall: own.overall ?? config.overall,
     requirements: { ...config.requirements, ...own.requirements },
-    mandatory: own.mandatory ?? config.mandatory,
+    mandatory: own.mandatory ?? config.mandatory ?? DEFAULT_MANDATORY,
     regression: own.regression ?? config.regression,
   };
 }
 
-function createGroupFilter(groups: readonly string[] | undefined): (group: GroupReport) => boolean {
+function createGroupFilter(
+  groups: readonly string[] | undefined,
+): (group: Pick<GroupReport, "id" | "model">) => boolean {
   if (groups === undefined) return () => true;
   const wanted = new Set(groups);
   return (group) => wanted.has(group.id) || wanted.has(group.model);
+}
+
+type GroupRef = Pick<GroupReport, "id" | "model">;
+
+function indexCellGroups(report: EvalReport): Map<string, GroupRef> {
+  const index = new Map<string, GroupRef>();
+  if ((report.tests ?? []).every((test) => test.state !== "failed")) return index;
+  for (const cell of report.cells) index.set(cell.key, { id: cell.group, model: cell.model });
+  return index;
+}
+
+/** The groups of the cells a failed test's failed assertions were made on; undefined when none places it. */
+function touchedGroups(test: TestReport, groupsOf: ReadonlyMap<string, GroupRef>): Set<GroupRef> | undefined {
+  const byId = new Map<string, GroupRef>();
+  for (const assertion of test.assertions) {
+    if (assertion.pass) continue;
+    const group = groupsOf.get(assertion.cell);
+    if (group !== undefined) byId.set(group.id, group);
+  }
+  return byId.size === 0 ? undefined : new Set(byId.values());
 }
 
 type CellIndex = Map<string, CellReport>;

@@ -76,6 +76,9 @@ export {
   type ScoreSummaryReport,
   type SuiteReport,
   type SuiteRequirementReport,
+  type TestAssertionReport,
+  type TestOutcome,
+  type TestReport,
 } from "./eval-report.js";
 export {
   evaluateGate,
@@ -90,7 +93,11 @@ export {
 export { type MeanIntervalResult, MIN_INTERVAL_RUNS, meanInterval } from "./mean-interval.js";
 export { type MergeEvalReportsOptions, mergeEvalReports } from "./merge-eval-reports.js";
 export { parseGateConfig } from "./parse-gate-config.js";
-export { type GateRecommendation, recommendUnderGate } from "./recommend-under-gate.js";
+export {
+  applyGateRecommendations,
+  type GateRecommendation,
+  recommendUnderGate,
+} from "./recommend-under-gate.js";
 export { formatResultLine, parseResultLines, type ResultLine, resumeKey } from "./result-line.js";
 export { scoreOverall } from "./score-overall.js";
 export {
@@ -104,7 +111,6 @@ export {
   TRUSTABLE_SCORE_SOURCES,
 } from "./score-source.js";
 export { stableStringify } from "./stable-stringify.js";
-export { groupKey, type TrustedReport, type TrustReportOptions, trustReport } from "./trust-report.js";
 export {
   isAtLeast,
   isAtMost,
@@ -120,3 +126,5 @@ export {
   wilsonBounds,
   wilsonInterval,
 } from "./statistics.js";
+export { readTestMeta, TEST_META_KEY, TEST_META_VERSION, type TestMeta } from "./test-meta.js";
+export { groupKey, type TrustedReport, type TrustReportOptions, trustReport } from "./trust-report.js";

@@ -25,13 +25,16 @@ export interface MergeEvalReportsOptions {
   maxOutputChars?: number | undefined;
   /** Overrides the shards' diff limit. */
   maxDiffsPerCase?: number | undefined;
+  /** What to call each report in errors (its file); default `reports[i]`. */
+  names?: readonly string[] | undefined;
 }
 
 /**
  * Combines the reports of shards (`vitest --shard=i/n`) into the report one unsharded run would have
  * written: the cells are pooled and every summary is rebuilt from them. The run spans the earliest start
  * to the latest finish. Throws a `RangeError` when the reports cannot be one run's: another schema version
- * or maestro-eval version, other settings (unless overridden), or a cell in two reports.
+ * or maestro-eval version, other backends, other settings (unless overridden), a whole run among them or
+ * shards of different splits (when the reports say which shard they were), or a cell in two reports.
  *
  * @example
  * const merged = mergeEvalReports([shard1, shard2, shard3], { compareOutputs });
@@ -56,6 +59,15 @@ export function mergeEvalReports(
     }
   });
   const first = reports[0]!;
+  const nameOf = (index: number) => options.names?.[index] ?? `reports[${index}]`;
+  // A shard with no cells has no backend to disagree with.
+  const backends = reports.map((report) => (report.run.backends ?? []).join(", ") || "none");
+  if (new Set(backends.filter((backend) => backend !== "none")).size > 1) {
+    throw new RangeError(
+      `${api}: the reports come from different backends (${backends.map((backend, index) => `${nameOf(index)}: ${backend}`).join("; ")}); merge the shards of one run`,
+    );
+  }
+  if (reports.length > 1) checkShards(api, reports, nameOf);
   const versions = [...new Set(reports.map((report) => report.run.maestroEvalVersion))];
   if (versions.length > 1) {
     throw new RangeError(
@@ -100,16 +112,52 @@ export function mergeEvalReports(
     if (Date.parse(report.run.startedAt) < Date.parse(startedAt)) startedAt = report.run.startedAt;
     if (Date.parse(report.run.finishedAt) > Date.parse(finishedAt)) finishedAt = report.run.finishedAt;
   }
+  const shards = reports.map((report) => report.run.shard);
+  // One shard alone is still that shard; several make the whole run.
+  const shard = reports.length === 1 && shards[0] !== "1/1" ? (shards[0] ?? null) : null;
   const merged = assembleEvalReport({
     api,
     cells,
     catalogue,
-    run: { maestroEvalVersion: first.run.maestroEvalVersion, startedAt, finishedAt },
+    run: { maestroEvalVersion: first.run.maestroEvalVersion, startedAt, finishedAt, shard },
     settings,
     compareOutputs: readComparer(api, options.compareOutputs),
+    // Reports written before tests and runErrors were kept have neither.
+    tests: reports.flatMap((report) => report.tests ?? []),
+    runErrors: reports.flatMap((report) => report.runErrors ?? []),
   });
   // Each shard linted the suites it collected: together, without repeats, they are the whole run's.
   if (reports.some((report) => report.lint !== undefined))
     merged.lint = sortLintFindings(reports.flatMap((report) => report.lint ?? []));
   return merged;
+}
+
+/**
+ * Reports that say which shard they were must be distinct shards of one split; a whole run (shard null)
+ * is not a shard of anything. Reports written before the shard was kept say nothing and are let through.
+ */
+function checkShards(api: string, reports: readonly EvalReport[], nameOf: (index: number) => string): void {
+  const seen = new Map<string, number>();
+  let split: { n: string; index: number } | undefined;
+  reports.forEach((report, index) => {
+    const shard = report.run.shard;
+    if (shard === undefined) return;
+    if (shard === null) {
+      throw new RangeError(
+        `${api}: ${nameOf(index)} is the report of a whole run, not of a shard (run --shard i/n); merge combines the shards of one run`,
+      );
+    }
+    const [i, n] = shard.split("/") as [string, string];
+    if (split !== undefined && split.n !== n) {
+      throw new RangeError(
+        `${api}: ${nameOf(split.index)} is a shard of ${split.n} but ${nameOf(index)} is shard ${shard}; merge the shards of one run`,
+      );
+    }
+    split ??= { n, index };
+    const before = seen.get(i);
+    if (before !== undefined) {
+      throw new RangeError(`${api}: ${nameOf(before)} and ${nameOf(index)} are both shard ${shard}`);
+    }
+    seen.set(i, index);
+  });
 }

@@ -29,12 +29,31 @@ export function normaliseRequest(request: CreateRunRequest): CreateRunRequest {
   return redactSecrets(request);
 }
 
-/** A stable hash of the normalised request (model and budget included) and the repeat index. */
+/**
+ * A stable hash of the normalised request (model and budget included) and the repeat index. The port of
+ * a loopback URL (`http://127.0.0.1:<port>`, `localhost`, `[::1]`) does not count: a service a suite
+ * starts for its tools may listen on a port chosen at run time, and the same cell must keep its hash, so
+ * that `--resume` and cassettes recognise it.
+ */
 export function hashCellRequest(request: CreateRunRequest, repeat: number): string {
   return createHash("sha256")
-    .update(`${stableStringify(normaliseRequest(request))}\u0000#${repeat}`)
+    .update(`${stableStringify(withoutLoopbackPorts(normaliseRequest(request)))}\u0000#${repeat}`)
     .digest("hex")
     .slice(0, 16);
+}
+
+const LOOPBACK_URL = /^(https?:\/\/(?:[^@/?#]*@)?(?:127\.0\.0\.1|localhost|\[::1\])):\d+(?=[/?#]|$)/i;
+
+/** Every string in `value` that is a loopback URL, with its port removed. */
+function withoutLoopbackPorts<T>(value: T): T {
+  if (typeof value === "string") return value.replace(LOOPBACK_URL, "$1") as T;
+  if (Array.isArray(value)) return value.map(withoutLoopbackPorts) as T;
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = withoutLoopbackPorts(item);
+    return out as T;
+  }
+  return value;
 }
 
 /** One recorded cell: the final run, with the create-and-poll sequence collapsed. */
@@ -91,15 +110,26 @@ export function openCassette(path: string, mode: CassetteMode, secrets: readonly
     },
     miss(requestHash, cellKey, request) {
       let closest: { requestHash: string; difference: string } | undefined;
-      let fewest = Number.POSITIVE_INFINITY;
+      let best: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
       const wanted = normaliseRequest(request);
+      // The recording of this very cell first, then one of the same case, then any: a cell is best
+      // explained by what changed in its own request, not by the request of another case.
+      const caseOf = (key: string) => key.split("/").slice(0, 2).join("/");
       for (const entry of entries.values()) {
+        const kinship = entry.cell === cellKey ? 0 : caseOf(entry.cell) === caseOf(cellKey) ? 1 : 2;
+        if (kinship > best[0]) continue;
         const diff = diffOutputs(entry.request, wanted);
-        if (diff.changes < fewest) {
-          fewest = diff.changes;
+        if (kinship < best[0] || diff.changes < best[1]) {
+          best = [kinship, diff.changes];
+          // One line: the heading and each changed part, as a message that is cut at its first line
+          // would otherwise say "differ at 1 path:" and nothing more.
+          const summary = summarizeOutputDiff(diff, { maxLines: 6 })
+            .split("\n")
+            .map((line) => line.trim())
+            .join(" ");
           closest = {
             requestHash: entry.requestHash,
-            difference: summarizeOutputDiff(diff, { maxLines: 6 }),
+            difference: `${entry.cell === cellKey ? "" : `(cell ${entry.cell}) `}${summary}`,
           };
         }
       }

@@ -7,6 +7,9 @@ import {
   type CellMeta,
   type CellRun,
   type CreateRunRequest,
+  TEST_META_KEY,
+  TEST_META_VERSION,
+  type TestMeta,
 } from "../domain/index.js";
 import { redactSecrets } from "../errors/index.js";
 import { installMaestroMatchers } from "../matchers/index.js";
@@ -22,6 +25,7 @@ import { runCell } from "./run-cell.js";
 declare module "vitest" {
   interface TaskMeta {
     [CELL_META_KEY]?: CellMeta;
+    [TEST_META_KEY]?: TestMeta;
   }
 }
 
@@ -163,15 +167,46 @@ export function registerSuite<Case extends SuiteCase>(
               // The same array the matchers append to, so every assertion reaches the reporter.
               assertions: cellRun.assertions,
             };
-            settled.resolve(cellRun);
-            await assert?.({ run: cellRun, cell: cellRun.cell, case: cell.case as Case });
+            try {
+              await assert?.({ run: cellRun, cell: cellRun.cell, case: cell.case as Case });
+            } finally {
+              // The case's compare starts only once the cell's own assertions are done, and works on a
+              // copy: what it asserts is recorded in its own test, never in a cell that may be reported already.
+              settled.resolve(cellRun);
+            }
           });
         }
         const compare = options.compare;
         if (compare !== undefined) {
-          test("across cells", { timeout }, async () => {
-            const all = await Promise.all(runs);
-            await compare({ cells: createCaseCells(all), case: caseCells[0]!.case as Case });
+          test("across cells", { timeout }, async (context) => {
+            const settledRuns = await Promise.allSettled(runs);
+            const missing = caseCells.filter((_, index) => settledRuns[index]!.status === "rejected");
+            if (missing.length > 0) {
+              // The cells' own errors are reported (and gated) with the cells; a compare without them would
+              // only repeat those errors as a failed assertion.
+              context.skip(
+                `${missing.length} of ${caseCells.length} cells have no run (first: ${missing[0]!.key.key})`,
+              );
+              return;
+            }
+            const views = settledRuns.map((result) => ({
+              ...(result as PromiseFulfilledResult<CellRun>).value,
+              assertions: [] as CellRun["assertions"],
+            }));
+            const meta: TestMeta = {
+              version: TEST_META_VERSION,
+              suite: name,
+              case: caseName,
+              assertions: [],
+            };
+            context.task.meta[TEST_META_KEY] = meta;
+            try {
+              await compare({ cells: createCaseCells(views), case: caseCells[0]!.case as Case });
+            } finally {
+              for (const view of views)
+                for (const assertion of view.assertions)
+                  meta.assertions.push({ cell: view.cell.key, ...assertion });
+            }
           });
         }
       });

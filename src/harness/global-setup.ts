@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { TestProject } from "vitest/node";
 import { MaestroConfigurationError } from "../errors/index.js";
@@ -90,7 +90,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await semaphore.close();
     if (server !== undefined && options.statsFile !== undefined) {
       mkdirSync(dirname(options.statsFile), { recursive: true });
-      writeFileSync(options.statsFile, `${JSON.stringify({ backend, ...server.stats() }, null, 2)}\n`);
+      // Written whole, then renamed over the old one, as the other report files: a reader never sees half.
+      const partial = `${options.statsFile}.${process.pid}.tmp`;
+      writeFileSync(partial, `${JSON.stringify({ backend, ...server.stats() }, null, 2)}\n`);
+      renameSync(partial, options.statsFile);
     }
     await server?.close();
   };

@@ -82,7 +82,14 @@ export const HTML_REPORT_SCRIPT = `
     var c = cells[i];
     return S[suites[c[0]][3][c[1]]] + " \\u00b7 " + S[groupOf(c)[0]] + " #" + c[3];
   }
-  function failing(c) { return c[4] === 1 || c[10] !== 0; }
+  // Failing: the test failed, the cell has an error, an assertion on it failed (its own or a compare's),
+  // or a mandatory requirement scored below 1.
+  function failing(c) {
+    return c[4] === 1 || c[10] !== 0 || c[14] > 0 || c[11].some(function (r) {
+      var q = suites[c[0]][2][r[0]];
+      return q !== undefined && q[1] === 1 && r[1] < 1 - 1e-9;
+    });
+  }
 
   var fSuite = document.getElementById("f-suite"), fModel = document.getElementById("f-model");
   var fBudget = document.getElementById("f-budget"), fFailing = document.getElementById("f-failing");

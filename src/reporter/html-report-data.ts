@@ -178,6 +178,12 @@ export function* renderHtmlReportData(
   }
 
   const { cells } = report;
+  // Assertions a case's compare made on a cell count as the cell's own for the "failing only" filter.
+  const failedElsewhere = new Map<string, number>();
+  for (const test of report.tests ?? [])
+    for (const assertion of test.assertions)
+      if (!assertion.pass)
+        failedElsewhere.set(assertion.cell, (failedElsewhere.get(assertion.cell) ?? 0) + 1);
   // Positions of the current case's cells, which its diffs name.
   const caseCells = new Map<string, number>();
   let chunks = 0;
@@ -214,7 +220,7 @@ export function* renderHtmlReportData(
     }
     caseCells.set(cell.key, position);
     const suite = bySuite.get(cell.suite);
-    batch.push(toHtmlCell(cell, suite, ref));
+    batch.push(toHtmlCell(cell, suite, ref, failedElsewhere.get(cell.key) ?? 0));
     inChunk += 1;
     if (batch.length === BATCH) {
       yield listPiece(batch, inChunk > BATCH);
@@ -244,6 +250,7 @@ function toHtmlCell(
   cell: CellReport,
   suite: SuiteIndex | undefined,
   ref: (text: string | null) => Ref,
+  failedElsewhere: number,
 ): HtmlCell {
   const requirements: HtmlCellRequirement[] = [];
   for (const item of cell.requirements) {
@@ -256,7 +263,7 @@ function toHtmlCell(
       ref(describeSource(item.source)),
     ]);
   }
-  let failedAssertions = 0;
+  let failedAssertions = failedElsewhere;
   for (const assertion of cell.assertions) if (!assertion.pass) failedAssertions += 1;
   return [
     suite?.position ?? 0,

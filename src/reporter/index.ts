@@ -3,7 +3,6 @@ export { MaestroReporter, type MaestroReporterOptions, REPORT_FILES } from "./ma
 export { createProgress, type Progress } from "./progress.js";
 export { type RenderComparisonTableOptions, renderComparisonTable } from "./render-comparison-table.js";
 export {
-  type GateContext,
   renderBaselineComparisons,
   renderGateRecommendation,
   renderGateResult,

@@ -2,14 +2,20 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import type { Reporter, TestCase, TestModule, Vitest } from "vitest/node";
 import {
+  applyGateRecommendations,
   buildEvalReport,
   type CellOutcome,
   type EvalReport,
+  evaluateGate,
   formatResultLine,
+  type GateConfig,
+  type GateResult,
   parseResultLines,
   type ResultLine,
   readCellMeta,
+  readTestMeta,
   resumeKey,
+  type TestOutcome,
 } from "../domain/index.js";
 import {
   LINT_META_KEY,
@@ -17,7 +23,6 @@ import {
   readLintFindings,
   sortLintFindings,
 } from "../domain/lint-finding.js";
-import type { TrendRow } from "../domain/run-history.js";
 import { compareOutputs } from "./compare-outputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { renderComparisonTable } from "./render-comparison-table.js";
@@ -46,6 +51,15 @@ export interface MaestroReporterOptions {
   version?: string;
   /** Where it prints. Default `process.stdout`. */
   out?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /**
+   * The gate the reports show the verdict of (`maestro-eval.config.ts`'s `gate`); default the default gate
+   * (every mandatory requirement met, every assertion passed).
+   */
+  gate?: GateConfig | undefined;
+  /** The blessed baseline the gate compares with. */
+  baseline?: EvalReport | undefined;
+  /** The shard (`i/n`) this run is, recorded in the report so that merge can check its inputs. */
+  shard?: string | undefined;
 }
 
 /** The files the reporter writes under its directory. */
@@ -72,21 +86,33 @@ export const REPORT_FILES = {
 export class MaestroReporter implements Reporter {
   /** The report of the last finished run. */
   report: EvalReport | undefined;
+  /** The gate's verdict on {@link report}, as report.html, junit.xml and summary.md show it. */
+  gate: GateResult | undefined;
+  /**
+   * Whether the reports were written. A run without a single cell writes nothing, so that a typo in a
+   * suite filter never replaces the last report with an empty one.
+   */
+  wrote = false;
+  /** Lines of an earlier results.jsonl that `--resume` could not read (cut by a kill, or corrupt). */
+  unreadableLines = 0;
   /** Tests that are not cells (a case's `across cells` test, plain tests) and failed. */
   readonly otherFailures: { name: string; errors: string[] }[] = [];
   /** Errors vitest reported outside tests (a suite file that failed to load, an unhandled rejection). */
   readonly runErrors: string[] = [];
-  private readonly options: Required<Omit<MaestroReporterOptions, "reference" | "out">> &
-    Pick<MaestroReporterOptions, "reference">;
+  private readonly options: Required<
+    Omit<MaestroReporterOptions, "reference" | "out" | "gate" | "baseline" | "shard">
+  > &
+    Pick<MaestroReporterOptions, "reference" | "gate" | "baseline" | "shard">;
   private readonly out: NonNullable<MaestroReporterOptions["out"]>;
   private readonly cells = new Map<string, ResultLine>();
+  private readonly tests: TestOutcome[] = [];
+  /** Whether results.jsonl has been started (emptied, unless resuming) by this run. */
+  private started = false;
   private readonly recorded = new Set<string>();
   private startedAt = new Date();
   private progress: Progress | undefined;
   /** The requirement lint of each suite, by file and suite name, as the harness recorded it at collection. */
   private readonly lint = new Map<string, LintFinding[]>();
-  /** The trend of the last runs, with the finished run's report as the last point, for report.html. */
-  trend: ((report: EvalReport) => readonly TrendRow[]) | undefined;
 
   constructor(options: MaestroReporterOptions = {}) {
     this.options = {
@@ -96,6 +122,9 @@ export class MaestroReporter implements Reporter {
       progress: options.progress ?? "auto",
       reference: options.reference,
       version: options.version ?? "0.0.0",
+      gate: options.gate,
+      baseline: options.baseline,
+      shard: options.shard,
     };
     this.out = options.out ?? process.stdout;
   }
@@ -107,24 +136,30 @@ export class MaestroReporter implements Reporter {
 
   onInit(_vitest: Vitest): void {
     this.startedAt = new Date();
-    mkdirSync(this.options.dir, { recursive: true });
-    const results = join(this.options.dir, REPORT_FILES.results);
-    if (this.options.resume) {
-      let text = "";
-      try {
-        text = readFileSync(results, "utf8");
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      }
-      for (const line of parseResultLines(text)) {
-        this.cells.set(line.meta.cell.key, line);
-        // Only a cell that finished with a run is reused; one that ended in an error runs again (see
-        // readResumedCells), and its new outcome is appended after the error, the last line winning.
-        if (line.meta.error === undefined) this.recorded.add(resumeKey(line.meta));
-      }
-    } else {
-      writeFileSync(results, "");
+    // Nothing in the reports directory changes here: only the first finished cell starts results.jsonl.
+    if (!this.options.resume) return;
+    let text = "";
+    try {
+      text = readFileSync(join(this.options.dir, REPORT_FILES.results), "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
+    const lines = parseResultLines(text);
+    this.unreadableLines = countUnreadableLines(text, lines.length);
+    for (const line of lines) {
+      this.cells.set(line.meta.cell.key, line);
+      // Only a cell that finished with a run is reused; one that ended in an error runs again (see
+      // readResumedCells), and its new outcome is appended after the error, the last line winning.
+      if (line.meta.error === undefined) this.recorded.add(resumeKey(line.meta));
+    }
+  }
+
+  /** Creates the directory and, unless resuming, empties results.jsonl: once, when there is a cell to write. */
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    mkdirSync(this.options.dir, { recursive: true });
+    if (!this.options.resume) writeFileSync(join(this.options.dir, REPORT_FILES.results), "");
   }
 
   onTestRunStart(): void {
@@ -152,12 +187,22 @@ export class MaestroReporter implements Reporter {
     const meta = readCellMeta(testCase.meta());
     if (meta === undefined) {
       if (state === "failed") this.otherFailures.push({ name: testCase.fullName, errors: failures });
+      const test = readTestMeta(testCase.meta());
+      this.tests.push({
+        name: testCase.fullName,
+        suite: test?.suite ?? null,
+        case: test?.case ?? null,
+        state,
+        failures,
+        assertions: test?.assertions ?? [],
+      });
       return;
     }
     const line: ResultLine = { meta, state, failures, at: new Date().toISOString() };
     const key = resumeKey(meta);
     // Appended synchronously, the moment the cell is known to be finished.
     if (!this.recorded.has(key)) {
+      this.start();
       appendFileSync(join(this.options.dir, REPORT_FILES.results), formatResultLine(line));
       this.recorded.add(key);
     }
@@ -178,24 +223,43 @@ export class MaestroReporter implements Reporter {
       state,
       failures,
     }));
-    const report = buildEvalReport(outcomes, {
+    const built = buildEvalReport(outcomes, {
       maestroEvalVersion: this.options.version,
       startedAt: this.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       compareOutputs,
       ...(this.options.reference === undefined ? {} : { reference: this.options.reference }),
+      tests: this.tests,
+      runErrors: this.runErrors,
+      shard: this.options.shard ?? null,
     });
+    // Every file names the recommendation and the verdict of the same gate the CLI exits with.
+    const report = applyGateRecommendations(built, this.options.gate ?? {});
+    const gate = evaluateGate(report, this.options.gate ?? {}, this.options.baseline);
     this.report = report;
+    this.gate = gate;
+    // No cell ran: the run did nothing, and the last run's reports stay as they were.
+    if (report.cells.length === 0) return;
+    this.start();
+    this.wrote = true;
     const dir = this.options.dir;
+    // One line per cell, the last outcome of each: a resumed cell that had ended in an error, or lines
+    // that could not be read, leave no extra line behind.
+    if (this.options.resume) {
+      writeFileAtomic(
+        join(dir, REPORT_FILES.results),
+        [...this.cells.values()].map((line) => formatResultLine(line)),
+      );
+    }
     // Streamed: a report of 100,000 cells is never held as one string per file.
     report.lint = sortLintFindings([...this.lint.values()].flat());
     writeFileAtomic(join(dir, REPORT_FILES.json), renderReportJsonChunks(report));
     writeFileAtomic(
       join(dir, REPORT_FILES.html),
-      renderHtmlReportChunks(report, { trend: this.trend?.(report) }),
+      renderHtmlReportChunks(report, { gate }),
     );
     writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunitChunks(report));
-    writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(report));
+    writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(report, gate));
     if (!this.options.print) return;
     const width = Math.max(60, Math.min(this.out.columns ?? 120, 200));
     const color = this.out.isTTY === true;
@@ -205,6 +269,10 @@ export class MaestroReporter implements Reporter {
       renderOutputDiffs(report, { width, maxLines: 12 }),
       renderRecommendation(report),
     ].filter((section) => section.trim() !== "");
+    if (this.unreadableLines > 0)
+      sections.push(
+        `--resume: ${this.unreadableLines} unreadable line${this.unreadableLines === 1 ? "" : "s"} in ${join(dir, REPORT_FILES.results)} (cut by a kill, or corrupt): skipped, and their cells ran again unless another line held them`,
+      );
     for (const failure of this.otherFailures)
       sections.push(`FAILED ${failure.name}\n  ${failure.errors.join("\n  ")}`);
     for (const error of this.runErrors) sections.push(`ERROR ${error}`);
@@ -215,4 +283,11 @@ export class MaestroReporter implements Reporter {
     );
     this.out.write(`\n${sections.join("\n\n")}\n`);
   }
+}
+
+/** The non-blank lines of a results.jsonl that did not parse as a result. */
+function countUnreadableLines(text: string, parsed: number): number {
+  let lines = 0;
+  for (const raw of text.split("\n")) if (raw.trim() !== "") lines += 1;
+  return lines - parsed;
 }

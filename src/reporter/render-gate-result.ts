@@ -1,35 +1,19 @@
 import type { GateComparison, GateRecommendation, GateResult } from "../domain/index.js";
 import { formatMs, formatUsd } from "./format-values.js";
 
-/** What else decided the exit code besides the gate's thresholds. */
-export interface GateContext {
-  /** Failed tests that are not cells: a case's `across cells` test, a plain test. */
-  otherFailures?: readonly { name: string; errors: readonly string[] }[];
-  /** Errors outside tests: a suite file that failed to load, an unhandled rejection. */
-  runErrors?: readonly string[];
-}
-
 const VERDICT = { passed: "PASSED", failed: "FAILED", error: "ERROR" } as const;
 
 /**
  * The gate's verdict as a block of plain text: the status and exit code, every failing threshold with its
- * numbers, the baseline comparisons, and notes.
+ * numbers (failed assertions of a case's compare and suites that did not load included: the report holds
+ * them), the baseline comparisons, and notes.
  */
-export function renderGateResult(gate: GateResult, context: GateContext = {}): string {
+export function renderGateResult(gate: GateResult): string {
   const lines: string[] = [];
-  const otherFailures = context.otherFailures ?? [];
-  const runErrors = context.runErrors ?? [];
-  const failed = gate.failures.length + otherFailures.length + runErrors.length;
-  // A suite that failed to load or a failed test outside the cells fails the run whatever the thresholds say.
-  const verdict =
-    runErrors.length > 0 ? "ERROR" : gate.status === "passed" && failed > 0 ? "FAILED" : VERDICT[gate.status];
   lines.push(
-    `Gate ${verdict}: ${gate.checked} threshold${gate.checked === 1 ? "" : "s"} checked, ${failed} failing; infrastructure errors ${gate.infrastructure.errors}/${gate.infrastructure.cells} cells (tolerance ${formatRate(gate.infrastructure.maxErrorRate)})`,
+    `Gate ${VERDICT[gate.status]}: ${gate.checked} threshold${gate.checked === 1 ? "" : "s"} checked, ${gate.failures.length} failing; infrastructure errors ${gate.infrastructure.errors}/${gate.infrastructure.cells} cells (tolerance ${formatRate(gate.infrastructure.maxErrorRate)})`,
   );
   for (const failure of gate.failures) lines.push(`  ✗ [${failure.category}] ${failure.message}`);
-  for (const failure of otherFailures)
-    lines.push(`  ✗ [quality] ${failure.name}: ${failure.errors[0] ?? "failed"}`);
-  for (const error of runErrors) lines.push(`  ✗ [usage] ${error}`);
   if (gate.comparisons.length > 0) {
     lines.push("", renderBaselineComparisons(gate.comparisons));
   }

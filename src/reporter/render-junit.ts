@@ -1,4 +1,4 @@
-import type { CellReport, EvalReport } from "../domain/index.js";
+import type { CellReport, EvalReport, TestReport } from "../domain/index.js";
 import { escapeXmlAttribute, escapeXmlText } from "./escape.js";
 import { formatScore, formatSourceNote, formatUsd } from "./format-values.js";
 
@@ -6,7 +6,10 @@ import { formatScore, formatSourceNote, formatUsd } from "./format-values.js";
  * JUnit XML for CI test views: a `<testsuite>` per suite and a `<testcase>` per cell (class name
  * `suite.case`, name `model/budget #repeat`, time the run's latency). A failed cell carries a `<failure>`
  * with its scores and failure messages; a cell without a run an `<error>` with its category; a skipped
- * cell `<skipped/>`. Every text is escaped, and characters XML forbids are replaced.
+ * cell `<skipped/>`. A case's `across cells` test (its `compare`) is a test case of its suite, a plain
+ * test one of the `other tests` suite, and an error outside the tests (a suite that did not load) an
+ * `<error>` of the `run errors` suite, so the counts add up to the run's verdict. Every text is escaped,
+ * and characters XML forbids are replaced.
  *
  * @example
  * writeFileSync("reports/junit.xml", renderJunit(report));
@@ -24,11 +27,15 @@ export function renderJunit(report: EvalReport): string {
  */
 export function* renderJunitChunks(report: EvalReport): Generator<string> {
   const { totals, cells } = report;
+  const tests = report.tests ?? [];
+  const runErrors = report.runErrors ?? [];
   const errors = totals.errors.infrastructure + totals.errors.usage;
+  const failedTests = tests.filter((test) => test.state === "failed").length;
+  const skippedTests = tests.filter((test) => test.state === "skipped").length;
   let allLatency = 0;
   for (const cell of cells) allLatency += cell.latencyMs;
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield `<testsuites name="maestro-eval" tests="${totals.cells}" failures="${totals.failed - errors}" errors="${errors}" skipped="${totals.skipped}" time="${seconds(allLatency)}">\n`;
+  yield `<testsuites name="maestro-eval" tests="${totals.cells + tests.length + runErrors.length}" failures="${totals.failed - errors + failedTests}" errors="${errors + runErrors.length}" skipped="${totals.skipped + skippedTests}" time="${seconds(allLatency)}">\n`;
   const timestamp = escapeXmlAttribute(report.run.startedAt);
   let start = 0;
   for (const suite of report.suites) {
@@ -39,7 +46,10 @@ export function* renderJunitChunks(report: EvalReport): Generator<string> {
       end += 1;
     }
     const suiteErrors = suite.totals.errors.infrastructure + suite.totals.errors.usage;
-    yield `  <testsuite name="${escapeXmlAttribute(suite.name)}" tests="${suite.totals.cells}" failures="${suite.totals.failed - suiteErrors}" errors="${suiteErrors}" skipped="${suite.totals.skipped}" time="${seconds(latency)}" timestamp="${timestamp}">\n`;
+    const suiteTests = tests.filter((test) => test.suite === suite.name);
+    const suiteFailed = suiteTests.filter((test) => test.state === "failed").length;
+    const suiteSkipped = suiteTests.filter((test) => test.state === "skipped").length;
+    yield `  <testsuite name="${escapeXmlAttribute(suite.name)}" tests="${suite.totals.cells + suiteTests.length}" failures="${suite.totals.failed - suiteErrors + suiteFailed}" errors="${suiteErrors}" skipped="${suite.totals.skipped + suiteSkipped}" time="${seconds(latency)}" timestamp="${timestamp}">\n`;
     // Cells of one case share their class name: escape it once per case.
     let className = "";
     let classCase: string | undefined;
@@ -51,10 +61,49 @@ export function* renderJunitChunks(report: EvalReport): Generator<string> {
       }
       yield `${renderTestcase(cell, className)}\n`;
     }
+    for (const test of suiteTests) yield `${renderOtherTest(test)}\n`;
     start = end;
     yield "  </testsuite>\n";
   }
+  const plain = tests.filter(
+    (test) => test.suite === null || !report.suites.some((s) => s.name === test.suite),
+  );
+  if (plain.length > 0) {
+    const failed = plain.filter((test) => test.state === "failed").length;
+    const skipped = plain.filter((test) => test.state === "skipped").length;
+    yield `  <testsuite name="other tests" tests="${plain.length}" failures="${failed}" errors="0" skipped="${skipped}" time="0.000" timestamp="${timestamp}">\n`;
+    for (const test of plain) yield `${renderOtherTest(test)}\n`;
+    yield "  </testsuite>\n";
+  }
+  if (runErrors.length > 0) {
+    yield `  <testsuite name="run errors" tests="${runErrors.length}" failures="0" errors="${runErrors.length}" skipped="0" time="0.000" timestamp="${timestamp}">\n`;
+    for (const [index, error] of runErrors.entries()) {
+      const message = `usage error: ${error.split("\n")[0]}`;
+      yield `    <testcase classname="run errors" name="error ${index + 1}" time="0.000">\n      <error message="${escapeXmlAttribute(message)}" type="RunError">${escapeXmlText(error)}</error>\n    </testcase>\n`;
+    }
+    yield "  </testsuite>\n";
+  }
   yield "</testsuites>\n";
+}
+
+/** A test that is not a cell: its failure messages and the failed assertions it made on cells. */
+function renderOtherTest(test: TestReport): string {
+  const className = escapeXmlAttribute(
+    test.suite === null ? "other tests" : `${test.suite}.${test.case ?? test.name}`,
+  );
+  const name = escapeXmlAttribute(test.case === null ? test.name : "across cells");
+  const open = `    <testcase classname="${className}" name="${name}" time="0.000"`;
+  if (test.state === "skipped") return `${open}>\n      <skipped/>\n    </testcase>`;
+  let body = "";
+  for (const assertion of test.assertions) {
+    const requirement = assertion.requirement === undefined ? "" : `(${assertion.requirement})`;
+    body += `${assertion.pass ? "✓" : "✗"} ${assertion.matcher}${requirement} on ${assertion.cell}: ${assertion.actual ?? "unknown"} vs threshold ${assertion.threshold ?? "none"}\n`;
+  }
+  if (test.state === "passed")
+    return `${open}>\n      <system-out>${escapeXmlText(body)}</system-out>\n    </testcase>`;
+  const message = test.failures[0]?.split("\n")[0] ?? "the test failed";
+  for (const failure of test.failures) body += `\n${failure}`;
+  return `${open}>\n      <failure message="${escapeXmlAttribute(message)}" type="AssertionError">${escapeXmlText(body)}</failure>\n    </testcase>`;
 }
 
 function renderTestcase(cell: CellReport, className: string): string {

@@ -17,7 +17,7 @@ export function* renderReportJsonChunks(report: EvalReport): Generator<string> {
     if (value === undefined) continue;
     yield `${first ? "" : ","}\n  ${JSON.stringify(key)}: `;
     first = false;
-    if (key === "cells" && Array.isArray(value)) yield* renderLines(value, "  ");
+    if ((key === "cells" || key === "tests") && Array.isArray(value)) yield* renderLines(value, "  ");
     else if (key === "suites" && Array.isArray(value)) yield* renderSuites(value as SuiteReport[]);
     else yield indent(JSON.stringify(value, null, 2), "  ");
   }

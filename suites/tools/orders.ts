@@ -12,7 +12,18 @@ export const ORDERS: Readonly<Record<string, { status: string; carrier: string; 
 /** The header value the service expects; a real suite would read it from the environment. */
 export const ORDER_SERVICE_TOKEN = process.env.ORDER_SERVICE_TOKEN ?? "local-order-service-token";
 
-/** Starts the service on a free port of 127.0.0.1; `url` is its status endpoint. */
+/**
+ * The port the service asks for. The tool's URL is part of every cell's request, which seeds the
+ * simulated model and keys cassettes and `--resume`: a port picked at random would make two identical
+ * runs differ. `ORDER_SERVICE_PORT` overrides it.
+ */
+export const ORDER_SERVICE_PORT = Number(process.env.ORDER_SERVICE_PORT ?? 47_613);
+
+/**
+ * Starts the service on 127.0.0.1 at {@link ORDER_SERVICE_PORT}, or, when another process holds that
+ * port (two runs side by side), on a free one, saying so: the run still works, only its tool URL, and so
+ * its outputs, differ from a run on the usual port. `url` is its status endpoint.
+ */
 export async function startOrderService(): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -40,7 +51,24 @@ export async function startOrderService(): Promise<{ url: string; close(): Promi
         : send(200, { order_id: orderId, ...order });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      server.once("error", fail);
+      server.listen(port, "127.0.0.1", () => {
+        server.off("error", fail);
+        resolve();
+      });
+    });
+  try {
+    await listen(ORDER_SERVICE_PORT);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    console.warn(
+      `order service: port ${ORDER_SERVICE_PORT} is in use; listening on a free port, so this run's tool URL (and outputs) differ from a run on ${ORDER_SERVICE_PORT}`,
+    );
+    await listen(0);
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/orders/status`,

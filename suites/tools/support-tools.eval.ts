@@ -6,8 +6,8 @@
 // On AI21 (AI21_API_KEY set) the documents go to your real library (once: files already there by name
 // are kept), and the tool must be reachable from AI21's servers, which 127.0.0.1 is not: point
 // `endpoint.url` at a public deployment of the service. `toCiteSource({ label })` needs the local
-// server's file labels; on AI21 match by `{ fileId }`. The service listens on a new port each run,
-// so recorded cassettes do not replay this suite.
+// server's file labels; on AI21 match by `{ fileId }`. The service listens on a fixed port
+// (ORDER_SERVICE_PORT, default 47613), so that identical runs send identical requests.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { createMaestroClient } from "maestro-eval";

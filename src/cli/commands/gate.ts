@@ -1,6 +1,11 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { evaluateGate, mergeEvalReports, parseGateConfig } from "../../domain/index.js";
+import {
+  applyGateRecommendations,
+  evaluateGate,
+  mergeEvalReports,
+  parseGateConfig,
+} from "../../domain/index.js";
 import {
   compareOutputs,
   REPORT_FILES,
@@ -15,13 +20,27 @@ import {
   renderReportJsonChunks,
   writeFileAtomic,
 } from "../../reporter/index.js";
-import { loadConfig } from "../config.js";
+import { type LoadedConfig, loadConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import type { RegisterCommand } from "../program.js";
+import { appendMergeToHistory } from "./history.js";
 import { readBaseline, readReport } from "./read-report.js";
 
-const DEFAULT_REPORT = join("reports", REPORT_FILES.json);
-const DEFAULT_BASELINE = join("reports", "baseline.json");
+/**
+ * The reports directory: `--reports`, else the directory of the report named on the command line, else
+ * the config's `reports.dir`, else `reports`. The baseline is `baseline.json` in it unless the config
+ * names one: the same file `run --reports <dir>` reads.
+ */
+function reportsDir(
+  cwd: string,
+  loaded: LoadedConfig,
+  flag: string | undefined,
+  report: string | undefined,
+): string {
+  if (flag !== undefined) return resolve(cwd, flag);
+  if (report !== undefined) return dirname(resolve(cwd, report));
+  return resolve(cwd, loaded.config.reports?.dir ?? "reports");
+}
 
 /** Runs a command body and turns a thrown error into a clear line and exit code 3. */
 async function guarded(name: string, body: () => Promise<number> | number): Promise<void> {
@@ -40,25 +59,35 @@ export const registerGate: RegisterCommand = (program) => {
     .description(
       "Apply the gate's thresholds (and a baseline) to a report: exit 0 passed, 1 quality failed, 2 infrastructure, 3 usage.",
     )
-    .argument("[report]", "the report", DEFAULT_REPORT)
+    .argument("[report]", "the report (default report.json in the reports directory)")
     .option(
       "--baseline <file>",
-      "compare with this blessed report (default: the config's baseline, else reports/baseline.json when present)",
+      "compare with this blessed report (default: the config's baseline, else baseline.json in the reports directory when present)",
     )
     .option("--config <file>", "the config file (default maestro-eval.config.ts when present)")
+    .option("--reports <dir>", "the reports directory (default: the config's reports.dir, else reports)")
     .option("--json", "print the gate result as JSON")
-    .action((reportPath: string, options: { baseline?: string; config?: string; json?: boolean }) =>
-      guarded("gate", async () => {
-        const cwd = process.cwd();
-        const { config, path } = await loadConfig(cwd, options.config);
-        const gateConfig = parseGateConfig(config.gate ?? {}, path ?? "the default config");
-        const report = readReport(resolve(cwd, reportPath));
-        const baselinePath = options.baseline ?? config.baseline ?? DEFAULT_BASELINE;
-        const baseline = readBaseline(resolve(cwd, baselinePath), options.baseline !== undefined);
-        const gate = evaluateGate(report, gateConfig, baseline);
-        console.log(options.json ? JSON.stringify(gate, null, 2) : renderGateResult(gate));
-        return gate.exitCode;
-      }),
+    .action(
+      (
+        reportArgument: string | undefined,
+        options: { baseline?: string; config?: string; reports?: string; json?: boolean },
+      ) =>
+        guarded("gate", async () => {
+          const cwd = process.cwd();
+          const loaded = await loadConfig(cwd, options.config);
+          const { config, path } = loaded;
+          const gateConfig = parseGateConfig(config.gate ?? {}, path ?? "the default config");
+          const dir = reportsDir(cwd, loaded, options.reports, reportArgument);
+          const report = readReport(resolve(cwd, reportArgument ?? join(dir, REPORT_FILES.json)));
+          const baselinePath = options.baseline ?? config.baseline ?? join(dir, "baseline.json");
+          const baseline = readBaseline(
+            resolve(cwd, baselinePath),
+            options.baseline !== undefined || config.baseline !== undefined,
+          );
+          const gate = evaluateGate(report, gateConfig, baseline);
+          console.log(options.json ? JSON.stringify(gate, null, 2) : renderGateResult(gate));
+          return gate.exitCode;
+        }),
     );
 };
 
@@ -67,21 +96,29 @@ export const registerBless: RegisterCommand = (program) => {
   program
     .command("bless")
     .description("Store a report as the baseline (commit it): later `run` and `gate` compare against it.")
-    .argument("[report]", "the report to bless", DEFAULT_REPORT)
-    .option("--to <file>", "where the baseline goes", DEFAULT_BASELINE)
-    .action((reportPath: string, options: { to: string }) =>
-      guarded("bless", () => {
-        const cwd = process.cwd();
-        const source = resolve(cwd, reportPath);
-        const report = readReport(source);
-        const target = resolve(cwd, options.to);
-        mkdirSync(dirname(target), { recursive: true });
-        copyFileSync(source, target);
-        console.log(
-          `Blessed ${reportPath} as the baseline: ${options.to} (${report.cells.length} cells). Commit it.`,
-        );
-        return EXIT.ok;
-      }),
+    .argument("[report]", "the report to bless (default report.json in the reports directory)")
+    .option(
+      "--to <file>",
+      "where the baseline goes (default: the config's baseline, else baseline.json in the reports directory)",
+    )
+    .option("--config <file>", "the config file (default maestro-eval.config.ts when present)")
+    .option("--reports <dir>", "the reports directory (default: the config's reports.dir, else reports)")
+    .action(
+      (reportArgument: string | undefined, options: { to?: string; config?: string; reports?: string }) =>
+        guarded("bless", async () => {
+          const cwd = process.cwd();
+          const loaded = await loadConfig(cwd, options.config);
+          const dir = reportsDir(cwd, loaded, options.reports, reportArgument);
+          const source = resolve(cwd, reportArgument ?? join(dir, REPORT_FILES.json));
+          const report = readReport(source);
+          const target = resolve(cwd, options.to ?? loaded.config.baseline ?? join(dir, "baseline.json"));
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(source, target);
+          console.log(
+            `Blessed ${source} as the baseline: ${target} (${report.cells.length} cells). Commit it; run and gate compare against it.`,
+          );
+          return EXIT.ok;
+        }),
     );
 };
 
@@ -124,23 +161,46 @@ export const registerMerge: RegisterCommand = (program) => {
     )
     .argument("<reports...>", "the shards' report.json files")
     .option("--out <dir>", "where the merged reports go", "reports")
-    .action((paths: string[], options: { out: string }) =>
-      guarded("merge", () => {
+    .option(
+      "--config <file>",
+      "the config whose gate the merged reports show (default maestro-eval.config.ts when present)",
+    )
+    .option("--baseline <file>", "compare with this blessed report in the merged reports' verdict")
+    .action((paths: string[], options: { out: string; config?: string; baseline?: string }) =>
+      guarded("merge", async () => {
         const cwd = process.cwd();
-        const merged = mergeEvalReports(
-          paths.map((path) => readReport(resolve(cwd, path))),
-          { compareOutputs },
+        const loaded = await loadConfig(cwd, options.config);
+        const gateConfig = parseGateConfig(loaded.config.gate ?? {}, loaded.path ?? "the default config");
+        const baselinePath = options.baseline ?? loaded.config.baseline;
+        const baseline =
+          baselinePath === undefined ? undefined : readBaseline(resolve(cwd, baselinePath), true);
+        const shards = paths.map((path) => readReport(resolve(cwd, path)));
+        const merged = applyGateRecommendations(
+          mergeEvalReports(shards, { compareOutputs, names: paths }),
+          gateConfig,
         );
+        const gate = evaluateGate(merged, gateConfig, baseline);
         const dir = resolve(cwd, options.out);
         writeFileAtomic(join(dir, REPORT_FILES.json), renderReportJsonChunks(merged));
-        writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReportChunks(merged));
+        writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReportChunks(merged, { gate }));
         writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunitChunks(merged));
-        writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(merged));
+        writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(merged, gate));
         const width = Math.max(60, Math.min(process.stdout.columns ?? 120, 200));
         console.log(renderComparisonTable(merged, { width, color: false }));
         console.log(renderOutputDiffs(merged, { width, maxLines: 12 }));
         console.log(renderRecommendation(merged));
+        const split = shards[0]?.run.shard?.split("/")[1];
+        const missing =
+          split === undefined
+            ? []
+            : Array.from({ length: Number(split) }, (_, index) => `${index + 1}/${split}`).filter(
+                (shard) => !shards.some((report) => report.run.shard === shard),
+              );
+        if (missing.length > 0)
+          console.log(`note: shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} not merged`);
+        await appendMergeToHistory(cwd, merged, options.config);
         console.log(`Merged ${paths.length} reports (${merged.cells.length} cells) into ${options.out}/`);
+        console.log(renderGateResult(gate));
         return EXIT.ok;
       }),
     );

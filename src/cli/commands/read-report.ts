@@ -1,8 +1,28 @@
 import { readFileSync } from "node:fs";
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { EVAL_REPORT_SCHEMA_VERSION, type EvalReport } from "../../domain/index.js";
 import { MaestroConfigurationError } from "../../errors/index.js";
 
-/** Reads a report.json, with errors that name the file and say what is wrong with it. */
+const SCHEMA_URL = new URL("../../../schemas/eval-report.schema.json", import.meta.url);
+let validator: ValidateFunction | undefined;
+
+/** The compiled JSON Schema of report.json (schemas/eval-report.schema.json), compiled once. */
+function reportValidator(): ValidateFunction {
+  if (validator === undefined) {
+    const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as object;
+    // ajv's CommonJS build: the class and the plugin sit on `default` when imported from ESM.
+    const ajv = new Ajv2020.default({ allErrors: false, strict: false });
+    addFormats.default(ajv);
+    validator = ajv.compile(schema);
+  }
+  return validator as ValidateFunction;
+}
+
+/**
+ * Reads a report.json and checks it against its JSON Schema before anything trusts it, with errors that
+ * name the file and the field that is wrong (`cells[3].score must be number,null`).
+ */
 export function readReport(path: string): EvalReport {
   let text: string;
   try {
@@ -21,18 +41,72 @@ export function readReport(path: string): EvalReport {
   } catch (error) {
     throw new MaestroConfigurationError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
-  const report = value as Partial<EvalReport>;
-  if (
-    typeof report !== "object" ||
-    report === null ||
-    report.schemaVersion !== EVAL_REPORT_SCHEMA_VERSION ||
-    !Array.isArray(report.cells)
-  ) {
+  const report = value as Partial<EvalReport> | null;
+  if (typeof report !== "object" || report === null || Array.isArray(report)) {
+    throw new MaestroConfigurationError(`${path} is not a maestro-eval report: it holds ${describe(value)}`);
+  }
+  if (report.schemaVersion !== EVAL_REPORT_SCHEMA_VERSION) {
     throw new MaestroConfigurationError(
-      `${path} is not a maestro-eval report of schema version ${EVAL_REPORT_SCHEMA_VERSION} (schemaVersion ${JSON.stringify(report?.schemaVersion)})`,
+      `${path} is not a maestro-eval report of schema version ${EVAL_REPORT_SCHEMA_VERSION} (schemaVersion ${JSON.stringify(report.schemaVersion)})`,
     );
   }
-  return report as EvalReport;
+  const validate = reportValidator();
+  if (!validate(report)) {
+    throw new MaestroConfigurationError(
+      `${path} does not match schemas/eval-report.schema.json: ${describeSchemaError(validate.errors?.[0])}`,
+    );
+  }
+  const checked = report as EvalReport;
+  if (checked.totals.cells !== checked.cells.length) {
+    throw new MaestroConfigurationError(
+      `${path} is inconsistent: totals.cells is ${checked.totals.cells} but cells holds ${checked.cells.length}`,
+    );
+  }
+  const suites = new Set(checked.suites.map((suite) => suite.name));
+  const stray = checked.cells.find((cell) => !suites.has(cell.suite));
+  if (stray !== undefined) {
+    throw new MaestroConfigurationError(
+      `${path} is inconsistent: cell ${JSON.stringify(stray.key)} belongs to suite ${JSON.stringify(stray.suite)}, which suites does not list`,
+    );
+  }
+  const cellSuites = new Set(checked.cells.map((cell) => cell.suite));
+  const empty = checked.suites.find((suite) => !cellSuites.has(suite.name));
+  if (empty !== undefined) {
+    throw new MaestroConfigurationError(
+      `${path} is inconsistent: suites lists ${JSON.stringify(empty.name)}, which no cell belongs to`,
+    );
+  }
+  return checked;
+}
+
+/** `cells[3].score must be number,null`, `suites must be array`, `cells[0] must have required property 'key'`. */
+function describeSchemaError(error: ErrorObject | undefined): string {
+  if (error === undefined) return "it does not match";
+  const field =
+    error.instancePath === ""
+      ? "the report"
+      : error.instancePath
+          .slice(1)
+          .split("/")
+          .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+          .reduce(
+            (path, part) =>
+              /^\d+$/.test(part) ? `${path}[${part}]` : path === "" ? part : `${path}.${part}`,
+            "",
+          );
+  if (error.keyword === "additionalProperties") {
+    return `${field} has a field the schema does not know: ${JSON.stringify((error.params as { additionalProperty: string }).additionalProperty)}`;
+  }
+  if (error.keyword === "enum") {
+    return `${field} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((item) => JSON.stringify(item)).join(", ")}`;
+  }
+  return `${field} ${error.message ?? "is wrong"}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value;
 }
 
 /**

@@ -1,14 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { InvalidArgumentError, Option } from "commander";
 import { startVitest } from "vitest/node";
-import {
-  type EvalReport,
-  evaluateGate,
-  type GateResult,
-  parseGateConfig,
-  recommendUnderGate,
-} from "../../domain/index.js";
+import { BUDGETS, type EvalReport, parseGateConfig, recommendUnderGate } from "../../domain/index.js";
 import { isMaestroEvalError } from "../../errors/index.js";
 import {
   GLOBAL_SETUP_PATH,
@@ -18,26 +13,19 @@ import {
   SOURCE_RESOLVE_CONFIG,
   vitestConcurrencyFor,
 } from "../../harness/index.js";
-import {
-  MaestroReporter,
-  REPORT_FILES,
-  renderGateRecommendation,
-  renderGateResult,
-  renderMarkdownSummary,
-  writeFileAtomic,
-} from "../../reporter/index.js";
+import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../../reporter/index.js";
 import { HistoryReporter } from "../../reporter/history-reporter.js";
 import { loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import type { RegisterCommand } from "../program.js";
 import { readGitState } from "../read-git-state.js";
-import { createTrendReader, historyFileFor } from "./history.js";
+import { historyFileFor } from "./history.js";
 import { readBaseline } from "./read-report.js";
 import { parseNumber } from "./serve.js";
 
 interface RunOptions {
-  models?: string;
-  budgets?: string;
+  models?: string[];
+  budgets?: string[];
   repeats?: number;
   concurrency?: number;
   backend?: "ai21" | "local" | "replay";
@@ -73,9 +61,13 @@ export const registerRun: RegisterCommand = (program) => {
       "Run the suites (default: the config's suites, else suites/**/*.eval.ts), write reports/, print the tables, diffs and recommendation, and exit with the gate's code: 0 passed, 1 a quality gate failed, 2 infrastructure failure, 3 usage error.",
     )
     .argument("[suites...]", "suite files or filters (vitest's file filters)")
-    .option("--models <names>", "override every suite's models, comma-separated")
-    .option("--budgets <budgets>", "override every suite's budgets, comma-separated (low, medium, high)")
-    .option("--repeats <n>", "override every suite's repeats", parseNumber("--repeats", 1, 1000))
+    .option("--models <names>", "override every suite's models, comma-separated", parseModels)
+    .option(
+      "--budgets <budgets>",
+      "override every suite's budgets, comma-separated (low, medium, high)",
+      parseBudgets,
+    )
+    .option("--repeats <n>", "override every suite's repeats", parseWholeNumber("--repeats", 1, 1000))
     .option(
       "--concurrency <n>",
       "cells in flight at once across the run",
@@ -95,7 +87,10 @@ export const registerRun: RegisterCommand = (program) => {
     .option("--json", "print the report summary and the gate as JSON instead of tables")
     .option("--config <file>", "the config file (default maestro-eval.config.ts when present)")
     .option("--reports <dir>", "where the reports go (default reports)")
-    .option("--baseline <file>", "compare against this blessed report in the gate")
+    .option(
+      "--baseline <file>",
+      "compare against this blessed report in the gate (default: the config's baseline, else baseline.json in the reports directory when present)",
+    )
     .addOption(
       new Option("--progress <mode>", "progress display")
         .choices(["auto", "live", "lines", "off"])
@@ -112,22 +107,25 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
   let gateConfig: ReturnType<typeof parseGateConfig>;
   let baseline: EvalReport | undefined;
   let envConcurrency: number | undefined;
+  let dir: string;
   try {
-    config = (await loadConfig(cwd, options.config)).config;
-    gateConfig = parseGateConfig(config.gate ?? {}, options.config ?? "maestro-eval.config.ts");
-    const baselinePath = options.baseline ?? config.baseline;
-    baseline =
-      baselinePath === undefined
-        ? undefined
-        : readBaseline(resolve(cwd, baselinePath), options.baseline !== undefined);
+    const loaded = await loadConfig(cwd, options.config);
+    config = loaded.config;
+    gateConfig = parseGateConfig(config.gate ?? {}, loaded.path ?? "the default config");
+    dir = resolve(cwd, options.reports ?? config.reports?.dir ?? "reports");
+    // As `gate` does: the blessed baseline is used whenever it is there, named or not.
+    const baselinePath = options.baseline ?? config.baseline ?? join(dir, "baseline.json");
+    baseline = readBaseline(
+      resolve(cwd, baselinePath),
+      options.baseline !== undefined || config.baseline !== undefined,
+    );
     envConcurrency = readConcurrency(process.env);
   } catch (error) {
     console.error(`maestro-eval run: ${(error as Error).message}`);
     return EXIT.usage;
   }
-  const dir = resolve(cwd, options.reports ?? config.reports?.dir ?? "reports");
-  if (options.models !== undefined) process.env.MAESTRO_EVAL_MODELS = options.models;
-  if (options.budgets !== undefined) process.env.MAESTRO_EVAL_BUDGETS = options.budgets;
+  if (options.models !== undefined) process.env.MAESTRO_EVAL_MODELS = options.models.join(",");
+  if (options.budgets !== undefined) process.env.MAESTRO_EVAL_BUDGETS = options.budgets.join(",");
   if (options.repeats !== undefined) process.env.MAESTRO_EVAL_REPEATS = String(options.repeats);
   const harness: HarnessOptions = {
     ...((options.backend ?? config.backend) ? { backend: options.backend ?? config.backend } : {}),
@@ -137,7 +135,9 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
     timeoutMs: config.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs,
     ...(config.local === undefined ? {} : { local: config.local }),
     ...(options.resume ? { resumeFile: join(dir, "results.jsonl") } : {}),
-    statsFile: join(dir, "local-server.json"),
+    // Written aside and moved into the reports only when the run writes them: a run that does nothing
+    // leaves reports/ exactly as it was.
+    statsFile: join(mkdtempSync(join(tmpdir(), "maestro-eval-stats-")), "local-server.json"),
   };
   const reporter = new MaestroReporter({
     dir,
@@ -146,7 +146,11 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
     progress: options.json === true ? "off" : (options.progress ?? "auto"),
     reference: config.reports?.reference,
     version: readPackageVersion(),
+    gate: gateConfig,
+    baseline,
+    shard: options.shard,
   });
+  const include = config.suites ?? ["suites/**/*.eval.ts"];
   // Listed after the reporter, whose finished report it summarises into the project's history.
   const history =
     options.history === false
@@ -158,7 +162,6 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
             describeRun: () => ({ ...readGitState(cwd), shard: options.shard ?? null }),
           }),
         ];
-  if (options.history !== false) reporter.trend = createTrendReader(cwd, config, options.shard);
   try {
     const vitest = await startVitest(
       "test",
@@ -168,7 +171,7 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
         root: cwd,
         watch: false,
         reporters: [reporter, ...history],
-        include: config.suites ?? ["suites/**/*.eval.ts"],
+        include,
         globalSetup: [GLOBAL_SETUP_PATH],
         maxConcurrency: vitestConcurrencyFor(harness.concurrency ?? HARNESS_DEFAULTS.concurrency),
         testTimeout: (harness.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000,
@@ -183,38 +186,86 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
       `maestro-eval run: ${isMaestroEvalError(error) ? error.message : (error as Error).message}`,
     );
     return EXIT.usage;
+  } finally {
+    const stats = harness.statsFile!;
+    if (reporter.wrote && existsSync(stats)) {
+      // Copied whole beside it, then renamed over the old one, as the other report files.
+      const partial = join(dir, `local-server.json.${process.pid}.tmp`);
+      copyFileSync(stats, partial);
+      renameSync(partial, join(dir, "local-server.json"));
+    }
+    rmSync(dirname(stats), { recursive: true, force: true });
   }
-  const report = reporter.report;
-  if (report === undefined) {
-    console.error("maestro-eval run: vitest finished without a report (no suite ran)");
+  const { report, gate } = reporter;
+  if (report === undefined || gate === undefined || !reporter.wrote) {
+    // Nothing ran: a usage error, and reports/ is left exactly as it was.
+    for (const error of reporter.runErrors) console.error(`maestro-eval run: ${error.split("\n")[0]}`);
+    const filters =
+      suites.length === 0
+        ? ""
+        : `the filters ${suites.map((item) => JSON.stringify(item)).join(", ")} among `;
+    console.error(
+      `maestro-eval run: no cell ran: ${reporter.runErrors.length > 0 ? "no suite loaded" : "nothing matched"} (${filters}the suites ${include.map((item) => JSON.stringify(item)).join(", ")}${options.shard === undefined ? "" : `, shard ${options.shard}`}); ${dir} was left as it was`,
+    );
     return EXIT.usage;
   }
-  const gate = evaluateGate(report, gateConfig, baseline);
-  const code = exitCodeOf(gate, reporter);
-  writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(report, gate));
+  // The verdict is the gate's on the written report: `maestro-eval gate` on report.json says the same.
+  const code = gate.exitCode;
   if (options.json === true) {
-    console.log(JSON.stringify({ exitCode: code, gate, totals: report.totals, reports: dir }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          exitCode: code,
+          gate,
+          totals: report.totals,
+          reports: dir,
+          ...(reporter.unreadableLines > 0 ? { unreadableResultLines: reporter.unreadableLines } : {}),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     console.log(`\n${renderGateRecommendation(recommendUnderGate(report, gateConfig))}`);
-    console.log(
-      `\n${renderGateResult(gate, { otherFailures: reporter.otherFailures, runErrors: reporter.runErrors })}`,
-    );
+    console.log(`\n${renderGateResult(gate)}`);
   }
   return code;
 }
 
-/**
- * The run's exit code: a usage error anywhere (a suite that failed to load, a bad case) is 3; the
- * gate's infrastructure verdict is 2; a failed threshold or a failed assertion is 1.
- */
-export function exitCodeOf(
-  gate: GateResult,
-  reporter: Pick<MaestroReporter, "otherFailures" | "runErrors">,
-): number {
-  if (reporter.runErrors.length > 0 || gate.exitCode === EXIT.usage) return EXIT.usage;
-  if (gate.exitCode === EXIT.infrastructure) return EXIT.infrastructure;
-  if (gate.exitCode === EXIT.gateFailed || reporter.otherFailures.length > 0) return EXIT.gateFailed;
-  return EXIT.ok;
+/** `--models a,b`: the names, at least one, none empty. */
+function parseModels(value: string): string[] {
+  const names = value.split(",").map((item) => item.trim());
+  if (names.some((name) => name === "")) {
+    throw new InvalidArgumentError(
+      `--models must be model names separated by commas, none empty, got ${JSON.stringify(value)}`,
+    );
+  }
+  return names;
+}
+
+/** `--budgets low,high`: each one of the budgets. */
+function parseBudgets(value: string): string[] {
+  const budgets = value.split(",").map((item) => item.trim());
+  const wrong = budgets.find((budget) => !(BUDGETS as readonly string[]).includes(budget));
+  if (wrong !== undefined) {
+    throw new InvalidArgumentError(
+      `--budgets must be ${BUDGETS.join(", ")} separated by commas, got ${JSON.stringify(value)} (${JSON.stringify(wrong)} is not a budget)`,
+    );
+  }
+  return budgets;
+}
+
+function parseWholeNumber(flag: string, min: number, max: number): (value: string) => number {
+  const parse = parseNumber(flag, min, max);
+  return (value) => {
+    const number = parse(value);
+    if (!Number.isInteger(number)) {
+      throw new InvalidArgumentError(
+        `${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+      );
+    }
+    return number;
+  };
 }
 
 function parseShard(value: string): string {

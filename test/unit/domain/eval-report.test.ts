@@ -280,6 +280,7 @@ describe("mergeEvalReports", () => {
           const reports = shards.map((shard, index) =>
             buildEvalReport(shard, {
               ...options,
+              shard: `${index + 1}/${shardCount}`,
               startedAt: `2025-01-02T03:0${index}:00.000Z`,
               finishedAt: `2025-01-02T04:0${index}:00.000Z`,
             }),
@@ -300,7 +301,23 @@ describe("mergeEvalReports", () => {
   });
 
   test("throws when reports cannot be shards of one run", () => {
-    const report = fixtureReport();
+    const whole = fixtureReport();
+    expect(() => mergeEvalReports([whole, whole], { compareOutputs })).toThrow(
+      "mergeEvalReports: reports[0] is the report of a whole run, not of a shard (run --shard i/n); merge combines the shards of one run",
+    );
+    const shard = (value: string) => ({ ...whole, run: { ...whole.run, shard: value } });
+    expect(() => mergeEvalReports([shard("1/2"), shard("2/3")], { compareOutputs })).toThrow(
+      "mergeEvalReports: reports[0] is a shard of 2 but reports[1] is shard 2/3; merge the shards of one run",
+    );
+    expect(() =>
+      mergeEvalReports([shard("1/2"), shard("1/2")], { compareOutputs, names: ["a.json", "b.json"] }),
+    ).toThrow("mergeEvalReports: a.json and b.json are both shard 1/2");
+    const ai21 = { ...shard("2/2"), run: { ...shard("2/2").run, backends: ["ai21" as const] } };
+    expect(() => mergeEvalReports([shard("1/2"), ai21], { compareOutputs })).toThrow(
+      "mergeEvalReports: the reports come from different backends (reports[0]: local; reports[1]: ai21); merge the shards of one run",
+    );
+    // Reports written before the shard was kept say nothing about it: the cells themselves must not overlap.
+    const report = { ...whole, run: { ...whole.run, shard: undefined } };
     expect(() => mergeEvalReports([report, report], { compareOutputs })).toThrow(
       'mergeEvalReports: cell "invoice extraction/acme/jamba-large/high/#0" appears more than once; each cell must be reported once',
     );

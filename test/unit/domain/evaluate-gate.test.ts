@@ -130,13 +130,19 @@ describe("evaluateGate", () => {
         ...formatsRuns(nine),
         {
           case: "case-9",
-          error: { category: "infrastructure", name: "MaestroConnectionError", message: "ECONNREFUSED" },
+          error: {
+            category: "infrastructure",
+            name: "MaestroConnectionError",
+            message:
+              "POST http://127.0.0.1:4010/studio/v1/maestro/runs failed: connection refused (ECONNREFUSED)",
+          },
         },
       ],
       { requirements: { formats: { min: 0.8 } } },
       2,
       [
-        "infrastructure errors in 1 of 10 cells (10%) exceed the tolerance of 0%: MaestroConnectionError ×1",
+        // The kind of error, how often, and the first one's URL and cause.
+        "infrastructure errors in 1 of 10 cells (10%) exceed the tolerance of 0%: MaestroConnectionError ×1 (first, invoice extraction/case-9/jamba-mini/low/#0: POST http://127.0.0.1:4010/studio/v1/maestro/runs failed: connection refused (ECONNREFUSED))",
         'suite "invoice extraction": requirement "formats" mean 0.62 < 0.80 on jamba-mini/low (n=9)',
       ],
     ],
@@ -174,7 +180,7 @@ describe("evaluateGate", () => {
       3,
       [
         'suite "invoice extraction": usage error in 1 cell (MaestroConstraintViolationError): requirements[0].description has 130 words (first: invoice extraction/case-9/jamba-mini/low/#0)',
-        "infrastructure errors in 1 of 3 cells (33.3%) exceed the tolerance of 0%: MaestroTimeoutError ×1",
+        "infrastructure errors in 1 of 3 cells (33.3%) exceed the tolerance of 0%: MaestroTimeoutError ×1 (first, invoice extraction/case-8/jamba-mini/low/#0: timed out)",
       ],
     ],
     [
@@ -189,6 +195,7 @@ describe("evaluateGate", () => {
       2,
       [
         'suite "invoice extraction": requirement "formats" has no scored runs on jamba-mini/low (1 infrastructure error); the requirement threshold is 0.80',
+        'suite "invoice extraction": the mandatory gate has no scored runs on jamba-mini/low (1 infrastructure error); the mandatory threshold is 1.00',
       ],
     ],
   ])("%s", (_, specs, config, exitCode, messages) => {
@@ -263,7 +270,8 @@ describe("evaluateGate", () => {
   test("works on the renderer fixture", () => {
     const result = evaluateGate(fixtureReport(), { infrastructure: { maxErrorRate: 0.1 } });
     expect(result.exitCode).toBe(1);
-    expect(result.failures.map((failure) => failure.kind)).toEqual(["failed_cells"]);
+    // The default gate holds every mandatory requirement to 1 in every run: jamba-mini/low misses it twice.
+    expect(result.failures.map((failure) => failure.kind)).toEqual(["mandatory", "failed_cells"]);
   });
 });
 

@@ -19,19 +19,31 @@ describe("renderGateResult", () => {
     );
   });
 
-  test("a failed test outside the cells fails the run even when the thresholds pass", () => {
-    const text = renderGateResult(passed, {
-      otherFailures: [{ name: "suite > case > across cells", errors: ["expected 0.5 to be above 0.8"] }],
+  test("a failing threshold is listed under the verdict with its category", () => {
+    const text = renderGateResult({
+      ...passed,
+      status: "failed",
+      exitCode: 1,
+      failures: [
+        {
+          kind: "failed_tests",
+          category: "quality",
+          suite: "orders",
+          threshold: 0,
+          actual: 1,
+          message: 'suite "orders": case "refund" across cells failed: expected 0.5 to be above 0.8',
+        },
+      ],
     });
     expect(text.split("\n")).toEqual([
       "Gate FAILED: 3 thresholds checked, 1 failing; infrastructure errors 0/12 cells (tolerance 2%)",
-      "  ✗ [quality] suite > case > across cells: expected 0.5 to be above 0.8",
+      '  ✗ [quality] suite "orders": case "refund" across cells failed: expected 0.5 to be above 0.8',
     ]);
   });
 
-  test("a suite that failed to load is an error, not a pass", () => {
-    expect(
-      renderGateResult(passed, { runErrors: ["suites/x.eval.ts: Cannot find module"] }).split("\n")[0],
-    ).toMatch(/^Gate ERROR:/);
+  test("a usage error reads ERROR, not PASSED", () => {
+    expect(renderGateResult({ ...passed, status: "error", exitCode: 3 }).split("\n")[0]).toMatch(
+      /^Gate ERROR:/,
+    );
   });
 });
