@@ -99,7 +99,16 @@ export function trustReport(report: EvalReport, options: TrustReportOptions = {}
       mandatoryRuns.add(cell.key);
   }
   const cells = report.cells.map((cell) => trustCell(cell, isTrusted));
-  const suites = report.suites.map((suite) => trustSuite(suite, cells, mandatoryRuns));
+  // The runs of each group, in one pass: the cells every figure is computed from (not skipped, no error).
+  const byGroup = new Map<string, CellReport[]>();
+  for (const cell of cells) {
+    if (cell.state === "skipped" || cell.error !== null) continue;
+    const key = groupKey(cell.suite, cell.group);
+    const list = byGroup.get(key);
+    if (list === undefined) byGroup.set(key, [cell]);
+    else list.push(cell);
+  }
+  const suites = report.suites.map((suite) => trustSuite(suite, byGroup, mandatoryRuns));
   return { report: { ...report, suites, cells }, ...result };
 }
 
@@ -120,18 +129,11 @@ function trustCell(cell: CellReport, isTrusted: (source: ScoreSource) => boolean
 
 function trustSuite(
   suite: SuiteReport,
-  cells: readonly CellReport[],
+  byGroup: ReadonlyMap<string, readonly CellReport[]>,
   mandatoryRuns: ReadonlySet<string>,
 ): SuiteReport {
-  const byGroup = new Map<string, CellReport[]>();
-  for (const cell of cells) {
-    if (cell.suite !== suite.name || cell.state === "skipped" || cell.error !== null) continue;
-    const list = byGroup.get(cell.group) ?? [];
-    list.push(cell);
-    byGroup.set(cell.group, list);
-  }
   const groups = suite.groups.map((group) =>
-    trustGroup(suite, group, byGroup.get(group.id) ?? [], mandatoryRuns),
+    trustGroup(suite, group, byGroup.get(groupKey(suite.name, group.id)) ?? [], mandatoryRuns),
   );
   return { ...suite, groups };
 }
@@ -199,8 +201,8 @@ function summarise(
     mean: round6(mean),
     interval: interval === null ? null : { low: round6(interval.low), high: round6(interval.high) },
     sources: toCounts(counts),
-    min: Math.min(...values),
-    max: Math.max(...values),
+    min: values.reduce((low, value) => Math.min(low, value), Number.POSITIVE_INFINITY),
+    max: values.reduce((high, value) => Math.max(high, value), Number.NEGATIVE_INFINITY),
     pass: rate(runs.filter((run) => run.pass).length, runs.length),
     threshold: thresholds.size === 1 ? runs[0]!.threshold : null,
   };

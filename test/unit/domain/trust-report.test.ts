@@ -1,6 +1,7 @@
 // Score sources in the gate: only the sources the configuration trusts are counted, and the result says
 // what was counted and what was left out. A self-assessed 1.00 once passed a requirement threshold as if
 // it had been measured.
+import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   buildEvalReport,
@@ -13,7 +14,9 @@ import {
 import { MaestroConfigurationError } from "../../../src/errors/index.js";
 import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
 import { renderMarkdownSummary } from "../../../src/reporter/render-markdown-summary.js";
-import { type CellSpec, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
+import { type CellSpec, cellSpecs, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
+
+const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
 
 function report(specs: CellSpec[]): EvalReport {
   return buildEvalReport(specs.map(makeOutcome), { ...RUN_TIMES, compareOutputs });
@@ -112,6 +115,42 @@ describe("trustReport", () => {
     const built = report(localRuns({ scores: { fields: 1, age: 0 }, sources: { age: "unscored" as never } }));
     const trusted = trustReport(built, { trusted: ["verifier", "unscored" as never] });
     expect(trusted.excluded).toEqual({ unscored: 3 });
+  });
+});
+
+describe("trustReport properties", () => {
+  test("every score is either counted or left out, and the figures it leaves rest on trusted sources only", () => {
+    fc.assert(
+      fc.property(cellSpecs({ maxLength: 30 }), (specs) => {
+        const built = report(specs);
+        const trusted = trustReport(built);
+        let total = 0;
+        for (const cell of built.cells)
+          if (cell.state !== "skipped" && cell.error === null) total += cell.requirements.length;
+        const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+        expect(sum(trusted.gated) + sum(trusted.excluded)).toBe(total);
+        for (const suite of trusted.report.suites) {
+          for (const group of suite.groups) {
+            for (const summary of [
+              ...group.requirements,
+              ...(group.overall === null ? [] : [group.overall]),
+            ]) {
+              expect(Object.keys(summary.sources).every((source) => source !== "self_assessed")).toBe(true);
+              expect(
+                summary.interval === null ||
+                  (summary.interval.low <= summary.mean && summary.mean <= summary.interval.high),
+              ).toBe(true);
+            }
+          }
+        }
+        // Trusting every source changes nothing.
+        expect(
+          trustReport(built, { trusted: ["verifier", "partial", "judge", "maestro", "self_assessed"] })
+            .report,
+        ).toBe(built);
+      }),
+      { numRuns: 60, ...(seed === undefined ? {} : { seed }) },
+    );
   });
 });
 
