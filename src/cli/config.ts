@@ -71,11 +71,23 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     const module = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
     loaded = readDefaultExport(module.default);
   } catch (error) {
-    throw new MaestroConfigurationError(`cannot load ${path}: ${(error as Error).message.split("\n")[0]}`, {
-      cause: error,
-    });
+    throw new MaestroConfigurationError(`cannot load ${path}: ${describeLoadError(error)}`, { cause: error });
   }
   return { config: parseConfig(loaded, path), path };
+}
+
+/**
+ * Why a config file did not load, in one line. A syntax error (esbuild's "Transform failed with 1
+ * error:" and the error on the next line) names the file, line and column.
+ */
+function describeLoadError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const syntax = /^(.*):(\d+):(\d+): ERROR: (.*)$/m.exec(message);
+  if (syntax !== null) {
+    const [, file, line, column, reason] = syntax;
+    return `syntax error at ${file}:${line}:${column} (line ${line}, column ${column}): ${reason}`;
+  }
+  return message.split("\n")[0] ?? message;
 }
 
 /**
