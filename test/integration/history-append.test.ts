@@ -5,8 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { parseHistory } from "../../src/domain/run-history.js";
+import { appendMergeToHistory } from "../../src/cli/commands/history.js";
+import { computeTrends, parseHistory } from "../../src/domain/run-history.js";
 import { repoRoot } from "../helpers/run-fixture-suites.js";
+import { fixtureReport } from "../unit/reporter/fixtures.js";
 
 let dir: string;
 
@@ -17,11 +19,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // A writer: appends `count` lines of about 9 KB (more than a pipe's atomic 4 KB), each a whole entry.
 const writer = `
+import { existsSync, writeFileSync } from "node:fs";
 import { appendHistory } from ${JSON.stringify(join(repoRoot, "src/reporter/history-file.ts"))};
-const [file, name, count, start] = process.argv.slice(2);
+const [file, name, count] = process.argv.slice(2);
 const requirements = Array.from({ length: 60 }, (_, index) => ({ name: name + "-requirement-" + index + "-" + "x".repeat(80), mandatory: false, mean: 0.5, pass: 0.5 }));
-// Both writers start at the same moment, whatever their start-up took.
-await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(start) - Date.now())));
+// Both writers start at the same moment, whatever their start-up took: each says it is ready, then waits
+// for the other.
+writeFileSync(file + ".ready-" + name, "");
+while (!(existsSync(file + ".ready-a") && existsSync(file + ".ready-b"))) await new Promise((resolve) => setTimeout(resolve, 2));
 for (let index = 0; index < Number(count); index += 1) {
   appendHistory(file, [{
     v: 1, run: name + "-" + index, at: new Date(Date.UTC(2026, 11, 1, 0, 0, index)).toISOString(), commit: null, branch: null,
@@ -31,22 +36,12 @@ for (let index = 0; index < Number(count); index += 1) {
 }
 `;
 
-function runWriter(
-  script: string,
-  file: string,
-  name: string,
-  count: number,
-  start: number,
-): Promise<number> {
+function runWriter(script: string, file: string, name: string, count: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx/esm", script, file, name, String(count), String(start)],
-      {
-        cwd: repoRoot,
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
+    const child = spawn(process.execPath, ["--import", "tsx/esm", script, file, name, String(count)], {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     child.on("error", reject);
     child.on("exit", (code) => resolve(code ?? 1));
   });
@@ -57,11 +52,10 @@ describe("appendHistory", () => {
     const script = join(dir, "writer.mts");
     writeFileSync(script, writer);
     const file = join(dir, "history.jsonl");
-    const count = 600;
-    const start = Date.now() + 4000;
+    const count = 1000;
     const codes = await Promise.all([
-      runWriter(script, file, "a", count, start),
-      runWriter(script, file, "b", count, start),
+      runWriter(script, file, "a", count),
+      runWriter(script, file, "b", count),
     ]);
     expect(codes).toEqual([0, 0]);
     const text = readFileSync(file, "utf8");
@@ -81,4 +75,24 @@ describe("appendHistory", () => {
       );
     }
   }, 120_000);
+
+  test("a merged report is recorded as one whole run in the project's reports directory, outside git without a commit", async () => {
+    const project = mkdtempSync(join(dir, "project-"));
+    const merged = fixtureReport();
+    await appendMergeToHistory(project, merged, undefined);
+    const { entries, unreadable } = parseHistory(
+      readFileSync(join(project, "reports/history.jsonl"), "utf8"),
+    );
+    expect(unreadable).toEqual([]);
+    expect(entries.map((entry) => entry.suite)).toEqual(merged.suites.map((suite) => suite.name));
+    for (const entry of entries)
+      expect(entry).toMatchObject({
+        source: "merge",
+        shard: null,
+        commit: null,
+        branch: null,
+        at: merged.run.finishedAt,
+      });
+    expect(computeTrends(entries).runs).toHaveLength(1);
+  });
 });

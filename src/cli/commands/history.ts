@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { InvalidArgumentError } from "commander";
 import type { EvalReport } from "../../domain/eval-report.js";
 import { computeTrends, summarizeForHistory, type TrendRow } from "../../domain/run-history.js";
 import { isMaestroEvalError } from "../../errors/index.js";
-import { HISTORY_FILE, readHistoryFile } from "../../reporter/history-file.js";
+import { appendHistory, HISTORY_FILE, readHistoryFile } from "../../reporter/history-file.js";
 import { renderHistory } from "../../reporter/render-history.js";
 import { loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
@@ -130,4 +131,26 @@ export function createTrendReader(
       return [];
     }
   };
+}
+
+/**
+ * Records a merged report (`maestro-eval merge`) in the project's history as the whole run its shards
+ * were: the trend reads whole runs and merges, never a shard alone.
+ */
+export async function appendMergeToHistory(
+  cwd: string,
+  merged: EvalReport,
+  configFile: string | undefined,
+): Promise<void> {
+  const file = historyFileFor(cwd, (await loadConfig(cwd, configFile)).config);
+  appendHistory(
+    file,
+    summarizeForHistory(merged, {
+      run: `${merged.run.finishedAt}-merge-${randomUUID().slice(0, 8)}`,
+      at: merged.run.finishedAt,
+      source: "merge",
+      ...readGitState(cwd),
+      shard: null,
+    }),
+  );
 }
