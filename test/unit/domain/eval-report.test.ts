@@ -317,7 +317,8 @@ describe("mergeEvalReports", () => {
       "mergeEvalReports: the reports come from different backends (reports[0]: local; reports[1]: ai21); merge the shards of one run",
     );
     // Reports written before the shard was kept say nothing about it: the cells themselves must not overlap.
-    const report = { ...whole, run: { ...whole.run, shard: undefined } };
+    const { shard: _shard, ...runWithoutShard } = whole.run;
+    const report = { ...whole, run: runWithoutShard };
     expect(() => mergeEvalReports([report, report], { compareOutputs })).toThrow(
       'mergeEvalReports: cell "invoice extraction/acme/jamba-large/high/#0" appears more than once; each cell must be reported once',
     );
