@@ -260,6 +260,15 @@ export function createLanguageCheck(
 
 /** Reads language phrasings in a clause into language checks. */
 export function recognizeLanguage(state: ClauseState): void {
+  // The name alternation is long; a clause that names no language is spared it.
+  const named = (state.text.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => NAME_WORDS.has(word));
+  if (named) readNamedLanguages(state);
+  readRequestedLanguage(state);
+}
+
+const NAME_WORDS = new Set(Object.keys(LANGUAGE_CODES).map((name) => name.split(" ")[0]!));
+
+function readNamedLanguages(state: ClauseState): void {
   eachMatch(state, PHRASES, (match) => {
     const start = match.index;
     const end = start + match[0].length;
@@ -280,6 +289,9 @@ export function recognizeLanguage(state: ClauseState): void {
       source: state.source(start, end),
     });
   });
+}
+
+function readRequestedLanguage(state: ClauseState): void {
   eachMatch(state, REQUESTED, (match) => {
     const start = match.index;
     const end = start + match[0].length;

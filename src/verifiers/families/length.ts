@@ -10,7 +10,7 @@ import type { FamilyScore } from "./family-score.js";
 
 // Units named by several words come first: "3 words in all caps" counts capital words, not words.
 const SPECIAL_UNIT =
-  "(?:all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|fully capitali[sz]ed|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)";
+  "(?:all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|fully capitali[sz]ed|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:blanks?|gaps?|fields?|slots?) (?:in|within|inside) (?:square )?brackets|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)";
 const UNIT =
   "(" +
   SPECIAL_UNIT +
@@ -85,8 +85,18 @@ const HIGHLIGHT_VERB = new RegExp(
 // Examples and explanations that follow these units: "represented by square brackets, such as [address]",
 // "with markdown, i.e. *highlighted section*".
 const EXAMPLES =
-  /(?:\b(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed)(?: (?:by|in|with|within|using))?|\b(?:in|with|within|using|inside)) (?:(?:a pair of|pairs of) )?(?:square )?brackets\b|,? ?\b(?:such as|like|eg|ie|for example|for instance)\b:? ?(?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2})(?: (?:or|and) (?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2}))*|\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\b|\b(?:with|using|in) (?:single |double )?asterisks\b|(?<=highlight|bold)\*+[^*\n]*\*+/gi;
+  /(?:\b(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed)(?: (?:by|in|with|within|using))?|\b(?:in|with|within|using|inside)) (?:(?:a pair of|pairs of) )?(?:square )?brackets\b|,? ?\b(?:such as|like|eg|ie|for example|for instance)\b:? ?(?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2})(?: (?:or|and) (?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2}))*|\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\b|\b(?:use|using) markdown (?:to|for)\b|\b(?:use|using|with) (?:square )?brackets (?:for|as|to mark)\b|\b(?:with|using|in) (?:single |double )?asterisks\b|(?<=highlight|bold)\*+[^*\n]*\*+/gi;
 
+// "Limit all-caps words to 2", "keep placeholders under 5".
+const LIMIT_SUBJECT = new RegExp(
+  `\\b(?:limit|cap|keep|restrict|hold)(?:s|ed|ing)? (?:the (?:number|count|use) of |your |the )?(${SPECIAL_UNIT}) (?:to|at|below|under)(?: (${AT_MOST}|${FEWER}|${EXACTLY}))? (${NUMBER})\\b(?: ${POSTFIX}\\b)?`,
+  "giu",
+);
+// "Mark at least 3 key terms in bold", "put two phrases in italics".
+const IN_BOLD = new RegExp(
+  `\\b(?:mark|put|set|write|format|render|show|type)(?:s|ed|ing)? (?:${COMPARATOR} )?(${NUMBER}) (?:[\\p{L}-]+ ){0,2}?(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|ideas?|items?|concepts?)\\b (?:in|as|with|using) (?:bold|italics?|markdown (?:emphasis|highlighting)|emphasis|asterisks)\\b`,
+  "giu",
+);
 const SPECIAL_HINT =
   /cap|upper|block letters|highlight|emphas|bold|italic|marked|placeholder|place-holder|place holder|bracket|\[/i;
 const SPECIAL_UNITS: readonly CountUnit[] = ["capital_words", "highlights", "placeholders"];
@@ -139,6 +149,25 @@ export function recognizeSpecialCounts(state: ClauseState): void {
       bounds.min ?? (bounds.max === undefined ? count : undefined),
       bounds.max,
     );
+  });
+  eachMatch(state, LIMIT_SUBJECT, (match) => {
+    const unit = readUnit(match[1]!);
+    const count = parseNumber(match[3]!);
+    if (unit === undefined || count === undefined) return;
+    // "to N" is a ceiling; "to under N", "to fewer than N" read the comparator.
+    const comparator =
+      (match[2] ?? "").toLowerCase() ||
+      (/\b(?:below|under)\s+\S+$/i.test(match[0].split(match[3]!)[0] ?? "") ? "under" : "at most");
+    const bounds = readBounds(comparator, (match[4] ?? "").toLowerCase(), count, unit, false);
+    if (bounds === undefined) return;
+    addCount(state, match, unit, bounds.min, bounds.max);
+  });
+  eachMatch(state, IN_BOLD, (match) => {
+    const count = parseNumber(match[2]!);
+    if (count === undefined) return;
+    const bounds = readBounds((match[1] ?? "").toLowerCase(), "", count, "highlights", false);
+    if (bounds === undefined) return;
+    addCount(state, match, "highlights", bounds.min, bounds.max);
   });
   if (state.checks.some((check) => check.kind === "count" && SPECIAL_UNITS.includes(check.unit))) {
     eachMatch(state, EXAMPLES, (match) => state.consume(match.index, match.index + match[0].length));

@@ -45,7 +45,7 @@ const RESPONSES_COUNT = new RegExp(
   "iu",
 );
 const RESPONSES_SEPARATOR = new RegExp(
-  `(?:\\b(?:the )?(?:responses|answers|versions|replies|drafts|variants|variations|them|they)(?: and only (?:the )?(?:responses|answers|versions|replies|drafts))?,? ${SEPARATED} ${SEPARATOR}|\\bseparate (?:the |them |each |your )?(?:responses|answers|versions|replies|drafts|variants)?(?: from each other)? ?${SEPARATOR}|\\b(?:use|put|place|insert)\\s+${SYMBOLS} (?:to separate|between) (?:the |your )?(?:responses|answers|versions|replies|drafts))[.;]?`,
+  `(?:\\b(?:the )?(?:responses|answers|versions|replies|drafts|variants|variations|them|they)(?: and only (?:the )?(?:responses|answers|versions|replies|drafts))?,? ${SEPARATED} ${SEPARATOR}|\\bseparate (?:the |them |each |your |these |those )?(?:(?:two|three|four|2|3|4) )?(?:responses|answers|versions|replies|drafts|variants)?(?: from each other)? ?${SEPARATOR}|\\b(?:use|put|place|insert)\\s+${SYMBOLS} (?:to separate|between) (?:the |your )?(?:responses|answers|versions|replies|drafts))[.;]?`,
   "i",
 );
 
@@ -54,7 +54,7 @@ const SECTIONS_COUNT = new RegExp(
   "i",
 );
 const SECTION_MARKER =
-  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|ed|ing)?\b[^.\n]{0,60}?\b(?:with|as|by|using)\b(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?:? ["'“‘]?(\p{L}[\p{L}-]*) ?(?:X|N|#|<n>|\{n\}|\[n\]|\[number\]|number|\d+)["'”’]?(?![\p{L}\p{N}])/iu;
+  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|ed|ing)?\b(?:(?:(?! and |, |; )[^.\n]){0,60}?\b(?:with|as|by|using)\b)?(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?:? ["'“‘]?(\p{L}[\p{L}-]*) ?(?:X|N|#|<n>|\{n\}|\[n\]|\[number\]|number|\d+)["'”’]?(?![\p{L}\p{N}])/iu;
 
 const PARAGRAPH_DIVIDER = new RegExp(
   `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} ${SEPARATOR}|separate (?:the |your |each |all )?paragraphs?(?: from each other)? ${SEPARATOR}|(?:use|put|place|insert) (?:the (?:markdown )?divider:? |a (?:markdown )?divider:? )?(?:${SYMBOLS}|["'“‘]${SYMBOLS}["'”’]) (?:to separate|between) (?:the |your |each |all )?paragraphs?)[.;]?`,
@@ -153,7 +153,7 @@ export function readWholeDescription(description: string): WholeReading {
     // The examples that show the marker ("such as:\nSECTION 1\n[content of section 1]") are read too.
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const example = new RegExp(
-      `(?:,?\\s*(?:such as|for example|for instance|like|e\\.g\\.|i\\.e\\.|as in|as follows)\\s*:?)?(?:\\s*${escaped} ?(?:\\d+|X|N)\\s*:?\\s*(?:\\[[^\\]\\n]*\\]|\\.{3}|…)?)+`,
+      `(?:,?\\s*(?:such as|for example|for instance|like|e\\.g\\.|i\\.e\\.|as in|as follows)\\s*:?)?(?:,?(?:\\s*and)?\\s*${escaped} ?(?:\\d+|X|N)\\s*:?\\s*(?:\\[[^\\]\\n]*\\]|\\.{3}|…)?)+(?:,? and so on)?`,
       "gi",
     );
     rest = cut(rest, marker.index, marker.index + marker[0].length).replace(example, "\n");

@@ -26,6 +26,8 @@ describe("capital words", () => {
     ["The number of all-caps words must be at least a dozen", { min: 12 }],
     ["Don't use more than 3 fully capitalized words", { max: 3 }],
     ["words in all capital letters must appear at least twice", { min: 2 }],
+    ["Limit all-caps words to 2", { max: 2 }],
+    ["Put at least three words in CAPITAL LETTERS", { min: 3 }],
   ])("%j", (description, bounds) => {
     expectOnly(description, [{ kind: "count", unit: "capital_words", ...bounds }]);
   });
@@ -57,6 +59,7 @@ describe("end phrase", () => {
       "Any other questions?",
     ],
     ["Your final line should be: Thanks for reading!", "Thanks for reading!"],
+    ["Sign off with the exact words Kind regards, Sam", "Kind regards, Sam"],
   ])("%j", (description, phrase) => {
     expectOnly(description, [{ kind: "ends_with", phrase }]);
   });
@@ -140,6 +143,7 @@ describe("highlighted sections", () => {
     ["Include at least 4 highlighted sections, e.g. *like this*", { min: 4 }],
     ["Bold no more than 2 phrases", { max: 2 }],
     ["Emphasize exactly three sections using markdown", { min: 3, max: 3 }],
+    ["Mark at least 3 key terms in bold", { min: 3 }],
   ])("%j", (description, bounds) => {
     expectOnly(description, [{ kind: "count", unit: "highlights", ...bounds }]);
   });
@@ -159,6 +163,8 @@ describe("placeholders", () => {
     ["The template must contain at least five placeholders, e.g. [date]", { min: 5 }],
     ["Add no more than 2 bracketed placeholders", { max: 2 }],
     ["Do not use more than one placeholder", { max: 1 }],
+    ["Leave at least 3 blanks in square brackets", { min: 3 }],
+    ["Use square brackets for at least two placeholders", { min: 2 }],
   ])("%j", (description, bounds) => {
     expectOnly(description, [{ kind: "count", unit: "placeholders", ...bounds }]);
   });
@@ -248,6 +254,7 @@ describe("several responses with a separator", () => {
     ],
     ["Give me two distinct replies, divided by the separator ======", 2, "======"],
     ["Offer two drafts and put ****** between the drafts", 2, "******"],
+    ["Provide 2 different answers; separate the two answers with ******", 2, "******"],
   ])("%j", (description, count, separator) => {
     expectOnly(description, [{ kind: "responses", count, separator }]);
   });
@@ -273,8 +280,20 @@ describe("numbered sections", () => {
     ["Split the plan into at least 2 sections and begin each section with 'Day X'", "Day", { min: 2 }],
     ["Organise it in five sections, each starting with Chapter N", "Chapter", { min: 5, max: 5 }],
     ["Use at most 3 sections, numbered as Step 1, Step 2 and so on", "Step", { max: 3 }],
+    [
+      "Divide your answer into 3 sections labeled SECTION 1, SECTION 2, SECTION 3",
+      "SECTION",
+      { min: 3, max: 3 },
+    ],
   ])("%j", (description, marker, bounds) => {
     expect(checksOf(description)).toEqual([{ kind: "sections", marker, ...bounds }]);
+  });
+
+  test("a marker rule does not swallow a start rule before it", () => {
+    expect(checksOf("Begin with the word Hi and mark each section with Part 1")).toEqual([
+      { kind: "sections", marker: "Part", min: 1 },
+      { kind: "starts_with", phrase: "Hi" },
+    ]);
   });
 
   test("counts section markers at the start of lines", () => {
