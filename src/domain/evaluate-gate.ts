@@ -72,8 +72,8 @@ export interface GateConfig extends SuiteGateConfig {
   /**
    * The score sources the thresholds and the baseline count: `verifier`, `partial`, `judge`, `maestro`,
    * `self_assessed`. Default every source but `self_assessed` (a model's own claim). A requirement score
-   * from another source is left out, an overall score resting on one too, and the gate result says how
-   * many; `unscored` placeholders are never counted.
+   * from another source is left out (a run's overall score is then recomputed from its trusted scores),
+   * and the gate result says how many; `unscored` placeholders are never counted.
    */
   trustedSources?: ScoreSource[];
 }

@@ -12,6 +12,7 @@ import type {
   SuiteReport,
 } from "./eval-report.js";
 import { meanInterval } from "./mean-interval.js";
+import { scoreOverall } from "./score-overall.js";
 import {
   DEFAULT_TRUSTED_SOURCES,
   SCORE_SOURCES,
@@ -24,9 +25,10 @@ import { isAtLeast, wilsonInterval } from "./statistics.js";
 export interface TrustedReport {
   /**
    * The report with untrusted requirement scores left out of every cell and every group summary: a
-   * requirement's summary counts only its trusted scores; an overall score counts only when every
-   * requirement score of its run is trusted; the mandatory rate counts the runs whose mandatory
-   * requirement scores are all trusted. The same object as the input when every score is trusted.
+   * requirement's summary counts only its trusted scores; a run's overall score is recomputed from its
+   * trusted requirement scores (left out when none is trusted); the mandatory rate counts the runs whose
+   * mandatory requirement scores are all trusted. The same object as the input when every score is
+   * trusted.
    */
   report: EvalReport;
   /** The sources counted. */
@@ -119,11 +121,19 @@ export function groupKey(suite: string, group: string): string {
 
 function trustCell(cell: CellReport, isTrusted: (source: ScoreSource) => boolean): CellReport {
   if (cell.requirements.every((item) => isTrusted(item.source))) return cell;
+  const kept = cell.requirements.filter((item) => isTrusted(item.source));
   return {
     ...cell,
-    requirements: cell.requirements.filter((item) => isTrusted(item.source)),
-    // The overall score rests on every requirement score of the run, the untrusted ones too.
-    score: null,
+    requirements: kept,
+    // The overall score as the trusted scores alone make it (their mean, 0 when a trusted mandatory one
+    // is below 1); none when no score of the run is trusted.
+    score:
+      cell.score === null || kept.length === 0
+        ? null
+        : scoreOverall(
+            kept.map((item) => ({ is_mandatory: item.mandatory })),
+            kept.map((item) => item.score),
+          ),
   };
 }
 

@@ -83,7 +83,7 @@ describe("trustReport", () => {
     expect(trusted.excluded).toEqual({});
   });
 
-  test("leaves out self-assessed scores by default, and the overall scores that rest on them", () => {
+  test("leaves out self-assessed scores by default, and recomputes the overall score from the rest", () => {
     const built = report(localRuns());
     const trusted = trustReport(built);
     expect(trusted.trusted).toEqual(["verifier", "partial", "judge", "maestro"]);
@@ -91,7 +91,9 @@ describe("trustReport", () => {
     expect(trusted.excluded).toEqual({ self_assessed: 3 });
     const group = trusted.report.suites[0]!.groups[0]!;
     expect(group.requirements.map((item) => item.name)).toEqual(["fields", "tone"]);
-    expect(group.overall).toBeNull();
+    // (1 + 0.5) / 2 from the trusted scores, where the written report has (1 + 1 + 0.5) / 3.
+    expect(group.overall).toMatchObject({ n: 3, mean: 0.75, sources: { verifier: 3, partial: 3 } });
+    expect(built.suites[0]!.groups[0]!.overall!.mean).toBeCloseTo(0.833333, 6);
     // The mandatory requirement was verified: its rate still counts every run.
     expect(group.mandatory).toMatchObject({ passed: 3, total: 3 });
     // The report as written is untouched.
@@ -184,10 +186,18 @@ describe("evaluateGate with score sources", () => {
     expect(result.sources!.excluded).toEqual({});
   });
 
-  test("fails the overall threshold when every overall score rests on an untrusted score", () => {
-    const result = evaluateGate(report(localRuns()), { overall: { min: 0.5 } });
-    expect(result.failures.map((failure) => failure.kind)).toEqual(["no_data"]);
-    expect(result.failures[0]!.message).toContain("the overall score has no scored runs");
+  test("holds the overall threshold to the trusted scores only, and has no overall when none is trusted", () => {
+    const result = evaluateGate(report(localRuns()), { overall: { min: 0.8 } });
+    expect(result.failures.map((failure) => failure.message)).toEqual([
+      'suite "people": overall mean 0.75 < 0.80 on jamba-mini/low (n=3)',
+    ]);
+    const untrusted = report(
+      localRuns({ sources: { fields: "self_assessed", age: "self_assessed", tone: "self_assessed" } }),
+    );
+    const none = evaluateGate(untrusted, { overall: { min: 0.5 } });
+    const overall = none.failures.filter((failure) => failure.message.includes("overall"));
+    expect(overall.map((failure) => failure.kind)).toEqual(["no_data"]);
+    expect(overall[0]!.message).toContain("the overall score has no scored runs");
   });
 
   test("leaves partly verified scores out when only full verification is trusted", () => {
@@ -209,7 +219,9 @@ describe("evaluateGate with score sources", () => {
     const current = report(localRuns({ scores: { fields: 1, age: 0, tone: 0.5 } }));
     const baseline = report(localRuns());
     const result = evaluateGate(current, { regression: { maxDrop: 0 } }, baseline);
-    expect(result.comparisons.map((comparison) => comparison.requirement)).toEqual(["fields", "tone"]);
+    // The overall score is compared as the trusted scores make it, on both sides.
+    expect(result.comparisons.map((comparison) => comparison.requirement)).toEqual(["fields", "tone", null]);
+    expect(result.comparisons.at(-1)).toMatchObject({ currentMean: 0.75, baselineMean: 0.75 });
   });
 });
 
