@@ -1,5 +1,5 @@
 // How values and runs read in matcher messages.
-import type { MaestroRun } from "../domain/index.js";
+import { describeScoreSource, type MaestroRun, type ScoreSource } from "../domain/index.js";
 import type { RunSubject } from "./read-runs.js";
 
 /** A score or ratio with at most three decimals: 0.667, 0.8, 1. */
@@ -16,6 +16,16 @@ export function formatMs(value: number): string {
 export function formatUsd(value: number): string {
   if (Math.abs(value) >= 1) return `$${value.toFixed(2)}`;
   return `$${Number(value.toPrecision(3)).toLocaleString("en-US", { maximumSignificantDigits: 3 })}`;
+}
+
+/**
+ * ` (self-assessed)` after a requirement's score when the verifiers did not fully score it; nothing for a
+ * verified score, nor for Maestro's (on AI21 every score is Maestro's).
+ */
+export function formatSourceNote(source: ScoreSource | undefined): string {
+  return source === undefined || source === "verifier" || source === "maestro"
+    ? ""
+    : ` (${describeScoreSource(source)})`;
 }
 
 /** A run id cut to 8 characters: `3f1c9a2b…`. */

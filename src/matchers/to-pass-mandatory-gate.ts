@@ -1,7 +1,7 @@
 import type { MatcherState } from "vitest";
-import { isAtLeast } from "../domain/index.js";
+import { isAtLeast, readScoreSources } from "../domain/index.js";
 import { evaluateCheck } from "./evaluate-check.js";
-import { describeMissingRequirements, formatScore, readReason } from "./format.js";
+import { describeMissingRequirements, formatScore, formatSourceNote, readReason } from "./format.js";
 import type { MaestroMatcherResult } from "./matcher-result.js";
 import { readOptionsObject } from "./read-options.js";
 import type { CheckMatcherOptions } from "./types.js";
@@ -27,15 +27,22 @@ export function toPassMandatoryGate(
     goal: "to all score 1",
     threshold: 1,
     aggregate,
-    check: ({ run }) => {
+    check: ({ run, cellRun }) => {
       const result = run.requirements_result;
       if (!result) return { ok: false, ...describeMissingRequirements(run) };
       const mandatory = result.requirements.filter((requirement) => requirement.is_mandatory === true);
       if (mandatory.length === 0)
         return { ok: true, pass: true, seen: "no mandatory requirements", value: null };
       const failing = mandatory.filter((requirement) => !isAtLeast(requirement.score, 1));
+      // A mandatory score the model gave itself says so: the gate leaves it out by default.
+      const sources = cellRun?.scoreSources ?? readScoreSources(run);
       const scores = (items: typeof mandatory) =>
-        items.map((requirement) => `"${requirement.name}" ${formatScore(requirement.score)}`).join(", ");
+        items
+          .map(
+            (requirement) =>
+              `"${requirement.name}" ${formatScore(requirement.score)}${formatSourceNote(sources[requirement.name])}`,
+          )
+          .join(", ");
       if (failing.length > 0 && result.score > 0) {
         return {
           ok: false,

@@ -108,3 +108,20 @@ describe("toPassMandatoryGate", () => {
     expect(cells).toPassMandatoryGate({ aggregate: { atLeast: 1 } });
   });
 });
+
+describe("toPassMandatoryGate and score sources", () => {
+  test("says which mandatory scores the verifiers did not measure", () => {
+    const cellRun: CellRun = {
+      ...createCellRun({ requirements: [...requirementResults(), { ...tone, score: 1, reason: "None" }] }),
+      scoreSources: { "fields present": "verifier", tone: "self_assessed" },
+    };
+    const result = maestroMatchers.toPassMandatoryGate.call({ isNot: true } as never, cellRun) as {
+      pass: boolean;
+      message: () => string;
+    };
+    expect(result.pass).toBe(true);
+    expect(result.message()).toBe(
+      `expected mandatory requirements not to all score 1, got "fields present" 1, "tone" 1 (self-assessed) (${mini})`,
+    );
+  });
+});
