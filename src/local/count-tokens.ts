@@ -1,3 +1,5 @@
+import { nextTurn } from "./next-turn.js";
+
 /**
  * The local server's token count: one token per word or run of punctuation, which is close enough to
  * a real tokenizer for cost estimates and for honouring `max_tokens`, and needs no vocabulary.
@@ -26,7 +28,7 @@ export async function countTokensInTurns(text: string): Promise<number> {
     while (end < text.length && !/\s/.test(text[end]!)) end += 1;
     count += countTokens(text.slice(start, end));
     start = end;
-    if (start < text.length) await new Promise((resolve) => setImmediate(resolve));
+    if (start < text.length) await nextTurn();
   }
   return count;
 }

@@ -3,6 +3,7 @@ import type { Check } from "../verifiers/index.js";
 import { countTokens, countTokensInTurns } from "./count-tokens.js";
 import type { Generation, GenerationRequest, Generator } from "./generator.js";
 import { type ModelProfile, resolveModelProfile } from "./model-profiles.js";
+import { nextTurn } from "./next-turn.js";
 import { composeOutput, createRandom, extractFacts } from "./sim/index.js";
 
 /**
@@ -68,7 +69,7 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
     },
     async generate(request: GenerationRequest): Promise<Generation> {
       // Each step on its own turn of the event loop: a run's steps never hold the server up together.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       const fixedTokens = await countFixedTokens(request.run, request.context);
       const profile = resolveModelProfile(request.model, profiles);
       const random = createRandom(request.seed);

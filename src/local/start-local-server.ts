@@ -11,6 +11,7 @@ import type { Generator } from "./generator.js";
 import { createRequestGuard, type Refusal } from "./guard-request.js";
 import { type FileLibrary, handleLibraryRequest, isLibraryPath } from "./library/index.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
+import { nextTurn } from "./next-turn.js";
 import { readChatRequest, readRunRequest } from "./read-request.js";
 import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
 import { createRunStore, type RunStore } from "./run-store.js";
@@ -414,10 +415,6 @@ function warmUp(): void {
       parseRequirement(description),
     );
   }
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function routeOf(method: string, path: string): Route {

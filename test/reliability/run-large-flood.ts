@@ -15,7 +15,7 @@ export interface LargeFloodOptions {
   creates?: number;
   /** Large creates in flight at once. Default 4. */
   concurrency?: number;
-  /** Time between small requests, in ms. Default 20. */
+  /** Time between small requests, in ms. Default 5. */
   probeEveryMs?: number;
   /** Stop waiting for the flood after this long, in ms. Default 120,000. */
   timeLimitMs?: number;
@@ -108,7 +108,7 @@ export async function runLargeFlood(options: LargeFloodOptions = {}): Promise<La
   const log = options.log ?? (() => undefined);
   const creates = options.creates ?? 8;
   const concurrency = options.concurrency ?? 4;
-  const probeEveryMs = options.probeEveryMs ?? 20;
+  const probeEveryMs = options.probeEveryMs ?? 5;
   const timeLimitMs = options.timeLimitMs ?? 120_000;
   const body = JSON.stringify({
     input: largeInput((options.inputMiB ?? 2) * 1024 * 1024),
