@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Reporter, TestCase, TestModule, Vitest } from "vitest/node";
+import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from "vitest/node";
 import {
   applyGateRecommendations,
   buildEvalReport,
@@ -162,11 +162,12 @@ export class MaestroReporter implements Reporter {
     if (!this.options.resume) writeFileSync(join(this.options.dir, REPORT_FILES.results), "");
   }
 
-  onTestRunStart(): void {
+  onTestRunStart(specifications: ReadonlyArray<TestSpecification>): void {
     const mode = this.options.progress;
     if (mode === "off") return;
     const live = mode === "live" || (mode === "auto" && this.out.isTTY === true);
     this.progress = createProgress(this.out, { live });
+    this.progress.expectFiles(specifications.length);
   }
 
   onTestModuleCollected(module: TestModule): void {

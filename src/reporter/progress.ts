@@ -1,5 +1,8 @@
 /** Progress of a run: cells done of total, failures, infrastructure errors, elapsed time and ETA. */
 export interface Progress {
+  /** How many suite files the run has: until each has been collected, the total is shown as a floor (`24+`). */
+  expectFiles(files: number): void;
+  /** Adds one collected file's cells to the total. */
   addTotal(cells: number): void;
   tick(failed: boolean, errored: boolean): void;
   finish(): void;
@@ -19,6 +22,8 @@ export function createProgress(
   const now = options.now ?? Date.now;
   const started = now();
   let total = 0;
+  let files: number | undefined;
+  let collected = 0;
   let done = 0;
   let failed = 0;
   let errored = 0;
@@ -27,9 +32,14 @@ export function createProgress(
     const elapsed = (now() - started) / 1000;
     const rate = done / Math.max(elapsed, 0.001);
     // An ETA from the first cells mostly measures start-up: wait for a few before guessing.
+    // Files are collected as they start: until the last one is, the total is only a floor.
+    const partial = files === undefined || collected < files;
     const eta =
-      done >= Math.max(5, total * 0.05) && total > done ? ` ETA ${formatSeconds((total - done) / rate)}` : "";
-    return `cells ${done}/${total || "?"}  failed ${failed}  errors ${errored}  elapsed ${formatSeconds(elapsed)}${eta}`;
+      !partial && done >= Math.max(5, total * 0.05) && total > done
+        ? ` ETA ${formatSeconds((total - done) / rate)}`
+        : "";
+    const of = total === 0 ? "?" : `${total}${partial && files !== undefined ? "+" : ""}`;
+    return `cells ${done}/${of}  failed ${failed}  errors ${errored}  elapsed ${formatSeconds(elapsed)}${eta}`;
   };
   const show = (force: boolean) => {
     if (options.live) out.write(`\r\u001b[2K${line()}`);
@@ -39,8 +49,12 @@ export function createProgress(
     }
   };
   return {
+    expectFiles(count) {
+      files = count;
+    },
     addTotal(cells) {
       total += cells;
+      collected += 1;
     },
     tick(isFailed, isErrored) {
       done += 1;
