@@ -50,7 +50,7 @@ export function renderOutputDiffs(report: EvalReport, options: RenderOutputDiffs
         ),
       ];
       for (const diff of item.diffs)
-        lines.push(...renderDiff(diff, byKey.get(diff.cell), maxLines, paint, cut));
+        lines.push(...renderDiff(diff, byKey.get(diff.cell), maxLines, paint, cut, Math.max(20, width)));
       if (item.equal.length > 0)
         lines.push(paint.dim(`  same output: ${plural(item.equal.length, "other cell")}`));
       if (item.omitted > 0)
@@ -69,6 +69,7 @@ function renderDiff(
   maxLines: number,
   paint: Paint,
   cut: (text: string) => string,
+  width: number,
 ): string[] {
   const { comparison } = diff;
   const what =
@@ -79,7 +80,7 @@ function renderDiff(
     `  vs ${sanitizeForTerminal(cell === undefined ? diff.cell : label(cell))} — ${comparison.kind}, ${what}${comparison.approximate ? " (too long to align)" : ""}`,
   );
   const body: string[] = [];
-  for (const row of comparison.rows) body.push(...rowLines(row, paint, cut));
+  for (const row of comparison.rows) body.push(...rowLines(row, paint, cut, width));
   const shown = body.length > maxLines ? body.slice(0, maxLines - 1) : body;
   const more = body.length - shown.length;
   const lines = [...shown];
@@ -88,9 +89,27 @@ function renderDiff(
   return [heading, ...lines];
 }
 
-/** A row as unified lines; each is cut to the width before it is coloured, so no colour code is cut. */
-function rowLines(row: DiffRow, paint: Paint, cut: (text: string) => string): string[] {
+/** Characters of unchanged text kept before the first change when a long modified line is cut. */
+const CONTEXT_CHARS = 24;
+
+/**
+ * A row as unified lines; each is cut to the width before it is coloured, so no colour code is cut. A
+ * modified line too long for the width is cut around its first change, the same way on both sides, so
+ * that `-` and `+` never show the same unchanged start and hide what differs.
+ */
+function rowLines(row: DiffRow, paint: Paint, cut: (text: string) => string, width = 120): string[] {
   const line = (prefix: string, value: string) => cut(`${prefix}${sanitizeForTerminal(value)}`);
+  if (row.type === "modify") {
+    const left = sanitizeForTerminal(row.left);
+    const right = sanitizeForTerminal(row.right);
+    const room = Math.max(20, width) - 6;
+    let same = 0;
+    while (same < left.length && same < right.length && left[same] === right[same]) same += 1;
+    if ((left.length > room || right.length > room) && same > room - CONTEXT_CHARS * 2) {
+      const from = same - CONTEXT_CHARS;
+      return [paint.red(cut(`    - …${left.slice(from)}`)), paint.green(cut(`    + …${right.slice(from)}`))];
+    }
+  }
   switch (row.type) {
     case "equal":
       return [paint.dim(line("      ", row.left))];
