@@ -47,7 +47,7 @@ export function readReport(path: string): EvalReport {
   }
   if (report.schemaVersion !== EVAL_REPORT_SCHEMA_VERSION) {
     throw new MaestroConfigurationError(
-      `${path} is not a maestro-eval report of schema version ${EVAL_REPORT_SCHEMA_VERSION} (schemaVersion ${JSON.stringify(report.schemaVersion)})`,
+      `${path} is not a maestro-eval report of schema version ${EVAL_REPORT_SCHEMA_VERSION} (schemaVersion ${JSON.stringify(report.schemaVersion)})${typeof report.schemaVersion === "number" && report.schemaVersion < EVAL_REPORT_SCHEMA_VERSION ? "; an older maestro-eval wrote it: run again (and bless again, if it is the baseline)" : ""}`,
     );
   }
   const validate = reportValidator();
