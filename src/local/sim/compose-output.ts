@@ -15,6 +15,7 @@ import {
 import type { RandomSource } from "./create-random.js";
 import { badness, type Evaluation } from "./repair-draft.js";
 import { type CheckConflict, resolveCheckConflicts } from "./resolve-check-conflicts.js";
+import { isStructureCheck, writeStructure } from "./write-structure.js";
 
 /** A composed text and how it relates to the plan. */
 export interface ComposeResult {
@@ -124,6 +125,13 @@ const ATTEMPT_SHAPES: readonly AttemptShape[] = [
  *   sentence: a comma, semicolon or em dash before its "and" or after a short opening phrase, "!" at its
  *   end ("¡" at its start when it runs on), an emoji before its terminator.
  *
+ * - `one_of`, placeholders, highlights, capital words, `responses`, `sections`, `paragraph_start`,
+ *   `repeat_request`: written last into the finished text (an option appended, "To fill in: [name] ...",
+ *   words wrapped in *...* or capitalised, "Version N:" parts joined by the separator, "SECTION N" lines,
+ *   the word put first, the request repeated first) / left out or pushed past a bound; each edit is
+ *   kept only when every other kept check still holds, else the check is a conflict.
+ * - `letter_count` and paragraphs with a divider are not written: reported as conflicts.
+ *
  * Cannot be honoured (reported as conflicts, see {@link resolveCheckConflicts}): a language without a
  * phrase bank (only the nine Maestro response languages are written); a language with fewer than 12
  * words or 80 characters allowed; headers or numbered items in plain text; a JSON text with a fixed start
@@ -139,9 +147,14 @@ const ATTEMPT_SHAPES: readonly AttemptShape[] = [
  */
 export function composeDraft(plan: ComposePlan): ComposeResult {
   assertPlan(plan);
+  // Fixed answers, placeholders, highlights, sections... shape the finished text: written last.
+  const structure = {
+    satisfy: plan.satisfy.filter(isStructureCheck),
+    violate: (plan.violate ?? []).filter(isStructureCheck),
+  };
   const resolved = resolveCheckConflicts(
-    plan.satisfy,
-    plan.violate ?? [],
+    plan.satisfy.filter((check) => !isStructureCheck(check)),
+    (plan.violate ?? []).filter((check) => !isStructureCheck(check)),
     plan.language === undefined ? {} : { language: plan.language },
   );
   const settings = decideComposeSettings(plan, resolved.satisfy, resolved.violate);
@@ -158,11 +171,15 @@ export function composeDraft(plan: ComposePlan): ComposeResult {
     if (best === undefined || badness(evaluation) < badness(best)) best = evaluation;
     if (badness(best) === 0) break;
   }
+  const written =
+    structure.satisfy.length + structure.violate.length === 0
+      ? undefined
+      : writeStructure(best!.text, structure, resolved, plan.facts.instruction);
   return {
-    text: best!.text,
-    satisfy: resolved.satisfy,
-    violate: resolved.violate,
-    conflicts: resolved.conflicts,
+    text: written?.text ?? best!.text,
+    satisfy: [...resolved.satisfy, ...(written?.satisfy ?? [])],
+    violate: [...resolved.violate, ...(written?.violate ?? [])],
+    conflicts: [...resolved.conflicts, ...(written?.conflicts ?? [])],
     unmet: best!.unmet,
     unbroken: best!.unbroken,
     language: settings.bank.code,
