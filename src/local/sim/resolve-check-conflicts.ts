@@ -1,6 +1,14 @@
 // Which of the checks a draft was asked to meet and to break can be honoured together. The composer writes
 // for the checks this keeps and reports the rest, so that "met" always means met: a conflict never makes
 // it drop a check silently, and a check kept here is one the composer is expected to honour.
+
+import {
+  CONFLICT_RULES,
+  endImplies,
+  findCheckConflict,
+  forcedText,
+  startImplies,
+} from "../../verifiers/find-conflicts.js";
 import type { Check, CountUnit } from "../../verifiers/index.js";
 import { countCharacters, countKeyword, countWords, verify } from "../../verifiers/index.js";
 import { formatDate } from "./calendar-date.js";
@@ -141,50 +149,6 @@ function lower(text: string): string {
   return text.trim().toLowerCase();
 }
 
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
-}
-
-/** Whether a text starting with `longer` also starts with `shorter`, as the starts-with check reads it. */
-function startImplies(longer: string, shorter: string): boolean {
-  const a = lower(longer);
-  const b = lower(shorter);
-  if (!a.startsWith(b)) return false;
-  return !(isWordChar(b.at(-1)) && isWordChar(a.charAt(b.length)));
-}
-
-/** Whether a text ending with `longer` also ends with `shorter`, as the ends-with check reads it. */
-function endImplies(longer: string, shorter: string): boolean {
-  let a = lower(longer);
-  const b = lower(shorter);
-  if (isWordChar(b.at(-1)) && /[.!?]$/.test(a)) a = a.slice(0, -1);
-  if (!a.endsWith(b)) return false;
-  return !(isWordChar(b.charAt(0)) && isWordChar(a.charAt(a.length - b.length - 1)));
-}
-
-const MARK_CHARACTERS: Record<string, RegExp> = {
-  commas: /[,，،、﹐﹑]/u,
-  "exclamation marks": /[!！¡]/u,
-  semicolons: /[;；؛]/u,
-  "em dashes": /—/u,
-  emojis: /(?![\u00a9\u00ae\u2122\u203c\u2049])\p{Extended_Pictographic}/u,
-};
-
-/** Texts every draft meeting `check` must contain, so a keyword or mark in them is forced into the draft. */
-function forcedText(check: Check): string[] {
-  switch (check.kind) {
-    case "starts_with":
-    case "ends_with":
-      return [check.phrase];
-    case "json":
-      return [...(check.keys ?? [])];
-    case "postscript":
-      return [check.marker];
-    default:
-      return [];
-  }
-}
-
 const DATE_SAMPLES = [
   { year: 2026, month: 3, day: 5 },
   { year: 2026, month: 11, day: 23 },
@@ -201,102 +165,27 @@ export function chooseDateFormat(formats: readonly string[]): string | undefined
   );
 }
 
-/** Why a draft cannot meet both `a` and `b`; undefined when it can. */
+/**
+ * The shared conflict rules (`src/verifiers/find-conflicts.ts`), which `maestro-eval lint` reads too, so
+ * that what the lint calls a conflict is one the composer does not pretend to meet. All but
+ * `json-language`: the composer writes a JSON object's values in the language asked for.
+ */
+const SHARED_RULES = CONFLICT_RULES.filter((rule) => rule.name !== "json-language");
+
+/**
+ * Why a draft cannot meet both `a` and `b`; undefined when it can: a shared rule first, then what only
+ * this composer cannot write.
+ */
 function satisfyConflict(a: Check, b: Check): string | undefined {
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    const reason = satisfyConflictOneWay(x, y);
-    if (reason !== undefined) return reason;
-  }
-  return undefined;
+  return findCheckConflict(a, b, SHARED_RULES)?.reason ?? composerConflict(a, b) ?? composerConflict(b, a);
 }
 
-function satisfyConflictOneWay(a: Check, b: Check): string | undefined {
-  switch (a.kind) {
-    case "case":
-      if (b.kind === "case" && b.case !== a.case) return "a text cannot be all lowercase and all capitals";
-      if (
-        b.kind === "json" &&
-        (b.keys ?? []).some((key) => (a.case === "lower" ? /\p{Lu}/u : /\p{Ll}/u).test(key))
-      ) {
-        return `the required JSON keys are not all ${a.case === "lower" ? "lowercase" : "capitals"}`;
-      }
-      return undefined;
-    case "language":
-      if (b.kind === "language" && b.language !== a.language) return "a text has one language";
-      return undefined;
-    case "starts_with":
-      if (
-        b.kind === "starts_with" &&
-        !startImplies(a.phrase, b.phrase) &&
-        !startImplies(b.phrase, a.phrase)
-      ) {
-        return "a text cannot start with two different phrases";
-      }
-      if (b.kind === "quoted" && !/^["“]/.test(a.phrase.trim()))
-        return "a quoted text starts with a quotation mark";
-      if (b.kind === "json") return "a JSON text starts with a bracket";
-      if (b.kind === "answer_only" && !passes(`${a.phrase}\nThe record is complete.`, b)) {
-        return `"${a.phrase}" reads as a preamble`;
-      }
-      return undefined;
-    case "ends_with":
-      if (b.kind === "ends_with" && !endImplies(a.phrase, b.phrase) && !endImplies(b.phrase, a.phrase)) {
-        return "a text cannot end with two different phrases";
-      }
-      if (b.kind === "quoted" && !/["”]$/.test(a.phrase.trim()))
-        return "a quoted text ends with a quotation mark";
-      if (b.kind === "json") return "a JSON text ends with a bracket";
-      return undefined;
-    case "json":
-      if (b.kind === "postscript") return "a JSON text has no postscript";
-      if (b.kind === "quoted" && (a.keys ?? []).length > 0)
-        return "a JSON object is not wrapped in quotation marks";
-      if (b.kind === "forbid_marks" && b.mark === "commas" && (a.keys ?? []).length > 1) {
-        return "a JSON object with several keys needs commas";
-      }
-      if (
-        b.kind === "count" &&
-        ["headers", "bullets", "numbered_items", "list_items"].includes(b.unit) &&
-        (b.min ?? 0) > 0
-      ) {
-        return `a JSON text has no ${b.unit.replace("_", " ")}`;
-      }
-      return undefined;
-    case "no_markdown":
-      if (b.kind === "count" && (b.unit === "headers" || b.unit === "numbered_items") && (b.min ?? 0) > 0) {
-        return `${b.unit === "headers" ? "markdown headers" : "numbered items"} are markdown`;
-      }
-      return undefined;
-    case "forbid_marks": {
-      const mark = MARK_CHARACTERS[a.mark]!;
-      if (forcedText(b).some((text) => mark.test(text))) return `the required text contains ${a.mark}`;
-      if (b.kind === "keywords" && (b.min ?? 1) > 0 && b.keywords.some((keyword) => mark.test(keyword))) {
-        return `a required keyword contains ${a.mark}`;
-      }
-      return undefined;
-    }
-    case "keywords": {
-      if (a.max === undefined) return undefined;
-      const max = a.max;
-      for (const text of forcedText(b)) {
-        if (a.keywords.some((keyword) => countKeyword(text, keyword) > max))
-          return "the required text contains a keyword it limits";
-      }
-      if (b.kind === "keywords") {
-        for (const keyword of a.keywords) {
-          if (!b.keywords.some((other) => lower(other) === lower(keyword))) continue;
-          if ((b.min ?? 0) > max)
-            return `"${keyword}" cannot appear both at least ${b.min} and at most ${max} times`;
-        }
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
+/** What a text could do but this composer cannot: it writes JSON as an object, braces first and last. */
+function composerConflict(a: Check, b: Check): string | undefined {
+  if (b.kind !== "json") return undefined;
+  if (a.kind === "starts_with") return "a JSON text starts with a bracket";
+  if (a.kind === "ends_with") return "a JSON text ends with a bracket";
+  return undefined;
 }
 
 /** Why a draft meeting `kept` cannot break `check`; undefined when it can. */

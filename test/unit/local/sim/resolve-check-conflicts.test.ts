@@ -46,7 +46,11 @@ describe("resolveCheckConflicts: checks to meet", () => {
     [["Do not use any commas", "End with the phrase 'Yes, indeed'"], "the required text contains commas"],
     [["Don't mention the CEO", "Start with 'CEO update'"], "the required text contains a keyword it limits"],
     [["Output only the answer", "Start with 'Sure'"], '"Sure" reads as a preamble'],
-    [["Write up to 3 paragraphs", "Use at least 4 paragraphs"], "no paragraphs count fits"],
+    // The shared rule of src/verifiers/find-conflicts.ts, the one maestro-eval lint reports.
+    [
+      ["Write up to 3 paragraphs", "Use at least 4 paragraphs"],
+      "no count of paragraphs is both at least 4 and at most 3",
+    ],
     [
       ["Answer in a single sentence", "Use a numbered list"],
       "every list item starts a sentence of its own, and a text needs more than its list",
