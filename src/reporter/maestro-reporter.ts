@@ -23,6 +23,7 @@ import {
   readLintFindings,
   sortLintFindings,
 } from "../domain/lint-finding.js";
+import type { TrendRow } from "../domain/run-history.js";
 import { compareOutputs } from "./compare-outputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { renderComparisonTable } from "./render-comparison-table.js";
@@ -113,6 +114,8 @@ export class MaestroReporter implements Reporter {
   private progress: Progress | undefined;
   /** The requirement lint of each suite, by file and suite name, as the harness recorded it at collection. */
   private readonly lint = new Map<string, LintFinding[]>();
+  /** The trend of the last runs, with the finished run's report as the last point, for report.html. */
+  trend: ((report: EvalReport) => readonly TrendRow[]) | undefined;
 
   constructor(options: MaestroReporterOptions = {}) {
     this.options = {
@@ -257,7 +260,7 @@ export class MaestroReporter implements Reporter {
     writeFileAtomic(join(dir, REPORT_FILES.json), renderReportJsonChunks(report));
     writeFileAtomic(
       join(dir, REPORT_FILES.html),
-      renderHtmlReportChunks(report, { gate }),
+      renderHtmlReportChunks(report, { gate, trend: this.trend?.(report) }),
     );
     writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunitChunks(report));
     writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(report, gate));

@@ -77,7 +77,7 @@ async function readPage(report: EvalReport, name: string) {
       caption: await section.locator("h3").allInnerTexts(),
     });
   }
-  const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+  const pwned = await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);
   await context.close();
   return { suites, pwned, errors };
 }

@@ -13,13 +13,13 @@ import {
   SOURCE_RESOLVE_CONFIG,
   vitestConcurrencyFor,
 } from "../../harness/index.js";
-import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../../reporter/index.js";
 import { HistoryReporter } from "../../reporter/history-reporter.js";
+import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../../reporter/index.js";
 import { loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import type { RegisterCommand } from "../program.js";
 import { readGitState } from "../read-git-state.js";
-import { historyFileFor } from "./history.js";
+import { createTrendReader, historyFileFor } from "./history.js";
 import { readBaseline } from "./read-report.js";
 import { parseNumber } from "./serve.js";
 
@@ -162,6 +162,7 @@ async function run(suites: string[], options: RunOptions): Promise<number> {
             describeRun: () => ({ ...readGitState(cwd), shard: options.shard ?? null }),
           }),
         ];
+  if (options.history !== false) reporter.trend = createTrendReader(cwd, config, options.shard);
   try {
     const vitest = await startVitest(
       "test",
