@@ -107,7 +107,8 @@ export function wilsonInterval(successes: number, trials: number, confidence = 0
  */
 export function wilsonBounds(rate: number, n: number, confidence = 0.95): WilsonInterval {
   if (!(n > 0) || !Number.isFinite(n)) throw new RangeError(`wilsonBounds: n must be positive, got ${n}`);
-  if (!(rate >= 0 && rate <= 1)) throw new RangeError(`wilsonBounds: rate must be within [0, 1], got ${rate}`);
+  if (!(rate >= 0 && rate <= 1))
+    throw new RangeError(`wilsonBounds: rate must be within [0, 1], got ${rate}`);
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`wilsonBounds: confidence must be within (0, 1), got ${confidence}`);
   }
