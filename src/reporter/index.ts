@@ -1,5 +1,5 @@
 export { type CreateOutputComparerOptions, compareOutputs, createOutputComparer } from "./compare-outputs.js";
-export { MaestroReporter, type MaestroReporterOptions, REPORT_FILES } from "./maestro-reporter.js";
+export { MaestroReporter, type MaestroReporterOptions } from "./maestro-reporter.js";
 export { createProgress, type Progress } from "./progress.js";
 export { type RenderComparisonTableOptions, renderComparisonTable } from "./render-comparison-table.js";
 export {
@@ -18,3 +18,4 @@ export { type RenderOutputDiffsOptions, renderOutputDiffs } from "./render-outpu
 export { renderRecommendation } from "./render-recommendation.js";
 export { renderReportJson, renderReportJsonChunks } from "./render-report-json.js";
 export { writeFileAtomic } from "./write-file-atomic.js";
+export { REPORT_FILES, writeReportFiles } from "./write-report-files.js";

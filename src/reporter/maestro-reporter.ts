@@ -27,14 +27,11 @@ import type { TrendRow } from "../domain/run-history.js";
 import { compareOutputs } from "./compare-outputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { renderComparisonTable } from "./render-comparison-table.js";
-import { renderHtmlReportChunks } from "./render-html-report.js";
-import { renderJunitChunks } from "./render-junit.js";
 import { renderLintFindings } from "./render-lint-findings.js";
-import { renderMarkdownSummary } from "./render-markdown-summary.js";
 import { renderOutputDiffs } from "./render-output-diffs.js";
 import { renderRecommendation } from "./render-recommendation.js";
-import { renderReportJsonChunks } from "./render-report-json.js";
 import { writeFileAtomic } from "./write-file-atomic.js";
+import { REPORT_FILES, writeReportFiles } from "./write-report-files.js";
 
 /** Options of {@link MaestroReporter}. */
 export interface MaestroReporterOptions {
@@ -62,15 +59,6 @@ export interface MaestroReporterOptions {
   /** The shard (`i/n`) this run is, recorded in the report so that merge can check its inputs. */
   shard?: string | undefined;
 }
-
-/** The files the reporter writes under its directory. */
-export const REPORT_FILES = {
-  results: "results.jsonl",
-  json: "report.json",
-  html: "report.html",
-  junit: "junit.xml",
-  markdown: "summary.md",
-} as const;
 
 /**
  * The vitest reporter of maestro-eval: appends every finished cell to `results.jsonl` the moment it
@@ -257,13 +245,7 @@ export class MaestroReporter implements Reporter {
     }
     // Streamed: a report of 100,000 cells is never held as one string per file.
     report.lint = sortLintFindings([...this.lint.values()].flat());
-    writeFileAtomic(join(dir, REPORT_FILES.json), renderReportJsonChunks(report));
-    writeFileAtomic(
-      join(dir, REPORT_FILES.html),
-      renderHtmlReportChunks(report, { gate, trend: this.trend?.(report) }),
-    );
-    writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunitChunks(report));
-    writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(report, gate));
+    writeReportFiles(dir, report, gate, this.trend?.(report));
     if (!this.options.print) return;
     const width = Math.max(60, Math.min(this.out.columns ?? 120, 200));
     const color = this.out.isTTY === true;

@@ -1,4 +1,4 @@
-import type { CellReport, EvalReport, TestReport } from "../domain/index.js";
+import type { CellReport, EvalReport, GateResult, TestReport } from "../domain/index.js";
 import { escapeXmlAttribute, escapeXmlText } from "./escape.js";
 import { formatScore, formatSourceNote, formatUsd } from "./format-values.js";
 
@@ -8,14 +8,17 @@ import { formatScore, formatSourceNote, formatUsd } from "./format-values.js";
  * with its scores and failure messages; a cell without a run an `<error>` with its category; a skipped
  * cell `<skipped/>`. A case's `across cells` test (its `compare`) is a test case of its suite, a plain
  * test one of the `other tests` suite, and an error outside the tests (a suite that did not load) an
- * `<error>` of the `run errors` suite, so the counts add up to the run's verdict. Every text is escaped,
- * and characters XML forbids are replaced.
+ * `<error>` of the `run errors` suite, so the counts add up to the run's verdict. Given the gate's result,
+ * a `gate` suite holds one test case per failing threshold (a `<failure>` for quality, an `<error>` for
+ * infrastructure and usage), or one passing `gate` test case: a run whose cells all passed but whose gate
+ * failed (a mandatory requirement missed) is not green in a CI test view. Every text is escaped, and
+ * characters XML forbids are replaced.
  *
  * @example
  * writeFileSync("reports/junit.xml", renderJunit(report));
  */
-export function renderJunit(report: EvalReport): string {
-  return [...renderJunitChunks(report)].join("");
+export function renderJunit(report: EvalReport, gate?: GateResult): string {
+  return [...renderJunitChunks(report, gate)].join("");
 }
 
 /**
@@ -25,7 +28,7 @@ export function renderJunit(report: EvalReport): string {
  * @example
  * writeFileAtomic("reports/junit.xml", renderJunitChunks(report));
  */
-export function* renderJunitChunks(report: EvalReport): Generator<string> {
+export function* renderJunitChunks(report: EvalReport, gate?: GateResult): Generator<string> {
   const { totals, cells } = report;
   const tests = report.tests ?? [];
   const runErrors = report.runErrors ?? [];
@@ -35,7 +38,10 @@ export function* renderJunitChunks(report: EvalReport): Generator<string> {
   let allLatency = 0;
   for (const cell of cells) allLatency += cell.latencyMs;
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield `<testsuites name="maestro-eval" tests="${totals.cells + tests.length + runErrors.length}" failures="${totals.failed - errors + failedTests}" errors="${errors + runErrors.length}" skipped="${totals.skipped + skippedTests}" time="${seconds(allLatency)}">\n`;
+  const gateCases = gate === undefined ? [] : gateTestcases(gate);
+  const gateFailures = gateCases.filter((item) => item.kind === "failure").length;
+  const gateErrors = gateCases.filter((item) => item.kind === "error").length;
+  yield `<testsuites name="maestro-eval" tests="${totals.cells + tests.length + runErrors.length + gateCases.length}" failures="${totals.failed - errors + failedTests + gateFailures}" errors="${errors + runErrors.length + gateErrors}" skipped="${totals.skipped + skippedTests}" time="${seconds(allLatency)}">\n`;
   const timestamp = escapeXmlAttribute(report.run.startedAt);
   let start = 0;
   for (const suite of report.suites) {
@@ -83,7 +89,37 @@ export function* renderJunitChunks(report: EvalReport): Generator<string> {
     }
     yield "  </testsuite>\n";
   }
+  if (gateCases.length > 0) {
+    yield `  <testsuite name="gate" tests="${gateCases.length}" failures="${gateFailures}" errors="${gateErrors}" skipped="0" time="0.000" timestamp="${timestamp}">\n`;
+    for (const item of gateCases) yield `${item.xml}\n`;
+    yield "  </testsuite>\n";
+  }
   yield "</testsuites>\n";
+}
+
+/** The gate as test cases: one per failing threshold, or one passing case when nothing failed. */
+function gateTestcases(gate: GateResult): { kind: "passed" | "failure" | "error"; xml: string }[] {
+  if (gate.failures.length === 0) {
+    const text = `gate passed: ${gate.checked} thresholds checked, 0 failing`;
+    return [
+      {
+        kind: "passed",
+        xml: `    <testcase classname="gate" name="gate" time="0.000">\n      <system-out>${escapeXmlText(text)}</system-out>\n    </testcase>`,
+      },
+    ];
+  }
+  return gate.failures.map((failure, index) => {
+    const kind = failure.category === "quality" ? "failure" : "error";
+    const where = [failure.suite, failure.group, failure.requirement].filter((part) => part !== undefined);
+    const name = escapeXmlAttribute(
+      `${failure.kind}${where.length > 0 ? ` ${where.join(" · ")}` : ""} #${index + 1}`,
+    );
+    const message = escapeXmlAttribute(`[${failure.category}] ${failure.message}`);
+    return {
+      kind,
+      xml: `    <testcase classname="gate" name="${name}" time="0.000">\n      <${kind} message="${message}" type="GateFailure">${escapeXmlText(failure.message)}</${kind}>\n    </testcase>`,
+    };
+  });
 }
 
 /** A test that is not a cell: its failure messages and the failed assertions it made on cells. */

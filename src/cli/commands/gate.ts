@@ -12,13 +12,9 @@ import {
   renderBaselineComparisons,
   renderComparisonTable,
   renderGateResult,
-  renderHtmlReportChunks,
-  renderJunitChunks,
-  renderMarkdownSummary,
   renderOutputDiffs,
   renderRecommendation,
-  renderReportJsonChunks,
-  writeFileAtomic,
+  writeReportFiles,
 } from "../../reporter/index.js";
 import { type LoadedConfig, loadConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
@@ -181,10 +177,7 @@ export const registerMerge: RegisterCommand = (program) => {
         );
         const gate = evaluateGate(merged, gateConfig, baseline);
         const dir = resolve(cwd, options.out);
-        writeFileAtomic(join(dir, REPORT_FILES.json), renderReportJsonChunks(merged));
-        writeFileAtomic(join(dir, REPORT_FILES.html), renderHtmlReportChunks(merged, { gate }));
-        writeFileAtomic(join(dir, REPORT_FILES.junit), renderJunitChunks(merged));
-        writeFileAtomic(join(dir, REPORT_FILES.markdown), renderMarkdownSummary(merged, gate));
+        writeReportFiles(dir, merged, gate);
         const width = Math.max(60, Math.min(process.stdout.columns ?? 120, 200));
         console.log(renderComparisonTable(merged, { width, color: false }));
         console.log(renderOutputDiffs(merged, { width, maxLines: 12 }));

@@ -384,7 +384,12 @@ const SCRIPTS: readonly [string, RegExp, readonly string[]][] = [
 const LATIN = /\p{Script=Latin}/u;
 
 /** The script most of the words are in: "Latin", one of {@link SCRIPTS}, or "other"; and its share. */
-function readScript(sample: string): { script: string; share: number; second: string | undefined } {
+function readScript(sample: string): {
+  script: string;
+  share: number;
+  second: string | undefined;
+  counts: ReadonlyMap<string, number>;
+} {
   const counts = new Map<string, number>();
   // Counted by words, not letters: a Hangul syllable is one letter, an English word several.
   for (const word of sample.match(/\p{L}[\p{L}\p{M}]*/gu) ?? []) {
@@ -400,6 +405,7 @@ function readScript(sample: string): { script: string; share: number; second: st
     script: ranked[0]?.[0] ?? "other",
     share: total === 0 ? 0 : (ranked[0]?.[1] ?? 0) / total,
     second: ranked[1]?.[0],
+    counts,
   };
 }
 
@@ -432,8 +438,16 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
     return { score: null, reason: `no letters to detect the language from; ${required}` };
   }
   const byScript = BY_SCRIPT.has(language) || BY_SCRIPT.has(check.language);
-  const { script, share, second } = facts.remember("language-script", () => readScript(sample));
+  const { script, share, second, counts } = facts.remember("language-script", () => readScript(sample));
   const wantedScript = scriptOf(check.language);
+  // A language with a script of its own (Hebrew, Hindi) cannot be met by a text with no word in that script,
+  // however mixed the rest is (Latin JSON keys around Arabic values).
+  if (wantedScript !== undefined && wantedScript !== "Latin" && (counts.get(wantedScript) ?? 0) === 0) {
+    return {
+      score: 0,
+      reason: `no word in ${wantedScript} script; ${check.name} is written in ${wantedScript}; ${required}`,
+    };
+  }
   // Two scripts in large parts (an English preamble, then Hindi): the text is mixed; say so, do not guess.
   if (share < MIXED_SHARE && second !== undefined) {
     return {

@@ -105,6 +105,23 @@ describe("renderers on the fixed report", () => {
     expect([...renderJunitChunks(report)].length).toBeGreaterThan(report.cells.length);
   });
 
+  test("renderJunit with the gate: a failing threshold is a failed test case, and the totals count it", () => {
+    expect(gate.failures.length).toBeGreaterThan(0);
+    const counts = (text: string) =>
+      /<testsuites [^>]*failures="(\d+)" errors="(\d+)"/.exec(text)!.slice(1).map(Number) as [number, number];
+    const xml = renderJunit(report, gate);
+    const quality = gate.failures.filter((failure) => failure.category === "quality").length;
+    expect(xml).toContain(
+      `<testsuite name="gate" tests="${gate.failures.length}" failures="${quality}" errors="${gate.failures.length - quality}"`,
+    );
+    expect(counts(xml)[0]).toBe(counts(renderJunit(report))[0] + quality);
+    expect(xml.match(/<testcase classname="gate"/g)).toHaveLength(gate.failures.length);
+    const passed = evaluateGate(report, {});
+    const lenient = { ...passed, failures: [], status: "passed" as const, exitCode: 0 as const };
+    expect(renderJunit(report, lenient)).toContain('<testcase classname="gate" name="gate" time="0.000">');
+    expect(counts(renderJunit(report, lenient))).toEqual(counts(renderJunit(report)));
+  });
+
   test("renderHtmlReport", async () => {
     await expect(renderHtmlReport(report, { gate })).toMatchFileSnapshot("__snapshots__/report.html.snap");
   });
