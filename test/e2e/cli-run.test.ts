@@ -118,7 +118,10 @@ describe("maestro-eval run", () => {
     const report = readReport("reports");
     expect(report.cells).toHaveLength(20);
     expect(parseResultLines(readFileSync(join(project, "reports/results.jsonl"), "utf8"))).toHaveLength(20);
-    expect(readFileSync(join(project, "reports/junit.xml"), "utf8").match(/<testcase /g)).toHaveLength(20);
+    // A test case per cell, and the gate's own (passed) test case.
+    const junit = readFileSync(join(project, "reports/junit.xml"), "utf8");
+    expect(junit.match(/<testcase /g)).toHaveLength(21);
+    expect(junit).toContain('<testcase classname="gate" name="gate" time="0.000">');
     expect(readFileSync(join(project, "reports/summary.md"), "utf8")).toContain("gate passed");
   }, 180_000);
 
