@@ -4,6 +4,11 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/fixtures/**", "node_modules/**"],
+    // The tests that start the CLI run it compiled, built once here from the current sources.
+    globalSetup: ["test/helpers/build-dist.ts"],
+    env: { MAESTRO_EVAL_FROM: "dist" },
+    // Both cores: vitest's default leaves one free, and most of these files wait on child processes.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     typecheck: {

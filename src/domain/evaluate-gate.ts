@@ -285,12 +285,26 @@ export function evaluateGate(
       }
 
       for (const requirement of suite.requirements) {
-        const rule = settings.requirements[requirement.name] ?? settings.requirements["*"];
+        const named = settings.requirements[requirement.name];
+        const rule = named ?? settings.requirements["*"];
         if (rule === undefined) continue;
-        checked += 1;
         const measure = rule.measure ?? "mean";
         const summary = group.requirements.find((item) => item.name === requirement.name);
         const subject = `requirement ${quote(requirement.name)}`;
+        // "*" gates every requirement a trusted source scored: one only the model's own claim scores (a
+        // tone on the local backend) is said, not failed. Named, it must have trusted scores.
+        if (summary === undefined && named === undefined) {
+          const untrusted = writtenGroup(writtenReport, suite.name, group.id)?.requirements.find(
+            (item) => item.name === requirement.name,
+          );
+          if (untrusted !== undefined) {
+            notes.push(
+              `suite ${quote(suite.name)}: ${subject} not gated on ${group.id}: none of its ${plural(untrusted.n, "score")} comes from a trusted source (name it in gate.requirements to require one)`,
+            );
+            continue;
+          }
+        }
+        checked += 1;
         if (summary === undefined) {
           lacksData(subject, rule.min, "requirement", requirement.name);
           continue;
@@ -457,6 +471,11 @@ export function evaluateGate(
     notes: [...notes, ...describeTrust(trust)],
     sources: { trusted: trust.trusted, gated: trust.gated, excluded: trust.excluded },
   };
+}
+
+/** A group of a suite in a report, as written (before the untrusted scores are left out). */
+function writtenGroup(report: EvalReport, suite: string, group: string): GroupReport | undefined {
+  return report.suites.find((item) => item.name === suite)?.groups.find((item) => item.id === group);
 }
 
 /** `" (9 self-assessed scores left out: gate.trustedSources)"` for a group, or nothing. */

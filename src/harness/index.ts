@@ -12,6 +12,7 @@ export {
   defineMaestroConfig,
   GLOBAL_SETUP_PATH,
   type MaestroConfigOptions,
+  PACKAGE_DEPS_CONFIG,
   SOURCE_RESOLVE_CONFIG,
 } from "./define-maestro-config.js";
 export {

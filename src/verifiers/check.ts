@@ -50,6 +50,8 @@ export interface AnswerOnlyCheck {
 export interface JsonCheck {
   kind: "json";
   keys?: readonly string[];
+  /** Every named key (every key, when none is named) holds a value: not empty, blank or null. */
+  nonEmpty?: boolean;
   source: string;
 }
 

@@ -12,7 +12,10 @@ describeMaestro(
     requirements: [
       {
         name: "fields present",
-        description: "Ensure all required fields are extracted and not left empty",
+        // AI21's example says "Ensure all required fields are extracted and not left empty"; naming the
+        // fields lets a verifier check it, instead of the model's own word.
+        description:
+          "Return JSON with the keys vendor_name, invoice_number, total_amount and due_date, none of them empty.",
         is_mandatory: true,
       },
       { name: "formats", description: "Dates must follow YYYY-MM-DD and amounts should be in USD format." },

@@ -19,6 +19,14 @@ const JSON_PHRASE = new RegExp(
   `(?:\\b(?:only|just|pure|raw) )?\\b(?:(?:valid|a|an|well-formed|proper|strict|parseable|parsable) )*json\\b(?: (?:format|object|only|output|response|string|document|data|dictionary))*(?: (?:with|containing|having|that has|that contains|including|which has|which contains)(?: (?:exactly|only|the|these|following|two|three|four|five|a|an))* (?:keys?|fields?|properties|property|attributes?|entries)(?: (?:named|called))?:? ((?:${QUOTE}|[\\w.$@-]+)(?:(?:,| and|, and| &) ?(?:${QUOTE}|[\\w.$@-]+))*))?`,
   "gi",
 );
+// Words that end a list of keys: what follows says something about them.
+const KEY_LIST_END =
+  /^(?:none|no|each|every|all|any|both|neither|with|without|where|which|that|whose|of|them|is|are|be|must|should|may|not|filled|set|left|in|as|for|to)$/i;
+// "..., none of them empty", "with no empty values", "each filled in", "all non-empty": every named key
+// (or, with none named, every key) holds a value.
+const NON_EMPTY =
+  /^[\s,;]*(?:(?:and|with|where|,)\s+)?(?:(?:none|no one|not one) (?:of (?:them|these|the (?:keys|fields|values)) )?(?:(?:is|are|may be|can be|should be|must be|left|being) )*(?:empty|blank|missing|null)|(?:no|without(?: any)?) (?:empty|blank|null|missing) (?:values?|fields?|keys?|entries)|(?:each|every one|all)(?: of them)? (?:(?:is|are|must be|should be) )?(?:filled(?: in)?|non-?empty|not empty|present and non-?empty)|(?:all )?(?:values?|fields?) (?:(?:must|should|may) )?(?:not )?be (?:filled(?: in)?|non-?empty)|(?:all |every )?(?:values?|fields?)? ?(?:must |should )?(?:not be |never be )?(?:left )?(?:empty|blank)(?=$|[\s.,;]))/i;
+
 const TITLE =
   /\b(?:title|heading|headline)\b[^\uE002]{0,120}?(?:double angul?ar brackets|double angle brackets|<<[^<>]{0,200}>>)|<<[^<>]{0,200}>>/gi;
 const POSTSCRIPT = new RegExp(
@@ -66,14 +74,28 @@ export function recognizeJson(state: ClauseState): void {
       state.reject(start, end);
       return;
     }
-    const check: JsonCheck = { kind: "json", source: state.source(start, end) };
+    let stop = end;
+    const check: JsonCheck = { kind: "json", source: "" };
     if (match[1] !== undefined) {
-      const keys = [...match[1].matchAll(/\uE000(\d+)\uE001|[\w.$@-]+/g)]
-        .map((key) => (key[1] === undefined ? key[0] : state.quote(key[1])))
-        .filter((key) => !/^(?:and|or)$/i.test(key));
+      const keys: string[] = [];
+      // The list ends at the first word that is not a key ("..., due_date, none of them empty").
+      for (const key of match[1].matchAll(/\uE000(\d+)\uE001|[\w.$@-]+/g)) {
+        if (key[1] === undefined && /^(?:and|or)$/i.test(key[0])) continue;
+        if (key[1] === undefined && KEY_LIST_END.test(key[0])) {
+          stop = start + match[0].indexOf(match[1]) + key.index;
+          break;
+        }
+        keys.push(key[1] === undefined ? key[0] : state.quote(key[1]));
+      }
       if (keys.length > 0) check.keys = keys;
     }
-    state.accept(start, end, check);
+    const after = NON_EMPTY.exec(state.text.slice(stop, stop + 60));
+    if (after !== null) {
+      check.nonEmpty = true;
+      stop += after.index + after[0].length;
+    }
+    check.source = state.source(start, stop);
+    state.accept(start, stop, check);
   });
 }
 
@@ -206,18 +228,51 @@ export function scoreJson(check: JsonCheck, facts: TextFacts): FamilyScore {
     };
   }
   const keys = check.keys ?? [];
+  if (keys.length === 0 && check.nonEmpty === true) {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return { score: 1, reason: "valid JSON" };
+    const entries = Object.entries(value);
+    const empty = entries.filter(([, item]) => isEmptyValue(item)).map(([key]) => key);
+    if (entries.length === 0)
+      return { score: 0, reason: "valid JSON but an empty object; filled-in values required" };
+    if (empty.length === 0)
+      return { score: 1, reason: `valid JSON, every one of its ${entries.length} keys filled in` };
+    return {
+      score: (entries.length - empty.length) / entries.length,
+      reason: `valid JSON with ${empty.length} of ${entries.length} keys empty: ${empty.join(", ")}`,
+    };
+  }
   if (keys.length === 0) return { score: 1, reason: "valid JSON" };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     const found = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
     return { score: 0, reason: `valid JSON but ${found}; an object with keys ${keys.join(", ")} required` };
   }
-  const missing = keys.filter((key) => !Object.hasOwn(value, key));
-  const present = keys.length - missing.length;
-  if (missing.length === 0) return { score: 1, reason: `JSON object with keys ${keys.join(", ")}` };
+  const record = value as Record<string, unknown>;
+  const missing = keys.filter((key) => !Object.hasOwn(record, key));
+  const empty =
+    check.nonEmpty === true
+      ? keys.filter((key) => Object.hasOwn(record, key) && isEmptyValue(record[key]))
+      : [];
+  const met = keys.length - missing.length - empty.length;
+  const filled = check.nonEmpty === true ? ", each filled in" : "";
+  if (met === keys.length) return { score: 1, reason: `JSON object with keys ${keys.join(", ")}${filled}` };
+  const problems = [
+    ...(missing.length > 0 ? [`missing ${missing.join(", ")}`] : []),
+    ...(empty.length > 0 ? [`empty ${empty.join(", ")}`] : []),
+  ];
   return {
-    score: present / keys.length,
-    reason: `JSON object with ${present} of ${keys.length} required keys; missing ${missing.join(", ")}`,
+    score: met / keys.length,
+    reason: `JSON object with ${met} of ${keys.length} required keys${filled}; ${problems.join("; ")}`,
   };
+}
+
+/** An empty value for "none of them empty": an empty or blank string, null, an empty array or object. */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.keys(value).length === 0;
+  return false;
 }
 
 /** Scores a title check: 1 when a `<<title>>` is present. */

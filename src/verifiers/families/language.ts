@@ -311,7 +311,7 @@ const SAMPLE_LENGTH = 600;
 
 /** The text franc reads: prose only (no code, links or markdown symbols), at most 600 characters. */
 function sampleProse(text: string): string {
-  return text
+  return proseOf(text)
     .slice(0, SAMPLE_LENGTH * 4)
     .replace(/```[\s\S]*?(?:```|$)/g, " ")
     .replace(/`[^`\n]*`/g, " ")
@@ -319,6 +319,30 @@ function sampleProse(text: string): string {
     .replace(/[#*_>|`~[\]()<>{}=+-]+/g, " ")
     .replace(/\s+/g, " ")
     .slice(0, SAMPLE_LENGTH);
+}
+
+/**
+ * The prose a language is read from: a JSON answer's string values (its keys are field names, not
+ * the language it was asked to write in), else the text itself.
+ */
+function proseOf(text: string): string {
+  const trimmed = text.trim();
+  if (!/^[[{]/.test(trimmed) || trimmed.length > SAMPLE_LENGTH * 64) return text;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return text;
+  }
+  const strings: string[] = [];
+  const collect = (item: unknown): void => {
+    if (typeof item === "string") strings.push(item);
+    else if (Array.isArray(item)) for (const element of item) collect(element);
+    else if (typeof item === "object" && item !== null)
+      for (const element of Object.values(item)) collect(element);
+  };
+  collect(value);
+  return strings.join("\n");
 }
 
 /** What the detector concluded about a text. */
@@ -448,7 +472,21 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
       reason: `no word in ${wantedScript} script; ${check.name} is written in ${wantedScript}; ${required}`,
     };
   }
-  // Two scripts in large parts (an English preamble, then Hindi): the text is mixed; say so, do not guess.
+  // Most of the words in another script than the language's own: not in that language, as a detector
+  // reading the whole text would say too.
+  if (share < MIXED_SHARE && second !== undefined && wantedScript !== undefined) {
+    let total = 0;
+    for (const count of counts.values()) total += count;
+    const wantedShare = (counts.get(wantedScript) ?? 0) / total;
+    if (wantedShare < 0.5) {
+      return {
+        score: 0,
+        reason: `${Math.round((1 - wantedShare) * 100)}% of the words are not in ${wantedScript} script (mostly ${script === wantedScript ? second : script}); ${check.name} is written in ${wantedScript}; ${required}`,
+      };
+    }
+  }
+  // Two scripts in large parts, the language's own the larger (an English preamble, then Hindi): the
+  // text is mixed; say so, do not guess.
   if (share < MIXED_SHARE && second !== undefined) {
     return {
       score: null,

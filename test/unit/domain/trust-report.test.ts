@@ -176,6 +176,24 @@ describe("evaluateGate with score sources", () => {
     ]);
   });
 
+  test('"*" leaves out, and names, a requirement only the model\'s own claim scored; a named threshold fails', () => {
+    const wildcard = evaluateGate(report(localRuns()), { requirements: { "*": { min: 0.5 } } });
+    expect(wildcard.failures).toEqual([]);
+    expect(wildcard.notes).toContain(
+      'suite "people": requirement "age" not gated on jamba-mini/low: none of its 3 scores comes from a trusted source (name it in gate.requirements to require one)',
+    );
+    // "fields" and "tone" were checked by "*", "age" was not; the mandatory gate is the third check.
+    expect(wildcard.checked).toBe(
+      evaluateGate(report(localRuns()), { requirements: { fields: { min: 0.5 }, tone: { min: 0.5 } } })
+        .checked,
+    );
+    const named = evaluateGate(report(localRuns()), {
+      requirements: { "*": { min: 0.5 }, age: { min: 0.5 } },
+    });
+    expect(named.exitCode).toBe(1);
+    expect(named.failures.map((failure) => failure.requirement)).toEqual(["age"]);
+  });
+
   test("passes it when the configuration trusts self-assessed scores", () => {
     const result = evaluateGate(report(localRuns()), {
       ...ageThreshold,
