@@ -1,6 +1,13 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from "vitest/node";
+import type {
+  Reporter,
+  TestCase,
+  TestModule,
+  TestRunEndReason,
+  TestSpecification,
+  Vitest,
+} from "vitest/node";
 import {
   applyGateRecommendations,
   buildEvalReport,
@@ -60,11 +67,36 @@ export interface MaestroReporterOptions {
   shard?: string | undefined;
 }
 
+/** What one suite file contributed, besides its cells: replaced whole when the file runs again. */
+interface FileRecord {
+  tests: TestOutcome[];
+  otherFailures: { name: string; errors: string[] }[];
+  /** The requirement lint of each of its suites, by suite name, as the harness recorded it at collection. */
+  lint: Map<string, LintFinding[]>;
+  /** The file's own errors (it failed to load, a hook threw). */
+  errors: string[];
+}
+
+/** What the round in progress has seen, merged into the report only when the round finishes. */
+interface Round {
+  /** The files this round runs: their cells and records replace the earlier ones. */
+  files: Set<string>;
+  cells: Map<string, { line: ResultLine; file: string }>;
+  records: Map<string, FileRecord>;
+  /** Whether a line was appended to results.jsonl in this round. */
+  appended: boolean;
+}
+
 /**
  * The vitest reporter of maestro-eval: appends every finished cell to `results.jsonl` the moment it
  * finishes (a killed run loses only the cells in flight), shows progress, and at the end writes
  * `report.json`, `report.html`, `junit.xml` and `summary.md` (each written whole, then renamed into
  * place) and prints the comparison tables, the output diffs and the recommendation.
+ *
+ * In watch mode every rerun writes the whole current state again: the cells of the files that ran
+ * replace theirs, the cells of the other files are kept, and results.jsonl is rewritten to one line per
+ * cell. A rerun that is interrupted (Ctrl-C) is dropped once a report was written: the reports stay
+ * those of the last finished round.
  *
  * @example
  * // vitest.config.ts
@@ -78,10 +110,12 @@ export class MaestroReporter implements Reporter {
   /** The gate's verdict on {@link report}, as report.html, junit.xml and summary.md show it. */
   gate: GateResult | undefined;
   /**
-   * Whether the reports were written. A run without a single cell writes nothing, so that a typo in a
-   * suite filter never replaces the last report with an empty one.
+   * Whether the last round wrote the reports. A run without a single cell writes nothing, so that a typo
+   * in a suite filter never replaces the last report with an empty one; nor does an interrupted rerun.
    */
   wrote = false;
+  /** How many rounds (the run, then each rerun in watch mode) have started. */
+  rounds = 0;
   /** Lines of an earlier results.jsonl that `--resume` could not read (cut by a kill, or corrupt). */
   unreadableLines = 0;
   /** Tests that are not cells (a case's `across cells` test, plain tests) and failed. */
@@ -94,14 +128,19 @@ export class MaestroReporter implements Reporter {
     Pick<MaestroReporterOptions, "reference" | "gate" | "baseline" | "shard">;
   private readonly out: NonNullable<MaestroReporterOptions["out"]>;
   private readonly cells = new Map<string, ResultLine>();
-  private readonly tests: TestOutcome[] = [];
+  /** The suite file of each cell; none for a cell read back from results.jsonl by --resume and not run. */
+  private readonly cellFiles = new Map<string, string>();
+  private readonly files = new Map<string, FileRecord>();
+  /** Errors vitest reported outside any file in the last finished round. */
+  private unhandled: string[] = [];
+  private round: Round | undefined;
+  /** The lines results.jsonl held when the reports were last written: what an interrupted rerun restores. */
+  private written: ResultLine[] | undefined;
   /** Whether results.jsonl has been started (emptied, unless resuming) by this run. */
   private started = false;
   private readonly recorded = new Set<string>();
   private startedAt = new Date();
   private progress: Progress | undefined;
-  /** The requirement lint of each suite, by file and suite name, as the harness recorded it at collection. */
-  private readonly lint = new Map<string, LintFinding[]>();
   /** The trend of the last runs, with the finished run's report as the last point, for report.html. */
   trend: ((report: EvalReport) => readonly TrendRow[]) | undefined;
 
@@ -153,7 +192,16 @@ export class MaestroReporter implements Reporter {
     if (!this.options.resume) writeFileSync(join(this.options.dir, REPORT_FILES.results), "");
   }
 
+  /** A round (the run, or a rerun in watch mode) begins: the files it runs will replace what they gave before. */
   onTestRunStart(specifications: ReadonlyArray<TestSpecification>): void {
+    this.rounds += 1;
+    this.wrote = false;
+    this.round = createRound(specifications.map((specification) => specification.moduleId));
+    if (this.rounds > 1) {
+      this.startedAt = new Date();
+      // Only the first round read an earlier results.jsonl.
+      this.unreadableLines = 0;
+    }
     const mode = this.options.progress;
     if (mode === "off") return;
     const live = mode === "live" || (mode === "auto" && this.out.isTTY === true);
@@ -168,7 +216,7 @@ export class MaestroReporter implements Reporter {
     for (const suite of module.children.allSuites()) {
       const findings = suite.meta()[LINT_META_KEY];
       if (findings !== undefined)
-        this.lint.set(`${module.moduleId}\u0000${suite.name}`, readLintFindings(findings));
+        this.recordOf(module.moduleId).lint.set(suite.name, readLintFindings(findings));
     }
   }
 
@@ -176,11 +224,13 @@ export class MaestroReporter implements Reporter {
     const result = testCase.result();
     const state = result.state === "passed" || result.state === "failed" ? result.state : "skipped";
     const failures = (result.errors ?? []).map((error) => error.message);
+    const file = testCase.module.moduleId;
     const meta = readCellMeta(testCase.meta());
     if (meta === undefined) {
-      if (state === "failed") this.otherFailures.push({ name: testCase.fullName, errors: failures });
+      const record = this.recordOf(file);
+      if (state === "failed") record.otherFailures.push({ name: testCase.fullName, errors: failures });
       const test = readTestMeta(testCase.meta());
-      this.tests.push({
+      record.tests.push({
         name: testCase.fullName,
         suite: test?.suite ?? null,
         case: test?.case ?? null,
@@ -192,24 +242,99 @@ export class MaestroReporter implements Reporter {
     }
     const line: ResultLine = { meta, state, failures, at: new Date().toISOString() };
     const key = resumeKey(meta);
+    const round = this.currentRound();
     // Appended synchronously, the moment the cell is known to be finished.
     if (!this.recorded.has(key)) {
       this.start();
       appendFileSync(join(this.options.dir, REPORT_FILES.results), formatResultLine(line));
       this.recorded.add(key);
+      round.appended = true;
     }
-    this.cells.set(meta.cell.key, line);
+    round.cells.set(meta.cell.key, { line, file });
     this.progress?.tick(state === "failed", meta.error !== undefined);
   }
 
   onTestRunEnd(
     modules: ReadonlyArray<TestModule>,
     unhandledErrors: ReadonlyArray<{ message?: string }>,
+    reason?: TestRunEndReason,
   ): void {
     this.progress?.finish();
+    const round = this.currentRound();
+    this.round = undefined;
+    if (reason === "interrupted" && this.written !== undefined) {
+      // A rerun cut short is dropped: the reports stay those of the last finished round, and results.jsonl
+      // loses the lines this round appended. A first round cut short is written as it stands (below): its
+      // finished cells are all there is, as after a killed run.
+      if (round.appended) this.writeResults(this.written);
+      return;
+    }
     for (const module of modules)
-      for (const error of module.errors()) this.runErrors.push(`${module.moduleId}: ${error.message}`);
-    for (const error of unhandledErrors) this.runErrors.push(error.message ?? String(error));
+      for (const error of module.errors())
+        this.recordOf(module.moduleId, round).errors.push(`${module.moduleId}: ${error.message}`);
+    // The files that ran replace what they gave before; the cells of the other files stay as they were.
+    for (const file of round.files) this.files.delete(file);
+    for (const [key, file] of this.cellFiles) {
+      if (round.files.has(file) && !round.cells.has(key)) {
+        this.cells.delete(key);
+        this.cellFiles.delete(key);
+      }
+    }
+    for (const [key, { line, file }] of round.cells) {
+      this.cells.set(key, line);
+      this.cellFiles.set(key, file);
+    }
+    for (const [file, record] of round.records) this.files.set(file, record);
+    this.unhandled = unhandledErrors.map((error) => error.message ?? String(error));
+    this.finish();
+  }
+
+  /** A suite file was deleted (watch mode): its cells leave the report, which is written again. */
+  onTestRemoved(file?: string): void {
+    if (file === undefined) return;
+    let known = this.files.delete(file);
+    for (const [key, owner] of this.cellFiles) {
+      if (owner !== file) continue;
+      this.cells.delete(key);
+      this.cellFiles.delete(key);
+      known = true;
+    }
+    this.wrote = false;
+    if (known && this.written !== undefined) this.finish();
+  }
+
+  private currentRound(): Round {
+    this.round ??= createRound([]);
+    return this.round;
+  }
+
+  private recordOf(file: string, round = this.currentRound()): FileRecord {
+    let record = round.records.get(file);
+    if (record === undefined) {
+      record = { tests: [], otherFailures: [], lint: new Map(), errors: [] };
+      round.records.set(file, record);
+    }
+    return record;
+  }
+
+  /** Replaces results.jsonl with these lines, one per cell, atomically. */
+  private writeResults(lines: readonly ResultLine[]): void {
+    writeFileAtomic(
+      join(this.options.dir, REPORT_FILES.results),
+      lines.map((line) => formatResultLine(line)),
+    );
+  }
+
+  /** Builds the report of every cell known, writes the reports and prints the tables. */
+  private finish(): void {
+    const records = [...this.files.values()];
+    this.otherFailures.length = 0;
+    this.runErrors.length = 0;
+    for (const record of records) {
+      this.otherFailures.push(...record.otherFailures);
+      this.runErrors.push(...record.errors);
+    }
+    this.runErrors.push(...this.unhandled);
     const outcomes: CellOutcome[] = [...this.cells.values()].map(({ meta, state, failures }) => ({
       meta,
       state,
@@ -221,7 +346,7 @@ export class MaestroReporter implements Reporter {
       finishedAt: new Date().toISOString(),
       compareOutputs,
       ...(this.options.reference === undefined ? {} : { reference: this.options.reference }),
-      tests: this.tests,
+      tests: records.flatMap((record) => record.tests),
       runErrors: this.runErrors,
       shard: this.options.shard ?? null,
     });
@@ -235,16 +360,13 @@ export class MaestroReporter implements Reporter {
     this.start();
     this.wrote = true;
     const dir = this.options.dir;
-    // One line per cell, the last outcome of each: a resumed cell that had ended in an error, or lines
-    // that could not be read, leave no extra line behind.
-    if (this.options.resume) {
-      writeFileAtomic(
-        join(dir, REPORT_FILES.results),
-        [...this.cells.values()].map((line) => formatResultLine(line)),
-      );
-    }
+    // One line per cell, the last outcome of each: a resumed cell that had ended in an error, lines that
+    // could not be read, or a cell a rerun replaced or removed leave no extra line behind.
+    const lines = [...this.cells.values()];
+    if (this.options.resume || this.written !== undefined || this.rounds > 1) this.writeResults(lines);
+    this.written = lines;
     // Streamed: a report of 100,000 cells is never held as one string per file.
-    report.lint = sortLintFindings([...this.lint.values()].flat());
+    report.lint = sortLintFindings(records.flatMap((record) => [...record.lint.values()].flat()));
     writeReportFiles(dir, report, gate, this.trend?.(report));
     if (!this.options.print) return;
     const width = Math.max(60, Math.min(this.out.columns ?? 120, 200));
@@ -269,6 +391,10 @@ export class MaestroReporter implements Reporter {
     );
     this.out.write(`\n${sections.join("\n\n")}\n`);
   }
+}
+
+function createRound(files: readonly string[]): Round {
+  return { files: new Set(files), cells: new Map(), records: new Map(), appended: false };
 }
 
 /** The non-blank lines of a results.jsonl that did not parse as a result. */
