@@ -18,8 +18,9 @@ const allowed: Record<string, { folders: string[]; packages: string[] }> = {
     folders: ["generated", "domain", "errors", "constraints"],
     packages: ["openapi-fetch", "p-queue", "node:*"],
   },
+  sim: { folders: ["domain", "verifiers"], packages: ["node:*"] },
   local: {
-    folders: ["domain", "errors", "constraints", "verifiers"],
+    folders: ["domain", "errors", "constraints", "verifiers", "sim"],
     packages: ["node:*", "@modelcontextprotocol/sdk", "yaml"],
   },
   diff: { folders: ["domain"], packages: ["json-diff-kit"] },
@@ -66,6 +67,35 @@ function packageName(specifier: string): string {
   return specifier.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
 }
 
+/** The file a relative specifier names: `./x.js` is `./x.ts` on disk, a folder is its `index.ts`. */
+function resolveFile(file: string, specifier: string): string {
+  const target = resolve(dirname(file), specifier);
+  if (/\.(ts|mts)$/.test(target)) return target;
+  if (target.endsWith(".js")) return target.replace(/\.js$/, ".ts");
+  return join(target, "index.ts");
+}
+
+/** Every import cycle among `graph`'s files, each as the files in order with the first repeated at the end. */
+function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const cycles: string[][] = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const onPath = new Set<string>();
+  const visit = (file: string): void => {
+    path.push(file);
+    onPath.add(file);
+    for (const next of graph.get(file) ?? []) {
+      if (onPath.has(next)) cycles.push([...path.slice(path.indexOf(next)), next]);
+      else if (!done.has(next)) visit(next);
+    }
+    path.pop();
+    onPath.delete(file);
+    done.add(file);
+  };
+  for (const file of [...graph.keys()].sort()) if (!done.has(file)) visit(file);
+  return cycles;
+}
+
 const files = listFiles(src);
 
 describe("architecture", () => {
@@ -97,6 +127,45 @@ describe("architecture", () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  test("findCycles names the files of each cycle in import order, and nothing for a graph without one", () => {
+    const graph = new Map([
+      ["a", ["b"]],
+      ["b", ["c", "d"]],
+      ["c", ["a"]],
+      ["d", ["d"]],
+      ["e", ["a"]],
+    ]);
+    expect(findCycles(graph)).toEqual([
+      ["a", "b", "c", "a"],
+      ["d", "d"],
+    ]);
+    expect(
+      findCycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", []],
+          ["c", ["a", "b"]],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  test("no file under src/ takes part in an import cycle", () => {
+    // Type-only imports count too: a cycle of types still ties the files' designs together.
+    const known = new Set(files);
+    const graph = new Map(
+      files.map((file) => [
+        file,
+        readSpecifiers(readFileSync(file, "utf8"))
+          .filter((specifier) => specifier.startsWith("."))
+          .map((specifier) => resolveFile(file, specifier))
+          .filter((target) => known.has(target)),
+      ]),
+    );
+    const cycles = findCycles(graph).map((cycle) => cycle.map((file) => relative(root, file)).join(" -> "));
+    expect(cycles).toEqual([]);
   });
 
   test("no folder uses export *", () => {

@@ -6,10 +6,8 @@ import { registerRun } from "./commands/run.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerVerify } from "./commands/verify.js";
-
 import { EXIT } from "./exit-codes.js";
-
-export { EXIT };
+import type { RegisterCommand } from "./register-command.js";
 
 /** Builds the `maestro-eval` command with every subcommand registered. */
 export function createProgram(): Command {
@@ -20,9 +18,6 @@ export function createProgram(): Command {
   for (const register of commands) register(program);
   return program;
 }
-
-/** Each command file exports a function that adds itself to the program. */
-export type RegisterCommand = (program: Command) => void;
 
 const commands: RegisterCommand[] = [
   registerRun,

@@ -1,10 +1,10 @@
 import type { MaestroInput } from "../domain/index.js";
+import { composeOutput, createRandom, extractFacts } from "../sim/index.js";
 import type { Check } from "../verifiers/index.js";
 import { countTokens, countTokensInTurns } from "./count-tokens.js";
 import type { Generation, GenerationRequest, Generator } from "./generator.js";
 import { type ModelProfile, resolveModelProfile } from "./model-profiles.js";
 import { nextTurn } from "./next-turn.js";
-import { composeOutput, createRandom, extractFacts } from "./sim/index.js";
 
 /**
  * The most characters of the input, and of each tool document, the simulated models read facts from.

@@ -9,7 +9,8 @@ import {
   recordAssertions,
 } from "./matcher-result.js";
 import { readCheckAggregate } from "./read-options.js";
-import { type RunSubject, readRuns } from "./read-runs.js";
+import { readRuns } from "./read-runs.js";
+import type { RunSubject } from "./run-subject.js";
 import type { CheckAggregateOption } from "./types.js";
 
 /** What a check finds in one run: whether it passes and what it saw, or why it cannot tell. */

@@ -10,7 +10,8 @@ import {
   recordAssertions,
 } from "./matcher-result.js";
 import { readAggregate } from "./read-options.js";
-import { type RunSubject, readRuns } from "./read-runs.js";
+import { readRuns } from "./read-runs.js";
+import type { RunSubject } from "./run-subject.js";
 import type { AggregateOption } from "./types.js";
 
 /** What a matcher reads from one run: a value, or why there is none. */

@@ -1,6 +1,6 @@
 // How values and runs read in matcher messages.
 import { describeScoreSource, type MaestroRun, type ScoreSource } from "../domain/index.js";
-import type { RunSubject } from "./read-runs.js";
+import type { RunSubject } from "./run-subject.js";
 
 /** A score or ratio with at most three decimals: 0.667, 0.8, 1. */
 export function formatScore(value: number): string {

@@ -1,5 +1,5 @@
 import type { AssertionRecord } from "../domain/index.js";
-import type { RunSubject } from "./read-runs.js";
+import type { RunSubject } from "./run-subject.js";
 
 /** What a Maestro matcher returns to vitest: a synchronous result with `actual` and `expected` for its diff. */
 export interface MaestroMatcherResult {

@@ -1,12 +1,6 @@
-import { type CellRun, isCellRun, type MaestroRun } from "../domain/index.js";
+import { isCellRun, type MaestroRun } from "../domain/index.js";
 import { describeReceived } from "./format.js";
-
-/** One run a matcher looks at, with its cell when it came as a {@link CellRun}. */
-export interface RunSubject {
-  run: MaestroRun;
-  /** Absent for a bare MaestroRun, which has nowhere to record assertions. */
-  cellRun: CellRun | undefined;
-}
+import type { RunSubject } from "./run-subject.js";
 
 /** The runs a matcher received, or why they are not runs. */
 export type ReadRunsResult =

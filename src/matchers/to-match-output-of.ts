@@ -4,7 +4,8 @@ import { evaluateCheck } from "./evaluate-check.js";
 import { describeArgument, plural, shortRunId } from "./format.js";
 import type { MaestroMatcherResult } from "./matcher-result.js";
 import { readOptionsObject } from "./read-options.js";
-import { type RunSubject, readRun } from "./read-runs.js";
+import { readRun } from "./read-runs.js";
+import type { RunSubject } from "./run-subject.js";
 import type { MatchableRun, MatchOutputOfOptions } from "./types.js";
 
 /**

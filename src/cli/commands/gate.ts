@@ -18,7 +18,7 @@ import {
 } from "../../reporter/index.js";
 import { type LoadedConfig, loadConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
-import type { RegisterCommand } from "../program.js";
+import type { RegisterCommand } from "../register-command.js";
 import { appendMergeToHistory } from "./history.js";
 import { readBaseline, readReport } from "./read-report.js";
 

@@ -9,8 +9,8 @@ import { appendHistory, HISTORY_FILE, readHistoryFile } from "../../reporter/his
 import { renderHistory } from "../../reporter/render-history.js";
 import { loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
-import type { RegisterCommand } from "../program.js";
 import { readGitState } from "../read-git-state.js";
+import type { RegisterCommand } from "../register-command.js";
 
 interface HistoryOptions {
   suite?: string;

@@ -13,7 +13,7 @@ import { countLintFindings, renderLintFindings } from "../../reporter/render-lin
 import { lintRequirements } from "../../verifiers/lint-requirements.js";
 import { loadConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
-import type { RegisterCommand } from "../program.js";
+import type { RegisterCommand } from "../register-command.js";
 
 interface LintOptions {
   config?: string;

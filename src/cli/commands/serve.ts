@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { InvalidArgumentError, Option } from "commander";
+import { Option } from "commander";
 import { parse as parseYaml } from "yaml";
 import { MaestroConfigurationError } from "../../errors/index.js";
 import { createOpenAiGenerator, parseFaultOptions, startLocalServer } from "../../local/index.js";
 import { EXIT } from "../exit-codes.js";
-import type { RegisterCommand } from "../program.js";
+import { parseNumber } from "../parse-options.js";
+import type { RegisterCommand } from "../register-command.js";
 
 /** `maestro-eval serve`: starts the embedded local server and keeps it running until interrupted. */
 export const registerServe: RegisterCommand = (program) => {
@@ -128,17 +129,4 @@ function readFaults(file: string) {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
-}
-
-/** A commander parser for a number within a range, naming the flag when the value is wrong. */
-export function parseNumber(flag: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (value.trim() === "" || !Number.isFinite(number) || number < min || number > max) {
-      throw new InvalidArgumentError(
-        `${flag} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`,
-      );
-    }
-    return number;
-  };
 }

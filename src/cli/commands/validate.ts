@@ -8,7 +8,8 @@ import {
 } from "../../constraints/index.js";
 import type { CreateRunRequest } from "../../domain/index.js";
 import { type ConstraintIssue, formatIssueLocation } from "../../errors/index.js";
-import { EXIT, type RegisterCommand } from "../program.js";
+import { EXIT } from "../exit-codes.js";
+import type { RegisterCommand } from "../register-command.js";
 import { lintRequestIssues } from "./lint.js";
 
 interface ValidateCommandOptions {

@@ -12,7 +12,8 @@ import {
   verify,
   verifyWithJudge,
 } from "../../verifiers/index.js";
-import { EXIT, type RegisterCommand } from "../program.js";
+import { EXIT } from "../exit-codes.js";
+import type { RegisterCommand } from "../register-command.js";
 
 interface VerifyCommandOptions {
   requirement: string[];

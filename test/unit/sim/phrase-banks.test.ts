@@ -1,8 +1,8 @@
 // The phrase banks: complete for every language, following the composer's rules, and recognised by the
 // verifiers' language detection (franc limited to the verifiers' candidate languages, 40 letters at least).
 import { describe, expect, test } from "vitest";
-import { findPhraseBank, PHRASE_BANKS, type PhraseBank } from "../../../../src/local/sim/index.js";
-import { countUnit, detectLanguage, MIN_LETTERS_FOR_LANGUAGE } from "../../../../src/verifiers/index.js";
+import { findPhraseBank, PHRASE_BANKS, type PhraseBank } from "../../../src/sim/index.js";
+import { countUnit, detectLanguage, MIN_LETTERS_FOR_LANGUAGE } from "../../../src/verifiers/index.js";
 
 const RESPONSE_LANGUAGES = [
   "arabic",

@@ -1,13 +1,7 @@
 // What a composition decides once, before any draft is written: the language, the shape of the answer,
 // the count ranges to reach, how dates and amounts are written, which keywords to add or avoid. Every
 // draft of every attempt is built from these settings.
-import {
-  type Check,
-  type CountUnit,
-  countKeyword,
-  type ForbiddenMark,
-  verify,
-} from "../../verifiers/index.js";
+import { type Check, type CountUnit, countKeyword, type ForbiddenMark, verify } from "../verifiers/index.js";
 import { ALTERNATIVE_DATE_FORMATS, type CalendarDate, formatDate } from "./calendar-date.js";
 import {
   ANY_COUNT,

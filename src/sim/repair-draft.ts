@@ -1,6 +1,6 @@
 // The edits every draft goes through after it is built: marks and bold placed, keyword counts settled,
 // the result verified, and last repairs for checks a settled draft still gets wrong.
-import { type Check, countKeyword } from "../../verifiers/index.js";
+import { type Check, countKeyword } from "../verifiers/index.js";
 import { ALTERNATIVE_DATE_FORMATS, formatDate } from "./calendar-date.js";
 import { type ComposeSettings, ENGLISH_TITLE, passes } from "./compose-settings.js";
 import { nearestInRange } from "./count-range.js";

@@ -3,7 +3,7 @@
 // the verifiers score exactly as decided. It never guesses: every count is measured with the verifiers'
 // own counters while the draft is edited, and every draft is verified before it is returned, with a few
 // deterministic fallbacks tried when the first draft misses.
-import type { Check } from "../../verifiers/index.js";
+import type { Check } from "../verifiers/index.js";
 import { composeJson } from "./compose-json.js";
 import { composeProse } from "./compose-prose.js";
 import {

@@ -8,9 +8,9 @@ import {
   findCheckConflict,
   forcedText,
   startImplies,
-} from "../../verifiers/find-conflicts.js";
-import type { Check, CountUnit } from "../../verifiers/index.js";
-import { countCharacters, countKeyword, countWords, verify } from "../../verifiers/index.js";
+} from "../verifiers/find-conflicts.js";
+import type { Check, CountUnit } from "../verifiers/index.js";
+import { countCharacters, countKeyword, countWords, verify } from "../verifiers/index.js";
 import { formatDate } from "./calendar-date.js";
 import {
   ANY_COUNT,
@@ -442,7 +442,7 @@ function tooShortForLanguage(ranges: ReadonlyMap<CountUnit, CountRange>): boolea
  * (so on a conflict between two of them the earlier wins); then each check to break is kept only if
  * breaking it is compatible with every kept check to meet and every kept check to break (so meeting
  * always wins over breaking). The rules: see the table in the composer's documentation and
- * `test/unit/local/sim/resolve-check-conflicts.test.ts`.
+ * `test/unit/sim/resolve-check-conflicts.test.ts`.
  *
  * @example
  * resolveCheckConflicts([{ kind: "case", case: "lower", source: "" }], [{ kind: "case", case: "lower", source: "" }]).conflicts[0].reason;

@@ -10,7 +10,7 @@ import {
   isRealDate,
   readFieldRole,
   readFigure,
-} from "../../../../src/local/sim/index.js";
+} from "../../../src/sim/index.js";
 import { INPUTS } from "./fixtures.js";
 
 describe("extractFacts", () => {

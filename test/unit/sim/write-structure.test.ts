@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { composeDraft, createRandom, extractFacts } from "../../../../src/local/sim/index.js";
-import { parseRequirement, verify } from "../../../../src/verifiers/index.js";
+import { composeDraft, createRandom, extractFacts } from "../../../src/sim/index.js";
+import { parseRequirement, verify } from "../../../src/verifiers/index.js";
 
 const INPUT = "Write a short note to the team about the launch.";
 

@@ -7,8 +7,8 @@ import {
   composeOutput,
   createRandom,
   extractFacts,
-} from "../../../../src/local/sim/index.js";
-import { type Check, detectLanguage, parseRequirement, verify } from "../../../../src/verifiers/index.js";
+} from "../../../src/sim/index.js";
+import { type Check, detectLanguage, parseRequirement, verify } from "../../../src/verifiers/index.js";
 import { checksOf, DESCRIPTIONS, INPUTS } from "./fixtures.js";
 
 function score(text: string, check: Check): number | null {

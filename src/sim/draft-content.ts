@@ -1,6 +1,6 @@
 // The pieces a draft is built from: the request's fields and sentences written as the settings ask, the
 // phrase bank's fillers, keyword mentions, and the sentences that break a date or currency check.
-import { countKeyword } from "../../verifiers/index.js";
+import { countKeyword } from "../verifiers/index.js";
 import { type CalendarDate, findDates, formatDate } from "./calendar-date.js";
 import { type ComposeSettings, isClean } from "./compose-settings.js";
 import type { DraftField } from "./extract-facts.js";

@@ -1,6 +1,6 @@
 // Requests and requirement descriptions the composer's tests share: a realistic pool, each description
 // parsed by the verifiers as the engine would.
-import { type Check, parseRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement } from "../../../src/verifiers/index.js";
 
 /** Requests of the kinds the local engine sees: an invoice, a complaint, a question with context, a report, a bare instruction. */
 export const INPUTS = {

@@ -1,7 +1,7 @@
 // JSON drafts: an object with the required keys (or the request's fields and a summary), or a JSON
 // string when the text must also be quoted; laid out on one line or indented to reach line and paragraph
 // counts, with the answer's sentences tuned like prose.
-import { countUnit } from "../../verifiers/index.js";
+import { countUnit } from "../verifiers/index.js";
 import { type AttemptShape, type ComposeSettings, isClean } from "./compose-settings.js";
 import { ANY_COUNT, inRange } from "./count-range.js";
 import {

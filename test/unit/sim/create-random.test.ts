@@ -1,7 +1,7 @@
 // createRandom and deriveSeed: the same seed gives the same sequence byte for byte, and the numbers look
 // uniform enough for a simulator.
 import { describe, expect, test } from "vitest";
-import { createRandom, deriveSeed, pickInteger, pickOne } from "../../../../src/local/sim/index.js";
+import { createRandom, deriveSeed, pickInteger, pickOne } from "../../../src/sim/index.js";
 
 function take(seed: string | number, count: number): number[] {
   const random = createRandom(seed);

@@ -1,8 +1,8 @@
 // resolveCheckConflicts: which checks a draft can honour together. Meeting wins over breaking; of two
 // checks to meet, the earlier wins.
 import { describe, expect, test } from "vitest";
-import { computeCountRanges, identifyCheck, resolveCheckConflicts } from "../../../../src/local/sim/index.js";
-import type { Check } from "../../../../src/verifiers/index.js";
+import { computeCountRanges, identifyCheck, resolveCheckConflicts } from "../../../src/sim/index.js";
+import type { Check } from "../../../src/verifiers/index.js";
 import { checksOf } from "./fixtures.js";
 
 function checks(...descriptions: string[]): Check[] {

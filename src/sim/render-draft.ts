@@ -1,7 +1,7 @@
 // The structure of a prose draft and how it becomes text. The composer edits the structure (pieces,
 // lines, paragraphs) and renders it after every edit, so that counts are always measured on the exact
 // text the verifiers will read.
-import type { ForbiddenMark } from "../../verifiers/index.js";
+import type { ForbiddenMark } from "../verifiers/index.js";
 import type { PhraseBank } from "./phrase-banks.js";
 
 /** What a piece of text is: a sentence (ends with its own terminator), a `label: value` field, or verbatim text. */

@@ -3,7 +3,7 @@
 // paragraph's first word, the request repeated. Each edit is tried on the composed text and kept only
 // when the check then comes out as planned (met, or broken) and every other kept check still does;
 // otherwise the check is reported as a conflict, as the composer reports any check it cannot honour.
-import { type Check, verify } from "../../verifiers/index.js";
+import { type Check, verify } from "../verifiers/index.js";
 import type { CheckConflict } from "./resolve-check-conflicts.js";
 
 /** The check kinds written here, after the draft is composed. */

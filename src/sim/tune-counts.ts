@@ -4,7 +4,7 @@
 // that order: an edit that fixes the word count may never break the sentence count, while one that fixes
 // the sentence count may move the words, which are settled after. Every count is measured on the rendered
 // text with the verifiers' own counter, so the tuner agrees with them by construction.
-import { type CountUnit, countUnit } from "../../verifiers/index.js";
+import { type CountUnit, countUnit } from "../verifiers/index.js";
 import { ANY_COUNT, type CountRange, distanceToRange, nearestInRange } from "./count-range.js";
 import {
   cloneDraft,

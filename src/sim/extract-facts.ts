@@ -1,7 +1,7 @@
 // Reads a request the way an extractive model would: what is being asked, which sentences carry content,
 // which `key: value` facts, dates and amounts it holds. The composer builds every draft from these facts,
 // so a simulated answer to an invoice restates the invoice and a reply to a complaint quotes the complaint.
-import type { MaestroInput } from "../../domain/index.js";
+import type { MaestroInput } from "../domain/index.js";
 import { type CalendarDate, findDates } from "./calendar-date.js";
 import { findMoneyAmounts, type MoneyAmount } from "./money-amount.js";
 import type { FieldRole } from "./phrase-banks.js";

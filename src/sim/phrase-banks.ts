@@ -1,9 +1,9 @@
-import type { Check } from "../../verifiers/index.js";
+import type { Check } from "../verifiers/index.js";
 
 // Small phrase banks, one per Maestro response language, into which the composer slots a draft's facts.
 // Each bank holds enough connected, ordinary sentences that franc (the language detector the verifiers
 // use) recognises the language even when a few untranslated facts ("Acme Corp", "INV-1234") sit among
-// them; test/unit/local/sim/phrase-banks.test.ts measures that for every language.
+// them; test/unit/sim/phrase-banks.test.ts measures that for every language.
 //
 // Rules every sentence here follows, because the composer counts on them: it ends with a single "." and
 // has no other sentence end inside; it has no comma-free alternative to worry about (commas are removed

@@ -2,8 +2,8 @@
 // prints the seed and the path that replay it.
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { composeDraft, createRandom, extractFacts, identifyCheck } from "../../../../src/local/sim/index.js";
-import { type Check, type CountUnit, type ForbiddenMark, verify } from "../../../../src/verifiers/index.js";
+import { composeDraft, createRandom, extractFacts, identifyCheck } from "../../../src/sim/index.js";
+import { type Check, type CountUnit, type ForbiddenMark, verify } from "../../../src/verifiers/index.js";
 import { checksOf, DESCRIPTIONS, INPUTS } from "./fixtures.js";
 
 const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
