@@ -12,10 +12,10 @@ export function countTokens(text: string): number {
 }
 
 /** Characters counted per turn of the event loop by {@link countTokensInTurns}. */
-const CHARS_PER_TURN = 64 * 1024;
+const CHARS_PER_TURN = 16 * 1024;
 
 /**
- * {@link countTokens} for texts of any size, counted 64 KiB at a time with a turn of the event loop
+ * {@link countTokens} for texts of any size, counted 16 KiB at a time with a turn of the event loop
  * between, so that a large input never holds up the server's other requests. Pieces are cut at white
  * space, which no token spans, so the count is exactly {@link countTokens}'s.
  */

@@ -71,6 +71,10 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
       // Each step on its own turn of the event loop: a run's steps never hold the server up together.
       await nextTurn();
       const fixedTokens = await countFixedTokens(request.run, request.context);
+      // Reading the input's facts (once per run) and writing the draft each take a turn of their own.
+      await nextTurn();
+      const facts = readFacts(request.run, request.context);
+      await nextTurn();
       const profile = resolveModelProfile(request.model, profiles);
       const random = createRandom(request.seed);
       const satisfy: Check[] = [];
@@ -96,7 +100,7 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
       const language =
         wanted !== undefined && wanted !== "unset" && random() < (1 + profile.skill) / 2 ? wanted : undefined;
       const text = composeOutput({
-        facts: readFacts(request.run, request.context),
+        facts,
         satisfy,
         violate,
         ...(language === undefined ? {} : { language }),

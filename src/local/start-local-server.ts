@@ -101,6 +101,8 @@ export const CELL_HEADER = "x-maestro-eval-cell";
 const RUNS_PATH = "/studio/v1/maestro/runs";
 const CHAT_PATH = "/studio/v1/chat/completions";
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+/** Past this size, a request's parsing, validation and start each take a turn of the event loop of their own. */
+const LARGE_BODY_BYTES = 256 * 1024;
 
 type Route = { name: FaultRoute; runId?: string } | { name: "notFound" } | { name: "methodNotAllowed" };
 
@@ -219,7 +221,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
                 ? {}
                 : { file_labels: result.fileLabels }),
               ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
-              ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
               notes: generator.simulated
                 ? [
                     `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,
@@ -305,9 +306,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 
     if (route.name === "createRun") {
       // Parsing and validating a body of megabytes each take tens of milliseconds: not in one turn.
-      if (body.text.length > 256 * 1024) await nextTurn();
+      const large = body.text.length > LARGE_BODY_BYTES;
+      if (large) await nextTurn();
       const issues = validateRunRequest(body.value);
       if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
+      // Starting the run hashes the whole body for its seed.
+      if (large) await nextTurn();
       if (!store.prune()) {
         // Only runs whose simulated time has not come are left past the budget: they go soon.
         return sendJson(
@@ -452,6 +456,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  // Joining, decoding and parsing a body of megabytes each take milliseconds: not all in one turn.
+  if (size > LARGE_BODY_BYTES) await nextTurn();
   if (text.trim() === "")
     return { kind: "invalid", issue: { loc: ["body"], msg: "field required", type: "value_error.missing" } };
   try {
