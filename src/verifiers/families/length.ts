@@ -154,10 +154,10 @@ export function recognizeSpecialCounts(state: ClauseState): void {
     const unit = readUnit(match[1]!);
     const count = parseNumber(match[3]!);
     if (unit === undefined || count === undefined) return;
-    // "to N" is a ceiling; "to under N", "to fewer than N" read the comparator.
+    // "to N" is a ceiling; "under N", "to under N", "to fewer than N" read the comparator.
     const comparator =
       (match[2] ?? "").toLowerCase() ||
-      (/\b(?:below|under)\s+\S+$/i.test(match[0].split(match[3]!)[0] ?? "") ? "under" : "at most");
+      (/\b(?:below|under)\s*$/i.test(match[0].split(match[3]!)[0] ?? "") ? "under" : "at most");
     const bounds = readBounds(comparator, (match[4] ?? "").toLowerCase(), count, unit, false);
     if (bounds === undefined) return;
     addCount(state, match, unit, bounds.min, bounds.max);
