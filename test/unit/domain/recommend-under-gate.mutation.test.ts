@@ -1,0 +1,67 @@
+// What the gate's recommendation promises beyond recommend-under-gate.test.ts, found by mutation testing
+// (npm run test:mutation): a group that failed its own assertions is never recommended, whatever the gate
+// ignores; failures that belong to the whole run and no suite (the total cost) rule out no group; and the
+// report builder's recommendation of a group without scores or latencies says null for them.
+import { describe, expect, test } from "vitest";
+import { recommendCheapest } from "../../../src/domain/build-eval-report.js";
+import { buildEvalReport, type EvalReport, recommendUnderGate } from "../../../src/domain/index.js";
+import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
+import { type CellSpec, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
+
+function report(specs: CellSpec[]): EvalReport {
+  return buildEvalReport(specs.map(makeOutcome), { ...RUN_TIMES, compareOutputs });
+}
+
+/** Three runs of a group with these formats scores. */
+function group(model: string, formats: number, extra: Partial<CellSpec> = {}): CellSpec[] {
+  return [0, 1, 2].map((repeat) => ({ model, repeat, scores: { formats }, costUsd: 0.01, ...extra }));
+}
+
+describe("recommendUnderGate", () => {
+  test("never recommends a group that failed its assertions, even when the gate ignores failed cells", () => {
+    const built = report([
+      ...group("jamba-mini", 0.5, { costUsd: 0.001, thresholds: { formats: 0.8 } }),
+      ...group("jamba-large", 1, { costUsd: 0.02 }),
+    ]);
+    const [recommended] = recommendUnderGate(built, { failedCells: "ignore" });
+    expect(recommended?.passing).toEqual(["jamba-large/low"]);
+    expect(recommended?.group?.id).toBe("jamba-large/low");
+  });
+
+  test("a run over its total cost limit rules out no group: the total is the run's, not a group's", () => {
+    const built = report([
+      ...group("jamba-mini", 1, { costUsd: 0.5 }),
+      ...group("jamba-large", 1, { costUsd: 1 }),
+    ]);
+    const [recommended] = recommendUnderGate(built, { cost: { maxTotalUsd: 1 } });
+    expect(recommended?.passing).toEqual(["jamba-mini/low", "jamba-large/low"]);
+  });
+
+  test("each suite is recommended from its own groups and failures", () => {
+    const built = report([
+      ...group("jamba-mini", 0.5, { suite: "a", costUsd: 0.001 }),
+      ...group("jamba-large", 1, { suite: "a" }),
+      ...group("jamba-mini", 1, { suite: "b", costUsd: 0.001 }),
+      ...group("jamba-large", 1, { suite: "b" }),
+    ]);
+    const recommended = recommendUnderGate(built, { overall: { min: 0.8 } });
+    expect(recommended.map((item) => [item.suite, item.group?.id ?? null, item.passing])).toEqual([
+      ["a", "jamba-large/low", ["jamba-large/low"]],
+      ["b", "jamba-mini/low", ["jamba-mini/low", "jamba-large/low"]],
+    ]);
+  });
+});
+
+describe("recommendCheapest", () => {
+  test("says null for the score and the latency of a group that has none", () => {
+    const built = report(group("jamba-mini", 1));
+    const [only] = built.suites[0]!.groups;
+    const recommendation = recommendCheapest([{ ...only!, overall: null, latencyMs: null }]);
+    expect(recommendation).toMatchObject({
+      group: "jamba-mini/low",
+      score: null,
+      latencyP50Ms: null,
+      basis: "cost",
+    });
+  });
+});
