@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { type Check, parseRequirement, verifyRequirement } from "../../../../src/verifiers/index.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
-function read(description: string): { checks: object[]; unchecked: string[] } {
+function read(description: string): { checks: object[]; unchecked: readonly string[] } {
   const parsed = parseRequirement(description);
   return {
     checks: parsed.checks.map(({ source: _source, ...check }: Check) => check),
