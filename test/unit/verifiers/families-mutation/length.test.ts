@@ -25,6 +25,11 @@ describe("counts read from their phrasing", () => {
     ["100 words tops", { max: 100 }, "words"],
     ["Use 5 sentences or more", { min: 5 }, "sentences"],
     ["Write 3 paragraphs at least", { min: 3 }, "paragraphs"],
+    ["3 paragraphs max", { max: 3 }, "paragraphs"],
+    ["Write 3 paragraphs maximum", { max: 3 }, "paragraphs"],
+    ["Write 3 paragraphs at the most", { max: 3 }, "paragraphs"],
+    ["Write 2 sentences min", { min: 2 }, "sentences"],
+    ["Write 2 sentences minimum", { min: 2 }, "sentences"],
     ["Write 4 paragraphs or fewer", { max: 4 }, "paragraphs"],
     ["Write fewer than 3 paragraphs", { max: 2 }, "paragraphs"],
     ["Write more than 2 paragraphs", { min: 3 }, "paragraphs"],
@@ -37,6 +42,11 @@ describe("counts read from their phrasing", () => {
     ["Write 300 words or so", { min: 270, max: 330 }, "words"],
     ["a 300-word essay", { min: 270, max: 330 }, "words"],
     ["Write 10 words or so", { min: 10, max: 10 }, "words"],
+    ["Write about 20 words", { min: 18, max: 22 }, "words"],
+    ["Write about 19 words", { min: 19, max: 19 }, "words"],
+    ["Write about 30 sentences", { min: 30, max: 30 }, "sentences"],
+    // A plain count is exact, however long; only "a 300-word essay" is a size.
+    ["Write 300 words", { min: 300, max: 300 }, "words"],
     ["Write about 10 sentences", { min: 10, max: 10 }, "sentences"],
     ["a one-word answer", { min: 1, max: 1 }, "words"],
     // Limits named by the unit.
@@ -47,13 +57,24 @@ describe("counts read from their phrasing", () => {
     ["between 5 and 3 paragraphs", { min: 3, max: 5 }, "paragraphs"],
     ["Write 2 to 4 bullet points", { min: 2, max: 4 }, "bullets"],
   ])("%j", (description, bounds, unit) => {
-    expect(read(description)).toEqual(count(unit, bounds));
+    expect(read(description)).toStrictEqual(count(unit, bounds));
+  });
+
+  test("an 'each' after the count is not a per-unit rule", () => {
+    expect(read("Write 3 paragraphs and mention each city")).toStrictEqual({
+      checks: [{ kind: "count", unit: "paragraphs", min: 3, max: 3 }],
+      unchecked: ["mention each city"],
+    });
   });
 
   test.each([
     // A negated exact count says too little; "fewer than 0" asks for the impossible.
     "Do not use exactly 3 paragraphs",
     "Write fewer than 0 paragraphs",
+    "Do not write at least 0 paragraphs",
+    "Highlight fewer than 0 sections",
+    "Mark fewer than 0 terms in bold",
+    "words in all capital letters should appear fewer than 0 times",
     // Per-unit rules and lists of keywords are not counts of the whole text.
     "at most 2 sentences per paragraph",
     "each bullet under 10 words",
@@ -61,7 +82,7 @@ describe("counts read from their phrasing", () => {
     // "in a sentence about cats" names a topic, not a length.
     "Answer in a sentence about cats",
   ])("leaves %j unchecked", (description) => {
-    expect(read(description)).toEqual({ checks: [], unchecked: [description] });
+    expect(read(description)).toStrictEqual({ checks: [], unchecked: [description] });
   });
 });
 
@@ -79,8 +100,10 @@ describe("counts of capital words, highlights and placeholders", () => {
     ["words in all capital letters must not appear more than 3 times", "capital_words", { max: 3 }],
     ["words in all capital letters should appear twice", "capital_words", { min: 2, max: 2 }],
     ["Include at least 2 placeholders such as [name]", "placeholders", { min: 2 }],
+    ["words in all capital letters should appear 3 times or more", "capital_words", { min: 3 }],
+    ["Highlight 3 sections or more", "highlights", { min: 3 }],
   ])("%j", (description, unit, bounds) => {
-    expect(read(description)).toEqual(count(unit, bounds));
+    expect(read(description)).toStrictEqual(count(unit, bounds));
   });
 });
 
