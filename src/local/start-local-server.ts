@@ -1,25 +1,22 @@
-import { createHash, randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { hasErrors, validateChatRequest, validateRunRequest } from "../constraints/index.js";
-import type { CreateRunRequest, MaestroRun, ValidationErrorItem } from "../domain/index.js";
+import { validateChatRequest, validateRunRequest } from "../constraints/index.js";
 import { parseRequirement, verify } from "../verifiers/index.js";
-import { answerChat } from "./answer-chat.js";
-import { createFaultPlan, type FaultOptions, type FaultPlan, type FaultRoute } from "./faults.js";
+import { createFaultPlan, type FaultOptions, type FaultPlan } from "./faults.js";
 import type { Generator } from "./generator.js";
-import { createRequestGuard, type Refusal } from "./guard-request.js";
-import { type FileLibrary, handleLibraryRequest, isLibraryPath } from "./library/index.js";
+import { createRequestGuard } from "./guard-request.js";
+import type { FileLibrary } from "./library/index.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
-import { nextTurn } from "./next-turn.js";
-import { readChatRequest, readRunRequest } from "./read-request.js";
-import { runEngine, type ScoreUnverifiable } from "./run-engine.js";
+import { createRequestPipeline } from "./request-pipeline.js";
+import { createChatRoute } from "./routes/chat.js";
+import { createRunRoutes } from "./routes/runs.js";
+import type { ScoreUnverifiable } from "./run-engine.js";
+import { createRunLifecycle } from "./run-lifecycle.js";
 import { createRunStore, type RunStore } from "./run-store.js";
-import { seedText } from "./seed-text.js";
 import { sendJson } from "./send-json.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
 import { classifyAddress, createToolRuntime, type ToolRuntimeOptions } from "./tools/index.js";
-import { wait } from "./wait.js";
 
 /**
  * Options of {@link startLocalServer}; all optional. The tool options (`toolNetwork`, `toolTimeoutMs`,
@@ -92,19 +89,10 @@ export interface LocalServerStats {
   faultsInjected: Readonly<Record<string, number>>;
 }
 
-/** The header a harness sends to ask for another reproducible sample of the same request. */
-export const REPEAT_HEADER = "x-maestro-eval-repeat";
+export { REPEAT_HEADER } from "./routes/chat.js";
+export { CELL_HEADER } from "./routes/runs.js";
 
-/** The header a harness sends on a create to name its cell (a hash of the cell key), to count duplicates. */
-export const CELL_HEADER = "x-maestro-eval-cell";
-
-const RUNS_PATH = "/studio/v1/maestro/runs";
-const CHAT_PATH = "/studio/v1/chat/completions";
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
-/** Past this size, a request's parsing, validation and start each take a turn of the event loop of their own. */
-const LARGE_BODY_BYTES = 256 * 1024;
-
-type Route = { name: FaultRoute; runId?: string } | { name: "notFound" } | { name: "methodNotAllowed" };
 
 /**
  * Starts the embedded Maestro-compatible server: a real HTTP server on 127.0.0.1 that speaks
@@ -153,201 +141,28 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   // Every run and chat answer in flight listens to it (removing its listener when done): many at once
   // is normal for a server, and not the leak Node warns about past 10.
   setMaxListeners(0, closing.signal);
-  const createdCells = new Set<string>();
-  const counters = { runsCreated: 0, duplicateCreates: 0, chatCompletions: 0 };
   const sockets = new Set<Socket>();
-
-  const startRun = (request: CreateRunRequest, repeat: string, body: string): MaestroRun => {
-    const id = randomUUID();
-    const createdAt = Date.now();
-    const model = request.models?.[0] ?? DEFAULT_RUN_MODEL;
-    const runSeed = createHash("sha256")
-      .update(`${seed}\u0000${repeat}\u0000${seedText(request, body)}`)
-      .digest("hex")
-      .slice(0, 16);
-    counters.runsCreated += 1;
-    const entry = {
-      id,
-      createdAt,
-      final: undefined as MaestroRun | undefined,
-      readyAt: Number.POSITIVE_INFINITY,
-    };
-    store.add(entry);
-    const fault = faults.forRun(id);
-    // The answer goes out first; the engine's work (generating, scoring, refining) follows on a later turn.
-    nextTurn()
-      .then(() =>
-        runEngine(request, {
-          generator,
-          judge: options.judge,
-          seed: runSeed,
-          model,
-          signal: closing.signal,
-          tools,
-        }),
-      )
-      .then(
-        (result) => {
-          const include = new Set(request.include ?? []);
-          const wantsRequirements =
-            include.has("requirements_result") || include.has("requirements_result.metadata");
-          entry.readyAt =
-            fault === "stuck" ? createdAt + faults.stuckMs : createdAt + result.latencyMs * timeScale;
-          entry.final = {
-            id,
-            status: fault === "failed" ? "failed" : "completed",
-            result: fault === "failed" ? null : result.text,
-            ...(fault === "failed"
-              ? { error: { message: "Simulated failure injected by the local server's fault plan" } }
-              : {}),
-            ...(wantsRequirements && fault !== "failed"
-              ? { requirements_result: result.requirementsResult }
-              : {}),
-            ...(include.has("data_sources") && fault !== "failed"
-              ? { data_sources: result.dataSources ?? {} }
-              : {}),
-            created_at: new Date(createdAt).toISOString(),
-            x_local: {
-              generator: generator.kind,
-              simulated: generator.simulated,
-              model,
-              budget: request.budget ?? "low",
-              steps: result.steps,
-              cost_usd: result.costUsd,
-              latency_ms: result.latencyMs,
-              prompt_tokens: result.promptTokens,
-              completion_tokens: result.completionTokens,
-              ...(result.fileLabels === undefined || Object.keys(result.fileLabels).length === 0
-                ? {}
-                : { file_labels: result.fileLabels }),
-              ...(wantsRequirements && fault !== "failed" ? { score_sources: result.scoreSources } : {}),
-              notes: generator.simulated
-                ? [
-                    `Simulated output: written by maestro-eval's ${generator.kind} generator imitating ${model}, not by a real model.`,
-                  ]
-                : [],
-            },
-          };
-          store.settle(id);
-        },
-        (error: unknown) => {
-          entry.readyAt = createdAt;
-          entry.final = {
-            id,
-            status: "failed",
-            result: null,
-            error: {
-              message: `The local engine failed: ${error instanceof Error ? error.message : String(error)}`,
-            },
-            created_at: new Date(createdAt).toISOString(),
-          };
-          store.settle(id);
-        },
-      );
-    return { id, status: "in_progress", result: null, created_at: new Date(createdAt).toISOString() };
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const refusal = guard.check(req);
-    if (refusal !== undefined) return refuse(req, res, refusal);
-    if (isLibraryPath((req.url ?? "/").split("?")[0] ?? "/")) {
-      const unauthorized = guard.checkToken(req);
-      if (unauthorized !== undefined) return refuse(req, res, unauthorized);
-      // Uploads are multipart; the one JSON body is a file's update.
-      if (req.method === "PUT") {
-        const unsupported = guard.checkJsonBody(req);
-        if (unsupported !== undefined) return refuse(req, res, unsupported);
-      }
-      return handleLibraryRequest(req, res, tools.library, { maxBodyBytes });
-    }
-    const route = routeOf(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
-    if (route.name === "notFound") return drainThen(req, () => sendJson(res, 404, { detail: "Not Found" }));
-    if (route.name === "methodNotAllowed") {
-      return drainThen(req, () => sendJson(res, 405, { detail: "Method Not Allowed" }));
-    }
-    const unauthorized = guard.checkToken(req);
-    if (unauthorized !== undefined) return refuse(req, res, unauthorized);
-    if (route.name === "createRun" || route.name === "chat") {
-      const unsupported = guard.checkJsonBody(req);
-      if (unsupported !== undefined) return refuse(req, res, unsupported);
-    }
-    const fault = faults.forRequest(route.name);
-    if (fault.kind === "status") {
-      const headers =
-        fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
-      const detail = { 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable" }[
-        fault.status
-      ];
-      return drainThen(req, () => sendJson(res, fault.status, { detail }, headers));
-    }
-    if (fault.kind === "slow") await wait(fault.delayMs, closing.signal);
-    if (fault.kind === "reset" && route.name !== "createRun") {
-      req.socket.destroy();
-      return;
-    }
-
-    if (route.name === "retrieveRun") {
-      const run = store.view(route.runId ?? "", Date.now());
-      return drainThen(req, () =>
-        run === undefined ? sendJson(res, 404, { detail: "Not Found" }) : sendJson(res, 200, run),
-      );
-    }
-
-    const body = await readBody(req, maxBodyBytes);
-    if (body.kind === "tooLarge") {
-      return sendJson(
-        res,
-        413,
-        { detail: `Request body exceeds ${maxBodyBytes} bytes` },
-        { connection: "close" },
-      );
-    }
-    if (body.kind === "invalid") return sendJson(res, 422, { detail: [body.issue] });
-
-    if (route.name === "createRun") {
-      // Parsing and validating a body of megabytes each take tens of milliseconds: not in one turn.
-      const large = body.text.length > LARGE_BODY_BYTES;
-      if (large) await nextTurn();
-      const issues = validateRunRequest(body.value);
-      if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
-      // Starting the run hashes the whole body for its seed.
-      if (large) await nextTurn();
-      if (!store.prune()) {
-        // Only runs whose simulated time has not come are left past the budget: they go soon.
-        return sendJson(
-          res,
-          503,
-          {
-            detail: `Service Unavailable: the local server holds ${store.bytes} bytes of runs not yet finished, past its maxRunBytes of ${store.maxBytes}; retry shortly, or start it with a larger maxRunBytes (serve --max-run-bytes)`,
-          },
-          { "retry-after": "1" },
-        );
-      }
-      const run = startRun(readRunRequest(body.value), String(req.headers[REPEAT_HEADER] ?? "0"), body.text);
-      const cell = req.headers[CELL_HEADER];
-      if (typeof cell === "string" && cell !== "") {
-        if (createdCells.has(cell)) counters.duplicateCreates += 1;
-        else createdCells.add(cell);
-      }
-      // A reset fault on create happens after the run was accepted: the client must not create it twice.
-      if (fault.kind === "reset") {
-        req.socket.destroy();
-        return;
-      }
-      return sendJson(res, 200, run);
-    }
-
-    const issues = validateChatRequest(body.value);
-    if (hasErrors(issues)) return sendJson(res, 422, { detail: toDetail(issues) });
-    counters.chatCompletions += 1;
-    await answerChat(readChatRequest(body.value), res, {
-      generator,
-      seed: `${seed}\u0000${String(req.headers[REPEAT_HEADER] ?? "0")}`,
-      body: body.text,
-      timeScale,
-      signal: closing.signal,
-    });
-  };
+  const lifecycle = createRunLifecycle({
+    generator,
+    judge: options.judge,
+    tools,
+    store,
+    faults,
+    seed,
+    timeScale,
+    signal: closing.signal,
+  });
+  const runs = createRunRoutes({ store, lifecycle });
+  const chat = createChatRoute({ generator, seed, timeScale, signal: closing.signal });
+  const handle = createRequestPipeline({
+    guard,
+    faults,
+    library: tools.library,
+    runs,
+    chat,
+    maxBodyBytes,
+    signal: closing.signal,
+  });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -385,7 +200,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     store,
     faults,
     library: tools.library,
-    stats: () => ({ ...counters, faultsInjected: { ...faults.injected } }),
+    stats: () => ({
+      runsCreated: lifecycle.started,
+      duplicateCreates: runs.duplicateCreates,
+      chatCompletions: chat.completions,
+      faultsInjected: { ...faults.injected },
+    }),
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort(new Error("the local server is closing"));
@@ -421,65 +241,6 @@ function warmUp(): void {
   }
 }
 
-function routeOf(method: string, path: string): Route {
-  if (path === RUNS_PATH) return method === "POST" ? { name: "createRun" } : { name: "methodNotAllowed" };
-  if (path === CHAT_PATH) return method === "POST" ? { name: "chat" } : { name: "methodNotAllowed" };
-  if (path.startsWith(`${RUNS_PATH}/`)) {
-    const rest = path.slice(RUNS_PATH.length + 1);
-    if (rest === "" || rest.includes("/")) return { name: "notFound" };
-    if (method !== "GET") return { name: "methodNotAllowed" };
-    let runId: string;
-    try {
-      runId = decodeURIComponent(rest);
-    } catch {
-      return { name: "notFound" };
-    }
-    return { name: "retrieveRun", runId };
-  }
-  return { name: "notFound" };
-}
-
-type BodyResult =
-  | { kind: "ok"; value: unknown; text: string }
-  | { kind: "tooLarge" }
-  | { kind: "invalid"; issue: ValidationErrorItem };
-
-async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      req.resume();
-      return { kind: "tooLarge" };
-    }
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
-  // Joining, decoding and parsing a body of megabytes each take milliseconds: not all in one turn.
-  if (size > LARGE_BODY_BYTES) await nextTurn();
-  if (text.trim() === "")
-    return { kind: "invalid", issue: { loc: ["body"], msg: "field required", type: "value_error.missing" } };
-  try {
-    return { kind: "ok", value: JSON.parse(text), text };
-  } catch (error) {
-    return {
-      kind: "invalid",
-      issue: {
-        loc: ["body", 0],
-        msg: `JSON decode error: ${errorMessage(error)}`,
-        type: "value_error.jsondecode",
-      },
-    };
-  }
-}
-
-/** Answers a refused request; its body, if any, is read and dropped. */
-function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
-  req.resume();
-  sendJson(res, refusal.status, { detail: refusal.detail });
-}
-
 /** Whether a bind address keeps the server on this machine: a loopback literal or `localhost`. */
 function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, "");
@@ -489,17 +250,6 @@ function isLoopbackHost(host: string): boolean {
   } catch {
     return false;
   }
-}
-
-async function drainThen(req: IncomingMessage, send: () => void): Promise<void> {
-  req.resume();
-  send();
-}
-
-function toDetail(issues: ReturnType<typeof validateRunRequest>): ValidationErrorItem[] {
-  return issues
-    .filter((issue) => issue.severity === "error")
-    .map(({ loc, msg, type }) => ({ loc, msg, type }));
 }
 
 function errorMessage(error: unknown): string {
