@@ -24,6 +24,10 @@ export default {
   vitest: { configFile: "stryker.vitest.config.ts", related: true },
   mutate: [
     "src/domain/evaluate-gate.ts",
+    // The gate's rules, its baseline comparison and its message text.
+    "src/domain/gate-rules.ts",
+    "src/domain/gate-baseline.ts",
+    "src/domain/gate-text.ts",
     "src/domain/recommend-under-gate.ts",
     // The report builder's recommendation: the cheapest group that passes every threshold.
     functionLines("src/domain/build-eval-report.ts", ["recommendCheapest", "recommend"]),
