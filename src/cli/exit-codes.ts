@@ -1,2 +1,2 @@
 /** Exit codes shared by every command: 0 passed, 1 a quality gate failed, 2 infrastructure, 3 usage. */
-export const EXIT = { ok: 0, gateFailed: 1, infrastructure: 2, usage: 3 } as const;
+export { EXIT } from "../domain/index.js";

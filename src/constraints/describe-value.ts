@@ -50,7 +50,4 @@ export function describeChoices(values: readonly unknown[]): string {
   return values.map((value) => (typeof value === "string" ? value : describeValue(value))).join(", ");
 }
 
-/** "1 item" / "3 items". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
+export { plural } from "../domain/index.js";

@@ -1,3 +1,4 @@
+import { plural } from "../domain/index.js";
 import type { JsonDifference, JsonValue, OutputDiff, TextDiffLine, WordSegment } from "./output-diff.js";
 
 /** Options of {@link summarizeOutputDiff}. */
@@ -82,8 +83,4 @@ function truncate(text: string, width = MAX_WIDTH): string {
 
 function indent(line: string): string {
   return `  ${line}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -3,6 +3,7 @@
 // wrong" (3). Pure: the CLI reads the report and the configuration, prints the result and exits with it.
 // The rules themselves are in gate-rules.ts, one named function each.
 import type { EvalReport } from "./eval-report.js";
+import { EXIT } from "./exit-codes.js";
 import { indexCells } from "./gate-baseline.js";
 import {
   cellsOf,
@@ -115,14 +116,14 @@ export function evaluateGate(
 
   const { failures } = context;
   const exitCode = failures.some((failure) => failure.category === "usage")
-    ? 3
+    ? EXIT.usage
     : failures.some((failure) => failure.category === "infrastructure")
-      ? 2
+      ? EXIT.infrastructure
       : failures.length > 0
-        ? 1
-        : 0;
+        ? EXIT.gateFailed
+        : EXIT.ok;
   return {
-    status: exitCode === 0 ? "passed" : exitCode === 1 ? "failed" : "error",
+    status: exitCode === EXIT.ok ? "passed" : exitCode === EXIT.gateFailed ? "failed" : "error",
     exitCode,
     failures,
     comparisons: context.comparisons,

@@ -1,5 +1,6 @@
 // How the gate writes numbers, rates, money and names in its messages.
 import type { RateReport } from "./eval-report.js";
+import { plural } from "./format-text.js";
 import { describeScoreSource, type ScoreSource, type ScoreSourceCounts } from "./score-source.js";
 import { groupKey, type TrustedReport } from "./trust-report.js";
 
@@ -30,23 +31,9 @@ export function formatP(value: number | null): string {
   return value < 0.001 ? value.toExponential(1) : value.toFixed(3);
 }
 
-export function formatUsd(value: number): string {
-  if (value === 0) return "$0";
-  if (value >= 1) return `$${value.toFixed(2)}`;
-  return `$${value.toPrecision(3).replace(/0+$/, "").replace(/\.$/, "")}`;
-}
-
 export function percent(rate: number): string {
   const value = rate * 100;
   return `${Number.isInteger(value) ? value : value.toFixed(value < 1 ? 2 : 1)}%`;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-export function quote(name: string): string {
-  return JSON.stringify(name);
 }
 
 export function round6(value: number): number {
@@ -84,3 +71,5 @@ export function describeCounts(counts: ScoreSourceCounts): string {
     .join(", ")
     .concat(Object.values(counts).reduce((sum, count) => sum + count, 0) === 1 ? " score" : " scores");
 }
+
+export { formatUsd, plural, quote } from "./format-text.js";

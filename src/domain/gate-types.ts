@@ -1,5 +1,6 @@
 // The gate's types: its configuration, a failed check, a comparison with the baseline, the verdict.
 
+import type { ExitCode } from "./exit-codes.js";
 import type { ScoreSource, ScoreSourceCounts } from "./score-source.js";
 import type { PairedVerdict } from "./statistics.js";
 
@@ -114,7 +115,7 @@ export interface GateComparison {
 /** The gate's verdict: exit 0 passed, 1 a quality threshold failed, 2 infrastructure, 3 usage. */
 export interface GateResult {
   status: "passed" | "failed" | "error";
-  exitCode: 0 | 1 | 2 | 3;
+  exitCode: ExitCode;
   failures: GateFailure[];
   comparisons: GateComparison[];
   infrastructure: { errors: number; cells: number; rate: number; maxErrorRate: number };

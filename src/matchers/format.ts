@@ -12,12 +12,6 @@ export function formatMs(value: number): string {
   return `${Math.round(value)} ms`;
 }
 
-/** Dollars with three significant digits below $1 and cents above: `$0.00042`, `$0.023`, `$1.25`. */
-export function formatUsd(value: number): string {
-  if (Math.abs(value) >= 1) return `$${value.toFixed(2)}`;
-  return `$${Number(value.toPrecision(3)).toLocaleString("en-US", { maximumSignificantDigits: 3 })}`;
-}
-
 /**
  * ` (self-assessed)` after a requirement's score when the verifiers did not fully score it; nothing for a
  * verified score, nor for Maestro's (on AI21 every score is Maestro's).
@@ -92,7 +86,4 @@ export function describeArgument(value: unknown): string {
   return String(value);
 }
 
-/** `1 difference`, `2 differences`. */
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
-}
+export { formatUsd, plural } from "../domain/index.js";

@@ -2,9 +2,11 @@
 import {
   type CostReport,
   describeScoreSource,
+  formatUsd,
   type GroupReport,
   type LatencyReport,
   MIN_INTERVAL_RUNS,
+  plural,
   type RateReport,
   SCORE_SOURCES,
   type ScoreSource,
@@ -109,13 +111,6 @@ export function formatMs(ms: number): string {
   return `${(ms / 60_000).toFixed(1)} min`;
 }
 
-/** `$0.00213`, `$1.24`: three significant digits under a dollar. */
-export function formatUsd(value: number): string {
-  if (value === 0) return "$0";
-  if (Math.abs(value) >= 1) return `$${value.toFixed(2)}`;
-  return `$${Number(value.toPrecision(3)).toString()}`;
-}
-
 /** `1.2 s / 2.0 s`, or `–`. */
 export function formatLatency(latency: LatencyReport | null): string {
   return latency === null ? "–" : `${formatMs(latency.p50)} / ${formatMs(latency.p95)}`;
@@ -138,16 +133,6 @@ export function describeGroupProblems(group: GroupReport): string {
   if (group.cells - group.skipped - group.errors.infrastructure - group.errors.usage === 0)
     problems.push("no runs");
   return problems.join(", ");
-}
-
-/** `3 cells`, `1 cell`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-/** A JSON-quoted name, as messages show suite, case and requirement names. */
-export function quote(name: string): string {
-  return JSON.stringify(name);
 }
 
 // Combining marks take no column; East Asian wide and fullwidth characters and most emoji take two.
@@ -205,3 +190,5 @@ export function createPaint(color: boolean): Paint {
     bold: wrap(1, 22),
   };
 }
+
+export { formatUsd, plural, quote } from "../domain/index.js";

@@ -1,4 +1,10 @@
-import type { EvalReport, GateResult, GroupReport, SuiteReport } from "../domain/index.js";
+import {
+  type EvalReport,
+  EXIT,
+  type GateResult,
+  type GroupReport,
+  type SuiteReport,
+} from "../domain/index.js";
 import type { TrendRow } from "../domain/run-history.js";
 import { escapeHtml } from "./escape.js";
 import {
@@ -140,7 +146,7 @@ function renderHeader(report: EvalReport, title: string, gate: GateResult | unde
         ? `Gate passed (${plural(gate.checked, "check")})`
         : gate.exitCode === 1
           ? `Gate failed: ${plural(gate.failures.length, "failure")} (exit 1)`
-          : gate.exitCode === 2
+          : gate.exitCode === EXIT.infrastructure
             ? "Infrastructure failure (exit 2): the API or network, not the model"
             : "Usage or configuration error (exit 3)";
     out.push(`<div class="banner ${tone}"><strong>${escapeHtml(verdict)}</strong>`);

@@ -1,4 +1,10 @@
-import type { EvalReport, GateResult, GroupReport, SuiteReport } from "../domain/index.js";
+import {
+  type EvalReport,
+  EXIT,
+  type GateResult,
+  type GroupReport,
+  type SuiteReport,
+} from "../domain/index.js";
 import { escapeMarkdown } from "./escape.js";
 import {
   describeGroupProblems,
@@ -75,7 +81,8 @@ export function renderMarkdownSummary(report: EvalReport, gate?: GateResult): st
 function describeGate(gate: GateResult): string {
   if (gate.exitCode === 0) return `✅ gate passed (${plural(gate.checked, "check")})`;
   if (gate.exitCode === 1) return `❌ gate failed (${plural(gate.failures.length, "failure")}, exit 1)`;
-  if (gate.exitCode === 2) return "⚠️ infrastructure failure (exit 2): the API or network, not the model";
+  if (gate.exitCode === EXIT.infrastructure)
+    return "⚠️ infrastructure failure (exit 2): the API or network, not the model";
   return "⛔ usage or configuration error (exit 3)";
 }
 

@@ -4,7 +4,7 @@ import { countKeyword } from "../verifiers/index.js";
 import { type CalendarDate, findDates, formatDate } from "./calendar-date.js";
 import { type ComposeSettings, isClean } from "./compose-settings.js";
 import type { DraftField } from "./extract-facts.js";
-import { findMoneyAmounts, formatCodeAmount, formatUsd } from "./money-amount.js";
+import { findMoneyAmounts, formatCodeAmount, writeUsdAmount } from "./money-amount.js";
 import type { Draft, DraftLine, Piece } from "./render-draft.js";
 import type { ContentSupply } from "./tune-counts.js";
 
@@ -24,7 +24,7 @@ function rewriteSentence(sentence: string, settings: ComposeSettings): string {
     for (const amount of findMoneyAmounts(text)) {
       const written =
         settings.currency === "usd"
-          ? formatUsd(amount.value)
+          ? writeUsdAmount(amount.value)
           : formatCodeAmount(amount.value, amount.currency);
       text = text.replace(amount.text, written);
     }
@@ -65,7 +65,7 @@ export function renderField(
     if (settings.currency === "usd") {
       // "$1,234.50" needs a comma; without commas only amounts under a thousand can be written in USD format.
       if (settings.render.forbidden.has("commas") && Math.abs(amount.value) >= 1000) return undefined;
-      value = value.replace(amount.text, formatUsd(amount.value));
+      value = value.replace(amount.text, writeUsdAmount(amount.value));
     } else {
       value = value.replace(amount.text, formatCodeAmount(amount.value, amount.currency));
     }

@@ -30,7 +30,7 @@ export {
 export {
   findMoneyAmounts,
   formatCodeAmount,
-  formatUsd,
+  writeUsdAmount,
   type MoneyAmount,
   readFigure,
 } from "./money-amount.js";

@@ -67,7 +67,7 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
 }
 
 /** Writes `value` in US format: "$1,234.50" (always two decimals, thousands separated by commas). */
-export function formatUsd(value: number): string {
+export function writeUsdAmount(value: number): string {
   const sign = value < 0 ? "-" : "";
   const [whole = "0", cents = "00"] = Math.abs(value).toFixed(2).split(".");
   return `${sign}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents}`;

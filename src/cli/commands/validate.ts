@@ -6,7 +6,7 @@ import {
   validateChatRequest,
   validateRunRequest,
 } from "../../constraints/index.js";
-import type { CreateRunRequest } from "../../domain/index.js";
+import { type CreateRunRequest, plural } from "../../domain/index.js";
 import { type ConstraintIssue, formatIssueLocation } from "../../errors/index.js";
 import { EXIT } from "../exit-codes.js";
 import type { RegisterCommand } from "../register-command.js";
@@ -25,10 +25,6 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin)
     chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** Renders issues as aligned columns: severity, location, type, message. */

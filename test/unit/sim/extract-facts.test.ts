@@ -6,7 +6,7 @@ import {
   findMoneyAmounts,
   formatCodeAmount,
   formatDate,
-  formatUsd,
+  writeUsdAmount,
   isRealDate,
   readFieldRole,
   readFigure,
@@ -134,9 +134,9 @@ describe("money", () => {
   });
 
   test("writes US format and code format", () => {
-    expect(formatUsd(1234.5)).toBe("$1,234.50");
-    expect(formatUsd(-20)).toBe("-$20.00");
-    expect(formatUsd(1_000_000)).toBe("$1,000,000.00");
+    expect(writeUsdAmount(1234.5)).toBe("$1,234.50");
+    expect(writeUsdAmount(-20)).toBe("-$20.00");
+    expect(writeUsdAmount(1_000_000)).toBe("$1,000,000.00");
     expect(formatCodeAmount(1234.5, "USD")).toBe("1234.50 USD");
   });
 
