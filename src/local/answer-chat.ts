@@ -41,22 +41,7 @@ export async function answerChat(
   res: ServerResponse,
   options: AnswerChatOptions,
 ): Promise<void> {
-  const input: MaestroMessage[] = [];
-  let systemPrompt: string | undefined;
-  for (const message of request.messages) {
-    if (message.role === "system") systemPrompt = message.content;
-    else if (
-      (message.role === "user" || message.role === "assistant") &&
-      typeof message.content === "string" &&
-      message.content !== ""
-    ) {
-      input.push({ role: message.role, content: message.content });
-    } else if (message.role === "tool" && message.content !== "") {
-      // A tool's result is what the next answer draws on.
-      input.push({ role: "user", content: `Tool result: ${message.content}` });
-    }
-  }
-  if (input.length === 0 || input.at(-1)?.role !== "user") input.push({ role: "user", content: "Continue." });
+  const { input, systemPrompt } = readChatInput(request);
   const { stream: _stream, ...sampled } = request;
   const base = `${options.seed}\u0000${seedText(sampled, options.body ?? "")}`;
   const choices: ChatChoice[] = [];
@@ -112,22 +97,7 @@ export async function answerChat(
       finish_reason: finishReason,
     });
   }
-  const promptTokens = request.messages.reduce(
-    (sum, message) => sum + (typeof message.content === "string" ? countTokens(message.content) : 0),
-    0,
-  );
-  const completionTokens = choices.reduce(
-    (sum, choice) =>
-      sum +
-      countTokens(choice.message.content ?? "") +
-      countTokens(choice.message.tool_calls ? JSON.stringify(choice.message.tool_calls) : ""),
-    0,
-  );
-  const usage = {
-    prompt_tokens: measured?.promptTokens ?? promptTokens,
-    completion_tokens: measured?.completionTokens ?? completionTokens,
-    total_tokens: (measured?.promptTokens ?? promptTokens) + (measured?.completionTokens ?? completionTokens),
-  };
+  const usage = countChatUsage(request, choices, measured);
   const id = `chat-${randomUUID()}`;
   const waitMs = latencyMs * options.timeScale;
 
@@ -142,7 +112,69 @@ export async function answerChat(
     return;
   }
 
-  const choice = choices[0]!;
+  await streamChoice(res, { id, choice: choices[0]!, usage, waitMs, signal: options.signal });
+}
+
+/** The conversation as the generator reads it: the system prompt apart, tool results as user turns, a user turn last. */
+function readChatInput(request: ChatRequest): { input: MaestroMessage[]; systemPrompt: string | undefined } {
+  const input: MaestroMessage[] = [];
+  let systemPrompt: string | undefined;
+  for (const message of request.messages) {
+    if (message.role === "system") systemPrompt = message.content;
+    else if (
+      (message.role === "user" || message.role === "assistant") &&
+      typeof message.content === "string" &&
+      message.content !== ""
+    ) {
+      input.push({ role: message.role, content: message.content });
+    } else if (message.role === "tool" && message.content !== "") {
+      // A tool's result is what the next answer draws on.
+      input.push({ role: "user", content: `Tool result: ${message.content}` });
+    }
+  }
+  if (input.length === 0 || input.at(-1)?.role !== "user") input.push({ role: "user", content: "Continue." });
+  return { input, systemPrompt };
+}
+
+/** Usage as the endpoint measured it, else counted: every message's tokens, and every choice's text and tool calls. */
+function countChatUsage(
+  request: ChatRequest,
+  choices: readonly ChatChoice[],
+  measured: { promptTokens: number; completionTokens: number } | undefined,
+): { prompt_tokens: number; completion_tokens: number; total_tokens: number } {
+  const promptTokens = request.messages.reduce(
+    (sum, message) => sum + (typeof message.content === "string" ? countTokens(message.content) : 0),
+    0,
+  );
+  const completionTokens = choices.reduce(
+    (sum, choice) =>
+      sum +
+      countTokens(choice.message.content ?? "") +
+      countTokens(choice.message.tool_calls ? JSON.stringify(choice.message.tool_calls) : ""),
+    0,
+  );
+  return {
+    prompt_tokens: measured?.promptTokens ?? promptTokens,
+    completion_tokens: measured?.completionTokens ?? completionTokens,
+    total_tokens: (measured?.promptTokens ?? promptTokens) + (measured?.completionTokens ?? completionTokens),
+  };
+}
+
+/**
+ * Streams the first choice as AI21 does: a `{role}` delta, its content a few tokens at a time (then its
+ * tool-call deltas) spread over the simulated latency, a last chunk with `finish_reason` and `usage`, `[DONE]`.
+ */
+async function streamChoice(
+  res: ServerResponse,
+  answer: {
+    id: string;
+    choice: ChatChoice;
+    usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+    waitMs: number;
+    signal: AbortSignal;
+  },
+): Promise<void> {
+  const { id, choice, usage, waitMs, signal } = answer;
   const tokens = splitTokens(choice.message.content ?? "");
   const pieces: object[] = [];
   for (let at = 0; at < tokens.length; at += TOKENS_PER_CHUNK)
@@ -157,8 +189,8 @@ export async function answerChat(
   send({ id, choices: [{ index: 0, delta: { role: "assistant" }, logprobs: null, finish_reason: null }] });
   const gap = pieces.length === 0 ? 0 : waitMs / pieces.length;
   for (const delta of pieces) {
-    await wait(gap, options.signal);
-    if (options.signal.aborted || res.destroyed) return;
+    await wait(gap, signal);
+    if (signal.aborted || res.destroyed) return;
     send({ id, choices: [{ index: 0, delta, logprobs: null, finish_reason: null }] });
   }
   send({

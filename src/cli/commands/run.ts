@@ -336,6 +336,34 @@ async function runWatch(suites: string[], options: RunOptions): Promise<number> 
 }
 
 /** One vitest watch session, until Ctrl-C (`stopped`), a change of the config (`config`), or a failure to start. */
+/**
+ * vitest in watch mode over the run's reporters. Its logger ends the process at once on SIGINT and
+ * SIGTERM; the listeners it adds are removed, so that the watch session stops cleanly on them.
+ */
+async function createWatchingVitest(
+  setup: RunSetup,
+  options: RunOptions,
+  reporters: Reporter[],
+  known: Set<string>,
+): Promise<Vitest> {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  try {
+    return await createVitest(
+      "test",
+      {
+        ...vitestOptionsFor(setup, options, reporters, true),
+        watchTriggerPatterns: [readFixtureTrigger(setup, known)],
+      },
+      SOURCE_RESOLVE_CONFIG,
+    );
+  } finally {
+    for (const signal of signals)
+      for (const listener of process.listeners(signal))
+        if (!before.get(signal)!.has(listener)) process.off(signal, listener as () => void);
+  }
+}
+
 async function watchSession(
   setup: RunSetup,
   suites: string[],
@@ -378,27 +406,13 @@ async function watchSession(
       hooks.onVerdict(last);
     },
   };
-  // vitest's logger ends the process at once on SIGINT and SIGTERM; here they stop the session cleanly.
-  const signals = ["SIGINT", "SIGTERM"] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   let vitest: Vitest;
   try {
-    vitest = await createVitest(
-      "test",
-      {
-        ...vitestOptionsFor(setup, options, [reporter, ...setup.history, rounds], true),
-        watchTriggerPatterns: [readFixtureTrigger(setup, known)],
-      },
-      SOURCE_RESOLVE_CONFIG,
-    );
+    vitest = await createWatchingVitest(setup, options, [reporter, ...setup.history, rounds], known);
   } catch (error) {
     console.error(`maestro-eval run: ${describeError(error)}`);
     keepServerStats(setup, false);
     return "unusable";
-  } finally {
-    for (const signal of signals)
-      for (const listener of process.listeners(signal))
-        if (!before.get(signal)!.has(listener)) process.off(signal, listener as () => void);
   }
   const closed = new Promise<void>((resolvePromise) => {
     vitest.onClose(() => {
