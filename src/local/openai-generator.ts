@@ -55,38 +55,7 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
 
   const backendModelOf = (model: string) => options.models?.[model] ?? options.models?.["*"] ?? model;
 
-  /** POSTs a body to the endpoint's /chat/completions and returns the parsed answer. */
-  const post = async (payload: object, signal: AbortSignal | undefined): Promise<OpenAiAnswer> => {
-    const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
-    let response: Response;
-    let text: string;
-    try {
-      response = await send(`${url}/chat/completions`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
-        },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.any(signals),
-      });
-      text = await response.text();
-    } catch (error) {
-      // fetch says only "fetch failed" or "The operation was aborted due to timeout": name the endpoint
-      // and the cause, since this message is what a failed run shows.
-      throw new Error(`POST ${url}/chat/completions ${describeFetchFailure(error, timeoutMs)}`, {
-        cause: error,
-      });
-    }
-    if (!response.ok) {
-      throw new Error(`POST ${url}/chat/completions answered ${response.status}: ${text.slice(0, 200)}`);
-    }
-    try {
-      return JSON.parse(text) as OpenAiAnswer;
-    } catch {
-      throw new Error(`POST ${url}/chat/completions answered with invalid JSON: ${text.slice(0, 200)}`);
-    }
-  };
+  const post = createEndpointPost({ url, apiKey, send, timeoutMs });
 
   const complete = async (model: string, messages: ChatMessage[], signal: AbortSignal | undefined) => {
     const body = await post(
@@ -152,19 +121,7 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
       if (unverifiable.length > 0) {
         const assessment = await complete(
           request.model,
-          [
-            {
-              role: "system",
-              content:
-                'You grade answers. Reply with JSON only: an object mapping each requirement name to {"score": number from 0 to 1, "reason": string}.',
-            },
-            {
-              role: "user",
-              content: `Answer:\n${answer.content}\n\nRequirements:\n${unverifiable
-                .map(({ requirement }) => `- ${requirement.name}: ${requirement.description}`)
-                .join("\n")}`,
-            },
-          ],
+          assessmentMessages(answer.content, unverifiable),
           request.signal,
         );
         promptTokens += assessment.promptTokens;
@@ -183,6 +140,64 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions = {}): Gen
       };
     },
   };
+}
+
+/** POSTs a body to the endpoint's /chat/completions and returns the parsed answer, naming the endpoint in every error. */
+function createEndpointPost(endpoint: {
+  url: string;
+  apiKey: string | undefined;
+  send: typeof fetch;
+  timeoutMs: number;
+}): (payload: object, signal: AbortSignal | undefined) => Promise<OpenAiAnswer> {
+  const { url, apiKey, send, timeoutMs } = endpoint;
+  return async (payload, signal) => {
+    const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
+    let response: Response;
+    let text: string;
+    try {
+      response = await send(`${url}/chat/completions`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+        },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.any(signals),
+      });
+      text = await response.text();
+    } catch (error) {
+      // fetch says only "fetch failed" or "The operation was aborted due to timeout": name the endpoint
+      // and the cause, since this message is what a failed run shows.
+      throw new Error(`POST ${url}/chat/completions ${describeFetchFailure(error, timeoutMs)}`, {
+        cause: error,
+      });
+    }
+    if (!response.ok) {
+      throw new Error(`POST ${url}/chat/completions answered ${response.status}: ${text.slice(0, 200)}`);
+    }
+    try {
+      return JSON.parse(text) as OpenAiAnswer;
+    } catch {
+      throw new Error(`POST ${url}/chat/completions answered with invalid JSON: ${text.slice(0, 200)}`);
+    }
+  };
+}
+
+/** The messages that ask the model to grade its own answer on the requirements no verifier reads. */
+function assessmentMessages(answer: string, unverifiable: GenerationRequest["requirements"]): ChatMessage[] {
+  return [
+    {
+      role: "system",
+      content:
+        'You grade answers. Reply with JSON only: an object mapping each requirement name to {"score": number from 0 to 1, "reason": string}.',
+    },
+    {
+      role: "user",
+      content: `Answer:\n${answer}\n\nRequirements:\n${unverifiable
+        .map(({ requirement }) => `- ${requirement.name}: ${requirement.description}`)
+        .join("\n")}`,
+    },
+  ];
 }
 
 /** What the endpoint answers, as far as this generator reads it. */
