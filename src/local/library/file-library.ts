@@ -183,45 +183,7 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
   return {
     directory,
     upload(upload) {
-      // One name, one spelling: "café" typed (NFC) and "café" from a macOS file system (NFD) are one.
-      const name = baseName(upload.filename).normalize("NFC");
-      if (name === "") {
-        throw new LibraryError(422, [
-          { loc: ["body", "file"], msg: "the file part needs a file name", type: "value_error.missing" },
-        ]);
-      }
-      const badName = checkFileName(name);
-      if (badName !== undefined) {
-        throw new LibraryError(422, [
-          { loc: ["body", "file", "filename"], msg: badName, type: "value_error" },
-        ]);
-      }
-      const type = readDocumentKind(name);
-      if (type === undefined) {
-        throw new LibraryError(
-          422,
-          `Unsupported document type: ${JSON.stringify(name)}; supported: pdf, docx, html, txt, md`,
-        );
-      }
-      if (upload.data.byteLength > MAX_LIBRARY_FILE_BYTES) {
-        throw new LibraryError(
-          413,
-          `File ${JSON.stringify(name)} has ${upload.data.byteLength} bytes; at most ${MAX_LIBRARY_FILE_BYTES} are allowed`,
-        );
-      }
-      if (totalBytes + upload.data.byteLength > maxTotalBytes) {
-        throw new LibraryError(
-          507,
-          `The library is full: it holds ${totalBytes} bytes of files and ${JSON.stringify(name)} has ${upload.data.byteLength}, past its limit of ${maxTotalBytes}. Delete files (DELETE /studio/v1/library/files/{file_id}) or start the server with a larger libraryMaxBytes (MAESTRO_EVAL_LIBRARY_MAX_BYTES).`,
-        );
-      }
-      const existing = [...stored.values()].find((file) => file.meta.name.normalize("NFC") === name);
-      if (existing !== undefined) {
-        throw new LibraryError(
-          409,
-          `A file named ${JSON.stringify(name)} is already in the library (fileId ${existing.meta.fileId}); file names must be unique`,
-        );
-      }
+      const { name, type } = checkUpload(upload, { stored, totalBytes, maxTotalBytes });
       const text = extractText(upload.data, type.kind);
       const date = isoDate(now());
       const meta: LibraryFile = {
@@ -297,6 +259,55 @@ export function createFileLibrary(options: FileLibraryOptions = {}): FileLibrary
       if (temporary) rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An upload's name (NFC) and document type, once every rule is met: a file name, a supported type, at
+ * most 5 MiB, room left in the library, and a name not already taken. Otherwise the LibraryError to answer.
+ */
+function checkUpload(
+  upload: Parameters<FileLibrary["upload"]>[0],
+  library: { stored: ReadonlyMap<string, StoredFile>; totalBytes: number; maxTotalBytes: number },
+): { name: string; type: NonNullable<ReturnType<typeof readDocumentKind>> } {
+  const { stored, totalBytes, maxTotalBytes } = library;
+  // One name, one spelling: "café" typed (NFC) and "café" from a macOS file system (NFD) are one.
+  const name = baseName(upload.filename).normalize("NFC");
+  if (name === "") {
+    throw new LibraryError(422, [
+      { loc: ["body", "file"], msg: "the file part needs a file name", type: "value_error.missing" },
+    ]);
+  }
+  const badName = checkFileName(name);
+  if (badName !== undefined) {
+    throw new LibraryError(422, [{ loc: ["body", "file", "filename"], msg: badName, type: "value_error" }]);
+  }
+  const type = readDocumentKind(name);
+  if (type === undefined) {
+    throw new LibraryError(
+      422,
+      `Unsupported document type: ${JSON.stringify(name)}; supported: pdf, docx, html, txt, md`,
+    );
+  }
+  if (upload.data.byteLength > MAX_LIBRARY_FILE_BYTES) {
+    throw new LibraryError(
+      413,
+      `File ${JSON.stringify(name)} has ${upload.data.byteLength} bytes; at most ${MAX_LIBRARY_FILE_BYTES} are allowed`,
+    );
+  }
+  if (totalBytes + upload.data.byteLength > maxTotalBytes) {
+    throw new LibraryError(
+      507,
+      `The library is full: it holds ${totalBytes} bytes of files and ${JSON.stringify(name)} has ${upload.data.byteLength}, past its limit of ${maxTotalBytes}. Delete files (DELETE /studio/v1/library/files/{file_id}) or start the server with a larger libraryMaxBytes (MAESTRO_EVAL_LIBRARY_MAX_BYTES).`,
+    );
+  }
+  const existing = [...stored.values()].find((file) => file.meta.name.normalize("NFC") === name);
+  if (existing !== undefined) {
+    throw new LibraryError(
+      409,
+      `A file named ${JSON.stringify(name)} is already in the library (fileId ${existing.meta.fileId}); file names must be unique`,
+    );
+  }
+  return { name, type };
 }
 
 function prepare(meta: LibraryFile, text: string | undefined): StoredFile {
