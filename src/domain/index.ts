@@ -95,6 +95,7 @@ export { formatUsd, plural, quote } from "./format-text.js";
 export { type MeanIntervalResult, MIN_INTERVAL_RUNS, meanInterval } from "./mean-interval.js";
 export { type MergeEvalReportsOptions, mergeEvalReports } from "./merge-eval-reports.js";
 export { parseGateConfig } from "./parse-gate-config.js";
+export { publishedChatPrice, type TokenPrice, tokenCostUsd } from "./published-prices.js";
 export {
   applyGateRecommendations,
   type GateRecommendation,

@@ -6,9 +6,11 @@ import {
   type MaestroInput,
   type MaestroMessage,
   type MaestroRun,
+  publishedChatPrice,
   type Requirement,
   type ScoreSource,
   scoreOverall,
+  tokenCostUsd,
 } from "../domain/index.js";
 import { REPEAT_HEADER, resolveModelProfile } from "../local/index.js";
 import { parseRequirement, verify } from "../verifiers/index.js";
@@ -107,13 +109,9 @@ export function describeChat<Case extends ChatCase>(
       });
       const text = completion.choices[0]?.message.content ?? "";
       const scored = scoreChat(completion.id, text, cell.request.requirements ?? [], cell.request.input);
-      const price = resolveModelProfile(chatRequest.model);
-      const costUsd =
-        (completion.usage.prompt_tokens * price.inputUsdPerMillion +
-          completion.usage.completion_tokens * price.outputUsdPerMillion) /
-        1e6;
       const latencyMs = Math.round(wallMs);
       const local = readChatLocalInfo(completion);
+      const costUsd = chatAnswerCostUsd(chatRequest.model, completion.usage, local !== undefined);
       // The local server says which generator answered: a simulated answer is labelled as one, as a run is.
       const run: MaestroRun =
         local === undefined
@@ -126,7 +124,8 @@ export function describeChat<Case extends ChatCase>(
                 model: chatRequest.model,
                 budget: "low",
                 steps: [],
-                cost_usd: costUsd,
+                // Always known here: the local server's answers carry their simulated model's price.
+                cost_usd: costUsd ?? 0,
                 latency_ms: latencyMs,
               },
             };
@@ -137,7 +136,7 @@ export function describeChat<Case extends ChatCase>(
         request: cell.request,
         run,
         latencyMs,
-        costUsd,
+        ...(costUsd === undefined ? {} : { costUsd }),
         recordedAt: new Date().toISOString(),
       });
       return {
@@ -304,4 +303,18 @@ function expandChatMatrix(suite: string, options: ChatSuiteOptions<ChatCase>): M
     }
   }
   return cells;
+}
+
+/**
+ * What a chat answer cost: on the local server, its simulated model's price (as its runs report); from
+ * any other endpoint, AI21's published price of the model, or undefined (unknown) when none is published.
+ * The simulator's prices are never put on an answer the local server did not give.
+ */
+export function chatAnswerCostUsd(
+  model: string,
+  usage: { prompt_tokens: number; completion_tokens: number },
+  answeredLocally: boolean,
+): number | undefined {
+  const price = answeredLocally ? resolveModelProfile(model) : publishedChatPrice(model);
+  return price === undefined ? undefined : tokenCostUsd(price, usage);
 }
