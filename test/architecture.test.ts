@@ -19,8 +19,9 @@ const allowed: Record<string, { folders: string[]; packages: string[] }> = {
     packages: ["openapi-fetch", "p-queue", "node:*"],
   },
   sim: { folders: ["domain", "verifiers"], packages: ["node:*"] },
+  library: { folders: ["domain"], packages: ["node:*"] },
   local: {
-    folders: ["domain", "errors", "constraints", "verifiers", "sim"],
+    folders: ["domain", "errors", "constraints", "verifiers", "sim", "library"],
     packages: ["node:*", "@modelcontextprotocol/sdk", "yaml"],
   },
   diff: { folders: ["domain"], packages: ["json-diff-kit"] },

@@ -1,3 +1,13 @@
+export {
+  createBm25Index,
+  createFileLibrary,
+  type FileLibrary,
+  type FileLibraryOptions,
+  type StoredFile,
+  searchFiles,
+  splitPassages,
+  tokenize,
+} from "../library/index.js";
 export { type AnswerChatOptions, answerChat, truncate } from "./answer-chat.js";
 export { countTokens, countTokensInTurns, splitTokens } from "./count-tokens.js";
 export {
@@ -19,18 +29,6 @@ export type {
   RequirementScore,
 } from "./generator.js";
 export {
-  createBm25Index,
-  createFileLibrary,
-  type FileLibrary,
-  type FileLibraryOptions,
-  LIBRARY_FILES_PATH,
-  parseMultipart,
-  type StoredFile,
-  searchFiles,
-  splitPassages,
-  tokenize,
-} from "./library/index.js";
-export {
   DEFAULT_MODEL_PROFILE,
   DEFAULT_RUN_MODEL,
   MODEL_PROFILES,
@@ -39,6 +37,8 @@ export {
   validateModelProfile,
 } from "./model-profiles.js";
 export { buildMessages, createOpenAiGenerator, type OpenAiGeneratorOptions } from "./openai-generator.js";
+export { LIBRARY_FILES_PATH } from "./routes/library.js";
+export { parseMultipart } from "./routes/parse-multipart.js";
 export {
   BUDGET_STEPS,
   FINISH_REASONS,

@@ -1,11 +1,12 @@
 // One pipeline for every request of the local server: the guard (Origin, Host, token, JSON bodies),
 // the library's routes, the fault plan, the body, then the Maestro or chat route.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FileLibrary } from "../library/index.js";
 import type { FaultPlan } from "./faults.js";
 import type { Refusal, RequestGuard } from "./guard-request.js";
-import { type FileLibrary, handleLibraryRequest, isLibraryPath } from "./library/index.js";
 import { readJsonBody } from "./read-body.js";
 import type { ChatRoute } from "./routes/chat.js";
+import { handleLibraryRequest, isLibraryPath } from "./routes/library.js";
 import { routeOf } from "./routes/route-of.js";
 import type { RunRoutes } from "./routes/runs.js";
 import { sendJson } from "./send-json.js";

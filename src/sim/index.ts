@@ -30,9 +30,9 @@ export {
 export {
   findMoneyAmounts,
   formatCodeAmount,
-  writeUsdAmount,
   type MoneyAmount,
   readFigure,
+  writeUsdAmount,
 } from "./money-amount.js";
 export {
   ENGLISH_BANK,

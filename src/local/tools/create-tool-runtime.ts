@@ -1,4 +1,4 @@
-import { createFileLibrary, type FileLibrary } from "../library/index.js";
+import { createFileLibrary, type FileLibrary } from "../../library/index.js";
 import { createGuardedFetch, type ToolFetch } from "./guarded-fetch.js";
 import { DEFAULT_TOOL_NETWORK, type ResolveHost, readToolNetwork, type ToolNetwork } from "./tool-network.js";
 import { loadWebCorpus, type WebCorpus } from "./web-corpus.js";

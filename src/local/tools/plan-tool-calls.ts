@@ -1,7 +1,7 @@
 // How the simulated models decide which http and mcp tools to call, and with what: a fixed rule over
 // the run's input, so that the same request always makes the same calls.
 import type { MaestroInput } from "../../domain/index.js";
-import { tokenize } from "../library/index.js";
+import { tokenize } from "../../library/index.js";
 
 /** A JSON Schema property, as tools describe their parameters. */
 export interface ParameterSchema {

@@ -9,8 +9,8 @@ import type {
   ToolCallResult,
   WebSearchTool,
 } from "../../domain/index.js";
+import { searchFiles } from "../../library/index.js";
 import type { GenerationContext } from "../generator.js";
-import { searchFiles } from "../library/index.js";
 import { callHttpTool } from "./call-http-tool.js";
 import { callMcpTools } from "./call-mcp-tools.js";
 import type { ToolRuntime } from "./create-tool-runtime.js";

@@ -1,5 +1,5 @@
 import { matchesUrlPrefix, type WebSearchResult, type WebSearchTool } from "../../domain/index.js";
-import { rankPassages } from "../library/index.js";
+import { rankPassages } from "../../library/index.js";
 import type { WebCorpus } from "./web-corpus.js";
 
 /** How many pages web_search returns at most. */

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { htmlToText, splitPassages, tokenize } from "../library/index.js";
+import { htmlToText, splitPassages, tokenize } from "../../library/index.js";
 
 /** One page of the corpus. */
 export interface WebPage {

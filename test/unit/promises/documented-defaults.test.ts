@@ -8,15 +8,15 @@ import {
   pairedComparison,
 } from "../../../src/domain/index.js";
 import { computeTrends, type HistoryEntry } from "../../../src/domain/run-history.js";
-import { countTokensInTurns } from "../../../src/local/count-tokens.js";
-import { createBm25Index } from "../../../src/local/library/bm25.js";
+import { createBm25Index } from "../../../src/library/bm25.js";
 import {
   DEFAULT_LIBRARY_MAX_TOTAL_BYTES,
   FILE_SEARCH_MAX_RESULTS,
   MAX_LIBRARY_FILE_BYTES,
   MAX_LIBRARY_FILE_NAME_LENGTH,
   splitPassages,
-} from "../../../src/local/library/index.js";
+} from "../../../src/library/index.js";
+import { countTokensInTurns } from "../../../src/local/count-tokens.js";
 import {
   DEFAULT_MODEL_PROFILE,
   DEFAULT_RUN_MODEL,

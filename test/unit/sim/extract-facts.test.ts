@@ -6,10 +6,10 @@ import {
   findMoneyAmounts,
   formatCodeAmount,
   formatDate,
-  writeUsdAmount,
   isRealDate,
   readFieldRole,
   readFigure,
+  writeUsdAmount,
 } from "../../../src/sim/index.js";
 import { INPUTS } from "./fixtures.js";
 

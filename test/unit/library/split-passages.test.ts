@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { splitPassages } from "../../../../src/local/library/index.js";
+import { splitPassages } from "../../../src/library/index.js";
 
 const words = (count: number, word = "word") => Array.from({ length: count }, () => word).join(" ");
 

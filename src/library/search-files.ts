@@ -1,4 +1,4 @@
-import type { FileSearchResult, FileSearchTool } from "../../domain/index.js";
+import type { FileSearchResult, FileSearchTool } from "../domain/index.js";
 import type { StoredFile } from "./file-library.js";
 import { rankPassages } from "./rank-passages.js";
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { createFileLibrary, isFileId, LibraryError } from "../../../../src/local/library/index.js";
+import { createFileLibrary, isFileId, LibraryError } from "../../../src/library/index.js";
 
 const folders: string[] = [];
 afterEach(() => {

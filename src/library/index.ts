@@ -1,3 +1,5 @@
+// The files library the local server serves and file_search searches: files kept on disk with their
+// text, passages and terms, and BM25 search over them. Imports only domain.
 export { type Bm25Index, type Bm25Options, createBm25Index } from "./bm25.js";
 export {
   DOCUMENT_EXTENSIONS,
@@ -20,19 +22,6 @@ export {
   MAX_LIBRARY_FILE_NAME_LENGTH,
   type StoredFile,
 } from "./file-library.js";
-export {
-  handleLibraryRequest,
-  isLibraryPath,
-  LIBRARY_FILES_PATH,
-  type LibraryRequestOptions,
-} from "./handle-library-request.js";
-export {
-  MultipartError,
-  type MultipartLimits,
-  type MultipartPart,
-  parseMultipart,
-  readBoundary,
-} from "./parse-multipart.js";
 export { type RankedPassage, rankPassages } from "./rank-passages.js";
 export { FILE_SEARCH_MAX_RESULTS, searchFiles, selectFiles } from "./search-files.js";
 export { type SplitPassagesOptions, splitPassages } from "./split-passages.js";

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import type { FileSearchTool } from "../../../../src/domain/index.js";
-import { createFileLibrary, searchFiles, selectFiles } from "../../../../src/local/library/index.js";
-import { loadWebCorpus, searchWeb } from "../../../../src/local/tools/index.js";
+import type { FileSearchTool } from "../../../src/domain/index.js";
+import { createFileLibrary, searchFiles, selectFiles } from "../../../src/library/index.js";
+import { loadWebCorpus, searchWeb } from "../../../src/local/tools/index.js";
 
 const library = createFileLibrary({ now: () => new Date("2026-03-01T12:00:00Z") });
 afterAll(() => library.close());

@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
-import type { LibraryFile, ValidationErrorItem } from "../../domain/index.js";
+import type { LibraryFile, ValidationErrorItem } from "../domain/index.js";
 import { type DocumentKind, extractText, readDocumentKind } from "./extract-text.js";
 import { splitPassages } from "./split-passages.js";
 import { tokenize } from "./tokenize.js";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { MultipartError, parseMultipart, readBoundary } from "../../../../src/local/library/index.js";
+import { MultipartError, parseMultipart, readBoundary } from "../../../src/local/routes/parse-multipart.js";
 
 const body = (text: string) => Buffer.from(text, "utf8");
 

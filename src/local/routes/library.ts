@@ -2,8 +2,8 @@
 // `/studio/v1/library/files/{file_id}` (get, update, delete), in AI21's wire format.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ValidationErrorItem } from "../../domain/index.js";
+import { type FileLibrary, isFileId, LibraryError } from "../../library/index.js";
 import { sendJson } from "../send-json.js";
-import { type FileLibrary, isFileId, LibraryError } from "./file-library.js";
 import { MultipartError, parseMultipart, readBoundary } from "./parse-multipart.js";
 
 /** The library's collection path. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createBm25Index, rankPassages, tokenize } from "../../../../src/local/library/index.js";
+import { createBm25Index, rankPassages, tokenize } from "../../../src/library/index.js";
 
 // N = 3 documents of lengths 2, 3 and 1 (average 2). Hand-computed with k1 = 1.2, b = 0.75:
 // idf(a) = ln(1 + 1.5/2.5) = ln 1.6, idf(c) = ln(1 + 2.5/1.5) = ln(8/3).
