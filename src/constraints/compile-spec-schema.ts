@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import type { DataValidateFunction, DataValidationCxt } from "ajv/dist/types/index.js";
+import type { DataValidateFunction, DataValidationCxt, KeywordDefinition } from "ajv/dist/types/index.js";
 import addFormats from "ajv-formats";
 import type { ConstraintIssue } from "../errors/index.js";
 import { formatIssueLocation } from "../errors/index.js";
@@ -39,6 +39,135 @@ function deprecationMessage(where: string, description: string): string {
   return `${where} is deprecated: ${clause}`;
 }
 
+/** The spec's `x-maestro-rules`: the named cross-field rules of constraints/rules/, run on the object. */
+const RULES_KEYWORD: KeywordDefinition = {
+  keyword: "x-maestro-rules",
+  schemaType: "array",
+  errors: true,
+  compile(names: unknown[]) {
+    const rules = names.map((name) => {
+      const rule = typeof name === "string" ? CONSTRAINT_RULES[name] : undefined;
+      if (!rule)
+        throw new Error(`x-maestro-rules: the spec names ${String(name)}, which has no implementation`);
+      return rule;
+    });
+    const validate: IssueFunction = (data: unknown, context?: DataValidationCxt) => {
+      const found: ConstraintIssue[] = [];
+      const where = { loc: () => locate(context) };
+      for (const rule of rules) {
+        const issues = rule(data, where);
+        if (issues) found.push(...issues);
+      }
+      return found.length > 0 ? report(validate, "x-maestro-rules", found) : true;
+    };
+    return validate;
+  },
+};
+
+/** `x-maestro-max-words`: a string of at most that many words. */
+const MAX_WORDS_KEYWORD: KeywordDefinition = {
+  keyword: "x-maestro-max-words",
+  schemaType: "number",
+  errors: true,
+  compile(max: number) {
+    const validate: IssueFunction = (data: unknown, context?: DataValidationCxt) => {
+      if (typeof data !== "string") return true;
+      const words = countWords(data);
+      if (words <= max) return true;
+      const loc = locate(context);
+      return report(validate, "x-maestro-max-words", [
+        createIssue(
+          loc,
+          `${formatIssueLocation(loc)} has ${words} words; at most ${max} ${max === 1 ? "is" : "are"} allowed`,
+          "value_error.too_many_words",
+        ),
+      ]);
+    };
+    return validate;
+  },
+};
+
+/** `x-maestro-documented-maximum`: a warning above the maximum AI21 documents (the API may still accept it). */
+const DOCUMENTED_MAXIMUM_KEYWORD: KeywordDefinition = {
+  keyword: "x-maestro-documented-maximum",
+  schemaType: "number",
+  errors: true,
+  compile(max: number) {
+    const validate: IssueFunction = (data: unknown, context?: DataValidationCxt) => {
+      if (typeof data !== "number" || !(data > max)) return true;
+      const loc = locate(context);
+      return report(validate, "x-maestro-documented-maximum", [
+        createIssue(
+          loc,
+          `${formatIssueLocation(loc)} is ${describeValue(data)}, above the ${max} AI21 documents; it may be rejected`,
+          "warning.above_documented_maximum",
+          "warning",
+        ),
+      ]);
+    };
+    return validate;
+  },
+};
+
+/** `x-maestro-known-properties`: fields the spec does not name, as an error or a warning. */
+const KNOWN_PROPERTIES_KEYWORD: KeywordDefinition = {
+  keyword: "x-maestro-known-properties",
+  schemaType: "string",
+  errors: true,
+  compile(severity: Severity, parentSchema: Record<string, unknown>) {
+    const known = new Set(Object.keys((parentSchema.properties ?? {}) as object));
+    const validate: IssueFunction = (data: unknown, context?: DataValidationCxt) => {
+      if (!isRecord(data)) return true;
+      const found: ConstraintIssue[] = [];
+      for (const key of Object.keys(data)) {
+        // An undefined value is what JSON.stringify drops: it never reaches the wire.
+        if (known.has(key) || data[key] === undefined) continue;
+        const loc = [...locate(context), key];
+        found.push(
+          createIssue(
+            loc,
+            `${formatIssueLocation(loc)} is not a known field; AI21 ignores unknown fields`,
+            severity === "error" ? "value_error.extra" : "warning.unknown_field",
+            severity,
+          ),
+        );
+      }
+      return found.length > 0 ? report(validate, "x-maestro-known-properties", found) : true;
+    };
+    return validate;
+  },
+};
+
+/** `x-maestro-deprecated`: a warning whenever the field is sent. */
+const DEPRECATED_KEYWORD: KeywordDefinition = {
+  keyword: "x-maestro-deprecated",
+  schemaType: "string",
+  errors: true,
+  compile(description: string) {
+    const validate: IssueFunction = (_data: unknown, context?: DataValidationCxt) => {
+      const loc = locate(context);
+      return report(validate, "x-maestro-deprecated", [
+        createIssue(
+          loc,
+          deprecationMessage(formatIssueLocation(loc), description),
+          "warning.deprecated",
+          "warning",
+        ),
+      ]);
+    };
+    return validate;
+  },
+};
+
+/** The spec's own keywords, added to ajv by {@link createAjv}. */
+const SPEC_KEYWORDS: readonly KeywordDefinition[] = [
+  RULES_KEYWORD,
+  MAX_WORDS_KEYWORD,
+  DOCUMENTED_MAXIMUM_KEYWORD,
+  KNOWN_PROPERTIES_KEYWORD,
+  DEPRECATED_KEYWORD,
+];
+
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -51,121 +180,7 @@ function createAjv(): Ajv2020 {
     messages: false,
   });
   addFormats.default(ajv);
-
-  ajv.addKeyword({
-    keyword: "x-maestro-rules",
-    schemaType: "array",
-    errors: true,
-    compile(names: unknown[]) {
-      const rules = names.map((name) => {
-        const rule = typeof name === "string" ? CONSTRAINT_RULES[name] : undefined;
-        if (!rule)
-          throw new Error(`x-maestro-rules: the spec names ${String(name)}, which has no implementation`);
-        return rule;
-      });
-      const validate: IssueFunction = (data: unknown, context?: DataValidationCxt) => {
-        const found: ConstraintIssue[] = [];
-        const where = { loc: () => locate(context) };
-        for (const rule of rules) {
-          const issues = rule(data, where);
-          if (issues) found.push(...issues);
-        }
-        return found.length > 0 ? report(validate, "x-maestro-rules", found) : true;
-      };
-      return validate;
-    },
-  });
-
-  ajv.addKeyword({
-    keyword: "x-maestro-max-words",
-    schemaType: "number",
-    errors: true,
-    compile(max: number) {
-      const validate: IssueFunction = (data: unknown, context?: DataValidationCxt) => {
-        if (typeof data !== "string") return true;
-        const words = countWords(data);
-        if (words <= max) return true;
-        const loc = locate(context);
-        return report(validate, "x-maestro-max-words", [
-          createIssue(
-            loc,
-            `${formatIssueLocation(loc)} has ${words} words; at most ${max} ${max === 1 ? "is" : "are"} allowed`,
-            "value_error.too_many_words",
-          ),
-        ]);
-      };
-      return validate;
-    },
-  });
-
-  ajv.addKeyword({
-    keyword: "x-maestro-documented-maximum",
-    schemaType: "number",
-    errors: true,
-    compile(max: number) {
-      const validate: IssueFunction = (data: unknown, context?: DataValidationCxt) => {
-        if (typeof data !== "number" || !(data > max)) return true;
-        const loc = locate(context);
-        return report(validate, "x-maestro-documented-maximum", [
-          createIssue(
-            loc,
-            `${formatIssueLocation(loc)} is ${describeValue(data)}, above the ${max} AI21 documents; it may be rejected`,
-            "warning.above_documented_maximum",
-            "warning",
-          ),
-        ]);
-      };
-      return validate;
-    },
-  });
-
-  ajv.addKeyword({
-    keyword: "x-maestro-known-properties",
-    schemaType: "string",
-    errors: true,
-    compile(severity: Severity, parentSchema: Record<string, unknown>) {
-      const known = new Set(Object.keys((parentSchema.properties ?? {}) as object));
-      const validate: IssueFunction = (data: unknown, context?: DataValidationCxt) => {
-        if (!isRecord(data)) return true;
-        const found: ConstraintIssue[] = [];
-        for (const key of Object.keys(data)) {
-          // An undefined value is what JSON.stringify drops: it never reaches the wire.
-          if (known.has(key) || data[key] === undefined) continue;
-          const loc = [...locate(context), key];
-          found.push(
-            createIssue(
-              loc,
-              `${formatIssueLocation(loc)} is not a known field; AI21 ignores unknown fields`,
-              severity === "error" ? "value_error.extra" : "warning.unknown_field",
-              severity,
-            ),
-          );
-        }
-        return found.length > 0 ? report(validate, "x-maestro-known-properties", found) : true;
-      };
-      return validate;
-    },
-  });
-
-  ajv.addKeyword({
-    keyword: "x-maestro-deprecated",
-    schemaType: "string",
-    errors: true,
-    compile(description: string) {
-      const validate: IssueFunction = (_data: unknown, context?: DataValidationCxt) => {
-        const loc = locate(context);
-        return report(validate, "x-maestro-deprecated", [
-          createIssue(
-            loc,
-            deprecationMessage(formatIssueLocation(loc), description),
-            "warning.deprecated",
-            "warning",
-          ),
-        ]);
-      };
-      return validate;
-    },
-  });
+  for (const keyword of SPEC_KEYWORDS) ajv.addKeyword(keyword);
 
   const { schemas } = prepareSpecSchemas(loadSpec().components.schemas);
   ajv.addSchema({ $id: SPEC_ID, components: { schemas } });

@@ -91,21 +91,8 @@ function mapSchemaError(error: ErrorObject, root: unknown): ConstraintIssue {
   const got = describeValue(data);
   const limit = params.limit as number;
   switch (error.keyword) {
-    case "required": {
-      const name = String(params.missingProperty);
-      const missing = [...loc, name];
-      // The spec's x-maestro-required-hints says what to add where the SDKs make a field optional.
-      const hints = (error.parentSchema as Record<string, unknown> | undefined)?.["x-maestro-required-hints"];
-      const hint =
-        typeof hints === "object" && hints !== null ? (hints as Record<string, unknown>)[name] : undefined;
-      return createIssue(
-        missing,
-        typeof hint === "string"
-          ? `${formatIssueLocation(missing)} is required: add ${hint}`
-          : `${formatIssueLocation(missing)} is required`,
-        "value_error.missing",
-      );
-    }
+    case "required":
+      return missingFieldIssue(error, loc);
     case "type": {
       const types = readTypes(params.type);
       return createIssue(loc, `${where} must be ${describeTypes(types)}; got ${got}`, typeErrorName(types));
@@ -168,24 +155,8 @@ function mapSchemaError(error: ErrorObject, root: unknown): ConstraintIssue {
       );
     case "exclusiveMaximum":
       return createIssue(loc, `${where} must be less than ${limit}; got ${got}`, "value_error.number.not_lt");
-    case "discriminator": {
-      const tagName = String(params.tag);
-      const tagLoc = [...loc, tagName];
-      const tagWhere = formatIssueLocation(tagLoc);
-      const tags = ((error.parentSchema as Record<string, unknown> | undefined)?.["x-maestro-tags"] ??
-        []) as string[];
-      return params.tagValue === undefined
-        ? createIssue(
-            tagLoc,
-            `${tagWhere} is required; one of ${describeChoices(tags)}`,
-            "value_error.discriminated_union.missing_discriminator",
-          )
-        : createIssue(
-            tagLoc,
-            `${tagWhere} must be one of ${describeChoices(tags)}; got ${describeValue(params.tagValue)}`,
-            "value_error.discriminated_union.invalid_discriminator",
-          );
-    }
+    case "discriminator":
+      return discriminatorIssue(error, loc);
     case "format":
       return createIssue(
         loc,
@@ -204,4 +175,43 @@ function mapSchemaError(error: ErrorObject, root: unknown): ConstraintIssue {
     default:
       return createIssue(loc, `${where} is invalid (${error.keyword})`, "value_error");
   }
+}
+
+/** A missing field, with the spec's hint of what to add where the SDKs make it optional. */
+function missingFieldIssue(error: ErrorObject, loc: (string | number)[]): ConstraintIssue {
+  const params = error.params as Record<string, unknown>;
+  const name = String(params.missingProperty);
+  const missing = [...loc, name];
+  // The spec's x-maestro-required-hints says what to add where the SDKs make a field optional.
+  const hints = (error.parentSchema as Record<string, unknown> | undefined)?.["x-maestro-required-hints"];
+  const hint =
+    typeof hints === "object" && hints !== null ? (hints as Record<string, unknown>)[name] : undefined;
+  return createIssue(
+    missing,
+    typeof hint === "string"
+      ? `${formatIssueLocation(missing)} is required: add ${hint}`
+      : `${formatIssueLocation(missing)} is required`,
+    "value_error.missing",
+  );
+}
+
+/** A union's tag missing or not one of its values, located at the tag. */
+function discriminatorIssue(error: ErrorObject, loc: (string | number)[]): ConstraintIssue {
+  const params = error.params as Record<string, unknown>;
+  const tagName = String(params.tag);
+  const tagLoc = [...loc, tagName];
+  const tagWhere = formatIssueLocation(tagLoc);
+  const tags = ((error.parentSchema as Record<string, unknown> | undefined)?.["x-maestro-tags"] ??
+    []) as string[];
+  return params.tagValue === undefined
+    ? createIssue(
+        tagLoc,
+        `${tagWhere} is required; one of ${describeChoices(tags)}`,
+        "value_error.discriminated_union.missing_discriminator",
+      )
+    : createIssue(
+        tagLoc,
+        `${tagWhere} must be one of ${describeChoices(tags)}; got ${describeValue(params.tagValue)}`,
+        "value_error.discriminated_union.invalid_discriminator",
+      );
 }
