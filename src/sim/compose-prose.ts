@@ -46,9 +46,16 @@ function renderEnd(phrase: string, bank: PhraseBank): string {
   return /^\p{Ll}/u.test(phrase) ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
 }
 
-function buildProseDraft(settings: ComposeSettings, supply: ContentSupply, shape: AttemptShape): Draft {
-  const { bank, facts } = settings;
-  const english = bank.code === "eng";
+/**
+ * The lines before the body: the required start (or a preamble), a note when the answer must come with
+ * an explanation after it, the title, and a reply's greeting. The note is placed by the caller unless a
+ * start line already took it.
+ */
+function openingLines(
+  settings: ComposeSettings,
+  shape: AttemptShape,
+): { opening: DraftLine[]; note: DraftLine | undefined } {
+  const { bank } = settings;
   const opening: DraftLine[] = [];
   const answerOnly = settings.answerOnly === "preamble" && shape.noteOnly ? "note" : settings.answerOnly;
   if (settings.start !== undefined)
@@ -80,20 +87,13 @@ function buildProseDraft(settings: ComposeSettings, supply: ContentSupply, shape
   ) {
     opening.push({ kind: "plain", pieces: [rawPiece(bank.greeting, 2, true)] });
   }
+  return { opening, note };
+}
 
-  const lead: Piece[] = [];
-  if (!shape.minimal) {
-    if (settings.style === "fields" && isClean(bank.fieldsLead, settings))
-      lead.push(sentencePiece(bank.fieldsLead, 2));
-    if (settings.style === "reply" && isClean(bank.replyLead, settings))
-      lead.push(sentencePiece(bank.replyLead, 3));
-  }
-  const fillerCount = shape.fillers + (english ? 0 : 2);
-  for (let index = 0; index < fillerCount; index++) {
-    const filler = supply.nextFiller();
-    if (filler !== undefined) lead.push(filler);
-  }
-
+/** The body: the input's fields, a reply's sentences, or the input's most relevant sentences (English). */
+function bodyLines(settings: ComposeSettings, shape: AttemptShape): DraftLine[] {
+  const { bank, facts } = settings;
+  const english = bank.code === "eng";
   const body: DraftLine[] = [];
   const fields = facts.fields
     .map((field) => renderField(field, settings))
@@ -126,6 +126,28 @@ function buildProseDraft(settings: ComposeSettings, supply: ContentSupply, shape
         pieces: sentences.map((sentence, index) => sentencePiece(sentence, index === 0 ? 5 : 3)),
       });
   }
+  return body;
+}
+
+function buildProseDraft(settings: ComposeSettings, supply: ContentSupply, shape: AttemptShape): Draft {
+  const { bank } = settings;
+  const english = bank.code === "eng";
+  const { opening, note } = openingLines(settings, shape);
+
+  const lead: Piece[] = [];
+  if (!shape.minimal) {
+    if (settings.style === "fields" && isClean(bank.fieldsLead, settings))
+      lead.push(sentencePiece(bank.fieldsLead, 2));
+    if (settings.style === "reply" && isClean(bank.replyLead, settings))
+      lead.push(sentencePiece(bank.replyLead, 3));
+  }
+  const fillerCount = shape.fillers + (english ? 0 : 2);
+  for (let index = 0; index < fillerCount; index++) {
+    const filler = supply.nextFiller();
+    if (filler !== undefined) lead.push(filler);
+  }
+
+  const body = bodyLines(settings, shape);
 
   const extras = [...violationSentences(settings)];
   // Arabic and Hebrew have no letter case: a draft that must not be all lowercase (or all capitals) needs a
