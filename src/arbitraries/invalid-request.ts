@@ -66,3 +66,6 @@ export function selectMutations(
     ...mutations.filter((mutation) => wanted.includes(mutation.rule)).map((mutation) => mutation.arbitrary),
   );
 }
+
+/** An arbitrary of one of `values`. */
+export const on = <T>(values: readonly T[]) => fc.constantFrom(...values);
