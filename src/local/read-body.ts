@@ -15,19 +15,11 @@ export type JsonBody =
 
 /** Reads `req`'s body as JSON; past `limit` bytes the rest is drained and `tooLarge` answered. */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<JsonBody> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      req.resume();
-      return { kind: "tooLarge" };
-    }
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const bytes = await readBodyBytes(req, limit);
+  if (bytes === undefined) return { kind: "tooLarge" };
+  const text = bytes.toString("utf8");
   // Joining, decoding and parsing a body of megabytes each take milliseconds: not all in one turn.
-  if (size > LARGE_BODY_BYTES) await nextTurn();
+  if (bytes.length > LARGE_BODY_BYTES) await nextTurn();
   if (text.trim() === "")
     return { kind: "invalid", issue: { loc: ["body"], msg: "field required", type: "value_error.missing" } };
   try {
@@ -42,4 +34,19 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
       },
     };
   }
+}
+
+/** `req`'s body as bytes; undefined past `limit` bytes, the rest drained unread. */
+export async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }

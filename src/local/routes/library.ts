@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ValidationErrorItem } from "../../domain/index.js";
 import { type FileLibrary, isFileId, LibraryError } from "../../library/index.js";
+import { readBodyBytes } from "../read-body.js";
 import { sendJson } from "../send-json.js";
 import { MultipartError, parseMultipart, readBoundary } from "./parse-multipart.js";
 
@@ -217,15 +218,7 @@ function invalid(loc: ValidationErrorItem["loc"], msg: string, type: string): Li
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      req.resume();
-      throw new LibraryError(413, `Request body exceeds ${limit} bytes`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  const bytes = await readBodyBytes(req, limit);
+  if (bytes === undefined) throw new LibraryError(413, `Request body exceeds ${limit} bytes`);
+  return bytes;
 }
