@@ -30,7 +30,7 @@ export default {
     "src/domain/gate-text.ts",
     "src/domain/recommend-under-gate.ts",
     // The report builder's recommendation: the cheapest group that passes every threshold.
-    functionLines("src/domain/build-eval-report.ts", ["recommendCheapest", "recommend"]),
+    functionLines("src/domain/report-pareto.ts", ["recommendCheapest", "recommend"]),
     "src/domain/score-overall.ts",
     "src/domain/statistics.ts",
     "src/verifiers/families/*.ts",

@@ -1,11 +1,4 @@
-import {
-  addCatalogueEntry,
-  assembleEvalReport,
-  type RequirementCatalogue,
-  readComparer,
-  readSettings,
-  trimText,
-} from "./build-eval-report.js";
+import { assembleEvalReport, readComparer, readSettings } from "./build-eval-report.js";
 import {
   type CellReport,
   EVAL_REPORT_SCHEMA_VERSION,
@@ -14,6 +7,8 @@ import {
   type ReferenceOption,
 } from "./eval-report.js";
 import { sortLintFindings } from "./lint-finding.js";
+import { addCatalogueEntry, type RequirementCatalogue } from "./report-catalogue.js";
+import { trimText } from "./report-text.js";
 
 /** Options of {@link mergeEvalReports}. */
 export interface MergeEvalReportsOptions {

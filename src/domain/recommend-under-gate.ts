@@ -1,6 +1,6 @@
-import { orderByCost, recommendCheapest } from "./build-eval-report.js";
 import type { EvalReport, GroupReport } from "./eval-report.js";
 import { evaluateGate, type GateConfig } from "./evaluate-gate.js";
+import { orderByCost, recommendCheapest } from "./report-pareto.js";
 
 /** The cheapest group of a suite that the gate would let through. */
 export interface GateRecommendation {

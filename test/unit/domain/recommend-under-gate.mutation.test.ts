@@ -3,8 +3,8 @@
 // ignores; failures that belong to the whole run and no suite (the total cost) rule out no group; and the
 // report builder's recommendation of a group without scores or latencies says null for them.
 import { describe, expect, test } from "vitest";
-import { recommendCheapest } from "../../../src/domain/build-eval-report.js";
 import { buildEvalReport, type EvalReport, recommendUnderGate } from "../../../src/domain/index.js";
+import { recommendCheapest } from "../../../src/domain/report-pareto.js";
 import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
 import { type CellSpec, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
 
