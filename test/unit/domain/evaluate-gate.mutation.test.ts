@@ -3,34 +3,13 @@
 // outside the cells placed on their groups, the baseline paired only with usable cells, and the notes.
 import { describe, expect, test } from "vitest";
 import {
-  buildEvalReport,
   type EvalReport,
   evaluateGate,
   type GateConfig,
   type TestOutcome,
 } from "../../../src/domain/index.js";
-import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
-import { type CellSpec, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
-
-function report(specs: CellSpec[], extra: { tests?: TestOutcome[] } = {}): EvalReport {
-  return buildEvalReport(specs.map(makeOutcome), { ...RUN_TIMES, compareOutputs, ...extra });
-}
-
-/** Nine runs (3 cases × 3 repeats) of one group, every run with these scores. */
-function runs(scores: Record<string, number>, extra: Partial<CellSpec> = {}): CellSpec[] {
-  return Array.from({ length: 9 }, (_, index) => ({
-    case: `case-${Math.floor(index / 3)}`,
-    repeat: index % 3,
-    scores,
-    costUsd: 0.01,
-    ...extra,
-  }));
-}
-
-/** The gate with the default mandatory threshold off, unless a test sets it. */
-function gate(current: EvalReport, config: GateConfig = {}, baseline?: EvalReport) {
-  return evaluateGate(current, { mandatory: { minPassRate: 0 }, ...config }, baseline);
-}
+import type { CellSpec } from "../reporter/fixtures.js";
+import { gate, report, runs } from "./gate-fixtures.js";
 
 const mini = { model: "jamba-mini", budget: "low" as const };
 const large = { model: "jamba-large", budget: "high" as const };

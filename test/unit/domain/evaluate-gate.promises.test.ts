@@ -2,38 +2,8 @@
 // well as one that fails, the groups filter, costs under and at their limits, the baseline paired by
 // requirement name, several suites, and how many thresholds were checked.
 import { describe, expect, test } from "vitest";
-import {
-  buildEvalReport,
-  type EvalReport,
-  evaluateGate,
-  type GateConfig,
-  type GateFailure,
-} from "../../../src/domain/index.js";
-import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
-import { type CellSpec, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
-
-function report(specs: CellSpec[]): EvalReport {
-  return buildEvalReport(specs.map(makeOutcome), { ...RUN_TIMES, compareOutputs });
-}
-
-/** Nine runs (3 cases × 3 repeats) of one group, every run with these scores. */
-function runs(scores: Record<string, number>, extra: Partial<CellSpec> = {}): CellSpec[] {
-  return Array.from({ length: 9 }, (_, index) => ({
-    case: `case-${Math.floor(index / 3)}`,
-    repeat: index % 3,
-    scores,
-    costUsd: 0.01,
-    ...extra,
-  }));
-}
-
-/**
- * The gate with its mandatory threshold stated (off unless a test sets one), so that what a test checks
- * does not hang on that threshold's default.
- */
-function gate(current: EvalReport, config: GateConfig = {}, baseline?: EvalReport) {
-  return evaluateGate(current, { mandatory: { minPassRate: 0 }, ...config }, baseline);
-}
+import type { GateConfig, GateFailure } from "../../../src/domain/index.js";
+import { gate, report, runs } from "./gate-fixtures.js";
 
 /** What identifies a failure, without its wording. */
 function summary(failures: readonly GateFailure[]) {
