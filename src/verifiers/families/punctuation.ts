@@ -17,15 +17,15 @@ const FORBID = new RegExp(
   "gi",
 );
 
-/** Maps a mark as written to its {@link ForbiddenMark}. */
-function readMark(written: string): ForbiddenMark | undefined {
+/** Maps a mark as written (a match of {@link MARK}) to its {@link ForbiddenMark}. */
+function readMark(written: string): ForbiddenMark {
   const mark = written.toLowerCase();
   if (mark.startsWith("comma")) return "commas";
   if (mark.startsWith("exclamation")) return "exclamation marks";
-  if (/^semi/.test(mark)) return "semicolons";
-  if (/^em/.test(mark) && mark.includes("dash")) return "em dashes";
-  if (/^emo/.test(mark)) return "emojis";
-  return undefined;
+  if (mark.startsWith("semi")) return "semicolons";
+  if (mark.includes("dash")) return "em dashes";
+  // What is left of MARK: emoji, emojis, emoticons.
+  return "emojis";
 }
 
 /** Reads "no commas" and friends in a clause into one forbid-marks check per mark. */
@@ -39,11 +39,8 @@ export function recognizePunctuation(state: ClauseState): void {
       state.reject(start, end);
       return;
     }
-    const marks = [...list.matchAll(new RegExp(MARK, "gi"))].map((found) => readMark(found[0]));
-    for (const mark of marks) {
-      if (mark !== undefined)
-        state.checks.push({ kind: "forbid_marks", mark, source: state.source(start, end) });
-    }
+    for (const found of list.matchAll(new RegExp(MARK, "gi")))
+      state.checks.push({ kind: "forbid_marks", mark: readMark(found[0]), source: state.source(start, end) });
     state.consume(start, end);
   });
 }
