@@ -1,7 +1,8 @@
 // The HTML report in a real browser: Debian's Chromium driven by playwright-core. Outputs, reasons and
 // names are untrusted, so a report full of markup must show it as text and run none of it, both with
 // the page's Content-Security-Policy and without it (so escaping alone is shown to hold).
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
@@ -92,6 +93,45 @@ describe.skipIf(!available)("the HTML report in Chromium", () => {
     },
     60_000,
   );
+
+  // The script is its functions' source as the loader compiled them: vite's here, esbuild's under tsx (which
+  // names functions through a `__name` helper the script must define), tsc's in dist/. The page must read
+  // the same under each: every row, every detail and diff.
+  test("the page's script works as tsx and tsc compile it, the same as here", async () => {
+    const report = fixtureReport();
+    const json = join(outDir, "loaders.json");
+    writeFileSync(json, JSON.stringify(report));
+    const texts: Record<string, string> = {};
+    for (const loader of ["vite", "tsx", "tsc"] as const) {
+      const file = join(outDir, `loader-${loader}.html`);
+      if (loader === "vite") writeFileSync(file, renderHtmlReport(report, { chunkCells: 2 }));
+      else {
+        const module = join(repoRoot, loader === "tsx" ? "src/reporter/index.ts" : "dist/reporter/index.js");
+        const code = [
+          'import { readFileSync, writeFileSync } from "node:fs";',
+          `const { renderHtmlReport } = await import(${JSON.stringify(pathToFileURL(module).href)});`,
+          `const report = JSON.parse(readFileSync(${JSON.stringify(json)}, "utf8"));`,
+          `writeFileSync(${JSON.stringify(file)}, renderHtmlReport(report, { chunkCells: 2 }));`,
+        ].join("\n");
+        const flags = loader === "tsx" ? ["--import", "tsx"] : [];
+        execFileSync(process.execPath, [...flags, "--input-type=module", "-e", code], { cwd: repoRoot });
+      }
+      const html = readFileSync(file, "utf8");
+      expect(html.includes("const __name = ")).toBe(loader === "tsx");
+      const { context, page, requests, pageErrors } = await open(file, false);
+      await page.locator("#count", { hasText: "in the report" }).waitFor();
+      const rows = page.locator("#cells-table tbody tr.cell");
+      expect(await rows.count()).toBe(report.cells.length);
+      for (let index = report.cells.length - 1; index >= 0; index -= 1) await rows.nth(index).click();
+      texts[loader] = await page.locator("#cells").evaluate((body) => body.outerHTML);
+      expect(requests).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    }
+    expect(texts.vite).toContain("Diff against the reference");
+    expect(texts.tsx).toBe(texts.vite);
+    expect(texts.tsc).toBe(texts.vite);
+  }, 60_000);
 
   test("a normal report renders its heatmap, filters and details offline, with a screenshot", async () => {
     const file = join(outDir, "report.html");

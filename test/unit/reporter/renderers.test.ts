@@ -10,7 +10,7 @@ import {
   escapeXmlText,
   sanitizeForTerminal,
 } from "../../../src/reporter/escape.js";
-import { HTML_REPORT_SCRIPT } from "../../../src/reporter/html-report-assets.js";
+import { HTML_REPORT_SCRIPT, HTML_REPORT_SCRIPT_HASH } from "../../../src/reporter/html-report-assets.js";
 import { type HtmlReportDataChunk, renderHtmlReportData } from "../../../src/reporter/html-report-data.js";
 import { renderComparisonTable } from "../../../src/reporter/render-comparison-table.js";
 import { renderHtmlReport, renderHtmlReportChunks } from "../../../src/reporter/render-html-report.js";
@@ -123,7 +123,12 @@ describe("renderers on the fixed report", () => {
   });
 
   test("renderHtmlReport", async () => {
-    await expect(renderHtmlReport(report, { gate })).toMatchFileSnapshot("__snapshots__/report.html.snap");
+    // The script is its functions' source as the module loader compiled it (vite's here, tsc's in dist/):
+    // its own tests cover it, the snapshot the page around it.
+    const html = renderHtmlReport(report, { gate })
+      .replace(HTML_REPORT_SCRIPT, "/* HTML_REPORT_SCRIPT */")
+      .replace(HTML_REPORT_SCRIPT_HASH, "HTML_REPORT_SCRIPT_HASH");
+    await expect(html).toMatchFileSnapshot("__snapshots__/report.html.snap");
   });
 });
 
@@ -254,10 +259,10 @@ describe("the HTML report's data", () => {
 });
 
 describe("the HTML report's script", () => {
-  test("is one self-contained script: no markup sink, no network, no template literal", () => {
+  test("is one self-contained script: no markup sink, no network", () => {
     expect(() => new Function(HTML_REPORT_SCRIPT)).not.toThrow();
     expect(HTML_REPORT_SCRIPT).not.toMatch(
-      /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|fetch\(|XMLHttpRequest|`/,
+      /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|fetch\(|XMLHttpRequest|import\b|require\(/,
     );
     expect(HTML_REPORT_SCRIPT).not.toContain("</script");
   });
