@@ -1,8 +1,8 @@
 // What a composition decides once, before any draft is written: the language, the shape of the answer,
 // the count ranges to reach, how dates and amounts are written, which keywords to add or avoid. Every
 // draft of every attempt is built from these settings.
+import { type CalendarDate, formatDate } from "../verifiers/calendar-date.js";
 import { type Check, type CountUnit, countKeyword, type ForbiddenMark, verify } from "../verifiers/index.js";
-import { ALTERNATIVE_DATE_FORMATS, type CalendarDate, formatDate } from "./calendar-date.js";
 import {
   ANY_COUNT,
   type CountRange,
@@ -158,6 +158,15 @@ function readRanges(
   }
   return ranges;
 }
+
+/** The date formats the composer writes to break a date-format requirement, in order of preference. */
+export const ALTERNATIVE_DATE_FORMATS: readonly string[] = [
+  "MM/DD/YYYY",
+  "DD.MM.YYYY",
+  "MMMM D, YYYY",
+  "YYYY-MM-DD",
+  "DD/MM/YYYY",
+];
 
 /** A date text that passes every date format to meet and fails every one to break. */
 function findBadDate(

@@ -1,10 +1,10 @@
 // The pieces a draft is built from: the request's fields and sentences written as the settings ask, the
 // phrase bank's fillers, keyword mentions, and the sentences that break a date or currency check.
+import { type CalendarDate, findDates, formatDate } from "../verifiers/calendar-date.js";
 import { countKeyword } from "../verifiers/index.js";
-import { type CalendarDate, findDates, formatDate } from "./calendar-date.js";
+import { findMoneyAmounts, formatCodeAmount, writeUsdAmount } from "../verifiers/money-amount.js";
 import { type ComposeSettings, isClean } from "./compose-settings.js";
 import type { DraftField } from "./extract-facts.js";
-import { findMoneyAmounts, formatCodeAmount, writeUsdAmount } from "./money-amount.js";
 import type { Draft, DraftLine, Piece } from "./render-draft.js";
 import type { ContentSupply } from "./tune-counts.js";
 

@@ -2,8 +2,8 @@
 // which `key: value` facts, dates and amounts it holds. The composer builds every draft from these facts,
 // so a simulated answer to an invoice restates the invoice and a reply to a complaint quotes the complaint.
 import type { MaestroInput } from "../domain/index.js";
-import { type CalendarDate, findDates } from "./calendar-date.js";
-import { findMoneyAmounts, type MoneyAmount } from "./money-amount.js";
+import { type CalendarDate, findDates } from "../verifiers/calendar-date.js";
+import { findMoneyAmounts, type MoneyAmount } from "../verifiers/money-amount.js";
 import type { FieldRole } from "./phrase-banks.js";
 
 /** What a `key: value` fact holds, read from its value. */

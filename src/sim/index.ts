@@ -1,13 +1,5 @@
-export {
-  ALTERNATIVE_DATE_FORMATS,
-  type CalendarDate,
-  findDates,
-  formatDate,
-  isRealDate,
-  MONTH_NAMES,
-} from "./calendar-date.js";
 export { type ComposeResult, composeDraft, composeOutput } from "./compose-output.js";
-export type { ComposePlan, ComposeStyle } from "./compose-settings.js";
+export { ALTERNATIVE_DATE_FORMATS, type ComposePlan, type ComposeStyle } from "./compose-settings.js";
 export {
   ANY_COUNT,
   type CountInterval,
@@ -27,13 +19,6 @@ export {
   type FieldKind,
   readFieldRole,
 } from "./extract-facts.js";
-export {
-  findMoneyAmounts,
-  formatCodeAmount,
-  type MoneyAmount,
-  readFigure,
-  writeUsdAmount,
-} from "./money-amount.js";
 export {
   ENGLISH_BANK,
   type FieldRole,

@@ -1,11 +1,11 @@
 // The edits every draft goes through after it is built: marks and bold placed, keyword counts settled,
 // the result verified, and last repairs for checks a settled draft still gets wrong.
+import { formatDate } from "../verifiers/calendar-date.js";
 import { type Check, countKeyword } from "../verifiers/index.js";
-import { ALTERNATIVE_DATE_FORMATS, formatDate } from "./calendar-date.js";
-import { type ComposeSettings, ENGLISH_TITLE, passes } from "./compose-settings.js";
+import { formatCodeAmount } from "../verifiers/money-amount.js";
+import { ALTERNATIVE_DATE_FORMATS, type ComposeSettings, ENGLISH_TITLE, passes } from "./compose-settings.js";
 import { nearestInRange } from "./count-range.js";
 import { addPieces, eachPiece, mentionSentences, sentencePiece } from "./draft-content.js";
-import { formatCodeAmount } from "./money-amount.js";
 import { cloneDraft, type Draft, type Piece } from "./render-draft.js";
 import type { ContentSupply } from "./tune-counts.js";
 

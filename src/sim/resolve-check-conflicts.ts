@@ -2,6 +2,7 @@
 // for the checks this keeps and reports the rest, so that "met" always means met: a conflict never makes
 // it drop a check silently, and a check kept here is one the composer is expected to honour.
 
+import { formatDate } from "../verifiers/calendar-date.js";
 import {
   CONFLICT_RULES,
   endImplies,
@@ -11,7 +12,6 @@ import {
 } from "../verifiers/find-conflicts.js";
 import type { Check, CountUnit } from "../verifiers/index.js";
 import { countKeyword, verify } from "../verifiers/index.js";
-import { formatDate } from "./calendar-date.js";
 import { ANY_COUNT, intersectRange, rangeBounds, subtractRange, toInterval } from "./count-range.js";
 import { choosePhraseBank, findPhraseBank } from "./phrase-banks.js";
 import {

@@ -1,9 +1,11 @@
 // Money: "Amounts should be in USD format", "Write all prices in US dollars ($1,234.56)". Every amount
 // found is judged on its own, so the score is the fraction well formed; no amounts satisfies the rule.
 // Well formed means a leading "$", thousands grouped with commas, and either no cents or exactly two
-// digits of them: $5, $1,234, $1,234.56, -$20.00; also "$1.5 million". Other currencies are not checked.
+// digits of them: $5, $1,234, $1,234.56, -$20.00; also "$1.5 million" (money-amount.ts reads both). An
+// amount in another currency ("€20", "20 EUR") is not in USD format.
 import type { CurrencyCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
+import { findAmountTexts, readUsdAmount } from "../money-amount.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
@@ -50,51 +52,10 @@ export function recognizeMoney(state: ClauseState): void {
   }
 }
 
-const NUMBER_RUN = /\d[\d,]*(?:\.\d+)?/g;
-const SCALE_AFTER = /^ ?(?:million|billion|trillion|thousand|bn|mn|[mbk])(?![a-z0-9])/i;
-const CODE_AFTER = /^ ?(?:usd|us dollars?|dollars?|bucks|eur|euros?|gbp|pounds?)(?![a-z0-9])/i;
-const SYMBOL_AFTER = /^ ?[€£¥₹]/;
-const CODE_BEFORE = /(?:^|[^a-z0-9])((?:usd|eur|gbp) ?|[€£¥₹] ?)$/i;
-const DOLLAR_BEFORE = /(?:^|[^\p{L}\p{N}$])(-?(?:US)?\$ ?)$/u;
-
-/**
- * Finds money amounts: a number with a "$", "US$", "USD", "€", "£"... before it, or a currency word or
- * symbol after it ("20 dollars", "5 €"). Numbers are found first and their surroundings read after,
- * because a regex starting with currency words would be tried at every letter of the text.
- */
-function findAmounts(text: string): string[] {
-  const amounts: string[] = [];
-  NUMBER_RUN.lastIndex = 0;
-  for (let match = NUMBER_RUN.exec(text); match !== null; match = NUMBER_RUN.exec(text)) {
-    const start = match.index;
-    const previous = text.charAt(start - 1);
-    if (/[\p{L}\p{N}.]/u.test(previous)) continue;
-    // A comma right after an amount ends the sentence's clause, not the number: "$5, then".
-    const number = match[0].replace(/,+$/, "");
-    const end = start + number.length;
-    const before = text.slice(Math.max(0, start - 5), start);
-    const after = text.slice(end, end + 12);
-    const dollar = DOLLAR_BEFORE.exec(before);
-    if (dollar) {
-      const scale = SCALE_AFTER.exec(after);
-      amounts.push(`${dollar[1]}${number}${scale ? scale[0] : ""}`);
-      continue;
-    }
-    const code = CODE_BEFORE.exec(before);
-    const suffix = CODE_AFTER.exec(after) ?? SYMBOL_AFTER.exec(after);
-    if (code) amounts.push(`${code[1]}${number}`);
-    else if (suffix) amounts.push(`${number}${suffix[0]}`);
-  }
-  return amounts;
-}
-
-const WELL_FORMED =
-  /^-?\$(?:\d{1,3}(?:,\d{3})*)(?:\.\d{2})?$|^-?\$\d{1,3}(?:\.\d{1,2})? (?:million|billion|trillion)$/;
-
 /** Scores a currency check: the fraction of money amounts written as $1,234.56; 1 when there are none. */
 export function scoreCurrency(_check: CurrencyCheck, facts: TextFacts): FamilyScore {
-  const amounts = facts.remember("amounts", findAmounts);
-  const bad = amounts.filter((amount) => !WELL_FORMED.test(amount));
+  const amounts = facts.remember("amounts", findAmountTexts);
+  const bad = amounts.filter((amount) => readUsdAmount(amount) === undefined);
   const total = amounts.length;
   if (total === 0) return { score: 1, reason: "no money amounts found; nothing to check against USD format" };
   const good = total - bad.length;

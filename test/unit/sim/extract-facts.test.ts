@@ -1,16 +1,13 @@
 // extractFacts and the date and money readers it relies on.
 import { describe, expect, test } from "vitest";
+import { extractFacts, readFieldRole } from "../../../src/sim/index.js";
+import { findDates, formatDate, isRealDate } from "../../../src/verifiers/calendar-date.js";
 import {
-  extractFacts,
-  findDates,
   findMoneyAmounts,
   formatCodeAmount,
-  formatDate,
-  isRealDate,
-  readFieldRole,
   readFigure,
   writeUsdAmount,
-} from "../../../src/sim/index.js";
+} from "../../../src/verifiers/money-amount.js";
 import { INPUTS } from "./fixtures.js";
 
 describe("extractFacts", () => {
