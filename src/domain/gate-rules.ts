@@ -9,9 +9,9 @@ import {
   describeExcluded,
   describeRate,
   formatP,
+  formatPercent,
   formatScore,
   formatUsd,
-  percent,
   plural,
   quote,
 } from "./gate-text.js";
@@ -140,7 +140,7 @@ export const checkInfrastructure: RunRule = (context) => {
       category: "infrastructure",
       threshold: maxErrorRate,
       actual: infraRate,
-      message: `infrastructure errors in ${infraErrors} of ${plural(active, "cell")} (${percent(infraRate)}) exceed the tolerance of ${percent(maxErrorRate)}: ${byName}`,
+      message: `infrastructure errors in ${infraErrors} of ${plural(active, "cell")} (${formatPercent(infraRate)}) exceed the tolerance of ${formatPercent(maxErrorRate)}: ${byName}`,
     });
   }
 };
@@ -163,7 +163,7 @@ function lacksData(
     ...(requirement === undefined ? {} : { requirement }),
     threshold,
     actual: null,
-    message: `suite ${quote(suite.name)}: ${what} has no scored runs on ${group.id}${group.errors.infrastructure > 0 ? ` (${plural(group.errors.infrastructure, "infrastructure error")})` : ""}; the ${kind} threshold is ${formatScore(threshold)}${describeExcluded(context.trust, suite.name, group.id)}`,
+    message: `suite ${quote(suite.name)}: ${what} has no scored runs on ${group.id}${group.errors.infrastructure > 0 ? ` (${plural(group.errors.infrastructure, "infrastructure error")})` : ""}; the ${kind} threshold is ${formatScore(threshold, "hundredth")}${describeExcluded(context.trust, suite.name, group.id)}`,
   });
 }
 
@@ -322,7 +322,7 @@ export const checkRegression: GroupRule = (context, scope) => {
       ...(comparison.requirement === null ? {} : { requirement: comparison.requirement }),
       threshold: comparison.maxDrop,
       actual: -comparison.meanDifference,
-      message: `suite ${quote(suite.name)}: ${subject} regressed on ${group.id}: mean ${formatScore(comparison.currentMean)} vs baseline ${formatScore(comparison.baselineMean)} (drop ${compare(-comparison.meanDifference, ">", comparison.maxDrop)}, p=${formatP(comparison.pValue)}, n=${comparison.n})`,
+      message: `suite ${quote(suite.name)}: ${subject} regressed on ${group.id}: mean ${formatScore(comparison.currentMean, comparison.baselineMean)} vs baseline ${formatScore(comparison.baselineMean, comparison.currentMean)} (drop ${compare(-comparison.meanDifference, ">", comparison.maxDrop)}, p=${formatP(comparison.pValue)}, n=${comparison.n})`,
     });
   }
 };

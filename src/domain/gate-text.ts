@@ -1,39 +1,17 @@
-// How the gate writes numbers, rates, money and names in its messages.
+// How the gate words rates, comparisons and trust in its messages; numbers read as format-text.ts writes them.
 import type { RateReport } from "./eval-report.js";
-import { plural } from "./format-text.js";
+import { formatScore, plural } from "./format-text.js";
 import { describeScoreSource, type ScoreSource, type ScoreSourceCounts } from "./score-source.js";
 import { groupKey, type TrustedReport } from "./trust-report.js";
 
+/** `0.67 (6/9) < 0.80`: a pass rate below its minimum, both read apart. */
 export function describeRate(rate: RateReport, min: number): string {
-  const [actual, threshold] = formatPair(rate.rate, min);
-  return `${actual} (${rate.passed}/${rate.total}) < ${threshold}`;
+  return `${formatScore(rate.rate, min)} (${rate.passed}/${rate.total}) < ${formatScore(min, rate.rate)}`;
 }
 
 /** `a < b` with both numbers shown to as many decimals as it takes to tell them apart. */
 export function compare(a: number, sign: "<" | ">", b: number): string {
-  const [left, right] = formatPair(a, b);
-  return `${left} ${sign} ${right}`;
-}
-
-/** Two numbers with 2 decimals, or more (up to 6) when 2 would show them equal. */
-export function formatPair(a: number, b: number): [string, string] {
-  let digits = 2;
-  while (digits < 6 && a.toFixed(digits) === b.toFixed(digits)) digits += 1;
-  return [a.toFixed(digits), b.toFixed(digits)];
-}
-
-export function formatScore(value: number): string {
-  return value.toFixed(2);
-}
-
-export function formatP(value: number | null): string {
-  if (value === null) return "n/a";
-  return value < 0.001 ? value.toExponential(1) : value.toFixed(3);
-}
-
-export function percent(rate: number): string {
-  const value = rate * 100;
-  return `${Number.isInteger(value) ? value : value.toFixed(value < 1 ? 2 : 1)}%`;
+  return `${formatScore(a, b)} ${sign} ${formatScore(b, a)}`;
 }
 
 export function round6(value: number): number {
@@ -72,4 +50,4 @@ export function describeCounts(counts: ScoreSourceCounts): string {
     .concat(Object.values(counts).reduce((sum, count) => sum + count, 0) === 1 ? " score" : " scores");
 }
 
-export { formatUsd, plural, quote } from "./format-text.js";
+export { formatP, formatPercent, formatScore, formatUsd, plural, quote } from "./format-text.js";

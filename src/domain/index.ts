@@ -91,7 +91,16 @@ export {
   type SuiteGateConfig,
 } from "./evaluate-gate.js";
 export { EXIT, type ExitCode } from "./exit-codes.js";
-export { formatUsd, plural, quote } from "./format-text.js";
+export {
+  formatDuration,
+  formatP,
+  formatPercent,
+  formatScore,
+  formatScoreChange,
+  formatUsd,
+  plural,
+  quote,
+} from "./format-text.js";
 export { type MeanIntervalResult, MIN_INTERVAL_RUNS, meanInterval } from "./mean-interval.js";
 export { type MergeEvalReportsOptions, mergeEvalReports } from "./merge-eval-reports.js";
 export { parseGateConfig } from "./parse-gate-config.js";

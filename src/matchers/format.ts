@@ -1,13 +1,25 @@
 // How values and runs read in matcher messages.
-import { describeScoreSource, type MaestroRun, type ScoreSource } from "../domain/index.js";
+import {
+  describeScoreSource,
+  formatScore as formatDomainScore,
+  type MaestroRun,
+  type ScoreSource,
+} from "../domain/index.js";
 import type { RunSubject } from "./run-subject.js";
 
-/** A score or ratio with at most three decimals: 0.667, 0.8, 1. */
+/**
+ * A score or ratio as every report writes it, told apart from its nearest hundredth: `0.80`, `0.50`, `1.00`,
+ * but `0.8999` and `0.667`. A message words the threshold and each run's score apart, so neither knows the
+ * other: this way a score that misses a threshold written in hundredths never reads as meeting it.
+ */
 export function formatScore(value: number): string {
-  return String(Number(value.toFixed(3)));
+  return formatDomainScore(value, "hundredth");
 }
 
-/** Milliseconds, rounded: `3120 ms`. */
+/**
+ * Milliseconds, rounded: `3120 ms`. Not the reports' `3.1 s` (formatDuration): a latency threshold is given
+ * in milliseconds, and 3050 against 3000 must not read `3.1 s` against `3.0 s`, nor 3040 `3.0 s`.
+ */
 export function formatMs(value: number): string {
   return `${Math.round(value)} ms`;
 }

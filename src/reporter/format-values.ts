@@ -1,7 +1,10 @@
-// Numbers as every renderer shows them, and terminal text widths.
+// Summaries, intervals and source marks as every renderer shows them, and terminal text widths; single
+// numbers (scores, money, durations) read as the domain's format-text.ts writes them, re-exported here.
 import {
   type CostReport,
   describeScoreSource,
+  formatDuration,
+  formatScore,
   formatUsd,
   type GroupReport,
   type LatencyReport,
@@ -14,11 +17,6 @@ import {
   type ScoreSummaryReport,
   type SuiteReport,
 } from "../domain/index.js";
-
-/** A score with two decimals. */
-export function formatScore(value: number): string {
-  return value.toFixed(2);
-}
 
 /**
  * `0.83 [0.66, 0.95] (7/9)`: the mean, its 95% interval as it is (within [0, 1], not symmetric), and the
@@ -104,16 +102,9 @@ export function formatSourceNote(source: ScoreSource | undefined): string {
 export const INTERVAL_LEGEND =
   "[low, high] the 95% interval, within [0, 1] (Wilson: for rates, and for means of scores); (k/n) runs that met their threshold; too few runs: under 3; * mandatory";
 
-/** `850 ms`, `1.2 s`, `2.5 min`. */
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${(ms / 60_000).toFixed(1)} min`;
-}
-
 /** `1.2 s / 2.0 s`, or `–`. */
 export function formatLatency(latency: LatencyReport | null): string {
-  return latency === null ? "–" : `${formatMs(latency.p50)} / ${formatMs(latency.p95)}`;
+  return latency === null ? "–" : `${formatDuration(latency.p50)} / ${formatDuration(latency.p95)}`;
 }
 
 /** `$0.0021 / $0.019`, or `n/a` when no cost is known. */
@@ -191,4 +182,13 @@ export function createPaint(color: boolean): Paint {
   };
 }
 
-export { formatUsd, plural, quote } from "../domain/index.js";
+export {
+  formatDuration,
+  formatP,
+  formatPercent,
+  formatScore,
+  formatScoreChange,
+  formatUsd,
+  plural,
+  quote,
+} from "../domain/index.js";

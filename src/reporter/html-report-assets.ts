@@ -4,7 +4,7 @@
 // script can run there, injected or not. It is written in TypeScript (html-page/report-page.ts, the decoder
 // in html-report-decode.ts) and embedded here from the functions' own source.
 import { createHash } from "node:crypto";
-import { formatUsd } from "../domain/index.js";
+import { formatDuration, formatScore, formatUsd } from "../domain/index.js";
 import * as page from "./html-page/report-page.js";
 import { createHtmlReportView, decodeHtmlReportChunk } from "./html-report-decode.js";
 
@@ -44,7 +44,9 @@ pre { white-space: pre-wrap; word-break: break-word; margin: 4px 0; padding: 8px
 const PAGE_TOOLS = {
   createView: createHtmlReportView,
   decode: decodeHtmlReportChunk,
+  formatScore,
   formatUsd,
+  formatDuration,
 } satisfies page.PageTools;
 
 /**

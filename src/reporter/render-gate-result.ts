@@ -1,5 +1,12 @@
 import type { GateComparison, GateRecommendation, GateResult } from "../domain/index.js";
-import { formatMs, formatUsd } from "./format-values.js";
+import {
+  formatDuration,
+  formatP,
+  formatPercent,
+  formatScore,
+  formatScoreChange,
+  formatUsd,
+} from "./format-values.js";
 
 const VERDICT = { passed: "PASSED", failed: "FAILED", error: "ERROR" } as const;
 
@@ -11,7 +18,7 @@ const VERDICT = { passed: "PASSED", failed: "FAILED", error: "ERROR" } as const;
 export function renderGateResult(gate: GateResult): string {
   const lines: string[] = [];
   lines.push(
-    `Gate ${VERDICT[gate.status]}: ${gate.checked} threshold${gate.checked === 1 ? "" : "s"} checked, ${gate.failures.length} failing; infrastructure errors ${gate.infrastructure.errors}/${gate.infrastructure.cells} cells (tolerance ${formatRate(gate.infrastructure.maxErrorRate)})`,
+    `Gate ${VERDICT[gate.status]}: ${gate.checked} threshold${gate.checked === 1 ? "" : "s"} checked, ${gate.failures.length} failing; infrastructure errors ${gate.infrastructure.errors}/${gate.infrastructure.cells} cells (tolerance ${formatPercent(gate.infrastructure.maxErrorRate)})`,
   );
   for (const failure of gate.failures) lines.push(`  ✗ [${failure.category}] ${failure.message}`);
   if (gate.comparisons.length > 0) {
@@ -26,20 +33,14 @@ export function renderBaselineComparisons(comparisons: readonly GateComparison[]
   const lines = ["Against the baseline (paired over cases and repeats):"];
   for (const comparison of comparisons) {
     const what = comparison.requirement === null ? "overall" : `"${comparison.requirement}"`;
-    const delta =
-      comparison.meanDifference >= 0
-        ? `+${comparison.meanDifference.toFixed(3)}`
-        : comparison.meanDifference.toFixed(3);
-    const p = comparison.pValue === null ? "" : `, p=${comparison.pValue.toFixed(3)}`;
+    const { baselineMean, currentMean } = comparison;
+    const means = `${formatScore(baselineMean, currentMean)} → ${formatScore(currentMean, baselineMean)}`;
+    const p = comparison.pValue === null ? "" : `, p=${formatP(comparison.pValue)}`;
     lines.push(
-      `  ${comparison.pass ? "✓" : "✗"} ${comparison.suite} ${comparison.group} ${what}: ${comparison.baselineMean.toFixed(3)} → ${comparison.currentMean.toFixed(3)} (${delta}, n=${comparison.n}${p}) ${comparison.verdict.replace("_", " ")}`,
+      `  ${comparison.pass ? "✓" : "✗"} ${comparison.suite} ${comparison.group} ${what}: ${means} (${formatScoreChange(comparison.meanDifference)}, n=${comparison.n}${p}) ${comparison.verdict.replace("_", " ")}`,
     );
   }
   return lines.join("\n");
-}
-
-function formatRate(rate: number): string {
-  return `${Math.round(rate * 1000) / 10}%`;
 }
 
 /** Per suite, the cheapest model/budget the gate lets through: what to deploy. */
@@ -50,9 +51,9 @@ export function renderGateRecommendation(recommendations: readonly GateRecommend
       lines.push(`  ${suite}: none passes`);
       continue;
     }
-    const score = group.overall === null ? "no score" : `score ${group.overall.mean.toFixed(2)}`;
+    const score = group.overall === null ? "no score" : `score ${formatScore(group.overall.mean)}`;
     const cost = group.costUsd === null ? "cost unknown" : `${formatUsd(group.costUsd.mean)} per run`;
-    const latency = group.latencyMs === null ? "" : `, p50 ${formatMs(group.latencyMs.p50)}`;
+    const latency = group.latencyMs === null ? "" : `, p50 ${formatDuration(group.latencyMs.p50)}`;
     const others =
       passing.length > 1 ? ` (${passing.length - 1} more pass: ${passing.slice(1).join(", ")})` : "";
     lines.push(`  ${suite}: ${group.id} — ${score}, ${cost}${latency}${others}`);

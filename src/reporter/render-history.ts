@@ -1,4 +1,5 @@
 import type { TrendPoint, TrendRow, TrendsResult } from "../domain/run-history.js";
+import { formatDuration, formatScore, formatScoreChange, formatUsd } from "./format-values.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
 
@@ -29,19 +30,14 @@ export function renderSparkline(
 }
 
 function formatValue(row: Pick<TrendRow, "measure">, value: number): string {
-  if (row.measure === "cost")
-    return `$${value
-      .toPrecision(3)
-      .replace(/(\.\d*?)0+$/, "$1")
-      .replace(/\.$/, "")}`;
-  if (row.measure === "latency")
-    return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
-  return value.toFixed(2);
+  if (row.measure === "cost") return formatUsd(value);
+  if (row.measure === "latency") return formatDuration(value);
+  return formatScore(value);
 }
 
 function formatDelta(row: TrendRow, delta: number): string {
-  const sign = delta > 0 ? "+" : "-";
-  return `${sign}${formatValue(row, Math.abs(delta))}`;
+  if (isScore(row)) return formatScoreChange(delta);
+  return `${delta > 0 ? "+" : "-"}${formatValue(row, Math.abs(delta))}`;
 }
 
 /** Where a change happened: the commit (and branch) of the run it showed in, else the run's time. */

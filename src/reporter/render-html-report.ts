@@ -12,6 +12,7 @@ import {
   formatCost,
   formatLatency,
   formatRate,
+  formatScore,
   formatScoreSummary,
   formatUsd,
   INTERVAL_LEGEND,
@@ -251,7 +252,7 @@ function renderHeatmap(suite: SuiteReport): string {
       const tip = `${row.label} on ${group.id}: ${cell === null ? "no runs" : cell.tip}`;
       out.push(
         `<g><title>${escapeHtml(tip)}</title><rect x="${x + 1}" y="${y + 1}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3" fill="${fill}"/>` +
-          `<text class="value" x="${x + CELL_WIDTH / 2}" y="${y + CELL_HEIGHT - 8}" text-anchor="middle">${cell === null ? "–" : cell.value.toFixed(2)}</text></g>`,
+          `<text class="value" x="${x + CELL_WIDTH / 2}" y="${y + CELL_HEIGHT - 8}" text-anchor="middle">${cell === null ? "–" : formatScore(cell.value)}</text></g>`,
       );
     });
   });

@@ -1,5 +1,6 @@
 import type { TrendRow } from "../domain/run-history.js";
 import { escapeHtml } from "./escape.js";
+import { formatScore, formatScoreChange } from "./format-values.js";
 import { describeRunPoint, renderSparkline } from "./render-history.js";
 
 const SHOWN: readonly TrendRow["measure"][] = ["requirement", "overall", "mandatory"];
@@ -26,17 +27,17 @@ export function renderHtmlTrend(rows: readonly TrendRow[]): string {
     const title = row.points
       .map(
         (point) =>
-          `${point.at.slice(0, 16).replace("T", " ")} ${point.commit ?? "no commit"}: ${point.value === null ? "no runs" : point.value.toFixed(2)}`,
+          `${point.at.slice(0, 16).replace("T", " ")} ${point.commit ?? "no commit"}: ${point.value === null ? "no runs" : formatScore(point.value)}`,
       )
       .join("\n");
     const change =
       row.largestChange === null
         ? "none"
-        : `${row.largestChange.delta > 0 ? "+" : "-"}${Math.abs(row.largestChange.delta).toFixed(2)} at ${describeRunPoint(row.largestChange.to)}`;
+        : `${formatScoreChange(row.largestChange.delta)} at ${describeRunPoint(row.largestChange.to)}`;
     out.push(
       `<tr><td>${escapeHtml(row.group)}</td><td>${escapeHtml(`${row.name}${row.mandatory ? " *" : ""}`)}</td>` +
         `<td><span class="spark" title="${escapeHtml(title)}" style="font-family:monospace;letter-spacing:1px">${escapeHtml(renderSparkline(values, { min: 0, max: 1 }))}</span></td>` +
-        `<td>${last === null ? "-" : last.toFixed(2)}</td><td>${escapeHtml(change)}</td></tr>`,
+        `<td>${last === null ? "-" : formatScore(last)}</td><td>${escapeHtml(change)}</td></tr>`,
     );
   }
   out.push("</tbody></table></div>");

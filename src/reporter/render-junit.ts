@@ -1,6 +1,6 @@
 import type { CellReport, EvalReport, GateResult, TestReport } from "../domain/index.js";
 import { escapeXmlAttribute, escapeXmlText } from "./escape.js";
-import { formatScore, formatSourceNote, formatUsd } from "./format-values.js";
+import { formatDuration, formatScore, formatSourceNote, formatUsd } from "./format-values.js";
 
 /**
  * JUnit XML for CI test views: a `<testsuite>` per suite and a `<testcase>` per cell (class name
@@ -166,10 +166,10 @@ function renderTestcase(cell: CellReport, className: string): string {
 function describeScores(cell: CellReport): string {
   let text = `score ${cell.score === null ? "none" : formatScore(cell.score)}`;
   if (cell.finishReason !== null) text += ` (${escapeXmlText(cell.finishReason)})`;
-  text += ` latency ${Math.round(cell.latencyMs)} ms`;
+  text += ` latency ${formatDuration(cell.latencyMs)}`;
   if (cell.costUsd !== null) text += ` cost ${formatUsd(cell.costUsd)}`;
   for (const item of cell.requirements) {
-    text += `\n${item.pass ? "✓" : "✗"} ${escapeXmlText(item.name)}${item.mandatory ? " (mandatory)" : ""}: ${formatScore(item.score)}${item.pass ? " ≥ " : " &lt; "}${formatScore(item.threshold)}${formatSourceNote(item.source)}`;
+    text += `\n${item.pass ? "✓" : "✗"} ${escapeXmlText(item.name)}${item.mandatory ? " (mandatory)" : ""}: ${formatScore(item.score, item.threshold)}${item.pass ? " ≥ " : " &lt; "}${formatScore(item.threshold, item.score)}${formatSourceNote(item.source)}`;
     if (item.reason !== null) text += ` — ${escapeXmlText(item.reason)}`;
   }
   for (const assertion of cell.assertions) {

@@ -1,6 +1,6 @@
 import type { EvalReport, GroupReport, SuiteReport } from "../domain/index.js";
 import { sanitizeForTerminal } from "./escape.js";
-import { describeGroupProblems, formatMs, formatScore, formatUsd, quote } from "./format-values.js";
+import { describeGroupProblems, formatDuration, formatScore, formatUsd, quote } from "./format-values.js";
 
 /**
  * Per suite, the cheapest model/budget group that passes every threshold (every assertion in every run, no
@@ -58,6 +58,6 @@ export function describePoint(group: GroupReport): string {
   const parts = [`score ${group.overall === null ? "–" : formatScore(group.overall.mean)}`];
   if (group.costUsd !== null)
     parts.push(`${formatUsd(group.costUsd.mean)} per run (${formatUsd(group.costUsd.total)} total)`);
-  if (group.latencyMs !== null) parts.push(`p50 ${formatMs(group.latencyMs.p50)}`);
+  if (group.latencyMs !== null) parts.push(`p50 ${formatDuration(group.latencyMs.p50)}`);
   return parts.join(", ");
 }

@@ -9,7 +9,7 @@
 // rows at once, then reads each further chunk once the browser has parsed it whole (something follows it,
 // or the document is loaded), a few at a time, so the page answers while it loads. It writes data into the
 // page only as text (textContent, createTextNode, plain attributes), never as markup.
-import type { DiffRow, formatUsd } from "../../domain/index.js";
+import type { DiffRow, formatDuration, formatScore, formatUsd } from "../../domain/index.js";
 import type { HtmlReportDataChunk } from "../html-report-data.js";
 import type { createHtmlReportView, decodeHtmlReportChunk, HtmlReportView } from "../html-report-decode.js";
 
@@ -17,7 +17,9 @@ import type { createHtmlReportView, decodeHtmlReportChunk, HtmlReportView } from
 export interface PageTools {
   createView: typeof createHtmlReportView;
   decode: typeof decodeHtmlReportChunk;
+  formatScore: typeof formatScore;
   formatUsd: typeof formatUsd;
+  formatDuration: typeof formatDuration;
 }
 
 /** The page's controls and the places it writes to. */
@@ -227,17 +229,12 @@ export function showCount(state: PageState): void {
   elements.sentinel.hidden = shown >= filtered.length;
 }
 
-/** A score with two decimals, or a dash. */
-export function formatPageScore(value: number | null | undefined): string {
-  return value === null || value === undefined ? "\u2013" : value.toFixed(2);
+/** A score as the other reports write it (against the number it is compared with, if any), or a dash. */
+export function formatPageScore(state: PageState, value: number | null, against?: number): string {
+  return value === null ? "\u2013" : state.tools.formatScore(value, against);
 }
 
-/** `850 ms`, `1.2 s`. */
-export function formatPageMs(value: number): string {
-  return value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`;
-}
-
-/** A cost, or `n/a` when unknown. */
+/** A cost as the other reports write it, or `n/a` when unknown. */
 export function formatPageCost(state: PageState, value: number | null): string {
   return value === null ? "n/a" : state.tools.formatUsd(value);
 }
@@ -256,9 +253,9 @@ export function renderRow(state: PageState, position: number): HTMLTableRowEleme
   const label = cell.error !== null ? `${cell.error.category} error` : cell.state;
   stateCell.appendChild(element("span", `badge ${tone}`, label));
   row.appendChild(stateCell);
-  row.appendChild(element("td", "num", formatPageScore(cell.score)));
+  row.appendChild(element("td", "num", formatPageScore(state, cell.score)));
   row.appendChild(element("td", "num", `${failed} / ${cell.requirements.length}`));
-  row.appendChild(element("td", "num", formatPageMs(cell.latencyMs)));
+  row.appendChild(element("td", "num", state.tools.formatDuration(cell.latencyMs)));
   row.appendChild(element("td", "num", formatPageCost(state, cell.costUsd)));
   const disagreements = cell.disagreements.length;
   row.appendChild(
@@ -319,8 +316,8 @@ export function renderDetail(state: PageState, position: number): HTMLDivElement
   const box = element("div");
   const facts = [
     `run ${cell.runId ?? "\u2013"}`,
-    `score ${formatPageScore(cell.score)}`,
-    formatPageMs(cell.latencyMs),
+    `score ${formatPageScore(state, cell.score)}`,
+    state.tools.formatDuration(cell.latencyMs),
     formatPageCost(state, cell.costUsd),
   ];
   box.appendChild(element("div", "muted", facts.join(" \u00b7 ")));
@@ -337,9 +334,9 @@ export function renderDetail(state: PageState, position: number): HTMLDivElement
     const head = ["requirement", "score", "scored by", "threshold", "", "reason"];
     const rows = cell.requirements.map((requirement): PageTableCell[] => [
       requirement.name === null ? "?" : `${requirement.name}${requirement.mandatory ? " *" : ""}`,
-      formatPageScore(requirement.score),
+      formatPageScore(state, requirement.score, requirement.threshold),
       requirement.source ?? "",
-      formatPageScore(requirement.threshold),
+      formatPageScore(state, requirement.threshold, requirement.score),
       requirement.pass ? { text: "pass", className: "good" } : { text: "fail", className: "bad" },
       requirement.reason ?? "",
     ]);
@@ -350,8 +347,8 @@ export function renderDetail(state: PageState, position: number): HTMLDivElement
     const head = ["requirement", "Maestro", "verifier", "Maestro's reason", "verifier's reason"];
     const rows = cell.disagreements.map((item) => [
       item.name,
-      formatPageScore(item.reportedScore),
-      formatPageScore(item.verifiedScore),
+      formatPageScore(state, item.reportedScore),
+      formatPageScore(state, item.verifiedScore),
       item.reportedReason ?? "",
       item.verifiedReason ?? "",
     ]);

@@ -450,7 +450,7 @@ describe("evaluateGate against a baseline", () => {
 });
 
 describe("evaluateGate: numbers in messages", () => {
-  test("a pass rate and its minimum equal to six decimals are shown with six", () => {
+  test("a pass rate and a minimum it misses by less than a millionth are shown apart, with seven decimals", () => {
     const specs = runs({ formats: 1 }).map((spec, index) =>
       index < 2 ? { ...spec, scores: { formats: 0 } } : spec,
     );
@@ -458,7 +458,7 @@ describe("evaluateGate: numbers in messages", () => {
       requirements: { formats: { min: 0.7777781, measure: "passRate" } },
     }).failures;
     expect(failure?.message).toBe(
-      'suite "invoice extraction": requirement "formats" pass rate 0.777778 (7/9) < 0.777778 on jamba-mini/low',
+      'suite "invoice extraction": requirement "formats" pass rate 0.7777780 (7/9) < 0.7777781 on jamba-mini/low',
     );
   });
 });

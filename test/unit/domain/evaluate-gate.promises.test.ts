@@ -331,7 +331,7 @@ describe("evaluateGate: what the messages say", () => {
       (f) => f.message,
     );
     expect(tolerant).toMatch(
-      /^infrastructure errors in 3 of 203 cells \(1\.5%\) exceed the tolerance of 0\.50%: /,
+      /^infrastructure errors in 3 of 203 cells \(1\.5%\) exceed the tolerance of 0\.5%: /,
     );
   });
 

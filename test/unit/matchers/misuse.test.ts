@@ -160,7 +160,7 @@ describe("received values that are not runs", () => {
   ])("%s fails, .not or not", (_, received, problem) => {
     expect(outcomeOf(() => expect(received).toScoreAtLeast(0.5))).toEqual({
       passed: false,
-      message: `expected overall score to be at least 0.5, but ${problem}`,
+      message: `expected overall score to be at least 0.50, but ${problem}`,
     });
     expect(outcomeOf(() => expect(received).not.toHaveStatus("completed"))).toEqual({
       passed: false,

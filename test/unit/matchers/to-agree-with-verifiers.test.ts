@@ -42,7 +42,7 @@ describe("toAgreeWithVerifiers", () => {
   test("a disagreement names both scores and the verifier's reason", () => {
     expect(outcomeOf(() => expect(auditedRun({ short: 1, lowercase: 0 })).toAgreeWithVerifiers())).toEqual({
       passed: false,
-      message: `expected reported scores to agree with the verifiers within 0.2, got 1 disagreement (${mini}): "short" reported 1, verified 0: 4 sentences found; at most 2 allowed`,
+      message: `expected reported scores to agree with the verifiers within 0.2, got 1 disagreement (${mini}): "short" reported 1.00, verified 0.00: 4 sentences found; at most 2 allowed`,
     });
     expect(auditedRun({ short: 1, lowercase: 0 })).not.toAgreeWithVerifiers();
   });
@@ -59,7 +59,7 @@ describe("toAgreeWithVerifiers", () => {
       outcomeOf(() => expect(auditedRun({ short: 1, lowercase: 1 }, [tone])).toAgreeWithVerifiers()),
     ).toEqual({
       passed: false,
-      message: `expected reported scores to agree with the verifiers within 0.2, got 2 disagreements, 1 unverifiable (${mini}): "short" reported 1, verified 0: 4 sentences found; at most 2 allowed; "lowercase" reported 1, verified 0: 4 uppercase letters found (first "O" at 0); all lowercase required`,
+      message: `expected reported scores to agree with the verifiers within 0.2, got 2 disagreements, 1 unverifiable (${mini}): "short" reported 1.00, verified 0.00: 4 sentences found; at most 2 allowed; "lowercase" reported 1.00, verified 0.00: 4 uppercase letters found (first "O" at 0); all lowercase required`,
     });
   });
 
@@ -105,7 +105,7 @@ describe("toAgreeWithVerifiers", () => {
       message: [
         "expected reported scores to agree with the verifiers within 0.2 in each of 2 runs, got 1 of 2",
         `  ✓ no disagreements (${mini})`,
-        '  ✗ 1 disagreement (jamba-mini/low #1, run 7d2e8c41…): "short" reported 1, verified 0: 4 sentences found; at most 2 allowed',
+        '  ✗ 1 disagreement (jamba-mini/low #1, run 7d2e8c41…): "short" reported 1.00, verified 0.00: 4 sentences found; at most 2 allowed',
       ].join("\n"),
     });
   });

@@ -22,7 +22,7 @@ describe("toMeetRequirement", () => {
       ["formats", 0.8],
       {
         passed: false,
-        message: `expected requirement "formats" to score at least 0.8, got 0.5 (${mini}): 2 of 4 dates well formed`,
+        message: `expected requirement "formats" to score at least 0.80, got 0.50 (${mini}): 2 of 4 dates well formed`,
       },
       { passed: true },
     ],
@@ -33,7 +33,7 @@ describe("toMeetRequirement", () => {
       { passed: true },
       {
         passed: false,
-        message: `expected requirement "formats" not to score at least 0.8, got 0.8 (${mini}): 2 of 4 dates well formed`,
+        message: `expected requirement "formats" not to score at least 0.80, got 0.80 (${mini}): 2 of 4 dates well formed`,
       },
     ],
     [
@@ -42,7 +42,7 @@ describe("toMeetRequirement", () => {
       ["formats"],
       {
         passed: false,
-        message: `expected requirement "formats" to score at least 1, got 0.99 (${mini}): 2 of 4 dates well formed`,
+        message: `expected requirement "formats" to score at least 1.00, got 0.99 (${mini}): 2 of 4 dates well formed`,
       },
       { passed: true },
     ],
@@ -53,7 +53,7 @@ describe("toMeetRequirement", () => {
       { passed: true },
       {
         passed: false,
-        message: `expected requirement "fields present" not to score at least 1, got 1 (${mini})`,
+        message: `expected requirement "fields present" not to score at least 1.00, got 1.00 (${mini})`,
       },
     ],
     [
@@ -67,7 +67,7 @@ describe("toMeetRequirement", () => {
       {
         passed: false,
         message:
-          'expected requirement "formats" to score at least 0.5, got 0.25 (jamba-large/high, run 3f1c9a2b…): no date is YYYY-MM-DD',
+          'expected requirement "formats" to score at least 0.50, got 0.25 (jamba-large/high, run 3f1c9a2b…): no date is YYYY-MM-DD',
       },
       { passed: true },
     ],
@@ -77,7 +77,7 @@ describe("toMeetRequirement", () => {
       ["formats", 0.5],
       {
         passed: false,
-        message: 'expected requirement "formats" to score at least 0.5, got 0.25 (run 3f1c9a2b…)',
+        message: 'expected requirement "formats" to score at least 0.50, got 0.25 (run 3f1c9a2b…)',
       },
       { passed: true },
     ],
@@ -90,22 +90,22 @@ describe("toMeetRequirement", () => {
     [
       "an unknown name lists the known ones",
       () => createCellRun(),
-      `expected requirement "format" to score at least 0.8, but the run has no requirement "format" (${mini}); known: "fields present", "formats"`,
+      `expected requirement "format" to score at least 0.80, but the run has no requirement "format" (${mini}); known: "fields present", "formats"`,
     ],
     [
       "a run without requirements_result says how to get one",
       () => createCellRun({ requirements: null }),
-      `expected requirement "format" to score at least 0.8, but the run has no requirements_result (${mini}); create it with include: ["requirements_result"]`,
+      `expected requirement "format" to score at least 0.80, but the run has no requirements_result (${mini}); create it with include: ["requirements_result"]`,
     ],
     [
       "a failed run says how it ended",
       () => createCellRun({ requirements: null, status: "failed", error: "upstream timeout" }),
-      `expected requirement "format" to score at least 0.8, but the run has no requirements_result (${mini}); it ended "failed": upstream timeout`,
+      `expected requirement "format" to score at least 0.80, but the run has no requirements_result (${mini}); it ended "failed": upstream timeout`,
     ],
     [
       "a run that reports no requirements says so",
       () => createCellRun({ requirements: [] }),
-      `expected requirement "format" to score at least 0.8, but the run has no requirement "format" (${mini}); the run reports no requirements`,
+      `expected requirement "format" to score at least 0.80, but the run has no requirement "format" (${mini}); the run reports no requirements`,
     ],
   ])("%s, with .not too", (_, create, message) => {
     const normal = message;
@@ -175,10 +175,10 @@ describe("toMeetRequirement", () => {
         {
           passed: false,
           message: [
-            'expected requirement "formats" to score at least 0.8 on average over 3 runs, got 0.667',
-            "  ✗ 0.5 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed",
-            "  ✓ 1 (jamba-mini/low #1, run 7d2e8c41…)",
-            "  ✗ 0.5 (jamba-mini/low #2, run 0a9b8c7d…): 2 of 4 dates well formed",
+            'expected requirement "formats" to score at least 0.80 on average over 3 runs, got 0.667',
+            "  ✗ 0.50 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed",
+            "  ✓ 1.00 (jamba-mini/low #1, run 7d2e8c41…)",
+            "  ✗ 0.50 (jamba-mini/low #2, run 0a9b8c7d…): 2 of 4 dates well formed",
           ].join("\n"),
         },
       ],
@@ -196,10 +196,10 @@ describe("toMeetRequirement", () => {
         {
           passed: false,
           message: [
-            'expected requirement "formats" to score at least 0.8 in at least 2 of 3 runs, got 1 of 3',
-            "  ✗ 0.5 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed",
-            "  ✓ 1 (jamba-mini/low #1, run 7d2e8c41…)",
-            "  ✗ 0.5 (jamba-mini/low #2, run 0a9b8c7d…): 2 of 4 dates well formed",
+            'expected requirement "formats" to score at least 0.80 in at least 2 of 3 runs, got 1 of 3',
+            "  ✗ 0.50 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed",
+            "  ✓ 1.00 (jamba-mini/low #1, run 7d2e8c41…)",
+            "  ✗ 0.50 (jamba-mini/low #2, run 0a9b8c7d…): 2 of 4 dates well formed",
           ].join("\n"),
         },
       ],
@@ -210,10 +210,10 @@ describe("toMeetRequirement", () => {
         {
           passed: false,
           message: [
-            'expected requirement "formats" to score at least 0.8 in each of 3 runs, got 2 of 3',
-            "  ✓ 0.9 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed",
-            "  ✓ 1 (jamba-mini/low #1, run 7d2e8c41…)",
-            "  ✗ 0.5 (jamba-mini/low #2, run 0a9b8c7d…): 2 of 4 dates well formed",
+            'expected requirement "formats" to score at least 0.80 in each of 3 runs, got 2 of 3',
+            "  ✓ 0.90 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed",
+            "  ✓ 1.00 (jamba-mini/low #1, run 7d2e8c41…)",
+            "  ✗ 0.50 (jamba-mini/low #2, run 0a9b8c7d…): 2 of 4 dates well formed",
           ].join("\n"),
         },
       ],
@@ -228,9 +228,9 @@ describe("toMeetRequirement", () => {
       expect(outcomeOf(() => expect(createRepeats([0.9, 1])).not.toMeetRequirement("formats", 0.8))).toEqual({
         passed: false,
         message: [
-          'expected requirement "formats" not to score at least 0.8 on average over 2 runs, got 0.95',
-          "  ✓ 0.9 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed",
-          "  ✓ 1 (jamba-mini/low #1, run 7d2e8c41…)",
+          'expected requirement "formats" not to score at least 0.80 on average over 2 runs, got 0.95',
+          "  ✓ 0.90 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed",
+          "  ✓ 1.00 (jamba-mini/low #1, run 7d2e8c41…)",
         ].join("\n"),
       });
     });
@@ -262,7 +262,7 @@ describe("toMeetRequirement", () => {
       expect(outcomeOf(() => expect(runs).toMeetRequirement("formats", 0.8))).toEqual({
         passed: false,
         message:
-          'expected requirement "formats" to score at least 0.8, but the run has no requirement "formats" (jamba-mini/low #2, run 0a9b8c7d…); the run reports no requirements',
+          'expected requirement "formats" to score at least 0.80, but the run has no requirement "formats" (jamba-mini/low #2, run 0a9b8c7d…); the run reports no requirements',
       });
     });
   });
@@ -281,7 +281,7 @@ describe("toMeetRequirement and score sources", () => {
       0.8,
     ) as { pass: boolean; message: () => string };
     expect(formats.message()).toBe(
-      `expected requirement "formats" to score at least 0.8, got 0.5 (${mini}): self-assessed: 2 of 4 dates well formed`,
+      `expected requirement "formats" to score at least 0.80, got 0.50 (${mini}): self-assessed: 2 of 4 dates well formed`,
     );
     const fields = maestroMatchers.toMeetRequirement.call(
       { isNot: true } as never,
@@ -289,7 +289,7 @@ describe("toMeetRequirement and score sources", () => {
       "fields present",
     ) as { pass: boolean; message: () => string };
     expect(fields.message()).toBe(
-      `expected requirement "fields present" not to score at least 1, got 1 (${mini}): partly verified`,
+      `expected requirement "fields present" not to score at least 1.00, got 1.00 (${mini}): partly verified`,
     );
   });
 

@@ -23,7 +23,7 @@ describe("toPassMandatoryGate", () => {
       { passed: true },
       {
         passed: false,
-        message: `expected mandatory requirements not to all score 1, got "fields present" 1 (${mini})`,
+        message: `expected mandatory requirements not to all score 1, got "fields present" 1.00 (${mini})`,
       },
     ],
     [
@@ -31,7 +31,7 @@ describe("toPassMandatoryGate", () => {
       () => createCellRun({ requirements: requirementResults({ fields: 0.5 }) }),
       {
         passed: false,
-        message: `expected mandatory requirements to all score 1, got "fields present" 0.5 (${mini}): Missing the invoice number`,
+        message: `expected mandatory requirements to all score 1, got "fields present" 0.50 (${mini}): Missing the invoice number`,
       },
       { passed: true },
     ],
@@ -40,7 +40,7 @@ describe("toPassMandatoryGate", () => {
       () => createCellRun({ requirements: [...requirementResults({ fields: 0.5 }), tone] }),
       {
         passed: false,
-        message: `expected mandatory requirements to all score 1, got "fields present" 0.5, "tone" 0 (${mini}): "fields present": Missing the invoice number; "tone": The reply is curt`,
+        message: `expected mandatory requirements to all score 1, got "fields present" 0.50, "tone" 0.00 (${mini}): "fields present": Missing the invoice number; "tone": The reply is curt`,
       },
       { passed: true },
     ],
@@ -61,7 +61,7 @@ describe("toPassMandatoryGate", () => {
   test("an overall score above 0 with a mandatory miss is API drift, and fails under .not too", () => {
     const drift = () => createCellRun({ requirements: requirementResults({ fields: 0.5 }), score: 0.7 });
     const message = (not: string) =>
-      `expected mandatory requirements ${not}to all score 1, but the run shows API drift: mandatory "fields present" 0.5 below 1, yet the overall score is 0.7, not 0 (${mini})`;
+      `expected mandatory requirements ${not}to all score 1, but the run shows API drift: mandatory "fields present" 0.50 below 1, yet the overall score is 0.70, not 0 (${mini})`;
     expect(outcomeOf(() => expect(drift()).toPassMandatoryGate())).toEqual({
       passed: false,
       message: message(""),
@@ -101,8 +101,8 @@ describe("toPassMandatoryGate", () => {
       passed: false,
       message: [
         "expected mandatory requirements to all score 1 in each of 2 runs, got 1 of 2",
-        '  ✓ "fields present" 1 (jamba-large/low #0, run 3f1c9a2b…)',
-        '  ✗ "fields present" 0 (jamba-mini/low #1, run 7d2e8c41…): Missing the invoice number',
+        '  ✓ "fields present" 1.00 (jamba-large/low #0, run 3f1c9a2b…)',
+        '  ✗ "fields present" 0.00 (jamba-mini/low #1, run 7d2e8c41…): Missing the invoice number',
       ].join("\n"),
     });
     expect(cells).toPassMandatoryGate({ aggregate: { atLeast: 1 } });
@@ -121,7 +121,7 @@ describe("toPassMandatoryGate and score sources", () => {
     };
     expect(result.pass).toBe(true);
     expect(result.message()).toBe(
-      `expected mandatory requirements not to all score 1, got "fields present" 1, "tone" 1 (self-assessed) (${mini})`,
+      `expected mandatory requirements not to all score 1, got "fields present" 1.00, "tone" 1.00 (self-assessed) (${mini})`,
     );
   });
 });

@@ -15,7 +15,7 @@ describe("toScoreAtLeast", () => {
       0.9,
       {
         passed: false,
-        message: `expected overall score to be at least 0.9, got 0.75 (${mini}): "formats" 0.5`,
+        message: `expected overall score to be at least 0.90, got 0.75 (${mini}): "formats" 0.50`,
       },
       { passed: true },
     ],
@@ -24,7 +24,7 @@ describe("toScoreAtLeast", () => {
       () => createCellRun(),
       0.9,
       { passed: true },
-      { passed: false, message: `expected overall score not to be at least 0.9, got 1 (${mini})` },
+      { passed: false, message: `expected overall score not to be at least 0.90, got 1.00 (${mini})` },
     ],
     [
       "a mandatory miss makes the overall score 0",
@@ -32,7 +32,7 @@ describe("toScoreAtLeast", () => {
       0.1,
       {
         passed: false,
-        message: `expected overall score to be at least 0.1, got 0 (${mini}): "fields present" 0.5`,
+        message: `expected overall score to be at least 0.10, got 0.00 (${mini}): "fields present" 0.50`,
       },
       { passed: true },
     ],
@@ -43,7 +43,7 @@ describe("toScoreAtLeast", () => {
       { passed: true },
       {
         passed: false,
-        message: `expected overall score not to be at least 0, got 0 (${mini}): "fields present" 0`,
+        message: `expected overall score not to be at least 0.00, got 0.00 (${mini}): "fields present" 0.00`,
       },
     ],
     ["threshold null passes", () => createCellRun({ score: 0.2 }), null, { passed: true }, { passed: true }],
@@ -66,7 +66,7 @@ describe("toScoreAtLeast", () => {
     const run = createRun({ score: 0.4 });
     expect(outcomeOf(() => expect(run).toScoreAtLeast(0.5))).toEqual({
       passed: false,
-      message: "expected overall score to be at least 0.5, got 0.4 (run 3f1c9a2b…)",
+      message: "expected overall score to be at least 0.50, got 0.40 (run 3f1c9a2b…)",
     });
     expect(run).not.toHaveProperty("assertions");
   });
@@ -80,9 +80,9 @@ describe("toScoreAtLeast", () => {
     expect(outcomeOf(() => expect(cells).toScoreAtLeast(0.8))).toEqual({
       passed: false,
       message: [
-        "expected overall score to be at least 0.8 on average over 2 runs, got 0.75",
-        "  ✓ 0.9 (jamba-large/low #0, run 3f1c9a2b…)",
-        "  ✗ 0.6 (jamba-mini/medium #1, run 7d2e8c41…)",
+        "expected overall score to be at least 0.80 on average over 2 runs, got 0.75",
+        "  ✓ 0.90 (jamba-large/low #0, run 3f1c9a2b…)",
+        "  ✗ 0.60 (jamba-mini/medium #1, run 7d2e8c41…)",
       ].join("\n"),
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { GateResult } from "../../../src/domain/index.js";
-import { renderGateResult } from "../../../src/reporter/index.js";
+import { renderBaselineComparisons, renderGateResult } from "../../../src/reporter/index.js";
 
 const passed: GateResult = {
   status: "passed",
@@ -45,5 +45,41 @@ describe("renderGateResult", () => {
     expect(renderGateResult({ ...passed, status: "error", exitCode: 3 }).split("\n")[0]).toMatch(
       /^Gate ERROR:/,
     );
+  });
+});
+
+describe("renderBaselineComparisons", () => {
+  test("means read apart from each other, the change never as zero, the p-value in scientific notation when tiny", () => {
+    const comparison = {
+      suite: "orders",
+      group: "jamba-mini/low",
+      requirement: null,
+      n: 9,
+      baselineMean: 0.85,
+      currentMean: 0.8,
+      meanDifference: -0.05,
+      pValue: 0.0123,
+      verdict: "worse",
+      maxDrop: 0.02,
+      pass: false,
+    } as const;
+    expect(
+      renderBaselineComparisons([
+        comparison,
+        {
+          ...comparison,
+          requirement: "formats",
+          currentMean: 0.846,
+          meanDifference: -0.004,
+          pValue: 0.00012,
+          verdict: "insufficient_data",
+          pass: true,
+        },
+      ]).split("\n"),
+    ).toEqual([
+      "Against the baseline (paired over cases and repeats):",
+      "  ✗ orders jamba-mini/low overall: 0.85 → 0.80 (-0.05, n=9, p=0.012) worse",
+      '  ✓ orders jamba-mini/low "formats": 0.850 → 0.846 (-0.004, n=9, p=1.2e-4) insufficient data',
+    ]);
   });
 });

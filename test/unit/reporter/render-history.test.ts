@@ -62,6 +62,20 @@ describe("renderHistory", () => {
     );
   });
 
+  test("money and durations read as in every other report: cents from a dollar up, minutes from 60 s", () => {
+    const spend = (run: string, at: string, costUsd: number, latencyP50Ms: number): HistoryEntry => {
+      const base = entry(run, at, run, 1);
+      return { ...base, groups: base.groups.map((group) => ({ ...group, costUsd, latencyP50Ms })) };
+    };
+    const result = computeTrends([
+      spend("a", "2026-12-01T09:12:00.000Z", 1.5, 65_000),
+      spend("b", "2026-12-02T09:12:00.000Z", 12.5, 90_000),
+    ]);
+    const lines = renderHistory(result, { file: "reports/history.jsonl" }).split("\n");
+    expect(lines.find((line) => line.includes("cost / run"))).toMatch(/\$12\.50 +\+\$11\.00 at b \(main\)$/);
+    expect(lines.find((line) => line.includes("latency p50"))).toMatch(/1\.5 min +\+25\.0 s at b \(main\)$/);
+  });
+
   test("an empty history says so", () => {
     expect(renderHistory(computeTrends([]), { file: "reports/history.jsonl" })).toBe(
       "History: reports/history.jsonl · no runs recorded yet",

@@ -1,6 +1,6 @@
 // The renderers on the fixed report, by file snapshot, and their escaping of hostile names and outputs.
 import { describe, expect, test } from "vitest";
-import { evaluateGate } from "../../../src/domain/index.js";
+import { buildEvalReport, evaluateGate } from "../../../src/domain/index.js";
 import { compareOutputs, createOutputComparer } from "../../../src/reporter/compare-outputs.js";
 import {
   escapeHtml,
@@ -18,7 +18,7 @@ import { renderJunit, renderJunitChunks } from "../../../src/reporter/render-jun
 import { renderMarkdownSummary } from "../../../src/reporter/render-markdown-summary.js";
 import { renderOutputDiffs } from "../../../src/reporter/render-output-diffs.js";
 import { renderRecommendation } from "../../../src/reporter/render-recommendation.js";
-import { fixtureReport, HOSTILE, hostileReport } from "./fixtures.js";
+import { fixtureReport, HOSTILE, hostileReport, makeOutcome, RUN_TIMES } from "./fixtures.js";
 
 const report = fixtureReport();
 const gate = evaluateGate(report, { requirements: { formats: { min: 0.9 } }, mandatory: { minPassRate: 1 } });
@@ -120,6 +120,12 @@ describe("renderers on the fixed report", () => {
     const lenient = { ...passed, failures: [], status: "passed" as const, exitCode: 0 as const };
     expect(renderJunit(report, lenient)).toContain('<testcase classname="gate" name="gate" time="0.000">');
     expect(counts(renderJunit(report, lenient))).toEqual(counts(renderJunit(report)));
+  });
+
+  test("renderJunit shows a score that misses its threshold by a hair apart from it", () => {
+    const outcome = makeOutcome({ scores: { formats: 0.8999 }, thresholds: { formats: 0.9 } });
+    const xml = renderJunit(buildEvalReport([outcome], { ...RUN_TIMES, compareOutputs }));
+    expect(xml).toContain("✗ formats: 0.8999 &lt; 0.9000");
   });
 
   test("renderHtmlReport", async () => {
