@@ -15,6 +15,7 @@ export default defineConfig({
             "test/unit/verifiers/**/*.test.ts",
             "test/property/gate.test.ts",
             "test/property/verifiers.test.ts",
+            "test/property/dates-and-amounts.test.ts",
           ],
     exclude: ["test/fixtures/**", "node_modules/**"],
     setupFiles: ["test/helpers/mutation-clock.ts"],

@@ -42,13 +42,9 @@ function isLeapYear(year: number): boolean {
 
 /** Whether year, month and day name a real day of the Gregorian calendar (30 February does not). */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
-}
-
-/** A written year: two digits are this century's ("26" is 2026), four are the year itself. */
-function readYear(digits: string): number {
-  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+  // A month that is none (0, 13) has no days.
+  const days = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day >= 1 && day <= days;
 }
 
 /** The month a name or its abbreviation stands for ("Sept." is 9). */
@@ -57,56 +53,87 @@ function readMonth(name: string): number {
   return MONTH_NAMES.findIndex((month) => month.slice(0, 3).toLowerCase() === prefix) + 1;
 }
 
+/** A written year: two digits are this century's ("26" is 2026), four are the year itself. */
+function readYear(digits: string): number {
+  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+}
+
 type DatePart = "year" | "month" | "day";
 
-/** Each token of a format: the part it writes, how it writes it, and the pattern that reads it back. */
-const TOKENS: Readonly<
-  Record<string, { part: DatePart; pattern: string; write: (date: CalendarDay) => string }>
-> = {
-  YYYY: { part: "year", pattern: "\\d{4}", write: (date) => String(date.year).padStart(4, "0") },
-  YY: { part: "year", pattern: "\\d{2}", write: (date) => String(date.year % 100).padStart(2, "0") },
-  MMMM: { part: "month", pattern: MONTH_NAMES.join("|"), write: (date) => MONTH_NAMES[date.month - 1]! },
+/** A token of a format: the part it stands for, how it is written, and the pattern and reader of it. */
+interface DateToken {
+  part: DatePart;
+  write: (date: CalendarDay) => string;
+  pattern: string;
+  read: (written: string) => number;
+}
+
+const TOKENS: Readonly<Record<string, DateToken>> = {
+  YYYY: {
+    part: "year",
+    write: (date) => String(date.year).padStart(4, "0"),
+    pattern: "\\d{4}",
+    read: readYear,
+  },
+  YY: {
+    part: "year",
+    write: (date) => String(date.year % 100).padStart(2, "0"),
+    pattern: "\\d{2}",
+    read: readYear,
+  },
+  MMMM: {
+    part: "month",
+    write: (date) => MONTH_NAMES[date.month - 1]!,
+    pattern: MONTH_NAMES.join("|"),
+    read: readMonth,
+  },
   MMM: {
     part: "month",
-    pattern: MONTH_NAMES.map((month) => month.slice(0, 3)).join("|"),
     write: (date) => MONTH_NAMES[date.month - 1]!.slice(0, 3),
+    pattern: MONTH_NAMES.map((month) => month.slice(0, 3)).join("|"),
+    read: readMonth,
   },
-  MM: { part: "month", pattern: "\\d{2}", write: (date) => String(date.month).padStart(2, "0") },
-  M: { part: "month", pattern: "\\d{1,2}", write: (date) => String(date.month) },
-  DD: { part: "day", pattern: "\\d{2}", write: (date) => String(date.day).padStart(2, "0") },
-  D: { part: "day", pattern: "\\d{1,2}", write: (date) => String(date.day) },
+  MM: {
+    part: "month",
+    write: (date) => String(date.month).padStart(2, "0"),
+    pattern: "\\d{2}",
+    read: Number,
+  },
+  M: { part: "month", write: (date) => String(date.month), pattern: "\\d{1,2}", read: Number },
+  DD: { part: "day", write: (date) => String(date.day).padStart(2, "0"), pattern: "\\d{2}", read: Number },
+  D: { part: "day", write: (date) => String(date.day), pattern: "\\d{1,2}", read: Number },
 };
 
 const TOKEN = /YYYY|YY|MMMM|MMM|MM|M|DD|D/g;
 
-/** A format as written by a person ("yyyy-mm-dd", "ISO 8601") in the tokens above ("YYYY-MM-DD"). */
+/** A format in the tokens above: "ISO-8601" is "YYYY-MM-DD", and "yyyy-mm-dd" is too. */
 function normalizeFormat(format: string): string {
   const trimmed = format.trim();
-  if (/^iso[\s-]?8601$/i.test(trimmed)) return "YYYY-MM-DD";
-  return trimmed.replace(/y+|d+|m+/gi, (token) => token.toUpperCase());
+  if (trimmed === "ISO-8601") return "YYYY-MM-DD";
+  return trimmed.replace(/[ymd]/g, (letter) => letter.toUpperCase());
 }
 
-/** Writes `date` following `format`; the format's tokens may be in any case ("yyyy-mm-dd" works). */
+/** Writes `date` following `format`, whose tokens may be in either case ("yyyy-mm-dd" works). */
 export function formatDate(date: CalendarDay, format: string): string {
   return normalizeFormat(format).replace(TOKEN, (token) => TOKENS[token]!.write(date));
 }
 
-const datePatterns = new Map<string, { pattern: RegExp; parts: DatePart[] }>();
+const datePatterns = new Map<string, { pattern: RegExp; tokens: DateToken[] }>();
 
-function createDatePattern(format: string): { pattern: RegExp; parts: DatePart[] } {
+function createDatePattern(format: string): { pattern: RegExp; tokens: DateToken[] } {
   let found = datePatterns.get(format);
   if (found === undefined) {
-    const parts: DatePart[] = [];
+    const tokens: DateToken[] = [];
     let source = "";
     let last = 0;
     const normalized = normalizeFormat(format);
     for (const match of normalized.matchAll(TOKEN)) {
       const token = TOKENS[match[0]]!;
       source += `${escapeRegExp(normalized.slice(last, match.index))}(${token.pattern})`;
-      parts.push(token.part);
+      tokens.push(token);
       last = match.index + match[0].length;
     }
-    found = { pattern: new RegExp(`^${source}${escapeRegExp(normalized.slice(last))}$`), parts };
+    found = { pattern: new RegExp(`^${source}${escapeRegExp(normalized.slice(last))}$`), tokens };
     datePatterns.set(format, found);
   }
   return found;
@@ -121,17 +148,16 @@ function escapeRegExp(text: string): string {
  * does not follow the format or names no real day. Two-digit years are this century's.
  */
 export function readDate(written: string, format: string): CalendarDay | undefined {
-  const { pattern, parts } = createDatePattern(format);
+  const { pattern, tokens } = createDatePattern(format);
   const match = pattern.exec(written);
   if (match === null) return undefined;
   const read: Partial<Record<DatePart, number>> = {};
-  parts.forEach((part, index) => {
-    const text = match[index + 1]!;
-    read[part] = part === "year" ? readYear(text) : /^\d/.test(text) ? Number(text) : readMonth(text);
+  tokens.forEach((token, index) => {
+    read[token.part] = token.read(match[index + 1]!);
   });
-  const { year, month, day } = read;
-  if (year === undefined || month === undefined || day === undefined) return undefined;
-  return isRealDate(year, month, day) ? { year, month, day } : undefined;
+  // A format without a month or a day ("MM/YYYY") names no day: 0 is none.
+  const { year, month = 0, day = 0 } = read;
+  return year !== undefined && isRealDate(year, month, day) ? { year, month, day } : undefined;
 }
 
 /** A date written with digits ("2026-03-15", "15.03.2026", "03/15/26"), with the ISO time after it if any. */
@@ -180,8 +206,10 @@ export function findNumericDates(text: string): NumericDate[] {
  */
 export function isDateLike(candidate: NumericDate): boolean {
   const [first, second, third] = candidate.parts;
+  // A four-digit middle is a year, and no common order puts the year there.
+  if (second.length > 2) return false;
   const [a, b, c] = [Number(first), Number(second), Number(third)];
-  if (first.length === 4) return (candidate.separator === "-" && second.length <= 2) || isRealDate(a, b, c);
+  if (first.length === 4) return candidate.separator === "-" || isRealDate(a, b, c);
   const yearOk = third.length === 4 || (third.length === 2 && candidate.separator === "/");
   if (!yearOk || first.length > 2) return false;
   const year = readYear(third);
@@ -237,18 +265,19 @@ export function findNamedDates(text: string): NamedDate[] {
         text: written,
         index: match.index,
       });
-      continue;
+    } else {
+      // The longest month before the day, "September. ", is 11 characters: 12 keep the boundary before it.
+      const month = MONTH_BEFORE.exec(text.slice(Math.max(0, match.index - 12), match.index));
+      if (month !== null) {
+        found.push({
+          year: Number(yearAfterDay),
+          month: readMonth(month[1]!),
+          day: Number(day),
+          text: `${month[0]}${written}`,
+          index: match.index - month[0].length,
+        });
+      }
     }
-    // The longest month before the day, "September. ", is 11 characters: 12 keep the boundary before it.
-    const month = MONTH_BEFORE.exec(text.slice(Math.max(0, match.index - 12), match.index));
-    if (month === null) continue;
-    found.push({
-      year: Number(yearAfterDay),
-      month: readMonth(month[1]!),
-      day: Number(day),
-      text: `${month[0]}${written}`,
-      index: match.index - month[0].length,
-    });
   }
   return found;
 }

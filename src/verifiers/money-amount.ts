@@ -61,7 +61,7 @@ export function readFigure(figure: string): number {
   const isDecimal = decimalAt >= 0 && compact.length - decimalAt - 1 <= 2;
   const whole = (isDecimal ? compact.slice(0, decimalAt) : compact).replace(/[.,]/g, "");
   const fraction = isDecimal ? compact.slice(decimalAt + 1) : "";
-  return Number(`${whole}.${fraction || "0"}`);
+  return Number(`${whole}.${fraction}`);
 }
 
 /** Every money amount written in `text` with a known currency, in order of appearance, with its value. */
@@ -74,7 +74,7 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     const currency = sign !== undefined ? SYMBOLS.get(sign)! : readCode((code ?? postCode)!);
     const value = readFigure(figure);
     // Hundreds of digits read as Infinity, which no writer can write back.
-    if (Number.isFinite(value)) found.push({ value, currency, text: written.trim() });
+    if (Number.isFinite(value)) found.push({ value, currency, text: written });
   }
   return found;
 }
@@ -95,8 +95,7 @@ const DOLLAR_BEFORE = /(?:^|[^\p{L}\p{N}$])(-?(?:US)?\$ ?)$/u;
  */
 export function findAmountTexts(text: string): string[] {
   const amounts: string[] = [];
-  NUMBER_RUN.lastIndex = 0;
-  for (let match = NUMBER_RUN.exec(text); match !== null; match = NUMBER_RUN.exec(text)) {
+  for (const match of text.matchAll(NUMBER_RUN)) {
     const start = match.index;
     const previous = text.charAt(start - 1);
     if (/[\p{L}\p{N}.]/u.test(previous)) continue;
@@ -122,7 +121,7 @@ export function findAmountTexts(text: string): string[] {
 /** Writes `value` in US format: "$1,234.50" (always two decimals, thousands separated by commas). */
 export function writeUsdAmount(value: number): string {
   const sign = value < 0 ? "-" : "";
-  const [whole = "0", cents = "00"] = Math.abs(value).toFixed(2).split(".");
+  const [whole, cents] = Math.abs(value).toFixed(2).split(".") as [string, string];
   return `${sign}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents}`;
 }
 

@@ -43,9 +43,9 @@ export function recognizeDates(state: ClauseState): void {
 
 /** Normalises a written format: "ISO 8601" → "ISO-8601", "yyyy-mm-dd" → "YYYY-MM-DD"; undefined if unusable. */
 function readFormat(written: string): string | undefined {
-  if (/^iso/i.test(written)) return "ISO-8601";
-  const pattern = /^([ymd]+)([-/.])([ymd]+)\2([ymd]+)/i.exec(written);
-  if (!pattern) return undefined;
+  if (written.toLowerCase().startsWith("iso")) return "ISO-8601";
+  // FORMAT's last form: three runs of y, m and d between two equal separators.
+  const pattern = /([ymd]+)([-/.])([ymd]+)\2([ymd]+)/i.exec(written)!;
   const parts = [pattern[1]!, pattern[3]!, pattern[4]!].map((part) => part.toUpperCase());
   const letters = parts
     .map((part) => part.charAt(0))

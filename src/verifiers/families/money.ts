@@ -12,7 +12,7 @@ import type { FamilyScore } from "./family-score.js";
 const MONEY_SUBJECT =
   /\b(?:(?:all|any|every|the|each) )?(?:amounts?|prices?|costs?|money|monetary (?:amounts?|values?|figures?)|currenc(?:y|ies)|figures?|sums?|totals?|salar(?:y|ies)|payments?|fees?|budgets?|revenues?|dollar amounts?|values?|numbers?|expenses?|charges?|earnings?|wages?)\b/gi;
 const USD =
-  /\b(?:in |as |using )?(?:usd|us dollars?|us\$|dollars?|us currency|american dollars?)\b(?: (?:format|formatting|notation|style|amounts?))?|\(?\$[\d,.x#]*\)?(?: (?:format|formatting|notation|style))?|\b(?:usd|dollar) (?:format|formatting|notation|style)\b/gi;
+  /\b(?:in |as |using )?(?:usd|us dollars?|us\$|dollars?|us currency|american dollars?)\b(?: (?:formatting|format|notation|style|amounts?))?|\(?\$[\d,.x#]*\)?(?: (?:formatting|format|notation|style))?|\b(?:usd|dollar) (?:format|formatting|notation|style)\b/gi;
 const OTHER_CURRENCY =
   /\b(?:eur|euros?|gbp|pounds? sterling|pounds|yen|jpy|inr|rupees?|yuan|cny|rmb)\b|[€£¥₹]/i;
 
