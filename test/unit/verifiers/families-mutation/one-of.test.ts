@@ -1,0 +1,92 @@
+// The one-of family's readings and reasons that the corpus leaves open (found by mutation testing, npm run
+// test:mutation): unquoted option lists read whole (the last option is not cut after one letter), "or"
+// splitting the options, a negated choice left unchecked, options matched as whole words as written, a
+// whole text that is an option in another case or wrapped in emphasis, and the reasons of both scores.
+import { describe, expect, test } from "vitest";
+import { type Check, parseRequirement, verifyRequirement } from "../../../../src/verifiers/index.js";
+
+/** The checks of a description without their `source`, and what was left unchecked. */
+function read(description: string): { checks: object[]; unchecked: readonly string[] } {
+  const parsed = parseRequirement(description);
+  return {
+    checks: parsed.checks.map(({ source: _source, ...check }: Check) => check),
+    unchecked: parsed.unchecked,
+  };
+}
+
+describe("options read from their phrasing", () => {
+  test.each<[string, string[]]>([
+    // Unquoted options: the last one runs to the end of its word, and "or" separates options.
+    ["Answer with one of the following: red, green or blue", ["red", "green", "blue"]],
+    ["Reply with one of: Agree, Disagree", ["Agree", "Disagree"]],
+    ["Your answer must be one of: A, B, C", ["A", "B", "C"]],
+    [
+      "Answer with one of the following options: ('My answer is yes.', 'My answer is no.')",
+      ["My answer is yes.", "My answer is no."],
+    ],
+  ])("%j", (description, options) => {
+    expect(read(description)).toStrictEqual({ checks: [{ kind: "one_of", options }], unchecked: [] });
+  });
+
+  test("a negated choice is left unchecked", () => {
+    const description = "Do not answer with either yes or no";
+    expect(read(description)).toStrictEqual({ checks: [], unchecked: [description] });
+  });
+});
+
+const YES_NO = "Respond only with yes or no";
+const MY_ANSWER = "Answer with one of the following options: ('My answer is yes.', 'My answer is no.')";
+const MY_ANSWER_LIST = '"My answer is yes.", "My answer is no."';
+
+describe("the score and reason of a one-of check", () => {
+  test.each<[string, string, 0 | 1, string]>([
+    // An option as written, its closing period aside, followed by an explanation.
+    [
+      MY_ANSWER,
+      "My answer is yes, because it is.",
+      1,
+      `answers with "My answer is yes."; one of ${MY_ANSWER_LIST} required`,
+    ],
+    [MY_ANSWER, "Maybe.", 0, `none of the options found as written; one of ${MY_ANSWER_LIST} required`],
+    // Options are whole words: "know", "nothing" and "Casino" do not contain the answer "no".
+    [YES_NO, "I know.", 0, 'none of the options found as written; one of "yes", "no" required'],
+    [YES_NO, "nothing.", 0, 'none of the options found as written; one of "yes", "no" required'],
+    [YES_NO, "Casino.", 0, 'none of the options found as written; one of "yes", "no" required'],
+    // The same with options no other test uses: an option's pattern is built once and kept, so only the
+    // first test to score an option exercises how it is built (Stryker's per-test coverage sees no other).
+    [
+      "Reply with one of: on, off",
+      "Bacon.",
+      0,
+      'none of the options found as written; one of "on", "off" required',
+    ],
+    [
+      "Reply with one of: in, out",
+      "inside.",
+      0,
+      'none of the options found as written; one of "in", "out" required',
+    ],
+    [YES_NO, "No, it is not.", 0, 'none of the options found as written; one of "yes", "no" required'],
+    [YES_NO, "no, it is not.", 1, 'answers with "no"; one of "yes", "no" required'],
+    // A whole text that is an option passes in any case, with emphasis, quotes and spacing aside.
+    [
+      "Reply with one of: Agree, Disagree",
+      "**AGREE**",
+      1,
+      'answers with "Agree"; one of "Agree", "Disagree" required',
+    ],
+    [
+      "Reply with one of: 'Strongly agree', 'Disagree'",
+      "STRONGLY   AGREE",
+      1,
+      'answers with "Strongly agree"; one of "Strongly agree", "Disagree" required',
+    ],
+  ])("%j on %j", (description, text, score, reason) => {
+    const result = verifyRequirement(text, description);
+    expect({ score: result.score, verdict: result.verdict, reason: result.reason }).toEqual({
+      score,
+      verdict: score === 1 ? "pass" : "fail",
+      reason,
+    });
+  });
+});
