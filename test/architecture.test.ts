@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 import { describe, expect, test } from "vitest";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -167,6 +168,33 @@ describe("architecture", () => {
     );
     const cycles = findCycles(graph).map((cycle) => cycle.map((file) => relative(root, file)).join(" -> "));
     expect(cycles).toEqual([]);
+  });
+
+  test("no hand-written file is over 500 lines and no function over 120", () => {
+    // Data tables (phrase banks) may run longer: they are read as tables, not followed as code.
+    const dataTables = new Set(["src/sim/phrase-banks.ts"]);
+    const handWritten = files.filter((file) => !relative(root, file).startsWith(`src${sep}generated`));
+    const longFiles = handWritten
+      .map((file) => [relative(root, file), readFileSync(file, "utf8").split("\n").length] as const)
+      .filter(([name, lines]) => lines > 500 && !dataTables.has(name.split(sep).join("/")))
+      .map(([name, lines]) => `${name}: ${lines} lines`);
+    expect(longFiles).toEqual([]);
+    const longFunctions: string[] = [];
+    for (const file of handWritten) {
+      const text = readFileSync(file, "utf8");
+      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined) {
+          const start = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+          const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+          if (end - start + 1 > 120)
+            longFunctions.push(`${relative(root, file)}:${start + 1}: ${end - start + 1} lines`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(longFunctions).toEqual([]);
   });
 
   test("no folder uses export *", () => {

@@ -5,6 +5,7 @@ import { BUDGETS, type Budget } from "../domain/index.js";
 import { MaestroConfigurationError } from "../errors/index.js";
 import type { Backend, CassetteMode, HarnessOptions } from "../harness/index.js";
 import { parseFaultOptions } from "../local/index.js";
+import { createConfiguredJudge, type JudgeConfig } from "../verifiers/index.js";
 
 /** Everything `maestro-eval run` and `gate` read from `maestro-eval.config.ts`; every field is optional. */
 export interface MaestroEvalConfig {
@@ -18,6 +19,11 @@ export interface MaestroEvalConfig {
   cassettes?: CassetteMode;
   /** The embedded local server, when it is the backend. */
   local?: HarnessOptions["local"];
+  /**
+   * A judge model (an OpenAI-compatible endpoint) for requirements no verifier understands, on the local
+   * engine and in chat suites. Its key comes from `MAESTRO_EVAL_JUDGE_API_KEY`, never from this file.
+   */
+  judge?: JudgeConfig;
   reports?: {
     /** Where reports are written. Default `reports`. */
     dir?: string;
@@ -110,6 +116,7 @@ const KNOWN = [
   "timeoutMs",
   "cassettes",
   "local",
+  "judge",
   "reports",
   "gate",
   "baseline",
@@ -160,6 +167,8 @@ export function parseConfig(value: unknown, where: string): MaestroEvalConfig {
       throw fail("local.seed", `must be a whole number, got ${JSON.stringify(local.seed)}`);
     if (local.faults !== undefined) parseFaultOptions(local.faults, `${where}: local.faults`);
   }
+  // Built once to check its fields (the run builds it again where it is used).
+  createConfiguredJudge(config.judge, where, {});
   if (config.reports !== undefined) {
     const reports = config.reports as Record<string, unknown>;
     if (typeof reports !== "object" || reports === null) throw fail("reports", "must be an object");

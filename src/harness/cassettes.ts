@@ -2,7 +2,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { diffOutputs, summarizeOutputDiff } from "../diff/index.js";
-import { type CreateRunRequest, type MaestroRun, stableStringify } from "../domain/index.js";
+import {
+  type ChatRequest,
+  type CreateRunRequest,
+  type MaestroRun,
+  type ScoreSource,
+  stableStringify,
+} from "../domain/index.js";
 import { MaestroCassetteMissError, MaestroConfigurationError, redactSecrets } from "../errors/index.js";
 import { collectRequestSecrets } from "./request-secrets.js";
 
@@ -36,8 +42,17 @@ export function normaliseRequest(request: CreateRunRequest): CreateRunRequest {
  * that `--resume` and cassettes recognise it.
  */
 export function hashCellRequest(request: CreateRunRequest, repeat: number): string {
+  return hashRequestValue(request, repeat);
+}
+
+/** The hash of a chat cell's request: as {@link hashCellRequest}, marked as chat so it never equals a run's. */
+export function hashChatRequest(request: ChatRequest, repeat: number): string {
+  return hashRequestValue({ ...request, kind: "chat" }, repeat);
+}
+
+function hashRequestValue(request: object, repeat: number): string {
   return createHash("sha256")
-    .update(`${stableStringify(withoutLoopbackPorts(normaliseRequest(request)))}\u0000#${repeat}`)
+    .update(`${stableStringify(withoutLoopbackPorts(redactSecrets(request)))}\u0000#${repeat}`)
     .digest("hex")
     .slice(0, 16);
 }
@@ -65,6 +80,11 @@ export interface CassetteEntry {
   run: MaestroRun;
   latencyMs: number;
   costUsd?: number;
+  /**
+   * Who scored each requirement, by name, as the cell reported it; absent in recordings made before it was
+   * stored, whose sources are then read again from the run.
+   */
+  scoreSources?: Record<string, ScoreSource>;
   recordedAt: string;
 }
 

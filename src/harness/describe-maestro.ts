@@ -13,8 +13,9 @@ import {
 } from "../domain/index.js";
 import { redactSecrets } from "../errors/index.js";
 import { installMaestroMatchers } from "../matchers/index.js";
-import { type Cassette, hashCellRequest, openCassette } from "./cassettes.js";
+import { type Cassette, openCassette } from "./cassettes.js";
 import { categoriseError } from "./categorise-error.js";
+import { type CellKind, hashCellCall } from "./cell-call.js";
 import { type ExpandMatrixOptions, expandMatrix, type MatrixCell, type SuiteCase } from "./expand-matrix.js";
 import { getHarness, HARNESS_DEFAULTS, type Harness } from "./harness-context.js";
 import { recordSuiteLint } from "./lint-suite.js";
@@ -83,30 +84,15 @@ export function describeMaestro<Case extends SuiteCase>(
   assert?: CellAssertion<Case>,
 ): void {
   const cells = expandMatrix({ ...options, matrix: applyMatrixOverrides(options.matrix), suite: name });
-  registerSuite(
-    name,
-    cells,
-    options,
-    (cell, harness, cassette) => runCell(cell.key, cell.request, harness, cassette),
-    "maestro",
-    assert,
-  );
+  registerSuite(name, cells, options, "maestro", assert);
 }
 
-/** How one cell gets its run; shared by Maestro and chat suites. */
-export type CellRunner = (
-  cell: MatrixCell,
-  harness: Harness,
-  cassette: Cassette,
-) => Promise<{ cellRun: CellRun; requestHash: string }>;
-
-/** Registers the describe blocks and tests of a suite. */
+/** Registers the describe blocks and tests of a suite; every cell runs through the one cell pipeline. */
 export function registerSuite<Case extends SuiteCase>(
   name: string,
   cells: readonly MatrixCell[],
   options: Pick<MaestroSuiteOptions<Case>, "compare" | "cassette" | "timeoutMs">,
-  runner: CellRunner,
-  kind: CellMeta["kind"],
+  kind: CellKind,
   assert: CellAssertion<Case> | undefined,
 ): void {
   installMaestroMatchers();
@@ -146,7 +132,7 @@ export function registerSuite<Case extends SuiteCase>(
             let harness: Harness | undefined;
             try {
               harness = await getHarness();
-              outcome = await runner(cell, harness, cassetteFor(harness, task.file.filepath));
+              outcome = await runCell(cell, harness, cassetteFor(harness, task.file.filepath));
             } catch (error) {
               task.meta[CELL_META_KEY] = failedMeta(cell, kind, harness?.backend ?? "local", error);
               settled.reject(error);
@@ -234,7 +220,7 @@ export function createCaseCells(all: readonly CellRun[]): CaseCells {
 
 function failedMeta(
   cell: MatrixCell,
-  kind: CellMeta["kind"],
+  kind: CellKind,
   backend: CellMeta["backend"],
   error: unknown,
 ): CellMeta {
@@ -247,7 +233,7 @@ function failedMeta(
     latencyMs: 0,
     costUsd: undefined,
     backend,
-    requestHash: hashCellRequest(cell.request, cell.key.repeat),
+    requestHash: hashCellCall(cell.call, cell.key.repeat),
     assertions: [],
     error: categoriseError(error),
   };

@@ -7,6 +7,7 @@ import {
   type MaestroInput,
   type Requirement,
 } from "../domain/index.js";
+import type { CellCall } from "./cell-call.js";
 
 /** One input of a suite, with optional requirements and request fields of its own. */
 export interface SuiteCase {
@@ -29,10 +30,13 @@ export interface MatrixOptions {
   repeats?: number;
 }
 
-/** A cell of the matrix: where it sits and the request it sends. */
+/** A cell of the matrix: where it sits, what it sends, and the request its reports show. */
 export interface MatrixCell {
   key: CellKey;
   case: SuiteCase;
+  /** What the cell sends: a Maestro run, or (in a chat suite) a chat completion. */
+  call: CellCall;
+  /** The request as reports show it: the run sent, or a chat cell's messages and requirements as a run's. */
   request: CreateRunRequest;
 }
 
@@ -112,7 +116,7 @@ export function expandMatrix(options: ExpandMatrixOptions): MatrixCell[] {
             repeat,
             key: `${options.suite}/${suiteCase.name}/${model}/${budget}/#${repeat}`,
           };
-          cells.push({ key, case: suiteCase, request });
+          cells.push({ key, case: suiteCase, call: { kind: "maestro", request }, request });
         }
       }
     }

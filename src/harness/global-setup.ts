@@ -8,6 +8,7 @@ import {
   type SimGeneratorOptions,
   startLocalServer,
 } from "../local/index.js";
+import { createConfiguredJudge, type JudgeConfig } from "../verifiers/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-context.js";
 import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
@@ -26,6 +27,12 @@ export interface HarnessOptions {
   resumeFile?: string;
   /** The embedded local server, when it is the backend. */
   local?: { seed?: number; timeScale?: number; faults?: FaultOptions; sim?: SimGeneratorOptions };
+  /**
+   * A judge model (an OpenAI-compatible endpoint) that scores the requirements no verifier understands:
+   * the local engine's runs and chat answers. Its key comes from `MAESTRO_EVAL_JUDGE_API_KEY`. Default none:
+   * such a requirement is self-assessed by the local engine and left unscored in a chat answer.
+   */
+  judge?: JudgeConfig;
   /** Where the local server's counters (runs created, duplicates, faults injected) are written at the end. */
   statsFile?: string;
 }
@@ -63,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
   const concurrency = options.concurrency ?? readConcurrency(env) ?? HARNESS_DEFAULTS.concurrency;
+  const judge = createConfiguredJudge(options.judge, "the run's judge", env);
   let server: LocalServer | undefined;
   let baseUrl = "";
   if (backend === "local") {
@@ -71,6 +79,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       timeScale: options.local?.timeScale ?? HARNESS_DEFAULTS.localTimeScale,
       ...(options.local?.faults === undefined ? {} : { faults: options.local.faults }),
       ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
+      judge,
     });
     baseUrl = server.url;
   } else if (backend === "ai21") {
@@ -85,6 +94,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cassettes,
     timeoutMs: options.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs,
     resumeFile: options.resumeFile,
+    judge: options.judge === undefined ? undefined : { url: options.judge.url, model: options.judge.model },
   });
   return async () => {
     await semaphore.close();

@@ -4,6 +4,7 @@ import { createMaestroClient, type MaestroClient } from "../client/index.js";
 import { type CellMeta, parseResultLines, resumeKey } from "../domain/index.js";
 import { MaestroConfigurationError } from "../errors/index.js";
 import { type LocalServer, startLocalServer } from "../local/index.js";
+import { createConfiguredJudge, type Judge, type JudgeConfig } from "../verifiers/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
 import { createLocalSemaphore, createRemoteSemaphore, type Semaphore } from "./shared-semaphore.js";
 
@@ -23,6 +24,8 @@ export interface ProvidedHarness {
   timeoutMs: number;
   /** A `results.jsonl` whose finished cells are reused instead of run again (`maestro-eval run --resume`). */
   resumeFile?: string | undefined;
+  /** The judge that scores what no verifier understands, without its key (workers read it from the environment). */
+  judge?: JudgeConfig | undefined;
 }
 
 declare module "vitest" {
@@ -32,8 +35,10 @@ declare module "vitest" {
 }
 
 /** What a worker uses to run cells. */
-export interface Harness extends ProvidedHarness {
+export interface Harness extends Omit<ProvidedHarness, "judge"> {
   client: MaestroClient | undefined;
+  /** Scores a chat answer's requirements that no verifier understands; undefined when none is configured. */
+  judge: Judge | undefined;
   semaphore: Semaphore;
   apiKey: string | undefined;
   /** Finished cells of an earlier run, by {@link resumeKey}. */
@@ -91,6 +96,7 @@ async function createHarness(): Promise<Harness> {
     semaphore,
     apiKey: provided.backend === "ai21" ? apiKey : undefined,
     resumed: readResumedCells(provided.resumeFile),
+    judge: createConfiguredJudge(provided.judge, "the run's judge"),
   };
 }
 

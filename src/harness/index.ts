@@ -3,6 +3,7 @@ export {
   type CassetteEntry,
   type CassetteMode,
   hashCellRequest,
+  hashChatRequest,
   normaliseRequest,
   openCassette,
   readCassetteMode,
@@ -15,13 +16,7 @@ export {
   PACKAGE_DEPS_CONFIG,
   SOURCE_RESOLVE_CONFIG,
 } from "./define-maestro-config.js";
-export {
-  CHAT_FINISH_REASON,
-  type ChatCase,
-  type ChatSuiteOptions,
-  describeChat,
-  scoreChatAnswer,
-} from "./describe-chat.js";
+export { type ChatCase, type ChatSuiteOptions, describeChat } from "./describe-chat.js";
 export {
   type CaseCells,
   type CellAssertion,
@@ -46,6 +41,7 @@ export {
   readConcurrency,
   vitestConcurrencyFor,
 } from "./harness-context.js";
+export { CHAT_FINISH_REASON, scoreChat, scoreChatAnswer } from "./score-chat.js";
 export {
   createLocalSemaphore,
   createRemoteSemaphore,

@@ -3,7 +3,7 @@
 // verifier-based findings. The findings go into the suite's task meta, where the reporter and
 // `maestro-eval lint` read them.
 
-import { TestRunner } from "vitest";
+import { inject, TestRunner } from "vitest";
 import { validateRunRequest } from "../constraints/index.js";
 import type { CreateRunRequest } from "../domain/index.js";
 import { LINT_META_KEY, type LintFinding } from "../domain/lint-finding.js";
@@ -58,6 +58,7 @@ export function lintSuite(
     }
     for (const finding of lintRequirements(requirements, {
       responseLanguage: options.kind === "chat" ? undefined : request.response_language,
+      chat: options.kind === "chat",
       ...(options.judge === undefined ? {} : { judge: options.judge }),
     })) {
       findings.push({ ...finding, suite, case: name });
@@ -83,5 +84,14 @@ export function recordSuiteLint(suite: string, cells: readonly MatrixCell[], kin
   for (const cell of cells) {
     if (!cases.has(cell.key.case)) cases.set(cell.key.case, { name: cell.key.case, request: cell.request });
   }
-  task.meta[LINT_META_KEY] = lintSuite(suite, [...cases.values()], { kind });
+  task.meta[LINT_META_KEY] = lintSuite(suite, [...cases.values()], { kind, judge: judgeConfigured() });
+}
+
+/** Whether the run configured a judge; false outside maestro-eval's global setup. */
+function judgeConfigured(): boolean {
+  try {
+    return inject("maestroEval")?.judge !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -1,15 +1,20 @@
-import { createHash } from "node:crypto";
+// The one cell pipeline, for Maestro and chat cells alike: a cell an interrupted run finished is reused;
+// one the cassette holds is replayed; otherwise its call is answered inside the shared concurrency limit,
+// scored, and recorded. Only answering differs by kind (answer-cell.ts).
 import {
   type CellKey,
   type CellRun,
-  type CreateRunRequest,
   type MaestroRun,
   readScoreSources,
   resumeKey,
+  type ScoreSource,
 } from "../domain/index.js";
-import { CELL_HEADER, REPEAT_HEADER } from "../local/index.js";
-import { type Cassette, hashCellRequest } from "./cassettes.js";
+import { type AnsweredCell, answerCell } from "./answer-cell.js";
+import type { Cassette, CassetteEntry } from "./cassettes.js";
+import { type CellCall, hashCellCall } from "./cell-call.js";
+import type { MatrixCell } from "./expand-matrix.js";
 import type { Harness } from "./harness-context.js";
+import { readChatScoreSources } from "./score-chat.js";
 
 /** What running a cell produced. */
 export interface CellRunOutcome {
@@ -18,75 +23,36 @@ export interface CellRunOutcome {
 }
 
 /**
- * Runs one cell once: from the cassette when it holds the request, otherwise through the shared
- * concurrency limit with create-and-poll, recording the final run when the cassette records.
+ * Runs one cell once: reused from `--resume`'s results when an earlier run finished it, from the cassette
+ * when it holds the request, otherwise answered through the shared limit and recorded when the cassette
+ * records.
  */
 export async function runCell(
-  key: CellKey,
-  request: CreateRunRequest,
+  cell: MatrixCell,
   harness: Harness,
   cassette: Cassette,
 ): Promise<CellRunOutcome> {
-  const requestHash = hashCellRequest(request, key.repeat);
-  const earlier = resumedCell(harness, key, requestHash);
+  const requestHash = hashCellCall(cell.call, cell.key.repeat);
+  const earlier = resumedCell(harness, cell.key, requestHash);
   if (earlier !== undefined) return { requestHash, cellRun: earlier };
   const recorded = cassette.lookup(requestHash);
-  if (recorded !== undefined) {
-    return {
-      requestHash,
-      cellRun: {
-        cell: key,
-        request,
-        run: recorded.run,
-        latencyMs: recorded.latencyMs,
-        costUsd: recorded.costUsd,
-        backend: "replay",
-        scoreSources: readScoreSources(recorded.run),
-        assertions: [],
-      },
-    };
-  }
-  if (harness.backend === "replay" || harness.client === undefined)
-    throw cassette.miss(requestHash, key.key, request);
+  if (recorded !== undefined) return { requestHash, cellRun: replayedCell(cell, recorded) };
   const client = harness.client;
-  const { run, wallMs } = await harness.semaphore.run(async () => {
-    const started = performance.now();
-    const finished = await client.runs.createAndPoll(request, {
-      timeoutMs: harness.timeoutMs,
-      headers: {
-        [REPEAT_HEADER]: String(key.repeat),
-        // Names the cell (hashed: a header holds no arbitrary text), so the local server counts a run
-        // created twice for one cell, and never two cells that send the same request.
-        [CELL_HEADER]: createHash("sha256").update(key.key).digest("hex").slice(0, 16),
-      },
-    });
-    return { run: finished, wallMs: performance.now() - started };
-  });
-  const latencyMs = latencyOf(run, wallMs);
-  const costUsd = run.x_local?.cost_usd;
+  if (harness.backend === "replay" || client === undefined)
+    throw cassette.miss(requestHash, cell.key.key, cell.request);
+  const answered = await answerCell(cell, client, harness);
   cassette.record({
     requestHash,
-    cell: key.key,
-    repeat: key.repeat,
-    request,
-    run,
-    latencyMs,
-    ...(costUsd === undefined ? {} : { costUsd }),
+    cell: cell.key.key,
+    repeat: cell.key.repeat,
+    request: cell.request,
+    run: answered.run,
+    latencyMs: answered.latencyMs,
+    ...(answered.costUsd === undefined ? {} : { costUsd: answered.costUsd }),
+    scoreSources: answered.scoreSources,
     recordedAt: new Date().toISOString(),
   });
-  return {
-    requestHash,
-    cellRun: {
-      cell: key,
-      request,
-      run,
-      latencyMs,
-      costUsd,
-      backend: harness.backend,
-      scoreSources: readScoreSources(run),
-      assertions: [],
-    },
-  };
+  return { requestHash, cellRun: toCellRun(cell, answered, harness.backend) };
 }
 
 /** A cell an earlier, interrupted run finished: reused as it was, so nothing finished runs twice. */
@@ -105,7 +71,33 @@ export function resumedCell(harness: Harness, key: CellKey, requestHash: string)
   };
 }
 
-/** On the local server, the latency a run stands for is its simulated latency; elsewhere, the wall time. */
-function latencyOf(run: MaestroRun, wallMs: number): number {
-  return run.x_local?.latency_ms ?? Math.round(wallMs);
+function replayedCell(cell: MatrixCell, recorded: CassetteEntry): CellRun {
+  return toCellRun(
+    cell,
+    {
+      run: recorded.run,
+      latencyMs: recorded.latencyMs,
+      costUsd: recorded.costUsd,
+      scoreSources: recorded.scoreSources ?? recordedScoreSources(cell.call, recorded.run),
+    },
+    "replay",
+  );
+}
+
+/** The sources of a recording made before cassettes stored them, read again from its run. */
+function recordedScoreSources(call: CellCall, run: MaestroRun): Record<string, ScoreSource> {
+  return call.kind === "chat" ? readChatScoreSources(run) : readScoreSources(run);
+}
+
+function toCellRun(cell: MatrixCell, answered: AnsweredCell, backend: CellRun["backend"]): CellRun {
+  return {
+    cell: cell.key,
+    request: cell.request,
+    run: answered.run,
+    latencyMs: answered.latencyMs,
+    costUsd: answered.costUsd,
+    backend,
+    scoreSources: answered.scoreSources,
+    assertions: [],
+  };
 }

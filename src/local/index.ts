@@ -45,7 +45,6 @@ export {
   type RunEngineOptions,
   type RunEngineResult,
   runEngine,
-  type ScoreUnverifiable,
 } from "./run-engine.js";
 export {
   createRunStore,

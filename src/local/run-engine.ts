@@ -6,22 +6,15 @@ import {
   type RequirementsResult,
   scoreOverall,
 } from "../domain/index.js";
-import { parseRequirement, verify } from "../verifiers/index.js";
+import { type Judge, parseRequirement, scoreSourceOf, verifyWithJudge } from "../verifiers/index.js";
 import type { EngineRequirement, Generation, Generator, RequirementScore } from "./generator.js";
 import { runTools, type ToolRuntime } from "./tools/index.js";
-
-/** Scores a requirement no verifier understands; for example a judge model. */
-export type ScoreUnverifiable = (
-  text: string,
-  requirement: EngineRequirement,
-  signal?: AbortSignal,
-) => Promise<{ score: number; reason: string }>;
 
 /** Options of {@link runEngine}. */
 export interface RunEngineOptions {
   generator: Generator;
-  /** Scores what the verifiers cannot; without it the generator's self-assessment is used. */
-  judge?: ScoreUnverifiable | undefined;
+  /** Scores what the verifiers cannot (see `createJudge`); without it the generator's self-assessment is used. */
+  judge?: Judge | undefined;
   /** The run's seed; the same seed and request give the same run. */
   seed: string;
   model: string;
@@ -146,6 +139,11 @@ export async function runEngine(
   };
 }
 
+/**
+ * Scores every requirement by the rule all of maestro-eval's own scores follow (`verifyWithJudge`: the
+ * verifiers, then the judge for what they cannot decide); where neither gives a score, the generator's own
+ * claim stands in, labelled `self_assessed` so the gate leaves it out by default.
+ */
 async function scoreRequirements(
   generation: Generation,
   requirements: readonly EngineRequirement[],
@@ -155,36 +153,28 @@ async function scoreRequirements(
 ): Promise<RequirementScore[]> {
   const scores: RequirementScore[] = [];
   for (const entry of requirements) {
-    const verified = verify(generation.text, entry.parsed, { input });
-    if (verified.score !== null) {
-      scores.push({
-        name: entry.requirement.name,
-        score: verified.score,
-        reason: verified.reason,
-        // A score that leaves clauses unchecked is not a full verification (issue 13): it says so.
-        // (`partial` is the verifiers' "partly verified": a clause not understood or a check undecided.)
-        source: verified.verdict === "partial" ? "partial" : "verifier",
-      });
-      continue;
-    }
-    if (options.judge !== undefined) {
-      const judged = await options.judge(generation.text, entry, options.signal);
-      scores.push({
-        name: entry.requirement.name,
-        score: judged.score,
-        reason: `Judge: ${judged.reason}`,
-        source: "judge",
-      });
+    const result = await verifyWithJudge(generation.text, entry.parsed, {
+      input,
+      judge: options.judge,
+      signal: options.signal,
+    });
+    const source = scoreSourceOf(result);
+    if (source !== undefined && result.score !== null) {
+      scores.push({ name: entry.requirement.name, score: result.score, reason: result.reason, source });
       continue;
     }
     const self = generation.selfAssessment?.[entry.requirement.name];
     const who = options.generator.simulated
       ? `the simulated model ${options.model}`
       : `the model ${options.model}`;
+    const why =
+      result.source === "judge"
+        ? `no verifier understands this requirement and the judge gave no score: ${result.reason}`
+        : "no verifier understands this requirement and no judge is configured";
     scores.push({
       name: entry.requirement.name,
       score: self?.score ?? 0,
-      reason: `Self-assessed by ${who} (no verifier understands this requirement and no judge is configured): ${self?.reason ?? "no self-assessment given"}`,
+      reason: `Self-assessed by ${who} (${why}): ${self?.reason ?? "no self-assessment given"}`,
       source: "self_assessed",
     });
   }

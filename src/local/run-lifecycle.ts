@@ -3,11 +3,12 @@
 // (or never, for a run the fault plan keeps stuck).
 import { createHash, randomUUID } from "node:crypto";
 import type { CreateRunRequest, MaestroRun } from "../domain/index.js";
+import type { Judge } from "../verifiers/index.js";
 import type { FaultPlan, RunFault } from "./faults.js";
 import type { Generator } from "./generator.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { nextTurn } from "./next-turn.js";
-import { type RunEngineResult, runEngine, type ScoreUnverifiable } from "./run-engine.js";
+import { type RunEngineResult, runEngine } from "./run-engine.js";
 import type { RunStore } from "./run-store.js";
 import { seedText } from "./seed-text.js";
 import type { ToolRuntime } from "./tools/index.js";
@@ -15,7 +16,7 @@ import type { ToolRuntime } from "./tools/index.js";
 /** What {@link createRunLifecycle} needs: the engine's parts, where runs are kept, and the server's clock. */
 export interface RunLifecycleOptions {
   generator: Generator;
-  judge?: ScoreUnverifiable | undefined;
+  judge?: Judge | undefined;
   tools: ToolRuntime;
   store: RunStore;
   faults: FaultPlan;

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { validateChatRequest, validateRunRequest } from "../constraints/index.js";
 import type { FileLibrary } from "../library/index.js";
-import { parseRequirement, verify } from "../verifiers/index.js";
+import { type Judge, parseRequirement, verify } from "../verifiers/index.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan } from "./faults.js";
 import type { Generator } from "./generator.js";
 import { createRequestGuard } from "./guard-request.js";
@@ -11,7 +11,6 @@ import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { createRequestPipeline } from "./request-pipeline.js";
 import { createChatRoute } from "./routes/chat.js";
 import { createRunRoutes } from "./routes/runs.js";
-import type { ScoreUnverifiable } from "./run-engine.js";
 import { createRunLifecycle } from "./run-lifecycle.js";
 import { createRunStore, type RunStore } from "./run-store.js";
 import { sendJson } from "./send-json.js";
@@ -41,8 +40,8 @@ export interface LocalServerOptions extends ToolRuntimeOptions {
   generator?: Generator;
   /** Options of the default `sim` generator. */
   sim?: SimGeneratorOptions;
-  /** Scores requirements the verifiers cannot; otherwise the generator assesses itself. */
-  judge?: ScoreUnverifiable | undefined;
+  /** Scores requirements the verifiers cannot (`createJudge`); otherwise the generator assesses itself. */
+  judge?: Judge | undefined;
   /** Seeds the engine and the faults: the same seed and request give the same run. Default 0. */
   seed?: number;
   /** Simulated time per real time: 1 waits the full simulated latency, 0 answers at once. Default 1. */

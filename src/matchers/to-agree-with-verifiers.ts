@@ -18,7 +18,7 @@ const DEFAULT_TOLERANCE = 0.2;
  *
  * @example
  * expect(run).toAgreeWithVerifiers({ tolerance: 0.2 });
- * // expected reported scores to agree with the verifiers within 0.2, got 1 disagreement (jamba-large/low #0, run 3f1c9a2b…): "formats" reported 1, verified 0.5: 1 of 2 dates is YYYY-MM-DD
+ * // expected reported scores to agree with the verifiers within 0.2, got 1 disagreement (jamba-large/low #0, run 3f1c9a2b…): "formats" reported 1.00, verified 0.50: 1 of 2 dates is YYYY-MM-DD
  */
 export function toAgreeWithVerifiers(
   this: MatcherState,

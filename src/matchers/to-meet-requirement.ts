@@ -14,7 +14,7 @@ import type { ThresholdMatcherOptions } from "./types.js";
  *
  * @example
  * expect(run).toMeetRequirement("formats", 0.8);
- * // expected requirement "formats" to score at least 0.8, got 0.5 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed
+ * // expected requirement "formats" to score at least 0.80, got 0.50 (jamba-mini/low #0, run 3f1c9a2b…): 2 of 4 dates well formed
  */
 export function toMeetRequirement(
   this: MatcherState,

@@ -13,7 +13,7 @@ import type { CheckMatcherOptions } from "./types.js";
  *
  * @example
  * expect(run).toPassMandatoryGate();
- * // expected mandatory requirements to all score 1, got "fields present" 0.5 (jamba-mini/low #0, run 3f1c9a2b…): Missing the invoice number
+ * // expected mandatory requirements to all score 1, got "fields present" 0.50 (jamba-mini/low #0, run 3f1c9a2b…): Missing the invoice number
  */
 export function toPassMandatoryGate(
   this: MatcherState,

@@ -11,7 +11,7 @@ import type { ThresholdMatcherOptions } from "./types.js";
  *
  * @example
  * expect(run).toScoreAtLeast(0.7);
- * // expected overall score to be at least 0.7, got 0.55 (jamba-mini/low #0, run 3f1c9a2b…): "formats" 0.5, "tone" 0.6
+ * // expected overall score to be at least 0.70, got 0.55 (jamba-mini/low #0, run 3f1c9a2b…): "formats" 0.50, "tone" 0.60
  */
 export function toScoreAtLeast(
   this: MatcherState,

@@ -51,6 +51,7 @@ export {
 } from "./create-judge.js";
 export { countKeyword } from "./families/keywords.js";
 export { createLanguageCheck, detectLanguage, MIN_LETTERS_FOR_LANGUAGE } from "./families/language.js";
+export { createConfiguredJudge, JUDGE_API_KEY_ENV, type JudgeConfig } from "./judge-config.js";
 export { clearParseCache, type ParseRequirementOptions, parseRequirement } from "./parse-requirement.js";
 export { countCharacters, countUnit, countWords } from "./text-facts.js";
 export {
@@ -63,4 +64,4 @@ export {
   verify,
   verifyRequirement,
 } from "./verify.js";
-export { type VerifyWithJudgeOptions, verifyWithJudge } from "./verify-with-judge.js";
+export { scoreSourceOf, type VerifyWithJudgeOptions, verifyWithJudge } from "./verify-with-judge.js";

@@ -29,6 +29,11 @@ export interface LintRequirementsOptions {
   responseLanguage?: ResponseLanguage | undefined;
   /** Whether a judge model scores what no verifier understands. Default false. */
   judge?: boolean;
+  /**
+   * Whether the requirements score a chat answer, which has no self-assessment to fall back on: without a
+   * judge, what no verifier understands is left unscored there. Default false (a Maestro run).
+   */
+  chat?: boolean;
 }
 
 /** Share of common words above which two descriptions count as near-duplicates. */
@@ -109,9 +114,12 @@ export function lintRequirements(
     if (options.judge === true || reading.verdict === "verifiable") continue;
     const mandatory = requirement.is_mandatory === true;
     const quoted = reading.unchecked.map((clause) => `"${clause}"`).join(", ");
-    const scored = mandatory
-      ? "and no judge is configured: its score is the local model's self-assessment or Maestro's alone on AI21, and a mandatory requirement below 1 sets the overall score to 0"
-      : "and no judge is configured: its score is the local model's self-assessment or Maestro's alone on AI21";
+    const scored =
+      options.chat === true
+        ? "and no judge is configured: a chat answer leaves its score out (unscored, never gated)"
+        : mandatory
+          ? "and no judge is configured: its score is the local model's self-assessment or Maestro's alone on AI21, and a mandatory requirement below 1 sets the overall score to 0"
+          : "and no judge is configured: its score is the local model's self-assessment or Maestro's alone on AI21";
     findings.push({
       severity: "warning",
       rule: reading.verdict === "unverifiable" ? "unverifiable" : "partly-verifiable",
@@ -120,7 +128,7 @@ export function lintRequirements(
       message:
         reading.verdict === "unverifiable"
           ? `${mandatory ? "mandatory " : ""}requirement "${requirement.name}": no verifier understands ${quoted} ${scored}; conflicts with it cannot be checked`
-          : `${mandatory ? "mandatory " : ""}requirement "${requirement.name}": no verifier understands ${quoted} (the rest is checked) ${scored.replace("its score", "that part's score")}`,
+          : `${mandatory ? "mandatory " : ""}requirement "${requirement.name}": no verifier understands ${quoted} (the rest is checked) ${options.chat === true ? "and no judge is configured: the score is the checked part's alone" : scored.replace("its score", "that part's score")}`,
     });
   }
 

@@ -1,12 +1,12 @@
 // The asynchronous companion of `verify`: deterministic checks first, and the judge model only for a
 // requirement the verifiers cannot decide. Checkable requirements never reach the judge, so its cost and
 // its variance stay where they are needed.
-import type { ResponseLanguage } from "../domain/index.js";
+import type { ResponseLanguage, ScoreSource } from "../domain/index.js";
 import type { ParsedRequirement, VerifyResult } from "./check.js";
 import type { Judge } from "./create-judge.js";
 import { describeValue } from "./describe-value.js";
 import { parseRequirement } from "./parse-requirement.js";
-import { verify } from "./verify.js";
+import { type VerifyInput, verify } from "./verify.js";
 
 /** Options of {@link verifyWithJudge}. */
 export interface VerifyWithJudgeOptions {
@@ -14,8 +14,10 @@ export interface VerifyWithJudgeOptions {
   judge?: Judge | undefined;
   /** Maestro's `response_language`, used when `requirement` is a description to parse. */
   responseLanguage?: ResponseLanguage;
+  /** The request the text answers, for requirements that refer to it ("repeat the request first"). */
+  input?: VerifyInput | undefined;
   /** Cancels the judge call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function verifyWithJudge(
       `verifyWithJudge: requirement must be a description or a parsed requirement, got ${describeValue(requirement)}`,
     );
   }
-  const verified = verify(text, parsed);
+  const verified = verify(text, parsed, options.input === undefined ? {} : { input: options.input });
   const judge = options.judge;
   if (verified.verdict !== "unverifiable" || judge === undefined) return verified;
   const judged = await judge.score(text, parsed.description, options.signal);
@@ -58,4 +60,20 @@ export async function verifyWithJudge(
     unchecked: verified.unchecked,
     source: "judge",
   };
+}
+
+/**
+ * Who stands behind a {@link verifyWithJudge} score, as reports name it: `verifier` when every clause was
+ * checked, `partial` when some were not understood or could not be decided, `judge` when the judge scored
+ * it; undefined when nothing could score it (no verifier understood it and no judge did, or the judge
+ * failed), where the caller says what stands in: the local engine the model's own claim
+ * (`self_assessed`), a chat answer a placeholder the gate never counts (`unscored`). The one rule every
+ * score maestro-eval computes itself follows.
+ */
+export function scoreSourceOf(
+  result: VerifyResult,
+): Extract<ScoreSource, "verifier" | "partial" | "judge"> | undefined {
+  if (result.score === null) return undefined;
+  if (result.source === "judge") return "judge";
+  return result.verdict === "partial" ? "partial" : "verifier";
 }

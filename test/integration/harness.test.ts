@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { readCellMeta } from "../../src/domain/index.js";
@@ -81,6 +81,13 @@ describe("describeMaestro on real vitest", () => {
       const file = JSON.parse(readFileSync(cassette, "utf8"));
       expect(file.version).toBe(1);
       expect(file.entries).toHaveLength(2);
+      // Each recording says who scored it; a cassette recorded before it did reads the same on replay.
+      for (const entry of file.entries) expect(entry.scoreSources).toEqual({ short: "verifier" });
+      const older = {
+        ...file,
+        entries: file.entries.map(({ scoreSources: _, ...entry }: Record<string, unknown>) => entry),
+      };
+      writeFileSync(cassette, JSON.stringify(older));
       const replayed = await runFixtureSuites("harness", ["suites/chat.eval.ts"], {
         MAESTRO_EVAL_CASSETTES: "replay",
       });
@@ -89,6 +96,7 @@ describe("describeMaestro on real vitest", () => {
         .map((result) => readCellMeta(result.meta))
         .filter((meta) => meta !== undefined);
       expect(metas.map((meta) => meta.backend)).toEqual(["replay", "replay"]);
+      expect(metas.map((meta) => meta.scoreSources)).toEqual([{ short: "verifier" }, { short: "verifier" }]);
       const outputs = metas.map((meta) => String(meta.run.result)).sort();
       expect(outputs).toEqual(
         file.entries.map((entry: { run: { result: unknown } }) => String(entry.run.result)).sort(),

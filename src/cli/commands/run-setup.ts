@@ -110,6 +110,7 @@ export async function prepareRun(options: RunOptions): Promise<RunSetup | number
     ...(cassettes === undefined ? {} : { cassettes }),
     timeoutMs: config.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs,
     ...(config.local === undefined ? {} : { local: config.local }),
+    ...(config.judge === undefined ? {} : { judge: config.judge }),
     ...(options.resume ? { resumeFile: join(dir, "results.jsonl") } : {}),
     // Written aside and moved into the reports only when the run writes them: a run that does nothing
     // leaves reports/ exactly as it was.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { publishedChatPrice, tokenCostUsd } from "../../../src/domain/index.js";
-import { chatAnswerCostUsd } from "../../../src/harness/describe-chat.js";
+import { chatAnswerCostUsd } from "../../../src/harness/score-chat.js";
 import { resolveModelProfile } from "../../../src/local/index.js";
 
 const usage = { prompt_tokens: 1_000_000, completion_tokens: 500_000 };

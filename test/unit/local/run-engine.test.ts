@@ -120,13 +120,43 @@ describe("runEngine", () => {
         generator,
         seed: "s",
         model: "jamba-mini",
-        judge: async (text) => ({ score: text.includes("!") ? 0.9 : 0.1, reason: "cheerful" }),
+        judge: {
+          url: "http://127.0.0.1:9/v1",
+          model: "grader",
+          score: async (text) => ({
+            verdict: "pass",
+            score: text.includes("!") ? 0.9 : 0.1,
+            reason: "cheerful",
+          }),
+        },
       },
     );
     expect(result.requirementsResult.requirements[0]).toMatchObject({
       score: 0.9,
-      reason: "Judge: cheerful",
+      reason: "judge grader: cheerful",
     });
     expect(result.requirementsResult.score).toBe(0.9);
+    expect(result.scoreSources).toEqual({ tone: "judge" });
+  });
+
+  test("a judge that fails leaves the generator's own claim standing in, and says the judge failed", async () => {
+    const generator = createScriptedGenerator({ outputs: { "*": ["Hello!"] } });
+    const result = await runEngine(
+      { input: "Greet me.", requirements: [{ name: "tone", description: "Use a friendly tone" }] },
+      {
+        generator,
+        seed: "s",
+        model: "jamba-mini",
+        judge: {
+          url: "http://127.0.0.1:9/v1",
+          model: "grader",
+          score: async () => ({ verdict: "error", score: null, reason: "status 503: busy" }),
+        },
+      },
+    );
+    expect(result.requirementsResult.requirements[0]?.reason).toBe(
+      "Self-assessed by the simulated model jamba-mini (no verifier understands this requirement and the judge gave no score: judge grader: status 503: busy): no self-assessment given",
+    );
+    expect(result.scoreSources).toEqual({ tone: "self_assessed" });
   });
 });

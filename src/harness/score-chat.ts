@@ -1,0 +1,158 @@
+// How a chat cell's answer becomes a run the matchers and reports read: scored by the rule every score
+// maestro-eval computes follows (the verifiers, then a judge for what they cannot decide), priced from
+// AI21's published prices, and labelled by the generator that wrote it when the local server answered.
+import {
+  type MaestroInput,
+  type MaestroRun,
+  publishedChatPrice,
+  type Requirement,
+  type ScoreSource,
+  scoreOverall,
+  tokenCostUsd,
+} from "../domain/index.js";
+import { resolveModelProfile } from "../local/index.js";
+import {
+  type Judge,
+  parseRequirement,
+  scoreSourceOf,
+  type VerifyResult,
+  verify,
+  verifyWithJudge,
+} from "../verifiers/index.js";
+
+/** The finish reason of a chat cell's scores: the verifiers scored it, not Maestro. */
+export const CHAT_FINISH_REASON = "Scored by maestro-eval's verifiers";
+
+/** A scored chat answer: the run shaped like Maestro's, and who scored each requirement. */
+export interface ScoredChat {
+  run: MaestroRun;
+  sources: Record<string, ScoreSource>;
+}
+
+/** Options of {@link scoreChat}. */
+export interface ScoreChatOptions {
+  /** The messages the answer replies to: requirements that refer to the request are checked against them. */
+  input?: MaestroInput | undefined;
+  /** Scores what the verifiers cannot decide; without one such a requirement is `unscored`. */
+  judge?: Judge | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Scores a chat answer into a run shaped like Maestro's, by the same rule as the local engine: the
+ * verifiers (`verifier`, or `partial` when some clauses were not understood), then the judge when one is
+ * configured (`judge`). Where neither gives a score the requirement is `unscored`, a placeholder 0 the
+ * gate never counts: a chat model is not asked to grade itself, so no `self_assessed` score exists here.
+ */
+export async function scoreChat(
+  id: string,
+  text: string,
+  requirements: readonly Requirement[],
+  options: ScoreChatOptions = {},
+): Promise<ScoredChat> {
+  const results: VerifyResult[] = [];
+  for (const requirement of requirements) {
+    results.push(
+      await verifyWithJudge(text, parseRequirement(requirement.description), {
+        input: options.input,
+        judge: options.judge,
+        signal: options.signal,
+      }),
+    );
+  }
+  return toScoredChat(id, text, requirements, results);
+}
+
+/**
+ * Scores a chat answer with the verifiers alone (no judge) into a run shaped like Maestro's; `input`, the
+ * messages the answer replies to, lets requirements that refer to the request ("repeat the request
+ * first") be checked.
+ */
+export function scoreChatAnswer(
+  id: string,
+  text: string,
+  requirements: readonly Requirement[],
+  input?: MaestroInput,
+): MaestroRun {
+  const results = requirements.map((requirement) =>
+    verify(text, parseRequirement(requirement.description), input === undefined ? {} : { input }),
+  );
+  return toScoredChat(id, text, requirements, results).run;
+}
+
+/**
+ * Who scored each requirement of a recorded chat run that does not say (recorded before the sources were
+ * stored): the verifiers are deterministic, so scoring the text again tells; a requirement only a judge
+ * could score reads as `unscored`, as the judge is not asked again.
+ */
+export function readChatScoreSources(run: MaestroRun): Record<string, ScoreSource> {
+  const requirements = run.requirements_result?.requirements ?? [];
+  const text = typeof run.result === "string" ? run.result : "";
+  const results = requirements.map((requirement) => verify(text, parseRequirement(requirement.description)));
+  return toScoredChat(run.id, text, requirements, results).sources;
+}
+
+function toScoredChat(
+  id: string,
+  text: string,
+  requirements: readonly Requirement[],
+  results: readonly VerifyResult[],
+): ScoredChat {
+  const sources: Record<string, ScoreSource> = {};
+  const scored = requirements.map((requirement, index) => {
+    const result = results[index]!;
+    const source = scoreSourceOf(result);
+    sources[requirement.name] = source ?? "unscored";
+    if (source !== undefined && result.score !== null) return { score: result.score, reason: result.reason };
+    const why =
+      result.source === "judge" ? "Not scored, the judge gave no score" : "Not verifiable without a judge";
+    return { score: 0, reason: `${why}: ${result.reason}` };
+  });
+  return {
+    sources,
+    run: {
+      id,
+      status: "completed",
+      result: text,
+      requirements_result: {
+        score: scoreOverall(
+          requirements,
+          scored.map((item) => item.score),
+        ),
+        finish_reason: CHAT_FINISH_REASON,
+        requirements: requirements.map((requirement, index) => ({
+          name: requirement.name,
+          description: requirement.description,
+          is_mandatory: requirement.is_mandatory ?? false,
+          score: scored[index]!.score,
+          reason: scored[index]!.reason,
+        })),
+      },
+    },
+  };
+}
+
+/** What the local server says about the generator that answered a chat completion (`meta.x_local`). */
+export function readChatLocalInfo(completion: {
+  meta?: Record<string, unknown> | undefined;
+}): { generator: "sim" | "openai" | "scripted"; simulated: boolean } | undefined {
+  const local = completion.meta?.x_local as { generator?: unknown; simulated?: unknown } | undefined;
+  if (typeof local !== "object" || local === null) return undefined;
+  const { generator, simulated } = local;
+  if (generator !== "sim" && generator !== "openai" && generator !== "scripted") return undefined;
+  return { generator, simulated: simulated === true };
+}
+
+/**
+ * What a chat answer cost: on the local server, its simulated model's price (as its runs report); from
+ * any other endpoint, AI21's published price of the model, or undefined (unknown) when none is published.
+ * The simulator's prices are never put on an answer the local server did not give.
+ */
+export function chatAnswerCostUsd(
+  model: string,
+  usage: { prompt_tokens: number; completion_tokens: number },
+  answeredLocally: boolean,
+): number | undefined {
+  const price = answeredLocally ? resolveModelProfile(model) : publishedChatPrice(model);
+  return price === undefined ? undefined : tokenCostUsd(price, usage);
+}
