@@ -3,6 +3,7 @@
 // in that format. A format is a pattern of YYYY, YY, MMMM (March), MMM (Mar), MM, M, DD and D between
 // literal separators ("YYYY-MM-DD", "DD/MM/YYYY", "MMMM D, YYYY"); "ISO-8601" is YYYY-MM-DD. Only calendar
 // dates: the ISO time that may follow a numeric date is found with it but read by the family.
+import { escapeRegex, memoize } from "./memo.js";
 
 /** A calendar date found in a text. */
 export interface CalendarDate {
@@ -118,30 +119,19 @@ export function formatDate(date: CalendarDay, format: string): string {
   return normalizeFormat(format).replace(TOKEN, (token) => TOKENS[token]!.write(date));
 }
 
-const datePatterns = new Map<string, { pattern: RegExp; tokens: DateToken[] }>();
-
-function createDatePattern(format: string): { pattern: RegExp; tokens: DateToken[] } {
-  let found = datePatterns.get(format);
-  if (found === undefined) {
-    const tokens: DateToken[] = [];
-    let source = "";
-    let last = 0;
-    const normalized = normalizeFormat(format);
-    for (const match of normalized.matchAll(TOKEN)) {
-      const token = TOKENS[match[0]]!;
-      source += `${escapeRegExp(normalized.slice(last, match.index))}(${token.pattern})`;
-      tokens.push(token);
-      last = match.index + match[0].length;
-    }
-    found = { pattern: new RegExp(`^${source}${escapeRegExp(normalized.slice(last))}$`), tokens };
-    datePatterns.set(format, found);
+const createDatePattern = memoize((format: string): { pattern: RegExp; tokens: DateToken[] } => {
+  const tokens: DateToken[] = [];
+  let source = "";
+  let last = 0;
+  const normalized = normalizeFormat(format);
+  for (const match of normalized.matchAll(TOKEN)) {
+    const token = TOKENS[match[0]]!;
+    source += `${escapeRegex(normalized.slice(last, match.index))}(${token.pattern})`;
+    tokens.push(token);
+    last = match.index + match[0].length;
   }
-  return found;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+  return { pattern: new RegExp(`^${source}${escapeRegex(normalized.slice(last))}$`), tokens };
+});
 
 /**
  * The day `written` names when read in `format` (what formatDate writes, read back); undefined when it

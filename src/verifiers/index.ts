@@ -52,6 +52,7 @@ export {
 export { countKeyword } from "./families/keywords.js";
 export { createLanguageCheck, detectLanguage, MIN_LETTERS_FOR_LANGUAGE } from "./families/language.js";
 export { createConfiguredJudge, JUDGE_API_KEY_ENV, type JudgeConfig } from "./judge-config.js";
+export { clearVerifierCaches } from "./memo.js";
 export { clearParseCache, type ParseRequirementOptions, parseRequirement } from "./parse-requirement.js";
 export { countCharacters, countUnit, countWords } from "./text-facts.js";
 export {

@@ -27,6 +27,7 @@ import { recognizePunctuation } from "./families/punctuation.js";
 import { readWholeDescription, recognizeParagraphStart } from "./families/sections.js";
 import { recognizeQuoted, recognizeStartEnd } from "./families/start-end.js";
 import { createLruCache } from "./lru-cache.js";
+import { registerCache } from "./memo.js";
 import { restoreQuotes, splitClauses } from "./split-clauses.js";
 import { markTrusted } from "./trusted.js";
 
@@ -86,6 +87,7 @@ const FILLER = new Set(
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\uE000\d+\uE001/gu;
 
 const cache = createLruCache<string, ParsedRequirement>(1000);
+registerCache(cache);
 
 /**
  * Reads a requirement description into checks, or says it is not verifiable.

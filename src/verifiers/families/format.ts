@@ -12,6 +12,7 @@ import type {
   TitleCheck,
 } from "../check.js";
 import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
+import { escapeRegex, memoize } from "../memo.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
@@ -282,26 +283,14 @@ export function scoreTitle(_check: TitleCheck, facts: TextFacts): FamilyScore {
   return { score: 0, reason: "no title in double angular brackets (<<title>>) found" };
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-const markerPatterns = new Map<string, RegExp>();
-
 /** The regex finding a line that starts with `marker`; "P.S." also matches "P. S." and "PS". */
-function createMarkerPattern(marker: string): RegExp {
-  let pattern = markerPatterns.get(marker);
-  if (pattern === undefined) {
-    const letters = marker.replace(/[^a-z]/gi, "").split("");
-    pattern = new RegExp(
-      `^[ \\t>*_]*${letters.map((letter) => `${escapeRegex(letter)}\\.?[ \\t]?`).join("")}(?![a-z])`,
-      "im",
-    );
-    if (markerPatterns.size > 100) markerPatterns.clear();
-    markerPatterns.set(marker, pattern);
-  }
-  return pattern;
-}
+const createMarkerPattern = memoize((marker: string): RegExp => {
+  const letters = marker.replace(/[^a-z]/gi, "").split("");
+  return new RegExp(
+    `^[ \\t>*_]*${letters.map((letter) => `${escapeRegex(letter)}\\.?[ \\t]?`).join("")}(?![a-z])`,
+    "im",
+  );
+}, 100);
 
 /** Scores a postscript check: 1 when the last paragraph starts with the marker, else 0. */
 export function scorePostscript(check: PostscriptCheck, facts: TextFacts): FamilyScore {

@@ -7,6 +7,7 @@
 // keyword, so bare lowercase topics are only accepted where a literal reading is safe (see below).
 import type { KeywordsCheck } from "../check.js";
 import { type ClauseState, CONSUMED, eachMatch, QUOTE } from "../clause-state.js";
+import { escapeRegex, memoize } from "../memo.js";
 import { NUMBER, parseTimes, TIMES } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
@@ -294,16 +295,10 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   usa: ["United States of America"],
 };
 
-const patternCache = new Map<string, RegExp>();
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** The regex that counts one keyword: whole words, case-insensitive, plural or possessive ending allowed. */
-export function createKeywordPattern(keyword: string): RegExp {
-  const cached = patternCache.get(keyword);
-  if (cached) return cached;
+export const createKeywordPattern = memoize(buildKeywordPattern, 5000);
+
+function buildKeywordPattern(keyword: string): RegExp {
   const alternatives = [keyword, ...(EXPANSIONS[keyword.toLowerCase()] ?? [])].map((alternative) => {
     const body = escapeRegex(alternative.trim()).replace(/\s+/g, "\\s+");
     const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(alternative);
@@ -318,10 +313,7 @@ export function createKeywordPattern(keyword: string): RegExp {
     const right = !cjk && /[\p{L}\p{N}]$/u.test(alternative) ? "(?![\\p{L}\\p{N}])" : "";
     return `${left}${stem}${ending}${right}`;
   });
-  const pattern = new RegExp(alternatives.join("|"), "giu");
-  if (patternCache.size >= 5000) patternCache.clear();
-  patternCache.set(keyword, pattern);
-  return pattern;
+  return new RegExp(alternatives.join("|"), "giu");
 }
 
 /** Counts the occurrences of `keyword` in `text` as a keywords check does. */

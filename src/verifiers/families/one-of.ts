@@ -5,6 +5,7 @@
 // whole text is an option in any case ("Agree." for 'agree').
 import type { OneOfCheck } from "../check.js";
 import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
+import { escapeRegex, memoize } from "../memo.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
@@ -43,21 +44,13 @@ export function recognizeOneOf(state: ClauseState): void {
   });
 }
 
-const optionPatterns = new Map<string, RegExp>();
-
-function optionPattern(option: string): RegExp {
-  let pattern = optionPatterns.get(option);
-  if (pattern === undefined) {
-    const core = option.trim().replace(/[.!?]+$/, "");
-    const body = core.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-    const left = /^[\p{L}\p{N}]/u.test(core) ? "(?<![\\p{L}\\p{N}])" : "";
-    const right = /[\p{L}\p{N}]$/u.test(core) ? "(?![\\p{L}\\p{N}])" : "";
-    pattern = new RegExp(`${left}${body}${right}`, "u");
-    if (optionPatterns.size > 500) optionPatterns.clear();
-    optionPatterns.set(option, pattern);
-  }
-  return pattern;
-}
+const optionPattern = memoize((option: string): RegExp => {
+  const core = option.trim().replace(/[.!?]+$/, "");
+  const body = escapeRegex(core).replace(/\s+/g, "\\s+");
+  const left = /^[\p{L}\p{N}]/u.test(core) ? "(?<![\\p{L}\\p{N}])" : "";
+  const right = /[\p{L}\p{N}]$/u.test(core) ? "(?![\\p{L}\\p{N}])" : "";
+  return new RegExp(`${left}${body}${right}`, "u");
+});
 
 function bare(text: string): string {
   return text

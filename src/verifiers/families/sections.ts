@@ -6,6 +6,7 @@
 // and what they read is removed from it. "Paragraph 2 must start with the word X" is read per clause.
 import type { Check, ParagraphStartCheck, ResponsesCheck, SectionsCheck } from "../check.js";
 import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
+import { escapeRegex, memoize } from "../memo.js";
 import { NUMBER, parseNumber } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
@@ -151,7 +152,7 @@ export function readWholeDescription(description: string): WholeReading {
     }
     checks.push(check);
     // The examples that show the marker ("such as:\nSECTION 1\n[content of section 1]") are read too.
-    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const escaped = escapeRegex(word);
     const example = new RegExp(
       `(?:,?\\s*(?:such as|for example|for instance|like|e\\.g\\.|i\\.e\\.|as in|as follows)\\s*:?)?(?:,?(?:\\s*and)?\\s*${escaped} ?(?:\\d+|X|N)\\s*:?\\s*(?:\\[[^\\]\\n]*\\]|\\.{3}|…)?)+(?:,? and so on)?`,
       "gi",
@@ -306,17 +307,15 @@ export function scoreResponses(check: ResponsesCheck, facts: TextFacts): FamilyS
   return { score: 1, reason: `${responses.length} different responses found; ${wanted}` };
 }
 
-const sectionPatterns = new Map<string, RegExp>();
+const sectionPattern = memoize(
+  (marker: string): RegExp =>
+    new RegExp(`^[ \\t#>*_"'“‘]*${escapeRegex(marker)}[ \\t]?\\d+(?![\\p{N}])`, "gimu"),
+  100,
+);
 
 /** Counts the lines that start a section: the marker and a number at the start of a line (markdown aside). */
 export function countSections(text: string, marker: string): number {
-  let pattern = sectionPatterns.get(marker);
-  if (pattern === undefined) {
-    const escaped = marker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    pattern = new RegExp(`^[ \\t#>*_"'“‘]*${escaped}[ \\t]?\\d+(?![\\p{N}])`, "gimu");
-    if (sectionPatterns.size > 100) sectionPatterns.clear();
-    sectionPatterns.set(marker, pattern);
-  }
+  const pattern = sectionPattern(marker);
   pattern.lastIndex = 0;
   let count = 0;
   while (pattern.exec(text) !== null) count++;
