@@ -11,7 +11,7 @@ import type { FamilyScore } from "./family-score.js";
 
 const ITEM = `(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’ -]{0,40}?)`;
 // The last item ends where its word ends: the lazy ITEM would otherwise stop after one letter ("red, g").
-const LIST = `\\(?\\[?(${ITEM}(?:\\s*(?:,|;|/|\\bor\\b|,\\s*or\\b)\\s*${ITEM})+)(?![\\p{L}\\p{N}])\\]?\\)?`;
+const LIST = `\\(?\\[?(${ITEM}(?:\\s*(?:,\\s*or\\b|,|;|/|\\bor\\b)\\s*${ITEM})+)(?![\\p{L}\\p{N}])\\]?\\)?`;
 const ONE_OF = new RegExp(
   [
     `\\b(?:(?:answer|respond|reply|choose|pick|select|say)(?:s|ed|ing)?(?: only)? (?:with|from|using|by saying)?(?: (?:only|exactly|just))? ?|(?:the |your )?(?:answer|response|reply|output)(?: (?:must|should|has to|needs to|shall|may only|can only|will)) be(?: (?:exactly|only))? )(?:one of|exactly one of|either|one option (?:from|of)|any one of)(?: the)?(?: following| these| those| below)?(?: (?:options|choices|answers|responses|phrases|values|labels))?(?: only)?\\s*:?\\s*${LIST}`,

@@ -19,6 +19,9 @@ describe("options read from their phrasing", () => {
     // Unquoted options: the last one runs to the end of its word, and "or" separates options.
     ["Answer with one of the following: red, green or blue", ["red", "green", "blue"]],
     ["Reply with one of: Agree, Disagree", ["Agree", "Disagree"]],
+    // A comma before the last "or" (the serial comma) separates like "or" alone: "or" is not an option.
+    ["Answer with one of: red, green, or blue", ["red", "green", "blue"]],
+    ["Choose one of the following: apple, banana, or cherry.", ["apple", "banana", "cherry"]],
     ["Your answer must be one of: A, B, C", ["A", "B", "C"]],
     [
       "Answer with one of the following options: ('My answer is yes.', 'My answer is no.')",
@@ -65,6 +68,13 @@ describe("the score and reason of a one-of check", () => {
       "inside.",
       0,
       'none of the options found as written; one of "in", "out" required',
+    ],
+    // The last option after a serial comma and "or" is an option like the others.
+    [
+      "Answer with one of: red, green, or blue",
+      "Blue.",
+      1,
+      'answers with "blue"; one of "red", "green", "blue" required',
     ],
     [YES_NO, "No, it is not.", 0, 'none of the options found as written; one of "yes", "no" required'],
     [YES_NO, "no, it is not.", 1, 'answers with "no"; one of "yes", "no" required'],
