@@ -15,14 +15,15 @@ const LIST = `\\(?\\[?(${ITEM}(?:\\s*(?:,\\s*or\\b|,|;|/|\\bor\\b)\\s*${ITEM})+)
 const ONE_OF = new RegExp(
   [
     `\\b(?:(?:answer|respond|reply|choose|pick|select|say)(?:s|ed|ing)?(?: only)? (?:with|from|using|by saying)?(?: (?:only|exactly|just))? ?|(?:the |your )?(?:answer|response|reply|output)(?: (?:must|should|has to|needs to|shall|may only|can only|will)) be(?: (?:exactly|only))? )(?:one of|exactly one of|either|one option (?:from|of)|any one of)(?: the)?(?: following| these| those| below)?(?: (?:options|choices|answers|responses|phrases|values|labels))?(?: only)?\\s*:?\\s*${LIST}`,
-    `\\b(?:answer|respond|reply)(?: only)? with (?:either )?(${QUOTE}|yes|no|true|false|maybe)\\s*(?:or|/)\\s*(${QUOTE}|yes|no|true|false|maybe)(?: only)?\\b`,
+    `\\b(?:answer|respond|reply)(?: only)? with (?:either )?(${QUOTE}|yes|no|true|false|maybe)\\s*(?:or|/)\\s*(${QUOTE}|yes|no|true|false|maybe)(?: only)?(?![\\p{L}\\p{N}])`,
   ].join("|"),
   "giu",
 );
 
 /** Reads "answer with one of the following options" phrasings into a one-of check. */
 export function recognizeOneOf(state: ClauseState): void {
-  if (!/one of|either|one option|\b(?:yes|no|true|false|maybe)\b/i.test(state.text)) return;
+  // The phrasings need "one of", "either", or two options that are quoted (\uE000) or yes/no-like words.
+  if (!/one of|either|one option|\b(?:yes|no|true|false|maybe)\b|\uE000/i.test(state.text)) return;
   eachMatch(state, ONE_OF, (match) => {
     const start = match.index;
     const end = start + match[0].length;

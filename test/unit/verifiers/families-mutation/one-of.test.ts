@@ -23,6 +23,10 @@ describe("options read from their phrasing", () => {
     ["Answer with one of: red, green, or blue", ["red", "green", "blue"]],
     ["Choose one of the following: apple, banana, or cherry.", ["apple", "banana", "cherry"]],
     ["Your answer must be one of: A, B, C", ["A", "B", "C"]],
+    // Two quoted options with "or" between them, with or without "either".
+    ["Answer with 'yes' or 'no'", ["yes", "no"]],
+    ["Reply with 'agree' or 'disagree'", ["agree", "disagree"]],
+    ["Reply with either 'agree' or 'disagree'", ["agree", "disagree"]],
     [
       "Answer with one of the following options: ('My answer is yes.', 'My answer is no.')",
       ["My answer is yes.", "My answer is no."],
@@ -75,6 +79,12 @@ describe("the score and reason of a one-of check", () => {
       "Blue.",
       1,
       'answers with "blue"; one of "red", "green", "blue" required',
+    ],
+    [
+      "Reply with 'agree' or 'disagree'",
+      "I disagree.",
+      1,
+      'answers with "disagree"; one of "agree", "disagree" required',
     ],
     [YES_NO, "No, it is not.", 0, 'none of the options found as written; one of "yes", "no" required'],
     [YES_NO, "no, it is not.", 1, 'answers with "no"; one of "yes", "no" required'],
