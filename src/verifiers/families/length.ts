@@ -41,7 +41,7 @@ const MAIN = new RegExp(
   "gi",
 );
 const UNIT_LIMIT = new RegExp(
-  `\\b(paragraph|sentence|word|character|line|bullet(?: point)?)[ -](?:count|limit|length|total)(?: (?:of|is|must be|should be|must stay|should stay|needs to be|has to be|:))?(?: ${COMPARATOR})? (${NUMBER})\\b`,
+  `\\b(paragraph|sentence|word|character|line|bullet(?: point)?)[ -](?:count|limit|length|total)(?: (?:of|is|must be|should be|must stay|should stay|needs to be|has to be)|:)?(?: ${COMPARATOR})? (${NUMBER})\\b`,
   "gi",
 );
 const NUMBER_UNIT_LIMIT = new RegExp(

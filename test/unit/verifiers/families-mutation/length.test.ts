@@ -53,6 +53,10 @@ describe("counts read from their phrasing", () => {
     ["word limit of 100", { max: 100 }, "words"],
     ["word count must be at least 50", { min: 50 }, "words"],
     ["a 200-word limit", { max: 200 }, "words"],
+    // A colon right after the limit's name introduces its number.
+    ["word limit: 100", { max: 100 }, "words"],
+    ["Character limit: 280", { max: 280 }, "characters"],
+    ["Word count: at most 100", { max: 100 }, "words"],
     ["Answer in a sentence", { min: 1, max: 1 }, "sentences"],
     ["between 5 and 3 paragraphs", { min: 3, max: 5 }, "paragraphs"],
     ["Write 2 to 4 bullet points", { min: 2, max: 4 }, "bullets"],
