@@ -14,7 +14,7 @@ const SPECIAL_UNIT =
 const UNIT =
   "(" +
   SPECIAL_UNIT +
-  "|paragraphs?|paras?|sentences?|words?|characters?|chars?|lines?|bullet[- ]?points?|bullets?|bulleted (?:items?|points?|list items?)|bullet (?:items?|list items?)|numbered (?:items?|points?|list items?|steps?)|list items?|items?|(?:markdown |section )?(?:headers?|headings?))";
+  "|paragraphs?|paras?|sentences?|words?|characters?|chars?|lines?|bullet[- ]?points?|bullet (?:items?|list items?)|bullets?|bulleted (?:items?|points?|list items?)|numbered (?:items?|points?|list items?|steps?)|list items?|items?|(?:markdown |section )?(?:headers?|headings?))";
 const ADJECTIVES =
   "(?:(?:short|long|concise|brief|full|complete|separate|distinct|total|key|main|clear|simple|different|unique|well-written|coherent|detailed|additional|whole|markdown)\\s+){0,2}";
 const AT_MOST =

@@ -60,6 +60,9 @@ describe("counts read from their phrasing", () => {
     ["Answer in a sentence", { min: 1, max: 1 }, "sentences"],
     ["between 5 and 3 paragraphs", { min: 3, max: 5 }, "paragraphs"],
     ["Write 2 to 4 bullet points", { min: 2, max: 4 }, "bullets"],
+    // "bullet items" is one unit: nothing of it is left over.
+    ["Write 4 bullet items", { min: 4, max: 4 }, "bullets"],
+    ["Write 4 bullet list items", { min: 4, max: 4 }, "bullets"],
   ])("%j", (description, bounds, unit) => {
     expect(read(description)).toStrictEqual(count(unit, bounds));
   });
