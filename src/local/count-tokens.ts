@@ -1,3 +1,4 @@
+import type { CreateRunRequest, MaestroInput } from "../domain/index.js";
 import { nextTurn } from "./next-turn.js";
 
 /**
@@ -48,4 +49,14 @@ export function splitTokens(text: string): string[] {
     end = next;
   }
   return tokens;
+}
+
+/** The tokens of a run's input and system prompt, its input's counted already (in turns, or on another thread). */
+export function countInputTokens(run: CreateRunRequest, inputTokens: number): number {
+  return inputTokens + countTokens(run.system_prompt ?? "");
+}
+
+/** A run's input as one text: a conversation's messages joined by new lines. */
+export function inputText(input: MaestroInput): string {
+  return typeof input === "string" ? input : input.map((message) => message.content).join("\n");
 }

@@ -33,6 +33,11 @@ export interface GenerationRequest {
   signal?: AbortSignal;
   /** What the run's tools found before the first step, when the request has tools. */
   context?: GenerationContext;
+  /**
+   * The tokens of the run's input and system prompt, when they were counted already (a large create is
+   * counted while it is prepared, off the thread that answers HTTP); otherwise the generator counts them.
+   */
+  inputTokens?: number;
 }
 
 /** What a run's tools found, for the generator to draw its answer from. */

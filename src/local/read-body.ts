@@ -17,9 +17,14 @@ export type JsonBody =
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<JsonBody> {
   const bytes = await readBodyBytes(req, limit);
   if (bytes === undefined) return { kind: "tooLarge" };
-  const text = bytes.toString("utf8");
   // Joining, decoding and parsing a body of megabytes each take milliseconds: not all in one turn.
   if (bytes.length > LARGE_BODY_BYTES) await nextTurn();
+  return parseJsonBody(bytes);
+}
+
+/** A body's bytes decoded and parsed, with the error Maestro's API gives for a body missing or not JSON. */
+export function parseJsonBody(bytes: Buffer): Exclude<JsonBody, { kind: "tooLarge" }> {
+  const text = bytes.toString("utf8");
   if (text.trim() === "")
     return { kind: "invalid", issue: { loc: ["body"], msg: "field required", type: "value_error.missing" } };
   try {

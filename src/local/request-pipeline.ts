@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FileLibrary } from "../library/index.js";
 import type { FaultPlan } from "./faults.js";
 import type { Refusal, RequestGuard } from "./guard-request.js";
-import { readJsonBody } from "./read-body.js";
+import { readBodyBytes, readJsonBody } from "./read-body.js";
 import type { ChatRoute } from "./routes/chat.js";
 import { handleLibraryRequest, isLibraryPath } from "./routes/library.js";
 import { routeOf } from "./routes/route-of.js";
@@ -71,17 +71,17 @@ export function createRequestPipeline(
     if (route.name === "retrieveRun")
       return drainThen(req, () => options.runs.retrieve(res, route.runId ?? ""));
 
-    const body = await readJsonBody(req, maxBodyBytes);
-    if (body.kind === "tooLarge") {
-      return sendJson(
-        res,
-        413,
-        { detail: `Request body exceeds ${maxBodyBytes} bytes` },
-        { connection: "close" },
-      );
+    const tooLarge = () =>
+      sendJson(res, 413, { detail: `Request body exceeds ${maxBodyBytes} bytes` }, { connection: "close" });
+    // A create's body is parsed with the rest of its preparation, off this thread when it is large.
+    if (route.name === "createRun") {
+      const bytes = await readBodyBytes(req, maxBodyBytes);
+      if (bytes === undefined) return tooLarge();
+      return options.runs.create(req, res, bytes, fault);
     }
+    const body = await readJsonBody(req, maxBodyBytes);
+    if (body.kind === "tooLarge") return tooLarge();
     if (body.kind === "invalid") return sendJson(res, 422, { detail: [body.issue] });
-    if (route.name === "createRun") return options.runs.create(req, res, body, fault);
     return options.chat.complete(req, res, body);
   };
 }

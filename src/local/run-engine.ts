@@ -21,6 +21,8 @@ export interface RunEngineOptions {
   signal?: AbortSignal | undefined;
   /** Runs the request's tools before the first step; without it, tools are not executed. */
   tools?: ToolRuntime | undefined;
+  /** The tokens of the input and system prompt, when counted already (see `GenerationRequest.inputTokens`). */
+  inputTokens?: number | undefined;
 }
 
 /** What the engine made of a run. */
@@ -91,6 +93,7 @@ export async function runEngine(
         seed: `${options.seed}/${strategy}/${step}`,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(tooling === undefined ? {} : { context: tooling.context }),
+        ...(options.inputTokens === undefined ? {} : { inputTokens: options.inputTokens }),
       });
       costUsd +=
         (generation.promptTokens * price.inputUsdPerMillion +

@@ -1,7 +1,7 @@
 // A run's life on the local server: accepted at once (`in_progress`), worked on by the engine on a
 // later turn of the event loop, then stored as its final run, due when its simulated time has come
 // (or never, for a run the fault plan keeps stuck).
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { CreateRunRequest, MaestroRun } from "../domain/index.js";
 import type { Judge } from "../verifiers/index.js";
 import type { FaultPlan, RunFault } from "./faults.js";
@@ -10,7 +10,6 @@ import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { nextTurn } from "./next-turn.js";
 import { type RunEngineResult, runEngine } from "./run-engine.js";
 import type { RunStore } from "./run-store.js";
-import { seedText } from "./seed-text.js";
 import type { ToolRuntime } from "./tools/index.js";
 
 /** What {@link createRunLifecycle} needs: the engine's parts, where runs are kept, and the server's clock. */
@@ -20,8 +19,6 @@ export interface RunLifecycleOptions {
   tools: ToolRuntime;
   store: RunStore;
   faults: FaultPlan;
-  /** The server's seed; a run's own seed also covers the request and its repeat number. */
-  seed: number;
   timeScale: number;
   /** Aborted when the server closes: runs in flight are abandoned. */
   signal: AbortSignal;
@@ -29,7 +26,8 @@ export interface RunLifecycleOptions {
 
 /** Starts runs: {@link RunLifecycle.start} answers the accepted run and leaves the work to a later turn. */
 export interface RunLifecycle {
-  start(request: CreateRunRequest, repeat: string, body: string): MaestroRun;
+  /** Starts `request` with its own seed, and its input's tokens when counted already (see `prepareRun`). */
+  start(request: CreateRunRequest, runSeed: string, inputTokens?: number): MaestroRun;
   /** Runs started so far. */
   readonly started: number;
 }
@@ -41,14 +39,10 @@ export function createRunLifecycle(options: RunLifecycleOptions): RunLifecycle {
     get started() {
       return started;
     },
-    start(request, repeat, body) {
+    start(request, runSeed, inputTokens) {
       const id = randomUUID();
       const createdAt = Date.now();
       const model = request.models?.[0] ?? DEFAULT_RUN_MODEL;
-      const runSeed = createHash("sha256")
-        .update(`${options.seed}\u0000${repeat}\u0000${seedText(request, body)}`)
-        .digest("hex")
-        .slice(0, 16);
       started += 1;
       const entry = {
         id,
@@ -68,6 +62,7 @@ export function createRunLifecycle(options: RunLifecycleOptions): RunLifecycle {
             model,
             signal: options.signal,
             tools: options.tools,
+            inputTokens,
           }),
         )
         .then(

@@ -1,7 +1,7 @@
 import type { MaestroInput } from "../domain/index.js";
 import { composeOutput, createRandom, extractFacts } from "../sim/index.js";
 import type { Check } from "../verifiers/index.js";
-import { countTokens, countTokensInTurns } from "./count-tokens.js";
+import { countInputTokens, countTokens, countTokensInTurns, inputText } from "./count-tokens.js";
 import type { Generation, GenerationRequest, Generator } from "./generator.js";
 import { type ModelProfile, resolveModelProfile } from "./model-profiles.js";
 import { nextTurn } from "./next-turn.js";
@@ -44,12 +44,11 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
     return facts;
   };
   const fixedTokensOf = new WeakMap<object, Promise<number>>();
-  const countFixedTokens = (run: GenerationRequest["run"], context: GenerationRequest["context"]) => {
+  const countFixedTokens = ({ run, context, inputTokens }: GenerationRequest) => {
     let tokens = fixedTokensOf.get(run);
     if (tokens === undefined) {
       tokens = (async () => {
-        let sum = await countTokensInTurns(inputText(run.input));
-        sum += countTokens(run.system_prompt ?? "");
+        let sum = inputTokens ?? countInputTokens(run, await countTokensInTurns(inputText(run.input)));
         for (const document of toolDocuments(context)) sum += await countTokensInTurns(document);
         return sum;
       })();
@@ -70,7 +69,7 @@ export function createSimGenerator(options: SimGeneratorOptions = {}): Generator
     async generate(request: GenerationRequest): Promise<Generation> {
       // Each step on its own turn of the event loop: a run's steps never hold the server up together.
       await nextTurn();
-      const fixedTokens = await countFixedTokens(request.run, request.context);
+      const fixedTokens = await countFixedTokens(request);
       // Reading the input's facts (once per run) and writing the draft each take a turn of their own.
       await nextTurn();
       const facts = readFacts(request.run, request.context);
@@ -147,8 +146,4 @@ function capInput(input: MaestroInput): MaestroInput {
   return input.map((message) =>
     message.content.length <= share ? message : { ...message, content: message.content.slice(0, share) },
   );
-}
-
-function inputText(input: MaestroInput): string {
-  return typeof input === "string" ? input : input.map((message) => message.content).join("\n");
 }

@@ -12,6 +12,7 @@ import { createRequestPipeline } from "./request-pipeline.js";
 import { createChatRoute } from "./routes/chat.js";
 import { createRunRoutes } from "./routes/runs.js";
 import { createRunLifecycle } from "./run-lifecycle.js";
+import { createRunPreparer } from "./run-preparer.js";
 import { createRunStore, type RunStore } from "./run-store.js";
 import { sendJson } from "./send-json.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
@@ -147,11 +148,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     tools,
     store,
     faults,
-    seed,
     timeScale,
     signal: closing.signal,
   });
-  const runs = createRunRoutes({ store, lifecycle });
+  const preparer = createRunPreparer({ serverSeed: seed });
+  const runs = createRunRoutes({ store, lifecycle, preparer });
   const chat = createChatRoute({ generator, seed, timeScale, signal: closing.signal });
   const handle = createRequestPipeline({
     guard,
@@ -183,6 +184,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   await new Promise<void>((resolve, reject) => {
     const fail = (error: Error) => {
       tools.close();
+      void preparer.close();
       reject(error);
     };
     server.once("error", fail);
@@ -211,7 +213,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         for (const socket of sockets) socket.destroy();
         server.close(() => {
           tools.close();
-          resolve();
+          preparer.close().then(resolve, resolve);
         });
       }),
   };

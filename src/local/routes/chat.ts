@@ -1,11 +1,11 @@
 // POST /studio/v1/chat/completions: validated, then answered (or streamed) by the generator.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { hasErrors, validateChatRequest } from "../../constraints/index.js";
-import type { ValidationErrorItem } from "../../domain/index.js";
 import { answerChat } from "../answer-chat.js";
 import type { Generator } from "../generator.js";
 import { readChatRequest } from "../read-request.js";
 import { sendJson } from "../send-json.js";
+import { validationDetail } from "../validation-detail.js";
 
 /** The header a harness sends to ask for another reproducible sample of the same request. */
 export const REPEAT_HEADER = "x-maestro-eval-repeat";
@@ -40,11 +40,4 @@ export function createChatRoute(options: {
       });
     },
   };
-}
-
-/** A 422's `detail`: the validator's errors as Maestro's API lists them (warnings left out). */
-export function validationDetail(issues: ReturnType<typeof validateChatRequest>): ValidationErrorItem[] {
-  return issues
-    .filter((issue) => issue.severity === "error")
-    .map(({ loc, msg, type }) => ({ loc, msg, type }));
 }

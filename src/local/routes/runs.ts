@@ -1,33 +1,30 @@
-// POST /studio/v1/maestro/runs and GET /studio/v1/maestro/runs/{id}: validate, start, count each cell's
-// creates, answer from the store.
+// POST /studio/v1/maestro/runs and GET /studio/v1/maestro/runs/{id}: prepare (parse, validate, seed;
+// off this thread for a large body), start, count each cell's creates, answer from the store.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { hasErrors, validateRunRequest } from "../../constraints/index.js";
 import type { TransportFault } from "../faults.js";
-import { nextTurn } from "../next-turn.js";
-import { LARGE_BODY_BYTES } from "../read-body.js";
-import { readRunRequest } from "../read-request.js";
 import type { RunLifecycle } from "../run-lifecycle.js";
+import type { RunPreparer } from "../run-preparer.js";
 import type { RunStore } from "../run-store.js";
 import { sendJson } from "../send-json.js";
-import { REPEAT_HEADER, validationDetail } from "./chat.js";
+import { REPEAT_HEADER } from "./chat.js";
 
 /** The header a harness sends on a create to name its cell (a hash of the cell key), to count duplicates. */
 export const CELL_HEADER = "x-maestro-eval-cell";
 
 /** The run routes, and how many creates named a cell that had been created before. */
 export interface RunRoutes {
-  create(
-    req: IncomingMessage,
-    res: ServerResponse,
-    body: { value: unknown; text: string },
-    fault: TransportFault,
-  ): Promise<void>;
+  /** Answers a create from its body's bytes (read whole, within the server's limit). */
+  create(req: IncomingMessage, res: ServerResponse, body: Buffer, fault: TransportFault): Promise<void>;
   retrieve(res: ServerResponse, runId: string): void;
   readonly duplicateCreates: number;
 }
 
-export function createRunRoutes(options: { store: RunStore; lifecycle: RunLifecycle }): RunRoutes {
-  const { store, lifecycle } = options;
+export function createRunRoutes(options: {
+  store: RunStore;
+  lifecycle: RunLifecycle;
+  preparer: RunPreparer;
+}): RunRoutes {
+  const { store, lifecycle, preparer } = options;
   const createdCells = new Set<string>();
   let duplicateCreates = 0;
   return {
@@ -40,13 +37,8 @@ export function createRunRoutes(options: { store: RunStore; lifecycle: RunLifecy
       else sendJson(res, 200, run);
     },
     async create(req, res, body, fault) {
-      // Parsing and validating a body of megabytes each take tens of milliseconds: not in one turn.
-      const large = body.text.length > LARGE_BODY_BYTES;
-      if (large) await nextTurn();
-      const issues = validateRunRequest(body.value);
-      if (hasErrors(issues)) return sendJson(res, 422, { detail: validationDetail(issues) });
-      // Starting the run hashes the whole body for its seed.
-      if (large) await nextTurn();
+      const prepared = await preparer.prepare(body, String(req.headers[REPEAT_HEADER] ?? "0"));
+      if (prepared.kind === "invalid") return sendJson(res, 422, { detail: prepared.detail });
       if (!store.prune()) {
         // Only runs whose simulated time has not come are left past the budget: they go soon.
         return sendJson(
@@ -58,11 +50,7 @@ export function createRunRoutes(options: { store: RunStore; lifecycle: RunLifecy
           { "retry-after": "1" },
         );
       }
-      const run = lifecycle.start(
-        readRunRequest(body.value),
-        String(req.headers[REPEAT_HEADER] ?? "0"),
-        body.text,
-      );
+      const run = lifecycle.start(prepared.request, prepared.seed, prepared.inputTokens);
       const cell = req.headers[CELL_HEADER];
       if (typeof cell === "string" && cell !== "") {
         if (createdCells.has(cell)) duplicateCreates += 1;
