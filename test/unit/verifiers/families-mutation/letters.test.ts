@@ -3,7 +3,7 @@
 // more than 3 times" is at most 3, a negated exact count says too little), "use the letter z" as at least
 // once, and the reasons: none allowed, exactly, at most, at least, one time or several.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement, verify, verifyRequirement } from "../../../../src/verifiers/index.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -34,6 +34,17 @@ describe("letter counts read from their phrasing", () => {
     // A negated minimum is a maximum below it.
     ["the letter e must not appear more than 3 times", "e", { max: 3 }],
     ["the letter e should not appear at least 3 times", "e", { max: 2 }],
+    // Between the letter and its frequency: a comma, a modal, "not", up to three words, any spacing.
+    ["Use the letter q, at least 3 times", "q", { min: 3 }],
+    ["The letter q should  always be used at least 3 times", "q", { min: 3 }],
+    ["The letter q appears  at least 3 times", "q", { min: 3 }],
+    ["the letter e must not  ever be used more than 3 times", "e", { max: 3 }],
+    // Negated after the letter, with or without a modal, any spacing.
+    ["the letter e never appears", "e", { max: 0 }],
+    ["the letter e  should not appear", "e", { max: 0 }],
+    ["the letter e must  not appear", "e", { max: 0 }],
+    // "use" or "include" up to twenty characters before the letter.
+    ["Include also the letter z", "z", { min: 1 }],
   ])("%j", (description, letter, bounds) => {
     expect(read(description)).toStrictEqual({
       checks: [{ kind: "letter_count", letter, ...bounds }],
@@ -45,8 +56,48 @@ describe("letter counts read from their phrasing", () => {
     // A negated exact count says too little; "ab" is not a letter.
     "the letter e must not appear exactly 3 times",
     "the letter ab should appear twice",
+    // A letter with neither a frequency, "appear" within forty characters, nor "use" just before it.
+    "The letter q is my favourite",
+    "The letter q is the one that I like the most in the whole world so it should appear",
+    "Use simple words and short sentences and the letter q",
   ])("leaves %j unchecked", (description) => {
     expect(read(description)).toStrictEqual({ checks: [], unchecked: [description] });
+  });
+});
+
+describe("what a letter count reads and leaves", () => {
+  test("a negation after the letter is read up to its frequency, not further", () => {
+    expect(read("The letter z should appear at least 2 times and never the letter y")).toStrictEqual({
+      checks: [
+        { kind: "letter_count", letter: "z", min: 2 },
+        { kind: "letter_count", letter: "y", max: 0 },
+      ],
+      unchecked: [],
+    });
+  });
+
+  test("a negation later in the clause is not the letter's", () => {
+    expect(read("The letter z should appear at least twice in words that are not names")).toStrictEqual({
+      checks: [{ kind: "letter_count", letter: "z", min: 2 }],
+      unchecked: ["words that are not names"],
+    });
+  });
+
+  test("'appear' far after a used letter is not part of its check", () => {
+    expect(read("Use the letter q in the story about a dog that runs so it can appear")).toStrictEqual({
+      checks: [{ kind: "letter_count", letter: "q", min: 1 }],
+      unchecked: ["about a dog that runs so it can appear"],
+    });
+  });
+
+  test("a frequency more than three words after the letter is not its frequency", () => {
+    const { checks } = read("The letter q should appear in the first sentence at least 2 times");
+    expect(checks).toStrictEqual([{ kind: "letter_count", letter: "q", min: 1 }]);
+  });
+
+  test("a quoted string of two letters is no letter", () => {
+    const { checks } = read("the letter 'ab' should appear twice");
+    expect(checks.filter((check) => (check as Check).kind === "letter_count")).toStrictEqual([]);
   });
 });
 
@@ -96,5 +147,17 @@ describe("the reason of a letter count's score", () => {
     );
     expect(result.reason).toContain('the letter "q" found 2 times; at least 3 required');
     expect(result.score).toBe(0.5);
+  });
+});
+
+test("a letter count given as a check with a range says both bounds", () => {
+  const check = { kind: "letter_count", letter: "z", min: 2, max: 4, source: "z" } as const;
+  expect(verify("Zoo zone", [check])).toMatchObject({
+    score: 1,
+    reason: 'the letter "z" found 2 times; between 2 and 4 required',
+  });
+  expect(verify("z", [check])).toMatchObject({
+    score: 0,
+    reason: 'the letter "z" found 1 time; between 2 and 4 required',
   });
 });
