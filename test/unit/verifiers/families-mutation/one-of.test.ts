@@ -3,7 +3,7 @@
 // splitting the options, a negated choice left unchecked, options matched as whole words as written, a
 // whole text that is an option in another case or wrapped in emphasis, and the reasons of both scores.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement, verify, verifyRequirement } from "../../../../src/verifiers/index.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -31,8 +31,24 @@ describe("options read from their phrasing", () => {
       "Answer with one of the following options: ('My answer is yes.', 'My answer is no.')",
       ["My answer is yes.", "My answer is no."],
     ],
+    // Spaces around an option are not part of it, however many ("or" followed by two spaces).
+    ["Answer with one of: red, green, or  blue", ["red", "green", "blue"]],
+    ["Answer with one of: red  , blue", ["red", "blue"]],
+    ['Answer with one of: "  red  ", "blue"', ["red", "blue"]],
+    // Brackets around a quoted option, one or several, are not part of it.
+    ["Answer with one of: '(A)', '[B]', '((C))', 'D]]'", ["A", "B", "C", "D"]],
+    // A quoted option that is only brackets (and spaces) is no option.
+    ["Answer with one of: '()', 'yes', 'no'", ["yes", "no"]],
+    ["Answer with one of: '[ ]', 'yes', 'no'", ["yes", "no"]],
   ])("%j", (description, options) => {
     expect(read(description)).toStrictEqual({ checks: [{ kind: "one_of", options }], unchecked: [] });
+  });
+
+  test("a list left with fewer than two options is left unchecked", () => {
+    expect(read("Answer with one of: '()', 'yes'")).toStrictEqual({
+      checks: [],
+      unchecked: ['Answer with one of: "()", "yes"'],
+    });
   });
 
   test("a negated choice is left unchecked", () => {
@@ -107,6 +123,42 @@ describe("the score and reason of a one-of check", () => {
       score,
       verdict: score === 1 ? "pass" : "fail",
       reason,
+    });
+  });
+});
+
+describe("options as written, given as checks", () => {
+  /** The score and reason of a one-of check of `options` on `text`. */
+  function score(options: string[], text: string): { score: number | null; reason: string } {
+    const result = verify(text, [{ kind: "one_of", options, source: "one of" }]);
+    return { score: result.score, reason: result.reason };
+  }
+
+  test.each<[string[], string, 0 | 1, string]>([
+    // Only closing punctuation is dropped from an option, all of it: "Dr. Who" keeps its inner period.
+    [["Dr. Who", "Mr. Bean"], "I pick Dr. Who today.", 1, 'answers with "Dr. Who"'],
+    [["Yes!!", "No!!"], "Yes, certainly.", 1, 'answers with "Yes!!"'],
+    // Spaces around an option are not part of it; spaces inside match any run of spaces.
+    [[" yes ", "no"], "yes, indeed", 1, 'answers with " yes "'],
+    [["Strongly  agree", "Disagree"], "Strongly agree with it.", 1, 'answers with "Strongly  agree"'],
+    // An option is a whole word only on a side where it has a letter or digit.
+    [["@home", "@work"], "me@home", 1, 'answers with "@home"'],
+    [["C++", "Java"], "I use C++17.", 1, 'answers with "C++"'],
+    [["Java", "C++"], "JavaScript", 0, "none of the options found as written"],
+    // An empty or blank option matches nothing.
+    [["", "no"], "anything", 0, "none of the options found as written"],
+    [["  ", "no"], "anything", 0, "none of the options found as written"],
+    // A whole text that is an option in another case: spaces around it aside, in lower case, with its
+    // apostrophes and inner spaces as written.
+    [["Agree", "Disagree"], "  AGREE\n", 1, 'answers with "Agree"'],
+    [["I don't know", "Yes"], "I DONT KNOW", 0, "none of the options found as written"],
+    [["Strongly agree", "Disagree"], "STRONGLYAGREE", 0, "none of the options found as written"],
+    [["Straße", "Weg"], "STRASSE", 0, "none of the options found as written"],
+  ])("%j on %j", (options, text, expected, found) => {
+    const list = options.map((option) => `"${option}"`).join(", ");
+    expect(score(options, text)).toStrictEqual({
+      score: expected,
+      reason: `${found}; one of ${list} required`,
     });
   });
 });
