@@ -188,7 +188,17 @@ export function readWholeDescription(description: string): WholeReading {
     rest = cut(rest, from, stated.index + stated[0].length);
   }
   const blank = BLANK_LINE_DIVIDER.exec(rest);
-  if (blank !== null) rest = cut(rest, blank.index, blank.index + blank[0].length);
+  if (blank !== null) {
+    // "2 paragraphs separated by a blank line": as above, the count keeps its noun.
+    let from = blank.index;
+    if (new RegExp(`\\b${NUMBER}\\s+$`, "i").test(rest.slice(0, from))) {
+      const at = blank[0].search(
+        /\s+(?:(?:are|is|should be|must be|will be|shall be|be) )?(?:separated|divided|split|delimited|set apart)\b/i,
+      );
+      if (at > 0) from += at;
+    }
+    rest = cut(rest, from, blank.index + blank[0].length);
+  }
   return { rest, checks, divider, dividerSource };
 }
 
