@@ -106,10 +106,13 @@ export function chainLines(draft: Draft, openEnd: boolean): Draft[] {
 /**
  * Candidates that move a header to the top of the text and run the text below it together: a header is a
  * sentence of its own and ends the one before it, so text above it, and paragraph breaks, cost sentences.
+ * A title may go below the header (the title check reads it anywhere, and a title line without a
+ * terminator runs into the sentence after it); a fixed start or a note keeps its place.
  */
 export function hoistHeader(draft: Draft): Draft[] {
   const first = draft.paragraphs[0]?.[0];
-  if (first === undefined || first.kind === "header" || first.fixed !== undefined) return [];
+  if (first === undefined || first.kind === "header") return [];
+  if (first.fixed !== undefined && first.fixed !== "title") return [];
   const headers = draft.paragraphs.flat().filter((line) => line.kind === "header");
   if (headers.length !== 1) return [];
   const copy = cloneDraft(draft);
