@@ -273,6 +273,36 @@ export function splitParagraphs(draft: Draft): Draft[] {
   return candidates.slice(0, 4).map((candidate) => candidate.draft);
 }
 
+/**
+ * Candidates that start a new paragraph inside a line, between two of its sentences: one paragraph more
+ * without a line of new text, for a draft whose sentences all sit on one line but that must keep its
+ * length. The rest of the line, and the lines after it, go to the new paragraph.
+ */
+export function splitLineParagraphs(draft: Draft): Draft[] {
+  const candidates: Draft[] = [];
+  draft.paragraphs.forEach((lines, p) => {
+    lines.forEach((line, l) => {
+      if (line.fixed !== undefined || line.kind !== "plain") return;
+      // Between two whole sentences, nearest the middle of the line.
+      const cuts: number[] = [];
+      for (let at = 1; at < line.pieces.length; at++) {
+        const before = line.pieces[at - 1]!;
+        if (before.kind === "sentence" && !before.chained && !before.open) cuts.push(at);
+      }
+      if (cuts.length === 0) return;
+      const middle = line.pieces.length / 2;
+      const at = cuts.reduce((best, cut) => (Math.abs(cut - middle) < Math.abs(best - middle) ? cut : best));
+      const copy = cloneDraft(draft);
+      const target = copy.paragraphs[p]!;
+      const rest = target.splice(l + 1);
+      const moved = target[l]!.pieces.splice(at);
+      copy.paragraphs.splice(p + 1, 0, [{ kind: "plain", pieces: moved }, ...rest]);
+      candidates.push(copy);
+    });
+  });
+  return candidates.slice(0, 3);
+}
+
 export function mergeParagraphs(draft: Draft): Draft[] {
   const candidates: Draft[] = [];
   for (let p = 0; p + 1 < draft.paragraphs.length; p++) {

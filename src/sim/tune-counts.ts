@@ -21,6 +21,7 @@ import {
   mergeParagraphs,
   removeLinesOfKind,
   removePieces,
+  splitLineParagraphs,
   splitLines,
   splitParagraphs,
 } from "./draft-edits.js";
@@ -123,7 +124,11 @@ function candidatesFor(
     case "paragraphs": {
       if (!grow) return mergeParagraphs(draft);
       const lines = fillerLines(supply, 1);
-      return [...splitParagraphs(draft), ...(lines ? [addParagraph(draft, lines)] : [])];
+      return [
+        ...splitParagraphs(draft),
+        ...splitLineParagraphs(draft),
+        ...(lines ? [addParagraph(draft, lines)] : []),
+      ];
     }
     case "lines": {
       if (!grow) return [...joinLines(draft), ...removePieces(draft, false), ...mergeParagraphs(draft)];

@@ -27,6 +27,20 @@ const ROWS: Row[] = [
     language: "arabic",
     seed: "",
   },
+  {
+    // 4 paragraphs under 300 characters: the forced sentences (date, amount, two mentions) sat on one
+    // line, so paragraphs were only added as filler, which overshot the characters.
+    name: "more paragraphs in few characters (Italian; property seed 1431941186)",
+    input: "question",
+    satisfy: ["Mention 'refund' at least twice"],
+    violate: [
+      "At least 300 characters",
+      "Write up to 3 paragraphs",
+      "Dates must follow YYYY-MM-DD and amounts should be in USD format.",
+    ],
+    language: "italian",
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
