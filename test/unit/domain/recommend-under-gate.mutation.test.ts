@@ -3,13 +3,30 @@
 // ignores; failures that belong to the whole run and no suite (the total cost) rule out no group; and the
 // report builder's recommendation of a group without scores or latencies says null for them.
 import { describe, expect, test } from "vitest";
-import { buildEvalReport, type EvalReport, recommendUnderGate } from "../../../src/domain/index.js";
+import {
+  buildEvalReport,
+  type EvalReport,
+  recommendUnderGate,
+  type TestOutcome,
+} from "../../../src/domain/index.js";
 import { recommendCheapest } from "../../../src/domain/report-pareto.js";
 import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
 import { type CellSpec, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
 
-function report(specs: CellSpec[]): EvalReport {
-  return buildEvalReport(specs.map(makeOutcome), { ...RUN_TIMES, compareOutputs });
+function report(specs: CellSpec[], tests: TestOutcome[] = []): EvalReport {
+  return buildEvalReport(specs.map(makeOutcome), { ...RUN_TIMES, compareOutputs, tests });
+}
+
+/** A case's `compare` across cells that failed with an error, on no cell in particular. */
+function failedCompare(suite: string): TestOutcome {
+  return {
+    name: `${suite} > acme > across cells`,
+    suite,
+    case: "acme",
+    state: "failed",
+    failures: ["TypeError: Cannot read properties of undefined"],
+    assertions: [],
+  };
 }
 
 /** Three runs of a group with these formats scores. */
@@ -35,6 +52,30 @@ describe("recommendUnderGate", () => {
     ]);
     const [recommended] = recommendUnderGate(built, { cost: { maxTotalUsd: 1 } });
     expect(recommended?.passing).toEqual(["jamba-mini/low", "jamba-large/low"]);
+  });
+
+  test("a case's compare that failed on no cell rules out every group of its suite, and no other", () => {
+    const built = report(
+      [
+        ...group("jamba-mini", 1, { suite: "a", costUsd: 0.001 }),
+        ...group("jamba-large", 1, { suite: "a" }),
+        ...group("jamba-mini", 1, { suite: "b", costUsd: 0.001 }),
+        ...group("jamba-large", 1, { suite: "b" }),
+      ],
+      [failedCompare("a")],
+    );
+    // No assertion of a cell failed, so the report builder's own check lets every group through.
+    expect(built.suites.flatMap((suite) => suite.groups.map((item) => item.passesThresholds))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    const recommended = recommendUnderGate(built);
+    expect(recommended.map((item) => [item.suite, item.group?.id ?? null, item.passing])).toEqual([
+      ["a", null, []],
+      ["b", "jamba-mini/low", ["jamba-mini/low", "jamba-large/low"]],
+    ]);
   });
 
   test("each suite is recommended from its own groups and failures", () => {
