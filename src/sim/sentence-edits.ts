@@ -47,7 +47,7 @@ export function addFillerClause(draft: Draft, supply: ContentSupply, style: Rend
   return candidates.slice(-2);
 }
 
-/** Joins two sentences of a line into one with the bank's "and". */
+/** Joins two sentences of a line into one with the bank's "and"; when the second runs on into the next line, the joined one does. */
 export function mergeSentences(draft: Draft, style: RenderStyle): Draft[] {
   const candidates: Draft[] = [];
   draft.paragraphs.forEach((lines, p) => {
@@ -55,7 +55,7 @@ export function mergeSentences(draft: Draft, style: RenderStyle): Draft[] {
       for (let i = 0; i + 1 < line.pieces.length; i++) {
         const a = line.pieces[i]!;
         const b = line.pieces[i + 1]!;
-        if (a.kind !== "sentence" || b.kind !== "sentence" || a.chained || b.chained) continue;
+        if (a.kind !== "sentence" || b.kind !== "sentence" || a.chained) continue;
         const copy = cloneDraft(draft);
         copy.paragraphs[p]![l]!.pieces.splice(i, 2, joinSentences(a, b, style));
         candidates.push(copy);

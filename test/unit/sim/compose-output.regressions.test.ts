@@ -41,6 +41,16 @@ const ROWS: Row[] = [
     language: "italian",
     seed: "",
   },
+  {
+    // One sentence over 500 characters: the last sentence of the lead ran on into the fields below it,
+    // and sentences were only joined when neither ran on, so two stayed.
+    name: "a single long sentence (Dutch; property seed 1076523930)",
+    input: "invoice",
+    satisfy: ["Answer in a single sentence"],
+    violate: ["No more than 500 characters", "No semicolons"],
+    language: "dutch",
+    seed: "/",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
