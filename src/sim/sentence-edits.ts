@@ -130,6 +130,54 @@ export function hoistHeader(draft: Draft): Draft[] {
   return [copy];
 }
 
+/**
+ * Candidates that move a line of prose to the end of a list item's sentence: an item starts a sentence of
+ * its own, so prose standing between a header and a list costs one more; after the item's fields it runs
+ * on with them, and after the item's sentence it is joined to it with the bank's "and". The item taken is
+ * the first after the line, else the last before it.
+ */
+export function foldIntoItem(draft: Draft, style: RenderStyle): Draft[] {
+  // Where each item's sentence ends: the item line, or the last of the plain lines its fields run on into.
+  const ends: { p: number; l: number }[] = [];
+  draft.paragraphs.forEach((lines, p) => {
+    lines.forEach((line, l) => {
+      if (line.kind !== "bullet" && line.kind !== "numbered") return;
+      let end = l;
+      const runsOn = (at: number): boolean => {
+        const last = lines[at]!.pieces.at(-1);
+        return last?.kind === "field" || last?.chained === true;
+      };
+      while (runsOn(end) && lines[end + 1]?.kind === "plain" && lines[end + 1]!.fixed === undefined) end++;
+      ends.push({ p, l: end });
+    });
+  });
+  if (ends.length === 0) return [];
+  const candidates: Draft[] = [];
+  draft.paragraphs.forEach((lines, p) => {
+    lines.forEach((line, l) => {
+      if (line.kind !== "plain" || line.fixed !== undefined) return;
+      if (!line.pieces.some((piece) => piece.kind === "sentence")) return;
+      if (line.pieces.some((piece) => piece.closing || piece.chained || piece.open)) return;
+      const before = l > 0 ? lines[l - 1]! : draft.paragraphs[p - 1]?.at(-1);
+      if (before?.pieces.at(-1)?.chained === true) return;
+      if (ends.some((end) => end.p === p && end.l === l)) return;
+      const after = (end: { p: number; l: number }): boolean => end.p > p || (end.p === p && end.l > l);
+      const target = ends.find(after) ?? ends.at(-1)!;
+      const copy = cloneDraft(draft);
+      const into = copy.paragraphs[target.p]![target.l]!;
+      const moved = copy.paragraphs[p]![l]!.pieces;
+      const last = into.pieces.at(-1);
+      if (last?.kind === "sentence" && !last.chained && !last.open && moved[0]!.kind === "sentence") {
+        into.pieces.splice(-1, 1, joinSentences(last, moved[0]!, style), ...moved.slice(1));
+      } else into.pieces.push(...moved);
+      copy.paragraphs[p]!.splice(l, 1);
+      copy.paragraphs = copy.paragraphs.filter((paragraph) => paragraph.length > 0);
+      candidates.push(copy);
+    });
+  });
+  return candidates.slice(0, 3);
+}
+
 /** Candidates that move the title into the line after it, where it ends no sentence of its own. */
 export function inlineTitle(draft: Draft): Draft[] {
   for (const [p, lines] of draft.paragraphs.entries()) {

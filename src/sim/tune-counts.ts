@@ -32,6 +32,7 @@ import {
   breakSentences,
   chainLines,
   compactPostscript,
+  foldIntoItem,
   hoistHeader,
   inlineTitle,
   mergeSentences,
@@ -146,6 +147,7 @@ function candidatesFor(
           ...chainLines(draft, options.openEnd === true),
           ...inlineTitle(draft),
           ...hoistHeader(draft),
+          ...foldIntoItem(draft, style),
           ...compactPostscript(draft),
           ...mergeParagraphs(draft),
         ];

@@ -51,6 +51,16 @@ const ROWS: Row[] = [
     language: "dutch",
     seed: "/",
   },
+  {
+    // A header and a numbered item in at most 2 sentences: each starts a sentence of its own, so the prose
+    // between them had to run on inside the item; nothing moved it there.
+    name: "header, numbered item and prose in two sentences (Arabic; property seed 2710018949)",
+    input: "invoice",
+    satisfy: ["Use markdown headers", "Use a numbered list"],
+    violate: ["No exclamation marks", "At least 3 sentences"],
+    language: "arabic",
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
