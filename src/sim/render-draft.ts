@@ -193,6 +193,9 @@ function renderLine(line: DraftLine, number: number, style: RenderStyle, continu
   }
 }
 
+/** A first line that is a header, a bullet or a numbered item (as the verifiers read them). */
+const STARTS_BLOCK = /^(?: {0,3}#{1,6}[ \t]+\S|\s*(?:[-*+•◦▪‣●]|\d{1,3}[.)])[ \t]+\S)/;
+
 /** Changes the case of every letter as the draft's case requires. */
 export function applyCase(text: string, letterCase: RenderStyle["letterCase"]): string {
   if (letterCase === "lower") return text.toLowerCase();
@@ -220,7 +223,8 @@ export function renderDraft(draft: Draft, style: RenderStyle): string {
   if (draft.end !== undefined)
     text = text === "" ? draft.end : `${text}${draft.endOnOwnLine ? "\n" : " "}${draft.end}`;
   text = applyCase(text, style.letterCase);
-  if (style.quoted === "straight") return `"${text}"`;
-  if (style.quoted === "curly") return `“${text}”`;
-  return text;
+  if (style.quoted === false) return text;
+  const [open, close] = style.quoted === "straight" ? ['"', '"'] : ["“", "”"];
+  // A quote before a header or a list marker hides it ('"## Summary' is no header): it takes a line of its own.
+  return `${open}${STARTS_BLOCK.test(text) ? "\n" : ""}${text}${close}`;
 }

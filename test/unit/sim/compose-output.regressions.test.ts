@@ -61,6 +61,16 @@ const ROWS: Row[] = [
     language: "arabic",
     seed: "",
   },
+  {
+    // A quoted text with a header in at most 2 sentences: the header had to go first, but right after the
+    // opening quote ('"## ...') it is no header, so the prose stayed above it.
+    name: "quoted text with a header in two sentences (Arabic; property seed 115725258)",
+    input: "invoice",
+    satisfy: ["Use markdown headers", "Wrap the whole response in double quotes"],
+    violate: ["At least 3 sentences"],
+    language: "arabic",
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
