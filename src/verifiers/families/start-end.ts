@@ -10,7 +10,7 @@ import type { FamilyScore } from "./family-score.js";
 const OBJECT =
   "(?: (?:your|the|this|its|each|every|my|our))?(?: (?:entire|whole|full|complete|first|final|last))? ?(?:response|answer|reply|email|letter|text|message|output|essay|story|note|paragraph|sentence|line|bullet|item|list|poem|post|summary|it)s?";
 const MARKER =
-  "(?:(?:the|this|that|a|an) (?:exact |following |same )?(?:word|phrase|greeting|line|sentence|text|salutation|words|question|string|signature|sign-off|closing|note)(?: of)?:? )";
+  "(?:(?:the|this|that|a|an) (?:exact |following |same )?(?:word|phrase|greeting|line|sentence|text|salutation|words|question(?! mark\\b)|string|signature|sign-off|closing|note)(?: of)?:? )";
 const TARGET = `(?:${MARKER}(${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)|(${QUOTE})|(an? question(?: mark)?|an? exclamation(?: mark| point)?|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*))`;
 const QUOTED_WRAP =
   /\b(?:wrap|enclose|surround|put|place|encase|present|format)(?:s|d|ped|ing|ed)?\b(?: (?:your|the|this|its))?(?: (?:entire|whole|full|complete))? ?(?:response|answer|output|reply|text|message|it|everything)?(?: (?:must|should) be (?:wrapped|enclosed|surrounded|placed|put))? (?:in|with|within|inside|between|by)(?: a pair of)? double[- ]?(?:quotation marks|quotes|quote marks|quotation)\b/gi;
