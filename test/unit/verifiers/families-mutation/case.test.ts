@@ -3,7 +3,8 @@
 // negated case left unchecked, and the reasons of both cases, passing and failing, with the count of the
 // letters in the wrong case, its plural and the first offender.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement } from "../../../../src/verifiers/index.js";
+import { expectScored } from "./expect-scored.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -63,11 +64,6 @@ describe("the reason of a case score", () => {
       '5 lowercase letters found (first "t" at 6); all capital letters required',
     ],
   ])("%j on %j", (description, text, score, reason) => {
-    const result = verifyRequirement(text, description);
-    expect({ score: result.score, verdict: result.verdict, reason: result.reason }).toEqual({
-      score,
-      verdict: score === 1 ? "pass" : "fail",
-      reason,
-    });
+    expectScored(text, description, score, reason);
   });
 });

@@ -4,6 +4,7 @@
 // once, and the reasons: none allowed, exactly, at most, at least, one time or several.
 import { describe, expect, test } from "vitest";
 import { type Check, parseRequirement, verify, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { expectScored } from "./expect-scored.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -132,12 +133,7 @@ describe("the reason of a letter count's score", () => {
       'the letter "z" found 2 times; at least 2 required',
     ],
   ])("%j on %j", (description, text, score, reason) => {
-    const result = verifyRequirement(text, description);
-    expect({ score: result.score, verdict: result.verdict, reason: result.reason }).toEqual({
-      score,
-      verdict: score === 1 ? "pass" : "fail",
-      reason,
-    });
+    expectScored(text, description, score, reason);
   });
 
   test("each letter is counted on its own in one text", () => {

@@ -3,7 +3,8 @@
 // splitting the options, a negated choice left unchecked, options matched as whole words as written, a
 // whole text that is an option in another case or wrapped in emphasis, and the reasons of both scores.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verify, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement, verify } from "../../../../src/verifiers/index.js";
+import { expectScored } from "./expect-scored.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -118,12 +119,7 @@ describe("the score and reason of a one-of check", () => {
       'answers with "Strongly agree"; one of "Strongly agree", "Disagree" required',
     ],
   ])("%j on %j", (description, text, score, reason) => {
-    const result = verifyRequirement(text, description);
-    expect({ score: result.score, verdict: result.verdict, reason: result.reason }).toEqual({
-      score,
-      verdict: score === 1 ? "pass" : "fail",
-      reason,
-    });
+    expectScored(text, description, score, reason);
   });
 });
 

@@ -2,7 +2,8 @@
 // run test:mutation): em dashes and emoticons read as their marks, a list of marks read as one check per
 // mark, a negated prohibition left unchecked, and the reasons: none found, one mark (singular) or several.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement } from "../../../../src/verifiers/index.js";
+import { expectScored } from "./expect-scored.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -47,11 +48,6 @@ describe("the reason of a forbidden mark's score", () => {
     ["no em dashes", "Wait — what", 0, "1 em dash found (first at offset 5); none allowed"],
     ["no em dashes", "Wait — what; no—", 0, "2 em dashes found (first at offset 5); none allowed"],
   ])("%j on %j", (description, text, score, reason) => {
-    const result = verifyRequirement(text, description);
-    expect({ score: result.score, verdict: result.verdict, reason: result.reason }).toEqual({
-      score,
-      verdict: score === 1 ? "pass" : "fail",
-      reason,
-    });
+    expectScored(text, description, score, reason);
   });
 });

@@ -2,7 +2,8 @@
 // npm run test:mutation): the closing marks, targets named as words or phrases, per-unit and negated rules
 // left unchecked, the wrapping in double quotes, and the reasons of the three scores.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verify, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement, verify } from "../../../../src/verifiers/index.js";
+import { expectScored } from "./expect-scored.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -165,12 +166,7 @@ describe("the reason of a start, end or quotes score", () => {
       "the text neither starts nor ends with a double quote; the whole response must be wrapped in double quotes",
     ],
   ])("%j on %j", (description, text, score, reason) => {
-    const result = verifyRequirement(text, description);
-    expect({ score: result.score, verdict: result.verdict, reason: result.reason }).toEqual({
-      score,
-      verdict: score === 1 ? "pass" : "fail",
-      reason,
-    });
+    expectScored(text, description, score, reason);
   });
 });
 
