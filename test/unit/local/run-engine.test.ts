@@ -7,6 +7,7 @@ import {
   runEngine,
   type ScriptedContext,
 } from "../../../src/local/index.js";
+import type { Judge } from "../../../src/verifiers/index.js";
 
 describe("BUDGET_STEPS", () => {
   test.each([
@@ -112,25 +113,24 @@ describe("runEngine", () => {
     });
   });
 
-  test("a judge, when given, scores what no verifier understands", async () => {
-    const generator = createScriptedGenerator({ outputs: { "*": ["Hello!"] } });
-    const result = await runEngine(
+  /** A run of "Hello!" against one requirement no verifier understands, scored by a judge named grader. */
+  const runJudged = (score: Judge["score"]) =>
+    runEngine(
       { input: "Greet me.", requirements: [{ name: "tone", description: "Use a friendly tone" }] },
       {
-        generator,
+        generator: createScriptedGenerator({ outputs: { "*": ["Hello!"] } }),
         seed: "s",
         model: "jamba-mini",
-        judge: {
-          url: "http://127.0.0.1:9/v1",
-          model: "grader",
-          score: async (text) => ({
-            verdict: "pass",
-            score: text.includes("!") ? 0.9 : 0.1,
-            reason: "cheerful",
-          }),
-        },
+        judge: { url: "http://127.0.0.1:9/v1", model: "grader", score },
       },
     );
+
+  test("a judge, when given, scores what no verifier understands", async () => {
+    const result = await runJudged(async (text) => ({
+      verdict: "pass",
+      score: text.includes("!") ? 0.9 : 0.1,
+      reason: "cheerful",
+    }));
     expect(result.requirementsResult.requirements[0]).toMatchObject({
       score: 0.9,
       reason: "judge grader: cheerful",
@@ -140,20 +140,11 @@ describe("runEngine", () => {
   });
 
   test("a judge that fails leaves the generator's own claim standing in, and says the judge failed", async () => {
-    const generator = createScriptedGenerator({ outputs: { "*": ["Hello!"] } });
-    const result = await runEngine(
-      { input: "Greet me.", requirements: [{ name: "tone", description: "Use a friendly tone" }] },
-      {
-        generator,
-        seed: "s",
-        model: "jamba-mini",
-        judge: {
-          url: "http://127.0.0.1:9/v1",
-          model: "grader",
-          score: async () => ({ verdict: "error", score: null, reason: "status 503: busy" }),
-        },
-      },
-    );
+    const result = await runJudged(async () => ({
+      verdict: "error",
+      score: null,
+      reason: "status 503: busy",
+    }));
     expect(result.requirementsResult.requirements[0]?.reason).toBe(
       "Self-assessed by the simulated model jamba-mini (no verifier understands this requirement and the judge gave no score: judge grader: status 503: busy): no self-assessment given",
     );
