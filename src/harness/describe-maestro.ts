@@ -100,7 +100,9 @@ export function registerSuite<Case extends SuiteCase>(
   // Concurrent at every level: cases run side by side, and the shared limit, not vitest, paces the cells.
   describe.concurrent(name, () => {
     let cassette: Cassette | undefined;
+    let usedHarness: Harness | undefined;
     const cassetteFor = (harness: Harness, suiteFile: string) => {
+      usedHarness = harness;
       cassette ??= openCassette(
         options.cassette ??
           join(
@@ -113,7 +115,11 @@ export function registerSuite<Case extends SuiteCase>(
       );
       return cassette;
     };
-    afterAll(() => cassette?.flush());
+    afterAll(async () => {
+      cassette?.flush();
+      // Slots given back as the last cells ended are released before the worker may stop.
+      await usedHarness?.semaphore.settle();
+    });
 
     const byCase = new Map<string, MatrixCell[]>();
     for (const cell of cells) byCase.set(cell.key.case, [...(byCase.get(cell.key.case) ?? []), cell]);

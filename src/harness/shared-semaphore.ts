@@ -27,12 +27,14 @@ export interface SemaphoreServer {
 }
 
 /**
- * Serves `limit` slots on 127.0.0.1: `POST /acquire?waitMs=N` answers 200 once a slot is free, or 202
- * after N ms (at most {@link SEMAPHORE_POLL_MS}) without one, and the client asks again; `POST /release`
- * frees one. The harness starts it in vitest's main process; each worker takes slots from it. A
- * request that waits is answered by the server itself before any client timeout. Each acquire names
- * its holder (`?id=`): asking again with the same id is answered 200 at once when the slot was already
- * granted, so a grant whose answer was lost (the client gave up as it was sent) is not leaked.
+ * Serves `limit` slots on 127.0.0.1: `POST /acquire?id=I&want=N&waitMs=W` answers 200 with the number of
+ * slots granted (between 1 and N, as many as are free; N defaults to 1) once one is free, or 202 after W ms
+ * (at most {@link SEMAPHORE_POLL_MS}) without one, and the client asks again; `POST /release?id=I&count=K`
+ * frees K of the slots granted to I (1 by default). The harness starts it in vitest's main process; each
+ * worker takes slots from it. A request that waits is answered by the server itself before any client
+ * timeout, and asking again with the same id keeps its place in the line. Asking again with the id of a
+ * grant answers at once with what that id still holds, so a grant whose answer was lost (the client gave
+ * up as it was sent) is not leaked.
  */
 export async function startSemaphoreServer(limit: number): Promise<SemaphoreServer> {
   if (!Number.isInteger(limit) || limit < 1) {
@@ -41,25 +43,42 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
   let active = 0;
   let peak = 0;
   let notYet = 0;
-  const waiting: { res: ServerResponse; timer: NodeJS.Timeout; id: string | null }[] = [];
-  const holders = new Set<string>();
-  const grant = (res: ServerResponse, id: string | null) => {
-    active += 1;
+  const waiting: {
+    res: ServerResponse;
+    timer: NodeJS.Timeout;
+    id: string | null;
+    want: number;
+    turn: number;
+  }[] = [];
+  /** The turn of each id that was told "not yet": asking again keeps its place in the line. */
+  const turns = new Map<string, number>();
+  let lastTurn = 0;
+  /** The slots each grant's id still holds. */
+  const holders = new Map<string, number>();
+  const grant = (res: ServerResponse, id: string | null, want: number) => {
+    const count = Math.min(want, limit - active);
+    active += count;
     peak = Math.max(peak, active);
-    if (id !== null) holders.add(id);
-    res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    if (id !== null) {
+      holders.set(id, count);
+      turns.delete(id);
+    }
+    res.writeHead(200, { "content-type": "text/plain" }).end(String(count));
   };
   const server = createServer((req, res) => {
     req.resume();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const id = url.searchParams.get("id");
     if (req.method === "POST" && url.pathname === "/acquire") {
-      if (id !== null && holders.has(id)) {
-        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      const held = id === null ? undefined : holders.get(id);
+      if (held !== undefined) {
+        res.writeHead(200, { "content-type": "text/plain" }).end(String(held));
         return;
       }
+      const wanted = Number(url.searchParams.get("want") ?? 1);
+      const want = Number.isInteger(wanted) && wanted >= 1 ? wanted : 1;
       if (active < limit) {
-        grant(res, id);
+        grant(res, id, want);
         return;
       }
       const asked = Number(url.searchParams.get("waitMs") ?? SEMAPHORE_POLL_MS);
@@ -77,19 +96,28 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
         notYet += 1;
         res.writeHead(202, { "content-type": "text/plain" }).end("not yet");
       }, waitMs);
-      waiting.push({ res, timer, id });
+      const turn = (id === null ? undefined : turns.get(id)) ?? ++lastTurn;
+      if (id !== null) turns.set(id, turn);
+      const place = waiting.findIndex((item) => item.turn > turn);
+      waiting.splice(place === -1 ? waiting.length : place, 0, { res, timer, id, want, turn });
       res.on("close", leave);
       return;
     }
     if (req.method === "POST" && url.pathname === "/release") {
-      // A release naming no holder (an older client) frees one slot; one naming a holder, its own.
-      if (id === null || holders.delete(id)) {
-        active = Math.max(0, active - 1);
-        const next = waiting.shift();
-        if (next !== undefined) {
-          clearTimeout(next.timer);
-          grant(next.res, next.id);
-        }
+      const asked = Number(url.searchParams.get("count") ?? 1);
+      let count = Number.isInteger(asked) && asked >= 1 ? asked : 1;
+      // A release naming no holder (an older client) frees what it says; one naming a holder, at most what it holds.
+      if (id !== null) {
+        const held = holders.get(id) ?? 0;
+        count = Math.min(count, held);
+        if (held - count > 0) holders.set(id, held - count);
+        else holders.delete(id);
+      }
+      active = Math.max(0, active - count);
+      while (active < limit && waiting.length > 0) {
+        const next = waiting.shift()!;
+        clearTimeout(next.timer);
+        grant(next.res, next.id, next.want);
       }
       res.writeHead(204).end();
       return;
@@ -130,24 +158,58 @@ export interface RemoteSemaphoreOptions {
   fetch?: typeof fetch;
   /** The first wait after a failed request, doubled at each failure. Default 100 ms. */
   retryDelayMs?: number;
+  /**
+   * How long a slot may pass from one of this process's tasks to the next before it goes back to the
+   * server, where other processes wait their turn. Default {@link SLOT_LEASE_MS}.
+   */
+  leaseMs?: number;
 }
 
 /**
- * Takes slots from a {@link startSemaphoreServer} in another process. Waiting is a long poll: each
- * request is answered within `pollMs` (a slot, or "not yet" and it asks again), so no HTTP timeout ever
- * ends the wait; a failed request (a reset) is retried up to 5 times before the run fails.
+ * How long a worker keeps a slot for its own waiting tasks before giving it back: one acquire and one
+ * release serve every cell that follows within it, and a worker waiting at the server gets a slot within
+ * this time plus one task's.
  */
-export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptions = {}): Semaphore {
+export const SLOT_LEASE_MS = 500;
+
+/** A semaphore some of whose work finishes after its tasks: {@link settle} waits for it. */
+export interface SettlingSemaphore extends Semaphore {
+  /** Resolves once every slot this process gave back has been released at the server. */
+  settle(): Promise<void>;
+}
+
+interface Slot {
+  /** The grant it came with, named in its release. */
+  id: string;
+  grantedAt: number;
+}
+
+/**
+ * Takes slots from a {@link startSemaphoreServer} in another process. Tasks waiting in this process ask
+ * for their slots together (one request for several), and a finished task hands its slot straight to the
+ * next waiting one for up to `leaseMs`, so the server sees a request per lease rather than two per task;
+ * a slot nobody here waits for goes back at once. Waiting is a long poll: each request is answered within
+ * `pollMs` (slots, or "not yet" and it asks again), so no HTTP timeout ever ends the wait; a failed request
+ * (a reset) is retried up to 5 times before the waiting tasks fail.
+ */
+export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptions = {}): SettlingSemaphore {
   const send = options.fetch ?? fetch;
   const pollMs = options.pollMs ?? SEMAPHORE_POLL_MS;
   const retryDelayMs = options.retryDelayMs ?? 100;
-  const acquire = async (id: string) => {
+  const leaseMs = options.leaseMs ?? SLOT_LEASE_MS;
+  const waiters: { take: (slot: Slot) => void; fail: (error: unknown) => void }[] = [];
+  const releasing = new Set<Promise<unknown>>();
+  /** Slots asked for and not yet answered. */
+  let asked = 0;
+
+  const acquire = async (id: string, want: number): Promise<number> => {
     let failures = 0;
     for (;;) {
       let response: Response;
+      let body: string;
       try {
-        response = await send(`${url}/acquire?id=${id}&waitMs=${pollMs}`, { method: "POST" });
-        await response.text();
+        response = await send(`${url}/acquire?id=${id}&want=${want}&waitMs=${pollMs}`, { method: "POST" });
+        body = await response.text();
       } catch (error) {
         failures += 1;
         if (failures > 5) {
@@ -159,30 +221,79 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (failures - 1)));
         continue;
       }
-      if (response.status === 200) return;
+      if (response.status === 200) {
+        const granted = Number(body);
+        // A server that grants one slot at a time answers "ok".
+        return Number.isInteger(granted) && granted >= 1 ? granted : 1;
+      }
       if (response.status !== 202) {
         throw new Error(`the shared concurrency limit at ${url} answered ${response.status}`);
       }
       failures = 0;
     }
   };
+  const release = (slot: Slot) => {
+    const sent = send(`${url}/release?id=${slot.id}`, { method: "POST" })
+      .then((response) => response.text())
+      .catch(() => undefined);
+    releasing.add(sent);
+    void sent.finally(() => releasing.delete(sent));
+  };
+  /** Gives `slot` to the next waiting task, or back to the server when none waits or its lease is over. */
+  const pass = (slot: Slot, fresh: boolean) => {
+    const next = fresh ? waiters.shift() : undefined;
+    if (next === undefined) release(slot);
+    else next.take(slot);
+  };
+  /** Asks the server for the slots the waiting tasks still lack, once for all that began waiting in this turn. */
+  let askScheduled = false;
+  const askSoon = () => {
+    if (askScheduled) return;
+    askScheduled = true;
+    queueMicrotask(() => {
+      askScheduled = false;
+      askForSlots();
+    });
+  };
+  const askForSlots = () => {
+    const want = waiters.length - asked;
+    if (want <= 0) return;
+    asked += want;
+    const id = randomUUID();
+    acquire(id, want).then(
+      (granted) => {
+        asked -= want;
+        const grantedAt = performance.now();
+        for (let index = 0; index < granted; index += 1) pass({ id, grantedAt }, true);
+        askForSlots();
+      },
+      (error: unknown) => {
+        asked -= want;
+        for (const waiter of waiters.splice(0, want)) waiter.fail(error);
+        askForSlots();
+      },
+    );
+  };
   return {
     async run(task) {
-      const id = randomUUID();
-      await acquire(id);
+      const slot = await new Promise<Slot>((take, fail) => {
+        waiters.push({ take, fail });
+        askSoon();
+      });
       try {
         return await task();
       } finally {
-        await send(`${url}/release?id=${id}`, { method: "POST" })
-          .then((response) => response.text())
-          .catch(() => undefined);
+        pass(slot, performance.now() - slot.grantedAt < leaseMs);
       }
+    },
+    async settle() {
+      while (releasing.size > 0) await Promise.all([...releasing]);
     },
   };
 }
 
 /** A semaphore within this process, for suites run without the harness's global setup. */
-export function createLocalSemaphore(limit: number): Semaphore {
+export function createLocalSemaphore(limit: number): SettlingSemaphore {
   let active = 0;
   const waiting: (() => void)[] = [];
   return {
@@ -197,5 +308,6 @@ export function createLocalSemaphore(limit: number): Semaphore {
         else active -= 1;
       }
     },
+    settle: async () => {},
   };
 }

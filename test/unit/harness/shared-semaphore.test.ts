@@ -40,6 +40,7 @@ describe("createRemoteSemaphore", () => {
     expect(server.active).toBe(1);
     holder.release();
     expect(await Promise.all([first, second])).toEqual(["first", "second"]);
+    await semaphore.settle();
     expect(server.peak).toBe(1);
     expect(server.active).toBe(0);
   });
@@ -69,6 +70,100 @@ describe("createRemoteSemaphore", () => {
     await fetch(`${server.url}/release?id=a`, { method: "POST" });
     expect(server.active).toBe(0);
     expect((await fetch(`${server.url}/acquire?id=b&waitMs=20`, { method: "POST" })).status).toBe(200);
+  });
+
+  test("a grant names how many slots it gives: as many as asked and free, at least one", async () => {
+    const server = await startSemaphoreServer(3);
+    servers.push(server);
+    const first = await fetch(`${server.url}/acquire?id=a&want=2&waitMs=20`, { method: "POST" });
+    expect([first.status, await first.text()]).toEqual([200, "2"]);
+    const second = await fetch(`${server.url}/acquire?id=b&want=5&waitMs=20`, { method: "POST" });
+    expect([second.status, await second.text()]).toEqual([200, "1"]);
+    // Asked again, a grant answers what its id still holds; a release frees at most that.
+    await fetch(`${server.url}/release?id=a&count=1`, { method: "POST" });
+    const again = await fetch(`${server.url}/acquire?id=a&want=2&waitMs=20`, { method: "POST" });
+    expect(await again.text()).toBe("1");
+    await fetch(`${server.url}/release?id=a&count=9`, { method: "POST" });
+    expect(server.active).toBe(1);
+  });
+
+  test("tasks of one process share their slots: far fewer requests than two per task, never past the limit", async () => {
+    const server = await startSemaphoreServer(4);
+    servers.push(server);
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    };
+    const semaphore = createRemoteSemaphore(server.url, { fetch: counting, leaseMs: 60_000 });
+    let running = 0;
+    let most = 0;
+    const tasks = Array.from({ length: 100 }, (_, index) =>
+      semaphore.run(async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        running -= 1;
+        return index;
+      }),
+    );
+    expect(await Promise.all(tasks)).toEqual(Array.from({ length: 100 }, (_, index) => index));
+    await semaphore.settle();
+    expect(most).toBe(4);
+    expect(server.peak).toBe(4);
+    expect(server.active).toBe(0);
+    // One acquire for the 100 waiting tasks, then the four slots' releases as the queue empties.
+    expect(requests).toBeLessThanOrEqual(10);
+  });
+
+  test("a process that waits at the server gets a slot once another's lease is over, though the other still has tasks", async () => {
+    const server = await startSemaphoreServer(1);
+    servers.push(server);
+    const busy = createRemoteSemaphore(server.url, { leaseMs: 50 });
+    const other = createRemoteSemaphore(server.url, { leaseMs: 50, pollMs: 20 });
+    let stop = false;
+    let busyTasks = 0;
+    const queue = Array.from({ length: 200 }, () =>
+      busy.run(async () => {
+        if (stop) return;
+        busyTasks += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }),
+    );
+    while (server.active === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    await other.run(async () => {
+      stop = true;
+    });
+    await Promise.all(queue);
+    await Promise.all([busy.settle(), other.settle()]);
+    // The busy process kept the slot for about one lease (50 ms of 5 ms tasks), not for its 200 tasks.
+    expect(busyTasks).toBeLessThan(100);
+    expect(server.peak).toBe(1);
+    expect(server.active).toBe(0);
+  });
+
+  test("several processes with short leases never hold more than the limit together", async () => {
+    const server = await startSemaphoreServer(3);
+    servers.push(server);
+    const clients = Array.from({ length: 4 }, () => createRemoteSemaphore(server.url, { leaseMs: 10 }));
+    let running = 0;
+    let most = 0;
+    await Promise.all(
+      clients.flatMap((client, which) =>
+        Array.from({ length: 40 }, (_, index) =>
+          client.run(async () => {
+            running += 1;
+            most = Math.max(most, running);
+            await new Promise((resolve) => setTimeout(resolve, (index + which) % 4));
+            running -= 1;
+          }),
+        ),
+      ),
+    );
+    await Promise.all(clients.map((client) => client.settle()));
+    expect(most).toBeLessThanOrEqual(3);
+    expect(server.peak).toBe(3);
+    expect(server.active).toBe(0);
   });
 
   test("an unreachable limit fails with a message naming it, after retries", async () => {
