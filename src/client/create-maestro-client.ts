@@ -4,6 +4,7 @@ import { MaestroConfigurationError } from "../errors/index.js";
 import { createChatResource } from "./chat-resource.js";
 import { createClientCall } from "./client-call.js";
 import type { MaestroClient, MaestroClientOptions } from "./client-types.js";
+import { createHttpTransport } from "./http-transport.js";
 import { createLibraryResource } from "./library-resource.js";
 import { createRequestLimiter } from "./request-limiter.js";
 import { createResilientFetch } from "./resilient-fetch.js";
@@ -62,7 +63,7 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
       ...(options.requestsPerSecond === undefined ? {} : { requestsPerSecond: options.requestsPerSecond }),
     });
   const transport = createResilientFetch({
-    fetch: options.fetch ?? ((request) => fetch(request)),
+    ...(options.fetch === undefined ? { send: createHttpTransport() } : { fetch: options.fetch }),
     retry: resolveRetryPolicy(options.retry),
     limiter,
     requestTimeoutMs,

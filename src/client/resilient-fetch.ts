@@ -1,4 +1,5 @@
 import { MaestroConnectionError } from "../errors/index.js";
+import type { SendAttempt } from "./http-transport.js";
 import type { RequestLimiter } from "./request-limiter.js";
 import { computeBackoffMs, parseRetryAfter, REFUSED_STATUSES, type RetryPolicy } from "./retry-policy.js";
 
@@ -18,7 +19,10 @@ export interface RetryEvent {
 
 /** Options of {@link createResilientFetch}. */
 export interface ResilientFetchOptions {
-  fetch: (request: Request) => Promise<Response>;
+  /** A fetch to send each attempt with; without one, `send` does. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Sends each attempt when no `fetch` is given (the client's keep-alive HTTP transport). */
+  send?: SendAttempt | undefined;
   retry: RetryPolicy;
   limiter: RequestLimiter;
   /** Time allowed for each attempt, response body included (event streams: until the headers arrive). */
@@ -90,6 +94,11 @@ async function attemptOnce(
   body: ArrayBuffer | undefined,
   options: ResilientFetchOptions,
 ): Promise<Response> {
+  if (options.fetch === undefined) {
+    if (options.send === undefined) throw new TypeError("createResilientFetch: give fetch or send");
+    const { method, url, headers, signal } = request;
+    return options.send({ method, url, headers, body, signal, timeoutMs: options.requestTimeoutMs });
+  }
   const deadline = new AbortController();
   const timer = setTimeout(
     () =>
@@ -121,6 +130,13 @@ async function attemptOnce(
 }
 
 function withAttempts(response: Response, attempts: number): Response {
+  try {
+    // A response built here has headers of its own to add to; one straight from a fetch does not.
+    response.headers.set(ATTEMPTS_HEADER, String(attempts));
+    return response;
+  } catch {
+    // Immutable headers: copied below.
+  }
   const headers = new Headers(response.headers);
   headers.set(ATTEMPTS_HEADER, String(attempts));
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
