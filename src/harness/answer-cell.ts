@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { MaestroClient } from "../client/index.js";
 import type { ChatRequest, CreateRunRequest, MaestroRun, ScoreSource } from "../domain/index.js";
 import { readScoreSources } from "../domain/index.js";
-import { CELL_HEADER, REPEAT_HEADER } from "../local/index.js";
+import { CELL_HEADER, REPEAT_HEADER } from "../local/cell-headers.js";
 import type { MatrixCell } from "./expand-matrix.js";
 import type { Harness } from "./harness-context.js";
 import { chatAnswerCostUsd, readChatLocalInfo, scoreChat } from "./score-chat.js";

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig, mergeConfig, type ViteUserConfig } from "vitest/config";
+import type { ViteUserConfig } from "vitest/config";
 import type { HarnessOptions } from "./global-setup.js";
 import { HARNESS_DEFAULTS, vitestConcurrencyFor } from "./harness-context.js";
 
@@ -55,18 +55,37 @@ export function defineMaestroConfig(
 ): ViteUserConfig {
   const { include, ...harness } = options;
   const concurrency = harness.concurrency ?? HARNESS_DEFAULTS.concurrency;
-  return mergeConfig(
-    defineConfig({
-      ...SOURCE_RESOLVE_CONFIG,
-      test: {
-        ...PACKAGE_DEPS_CONFIG,
-        include: include ?? ["suites/**/*.eval.ts"],
-        globalSetup: [GLOBAL_SETUP_PATH],
-        maxConcurrency: vitestConcurrencyFor(concurrency),
-        testTimeout: (harness.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000,
-        provide: { maestroEvalOptions: harness },
-      },
-    }),
-    overrides,
-  );
+  const base: ViteUserConfig = {
+    ...SOURCE_RESOLVE_CONFIG,
+    test: {
+      ...PACKAGE_DEPS_CONFIG,
+      include: include ?? ["suites/**/*.eval.ts"],
+      globalSetup: [GLOBAL_SETUP_PATH],
+      maxConcurrency: vitestConcurrencyFor(concurrency),
+      testTimeout: (harness.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000,
+      provide: { maestroEvalOptions: harness },
+    },
+  };
+  return mergeConfigs(base, overrides) as ViteUserConfig;
+}
+
+/**
+ * Merges `overrides` into `base` as vite's `mergeConfig` does for what the base holds: lists are joined,
+ * objects merged key by key, any other value replaced, an `undefined` or `null` override ignored. Written
+ * here because importing `vitest/config` loads vite into every vitest worker that imports
+ * `maestro-eval/vitest` (about 0.4 s each), where only the main process builds a config.
+ */
+export function mergeConfigs(base: unknown, overrides: unknown): unknown {
+  if (overrides === undefined || overrides === null) return base;
+  if (Array.isArray(base)) return [...base, ...(Array.isArray(overrides) ? overrides : [overrides])];
+  if (Array.isArray(overrides) && base !== undefined && base !== null) return [base, ...overrides];
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) merged[key] = mergeConfigs(base[key], value);
+  return merged;
+}
+
+/** An object merged key by key, as vite tells one: by its tag, so a RegExp or a Date is a value. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return Object.prototype.toString.call(value) === "[object Object]";
 }

@@ -3,10 +3,10 @@ import { inject } from "vitest";
 import { createMaestroClient, type MaestroClient } from "../client/index.js";
 import { type CellMeta, parseResultLines, resumeKey } from "../domain/index.js";
 import { MaestroConfigurationError } from "../errors/index.js";
-import { type LocalServer, startLocalServer } from "../local/index.js";
+import type { LocalServer } from "../local/index.js";
 import { createConfiguredJudge, type Judge, type JudgeConfig } from "../verifiers/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
-import { createLocalSemaphore, createRemoteSemaphore, type Semaphore } from "./shared-semaphore.js";
+import { createLocalSemaphore, createRemoteSemaphore, type SettlingSemaphore } from "./shared-semaphore.js";
 
 /** Which API the cells call. */
 export type Backend = "ai21" | "local" | "replay";
@@ -39,7 +39,8 @@ export interface Harness extends Omit<ProvidedHarness, "judge"> {
   client: MaestroClient | undefined;
   /** Scores a chat answer's requirements that no verifier understands; undefined when none is configured. */
   judge: Judge | undefined;
-  semaphore: Semaphore;
+  /** The shared concurrency limit; settled before a suite ends, so no slot it gave back is lost with the worker. */
+  semaphore: SettlingSemaphore;
   apiKey: string | undefined;
   /** Finished cells of an earlier run, by {@link resumeKey}. */
   resumed: ReadonlyMap<string, CellMeta>;
@@ -85,6 +86,8 @@ async function createHarness(): Promise<Harness> {
           baseUrl: provided.baseUrl,
           ...(provided.backend === "ai21" ? { apiKey } : { apiKey: undefined, env: {} }),
           concurrency: Math.max(16, provided.concurrency * 2),
+          // Every cell's request was validated when its suite was collected, before anything was sent.
+          validate: false,
         });
   const semaphore =
     provided.semaphoreUrl === undefined
@@ -110,6 +113,8 @@ async function setUpInWorker(apiKey: string | undefined): Promise<ProvidedHarnes
     const baseUrl = nonEmpty(process.env.AI21_API_HOST) ?? "https://api.ai21.com";
     return { backend: "ai21", baseUrl, semaphoreUrl: undefined, concurrency, cassettes, timeoutMs };
   }
+  // Loaded here only: a worker of a run with a global setup never starts a server of its own.
+  const { startLocalServer } = await import("../local/index.js");
   fallbackServer ??= await startLocalServer({ timeScale: HARNESS_DEFAULTS.localTimeScale });
   return {
     backend: "local",

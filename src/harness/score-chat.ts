@@ -10,7 +10,7 @@ import {
   scoreOverall,
   tokenCostUsd,
 } from "../domain/index.js";
-import { resolveModelProfile } from "../local/index.js";
+import { resolveModelProfile } from "../local/model-profiles.js";
 import {
   type Judge,
   parseRequirement,

@@ -180,7 +180,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
     else socket.destroy();
   });
-  warmUp();
   await new Promise<void>((resolve, reject) => {
     const fail = (error: Error) => {
       tools.close();
@@ -193,6 +192,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       resolve();
     });
   });
+  // Once listening, so that whoever started the server goes on (vitest starts its workers) while this runs.
+  const warming = setImmediate(warmUp);
+  warming.unref();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
@@ -222,8 +224,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 let warm = false;
 
 /**
- * Compiles the validators and the verifiers' patterns once per process (about 3 s cold), before the
- * first server listens: otherwise the first create pays it on the thread every request waits for.
+ * Compiles the validators and the verifiers' patterns once per process (about 1 s cold), on the turn after
+ * the first server starts listening: in a run, while vitest starts its workers, which take longer to send
+ * the first request; otherwise the first create pays it on the thread every request waits for.
  */
 function warmUp(): void {
   if (warm) return;

@@ -2,13 +2,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { hasErrors, validateChatRequest } from "../../constraints/index.js";
 import { answerChat } from "../answer-chat.js";
+/** The header a harness sends to ask for another reproducible sample of the same request. */
+import { REPEAT_HEADER } from "../cell-headers.js";
 import type { Generator } from "../generator.js";
 import { readChatRequest } from "../read-request.js";
 import { sendJson } from "../send-json.js";
 import { validationDetail } from "../validation-detail.js";
 
-/** The header a harness sends to ask for another reproducible sample of the same request. */
-export const REPEAT_HEADER = "x-maestro-eval-repeat";
+export { REPEAT_HEADER };
 
 /** The chat route, and how many completions it answered. */
 export interface ChatRoute {

@@ -1,15 +1,15 @@
 // POST /studio/v1/maestro/runs and GET /studio/v1/maestro/runs/{id}: prepare (parse, validate, seed;
 // off this thread for a large body), start, count each cell's creates, answer from the store.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CELL_HEADER, REPEAT_HEADER } from "../cell-headers.js";
 import type { TransportFault } from "../faults.js";
 import type { RunLifecycle } from "../run-lifecycle.js";
 import type { RunPreparer } from "../run-preparer.js";
 import type { RunStore } from "../run-store.js";
 import { sendJson } from "../send-json.js";
-import { REPEAT_HEADER } from "./chat.js";
 
 /** The header a harness sends on a create to name its cell (a hash of the cell key), to count duplicates. */
-export const CELL_HEADER = "x-maestro-eval-cell";
+export { CELL_HEADER };
 
 /** The run routes, and how many creates named a cell that had been created before. */
 export interface RunRoutes {
