@@ -22,6 +22,8 @@ export default function setup(): void {
     newestMtime(join(repoRoot, "tsconfig.json")),
     newestMtime(join(repoRoot, "tsconfig.build.json")),
     newestMtime(join(repoRoot, "package.json")),
+    // The build writes the spec beside the modules as JSON (dist/openapi-spec.json).
+    newestMtime(join(repoRoot, "openapi/maestro.yaml")),
   );
   if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= sources) return;
   execFileSync("npm", ["run", "build", "--silent"], { cwd: repoRoot, stdio: "inherit" });

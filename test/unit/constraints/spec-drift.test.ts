@@ -147,3 +147,16 @@ describe("the spec and the validator", () => {
     expect(withDefaults.filter((name) => !covered.includes(name))).toEqual([]);
   });
 });
+
+describe("the spec the built package reads", () => {
+  test("dist/openapi-spec.json, written by the build, is openapi/maestro.yaml as JSON", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parse } = await import("yaml");
+    const root = new URL("../../../", import.meta.url);
+    // This repository's test setup builds dist/ from the current sources before any test runs.
+    const built = JSON.parse(readFileSync(new URL("dist/openapi-spec.json", root), "utf8")) as unknown;
+    expect(built).toEqual(parse(readFileSync(new URL("openapi/maestro.yaml", root), "utf8")));
+    // From the sources, the spec is read from the YAML itself.
+    expect(loadSpec()).toEqual(built);
+  });
+});
