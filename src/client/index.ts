@@ -10,6 +10,7 @@ export {
   type MaestroClient,
   type MaestroClientOptions,
 } from "./create-maestro-client.js";
+export { createHttpTransport, type HttpAttempt, type SendAttempt } from "./http-transport.js";
 export {
   createDurationEstimator,
   DEFAULT_POLL_OPTIONS,

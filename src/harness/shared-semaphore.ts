@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createHttpTransport } from "../client/index.js";
 
 /** Something that runs tasks under a limit. */
 export interface Semaphore {
@@ -193,8 +194,8 @@ interface Slot {
  * (a reset) is retried up to 5 times before the waiting tasks fail.
  */
 export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptions = {}): SettlingSemaphore {
-  const send = options.fetch ?? fetch;
   const pollMs = options.pollMs ?? SEMAPHORE_POLL_MS;
+  const send = options.fetch ?? postOverKeepAlive(pollMs + 30_000);
   const retryDelayMs = options.retryDelayMs ?? 100;
   const leaseMs = options.leaseMs ?? SLOT_LEASE_MS;
   const waiters: { take: (slot: Slot) => void; fail: (error: unknown) => void }[] = [];
@@ -290,6 +291,14 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
       while (releasing.size > 0) await Promise.all([...releasing]);
     },
   };
+}
+
+/** POSTs with the client's keep-alive transport: a fraction of fetch's CPU per request. */
+function postOverKeepAlive(timeoutMs: number): (url: string, init?: RequestInit) => Promise<Response> {
+  const transport = createHttpTransport();
+  const signal = new AbortController().signal;
+  return (url) =>
+    transport({ method: "POST", url, headers: new Headers(), body: undefined, signal, timeoutMs });
 }
 
 /** A semaphore within this process, for suites run without the harness's global setup. */
