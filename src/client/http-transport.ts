@@ -39,74 +39,89 @@ export function createHttpTransport(): SendAttempt {
     "http:": new HttpAgent({ keepAlive: true, scheduling: "lifo" }),
     "https:": new HttpsAgent({ keepAlive: true, scheduling: "lifo" }),
   };
-  return (attempt) =>
-    new Promise<Response>((resolve, reject) => {
-      const url = new URL(attempt.url);
-      if (url.protocol !== "http:" && url.protocol !== "https:") {
-        reject(new TypeError(`cannot send to ${url.protocol} URLs, only http: and https:`));
+  return async (attempt) => {
+    const url = new URL(attempt.url);
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new TypeError(`cannot send to ${url.protocol} URLs, only http: and https:`);
+    }
+    const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+    if (BAD_PORTS.has(port)) throw new TypeError("fetch failed", { cause: new Error("bad port") });
+    try {
+      return await sendOnce(attempt, url, agents[url.protocol]);
+    } catch (error) {
+      // A server may close a kept-alive connection just as a request goes out on it: the request was never
+      // read, so it goes again once, on a connection of its own (what browsers do), whatever its method.
+      if (!(error instanceof StaleConnectionError)) throw error;
+      return sendOnce(attempt, url, false);
+    }
+  };
+}
+
+/** A kept-alive connection that failed before any of the response came: the server had closed it. */
+class StaleConnectionError extends Error {}
+
+function sendOnce(attempt: HttpAttempt, url: URL, agent: HttpAgent | false): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    if (attempt.signal.aborted) {
+      reject(attempt.signal.reason);
+      return;
+    }
+    const headers: Record<string, string> = {};
+    attempt.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const body = attempt.body === undefined ? undefined : Buffer.from(attempt.body);
+    if (body !== undefined) headers["content-length"] = String(body.byteLength);
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const request = send(url, { method: attempt.method, headers, agent });
+    let settled = false;
+    let answered = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      finish();
+      request.destroy();
+      const code = (error as { code?: unknown } | null)?.code;
+      const stale = request.reusedSocket && !answered && (code === "ECONNRESET" || code === "EPIPE");
+      reject(stale ? new StaleConnectionError("stale kept-alive connection", { cause: error }) : error);
+    };
+    const onAbort = () => fail(attempt.signal.reason);
+    const timer = setTimeout(
+      () => fail(new DOMException(`no response within ${attempt.timeoutMs} ms`, "TimeoutError")),
+      attempt.timeoutMs,
+    );
+    const finish = () => {
+      clearTimeout(timer);
+      attempt.signal.removeEventListener("abort", onAbort);
+    };
+    attempt.signal.addEventListener("abort", onAbort, { once: true });
+    request.on("error", fail);
+    request.on("response", (response) => {
+      answered = true;
+      const status = response.statusCode ?? 0;
+      const init = { status, statusText: response.statusMessage ?? "", headers: responseHeaders(response) };
+      if ((response.headers["content-type"] ?? "").includes("text/event-stream")) {
+        // A stream may rightly last longer than one request's timeout; its reader watches for stalls.
+        settled = true;
+        finish();
+        resolve(new Response(Readable.toWeb(response) as ReadableStream<Uint8Array>, init));
         return;
       }
-      const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
-      if (BAD_PORTS.has(port)) {
-        reject(new TypeError("fetch failed", { cause: new Error("bad port") }));
-        return;
-      }
-      if (attempt.signal.aborted) {
-        reject(attempt.signal.reason);
-        return;
-      }
-      const headers: Record<string, string> = {};
-      attempt.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      const body = attempt.body === undefined ? undefined : Buffer.from(attempt.body);
-      if (body !== undefined) headers["content-length"] = String(body.byteLength);
-      const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-      const request = send(url, { method: attempt.method, headers, agent: agents[url.protocol] });
-      let settled = false;
-      const fail = (error: unknown) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", fail);
+      response.on("aborted", () => fail(Object.assign(new Error("aborted"), { code: "ECONNRESET" })));
+      response.on("end", () => {
         if (settled) return;
         settled = true;
         finish();
-        request.destroy();
-        reject(error);
-      };
-      const onAbort = () => fail(attempt.signal.reason);
-      const timer = setTimeout(
-        () => fail(new DOMException(`no response within ${attempt.timeoutMs} ms`, "TimeoutError")),
-        attempt.timeoutMs,
-      );
-      const finish = () => {
-        clearTimeout(timer);
-        attempt.signal.removeEventListener("abort", onAbort);
-      };
-      attempt.signal.addEventListener("abort", onAbort, { once: true });
-      request.on("error", fail);
-      request.on("response", (response) => {
-        const status = response.statusCode ?? 0;
-        const init = { status, statusText: response.statusMessage ?? "", headers: responseHeaders(response) };
-        if ((response.headers["content-type"] ?? "").includes("text/event-stream")) {
-          // A stream may rightly last longer than one request's timeout; its reader watches for stalls.
-          settled = true;
-          finish();
-          resolve(new Response(Readable.toWeb(response) as ReadableStream<Uint8Array>, init));
-          return;
-        }
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", fail);
-        response.on("aborted", () => fail(Object.assign(new Error("aborted"), { code: "ECONNRESET" })));
-        response.on("end", () => {
-          if (settled) return;
-          settled = true;
-          finish();
-          const buffer = Buffer.concat(chunks);
-          const empty = status === 204 || status === 304 || buffer.byteLength === 0;
-          resolve(new Response(empty ? null : buffer, init));
-        });
+        const buffer = Buffer.concat(chunks);
+        const empty = status === 204 || status === 304 || buffer.byteLength === 0;
+        resolve(new Response(empty ? null : buffer, init));
       });
-      request.end(body);
     });
+    request.end(body);
+  });
 }
 
 function responseHeaders(response: IncomingMessage): Headers {
