@@ -80,6 +80,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...(options.local?.faults === undefined ? {} : { faults: options.local.faults }),
       ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
       judge,
+      // The first cell compiles what it needs; a warm-up would hold up the run's start for work no cell needs.
+      warmUp: false,
     });
     baseUrl = server.url;
   } else if (backend === "ai21") {

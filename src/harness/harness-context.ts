@@ -115,7 +115,7 @@ async function setUpInWorker(apiKey: string | undefined): Promise<ProvidedHarnes
   }
   // Loaded here only: a worker of a run with a global setup never starts a server of its own.
   const { startLocalServer } = await import("../local/index.js");
-  fallbackServer ??= await startLocalServer({ timeScale: HARNESS_DEFAULTS.localTimeScale });
+  fallbackServer ??= await startLocalServer({ timeScale: HARNESS_DEFAULTS.localTimeScale, warmUp: false });
   return {
     backend: "local",
     baseUrl: fallbackServer.url,
