@@ -37,7 +37,7 @@ const RANGE = new RegExp(
   "gi",
 );
 const MAIN = new RegExp(
-  `(?:\\b${COMPARATOR} )?\\b(${NUMBER})([ -])${ADJECTIVES}${UNIT}\\b(?: ${POSTFIX}\\b)?`,
+  `(?:\\b${COMPARATOR} )?\\b(${NUMBER})[ -]${ADJECTIVES}${UNIT}\\b(?: ${POSTFIX}\\b)?`,
   "gi",
 );
 const UNIT_LIMIT = new RegExp(
@@ -62,9 +62,10 @@ const EACH_SUBJECT = /\b(?:each|every|per)\b/i;
 /** Maps a unit as written to its {@link CountUnit}; undefined for words the families do not count. */
 export function readUnit(written: string): CountUnit | undefined {
   const unit = written.toLowerCase();
+  // "[name] fields" are placeholders, whatever the name in the brackets.
+  if (/^\[|place[- ]?holder|bracket/.test(unit)) return "placeholders";
   if (/cap|upper|block letters/.test(unit)) return "capital_words";
   if (/highlight|emphasi|bold|italic|marked/.test(unit)) return "highlights";
-  if (/place[- ]?holder|bracket/.test(unit)) return "placeholders";
   if (/^para/.test(unit)) return "paragraphs";
   if (/^sentence/.test(unit)) return "sentences";
   if (/^word/.test(unit)) return "words";
@@ -77,9 +78,12 @@ export function readUnit(written: string): CountUnit | undefined {
   return undefined;
 }
 
+// A count of highlights, or a range ("two to three", "2-3", "two or three"), and up to two words before the
+// unit ("key", "short"): not "to", "or" and "and", which would take "two to three" for two.
+const HIGHLIGHT_COUNT = `(${NUMBER})(?:(?: to | or | ?[-–] ?)(${NUMBER}))? (?:(?!(?:to|or|and)\\b)[\\p{L}-]+ ){0,2}?`;
 // "Highlight at least 3 sections with markdown", "bold no more than two key phrases".
 const HIGHLIGHT_VERB = new RegExp(
-  `\\b(?:highlight|emphasi[sz]e|bold|italici[sz]e|mark up)(?:s|ed|ing)?(?: (?:in|with|using) markdown)? (?:${COMPARATOR} )?(${NUMBER}) (?:[\\p{L}-]+ ){0,2}?(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|things?|ideas?|items?|spans?|segments?|portions?|concepts?|places?|bits?|lines?)\\b(?: ${POSTFIX}\\b)?`,
+  `\\b(?:highlight|emphasi[sz]e|bold|italici[sz]e|mark up)(?:s|ed|ing)?(?: (?:in|with|using) markdown)? (?:${COMPARATOR} )?${HIGHLIGHT_COUNT}(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|things?|ideas?|items?|spans?|segments?|portions?|concepts?|places?|bits?|lines?)\\b(?: ${POSTFIX}\\b)?`,
   "giu",
 );
 // Examples and explanations that follow these units: "represented by square brackets, such as [address]",
@@ -94,11 +98,11 @@ const LIMIT_SUBJECT = new RegExp(
 );
 // "Mark at least 3 key terms in bold", "put two phrases in italics".
 const IN_BOLD = new RegExp(
-  `\\b(?:mark|put|set|write|format|render|show|type)(?:s|ed|ing)? (?:${COMPARATOR} )?(${NUMBER}) (?:[\\p{L}-]+ ){0,2}?(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|ideas?|items?|concepts?)\\b (?:in|as|with|using) (?:bold|italics?|markdown (?:emphasis|highlighting)|emphasis|asterisks)\\b`,
+  `\\b(?:mark|put|set|write|format|render|show|type)(?:s|ed|ing)? (?:${COMPARATOR} )?${HIGHLIGHT_COUNT}(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|ideas?|items?|concepts?)\\b (?:in|as|with|using) (?:bold|italics?|markdown (?:emphasis|highlighting)|emphasis|asterisks)\\b`,
   "giu",
 );
 const SPECIAL_HINT =
-  /cap|upper|block letters|highlight|emphas|bold|italic|marked|placeholder|place-holder|place holder|bracket|\[/i;
+  /cap|upper|block letters|highlight|emphas|bold|italic|marked|mark up|asterisk|placeholder|place-holder|place holder|bracket|\[/i;
 const SPECIAL_UNITS: readonly CountUnit[] = ["capital_words", "highlights", "placeholders"];
 
 /**
@@ -129,11 +133,12 @@ export function recognizeSpecialCounts(state: ClauseState): void {
     addCount(state, match, unit, bounds.min, bounds.max, inner);
   });
   eachMatch(state, HIGHLIGHT_VERB, (match) => {
+    if (addHighlightRange(state, match)) return;
     const count = parseNumber(match[2]!);
     if (count === undefined) return;
     const bounds = readBounds(
       (match[1] ?? "").toLowerCase(),
-      (match[3] ?? "").toLowerCase(),
+      (match[4] ?? "").toLowerCase(),
       count,
       "highlights",
       false,
@@ -163,6 +168,7 @@ export function recognizeSpecialCounts(state: ClauseState): void {
     addCount(state, match, unit, bounds.min, bounds.max);
   });
   eachMatch(state, IN_BOLD, (match) => {
+    if (addHighlightRange(state, match)) return;
     const count = parseNumber(match[2]!);
     if (count === undefined) return;
     const bounds = readBounds((match[1] ?? "").toLowerCase(), "", count, "highlights", false);
@@ -172,6 +178,17 @@ export function recognizeSpecialCounts(state: ClauseState): void {
   if (state.checks.some((check) => check.kind === "count" && SPECIAL_UNITS.includes(check.unit))) {
     eachMatch(state, EXAMPLES, (match) => state.consume(match.index, match.index + match[0].length));
   }
+}
+
+/** Adds "highlight two to three phrases" (numbers in groups 2 and 3) as a range; false without a range. */
+function addHighlightRange(state: ClauseState, match: RegExpExecArray): boolean {
+  if (match[3] === undefined) return false;
+  const low = parseNumber(match[2]!);
+  const high = parseNumber(match[3]);
+  if (low !== undefined && high !== undefined) {
+    addCount(state, match, "highlights", Math.min(low, high), Math.max(low, high));
+  }
+  return true;
 }
 
 /** Reads count phrasings in a clause into count checks. */
@@ -195,12 +212,13 @@ function readCounts(state: ClauseState, accepts: (unit: CountUnit) => boolean): 
   });
   eachMatch(state, MAIN, (match) => {
     const count = parseNumber(match[2]!);
-    const unit = readUnit(match[4]!);
+    const unit = readUnit(match[3]!);
     if (count === undefined || unit === undefined || !accepts(unit)) return;
     const comparator = (match[1] ?? "").toLowerCase();
-    const postfix = (match[5] ?? "").toLowerCase();
-    // "a 300-word essay" is a size, not an exact count: read as "about 300" for words and characters.
-    const compound = match[3] === "-" && !/s$/i.test(match[4]!);
+    const postfix = (match[4] ?? "").toLowerCase();
+    // "a 300-word essay" and "a 300 word essay" (the unit in the singular) are a size, not an exact count:
+    // read as "about 300" for words and characters.
+    const compound = !/s$/i.test(match[3]!);
     const bounds = readBounds(comparator, postfix, count, unit, compound);
     if (bounds === undefined) {
       state.reject(match.index, match.index + match[0].length);

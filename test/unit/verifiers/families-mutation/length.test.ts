@@ -2,7 +2,8 @@
 // test:mutation): postfix comparators ("at most", "min", "tops", "or so"), negated counts, approximate
 // sizes, unit limits, per-unit rules and keyword lists left unchecked, and the reason of a count's score.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement, verify } from "../../../../src/verifiers/index.js";
+import { expectScored } from "./expect-scored.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -87,14 +88,35 @@ describe("counts read from their phrasing", () => {
     // "bullet items" is one unit: nothing of it is left over.
     ["Write 4 bullet items", { min: 4, max: 4 }, "bullets"],
     ["Write 4 bullet list items", { min: 4, max: 4 }, "bullets"],
+    ["Use exactly 1 item", { min: 1, max: 1 }, "list_items"],
+    // The unit in the singular after the number is a size, hyphen or not: "a 300 word essay".
+    ["Write a 300 word essay", { min: 270, max: 330 }, "words"],
+    ["Write a 500 character summary", { min: 450, max: 550 }, "characters"],
+    ["Write exactly 300 word", { min: 300, max: 300 }, "words"],
   ])("%j", (description, bounds, unit) => {
     expect(read(description)).toStrictEqual(count(unit, bounds));
   });
 
-  test("an 'each' after the count is not a per-unit rule", () => {
+  test("words after a count that are not part of it: an 'each', markdown beside another check", () => {
     expect(read("Write 3 paragraphs and mention each city")).toStrictEqual({
       checks: [{ kind: "count", unit: "paragraphs", min: 3, max: 3 }],
       unchecked: ["mention each city"],
+    });
+    // "with markdown" is read with a count of highlights only, not beside another check.
+    expect(read("Highlight the key points with markdown without using any commas")).toStrictEqual({
+      checks: [{ kind: "forbid_marks", mark: "commas" }],
+      unchecked: ["Highlight the key points with markdown"],
+    });
+    expect(read("Highlight at least 2 sections with markdown without using any commas")).toStrictEqual({
+      checks: [
+        { kind: "forbid_marks", mark: "commas" },
+        { kind: "count", unit: "highlights", min: 2 },
+      ],
+      unchecked: [],
+    });
+    expect(read("Write 3 paragraphs covering each season")).toStrictEqual({
+      checks: [{ kind: "count", unit: "paragraphs", min: 3, max: 3 }],
+      unchecked: ["covering each season"],
     });
   });
 
@@ -105,6 +127,8 @@ describe("counts read from their phrasing", () => {
     "Do not write at least 0 paragraphs",
     "Highlight fewer than 0 sections",
     "Mark fewer than 0 terms in bold",
+    "Keep placeholders below 0",
+    "Word count must be fewer than 0",
     "words in all capital letters should appear fewer than 0 times",
     // Per-unit rules and lists of keywords are not counts of the whole text.
     "at most 2 sentences per paragraph",
@@ -112,6 +136,10 @@ describe("counts read from their phrasing", () => {
     "Include the 3 words: apple, pear, plum",
     // "in a sentence about cats" names a topic, not a length.
     "Answer in a sentence about cats",
+    // "with markdown" belongs to a count of highlights; without one it is not read.
+    "Highlight the key points with markdown",
+    // "or more" before the unit is not read: never as exactly 2.
+    "Highlight 2 or more sections",
   ])("leaves %j unchecked", (description) => {
     expect(read(description)).toStrictEqual({ checks: [], unchecked: [description] });
   });
@@ -148,6 +176,21 @@ describe("counts of capital words, highlights and placeholders", () => {
     ["words in all caps should appear thrice", "capital_words", { min: 3, max: 3 }],
     ["Use 3 [name] placeholders", "placeholders", { min: 3, max: 3 }],
     ["Use 2 blanks in square brackets", "placeholders", { min: 2, max: 2 }],
+    // A name in square brackets makes the fields placeholders.
+    ["Include at least 2 [name] fields", "placeholders", { min: 2 }],
+    ["Use 2 to 4 [name] fields", "placeholders", { min: 2, max: 4 }],
+    ["Use 3 [field] slots", "placeholders", { min: 3, max: 3 }],
+    ["Write 2 phrases in asterisks", "highlights", { min: 2, max: 2 }],
+    ["Mark up at least 2 key terms", "highlights", { min: 2 }],
+    // The highlighted unit may be one the length family counts too: highlights win.
+    ["Highlight at least 3 sentences", "highlights", { min: 3 }],
+    ["Put 2 words in bold", "highlights", { min: 2, max: 2 }],
+    // A range of highlights, in digits or words, with "to", "or" or a dash.
+    ["Highlight 2 to 4 sections", "highlights", { min: 2, max: 4 }],
+    ["Bold 2-3 key phrases", "highlights", { min: 2, max: 3 }],
+    ["Highlight two or three key phrases", "highlights", { min: 2, max: 3 }],
+    ["Put two to three words in bold", "highlights", { min: 2, max: 3 }],
+    ["Highlight 4 to 2 sections", "highlights", { min: 2, max: 4 }],
   ])("%j", (description, unit, bounds) => {
     expect(read(description)).toStrictEqual(count(unit, bounds));
   });
@@ -190,8 +233,39 @@ describe("the reason of a count's score", () => {
       0,
       "2 words in all capital letters found; at most 1 allowed",
     ],
+    [
+      "Include at least 2 [name] fields",
+      "Dear [name], see you at [place].",
+      1,
+      "2 placeholders in square brackets found; at least 2 required",
+    ],
   ])("%j on %j", (description, text, score, reason) => {
-    const result = verifyRequirement(text, description);
+    expectScored(text, description, score, reason);
+  });
+
+  // A size read as about 300 words: 290 words pass, 260 do not.
+  test.each<[string, number, 0 | 1, string]>([
+    ["Write a 300 word essay", 290, 1, "290 words found; between 270 and 330 required"],
+    ["Write a 300 word essay", 260, 0, "260 words found; between 270 and 330 required"],
+    ["Write a 300-word essay", 331, 0, "331 words found; between 270 and 330 required"],
+  ])("%j on %i words", (description, count, score, reason) => {
+    const text = `${Array.from({ length: count }, (_, index) => `word${index}`).join(" ")}.`;
+    expectScored(text, description, score, reason);
+  });
+
+  test.each<[string, object, 0 | 1, string]>([
+    // A check given to verify() without bounds allows any number.
+    ["one two three", { kind: "count", unit: "words" }, 1, "3 words found; any number allowed"],
+    ["one two three", { kind: "count", unit: "words", min: 2 }, 1, "3 words found; at least 2 required"],
+    // A divider separates paragraphs only: lines are counted as lines.
+    [
+      "a\n***\nb\nc",
+      { kind: "count", unit: "lines", divider: "***", max: 3 },
+      0,
+      "4 non-blank lines found; at most 3 allowed",
+    ],
+  ])("%j against the check %j", (text, check, score, reason) => {
+    const result = verify(text, [{ ...check, source: "given" }] as never);
     expect({ score: result.score, reason: result.reason }).toEqual({ score, reason });
   });
 });
