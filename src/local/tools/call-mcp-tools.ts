@@ -4,14 +4,9 @@ import type { MaestroInput, McpTool, ToolCallResult } from "../../domain/index.j
 import { collectUrlSecrets, redactSecrets } from "../../errors/index.js";
 import type { ToolCallOptions } from "./call-http-tool.js";
 import { describeToolError, describeToolUrl } from "./describe-tool-error.js";
+import { MCP_LIST_CALL, MCP_MAX_CALLS_PER_SERVER } from "./mcp-limits.js";
 import { type ParametersSchema, planToolCalls } from "./plan-tool-calls.js";
 import { limitResponseBody } from "./read-limited-body.js";
-
-/** The most tools the local server calls on one MCP server in one run. */
-export const MCP_MAX_CALLS_PER_SERVER = 10;
-
-/** The name recorded for an MCP server that could not be reached or listed. */
-export const MCP_LIST_CALL = "tools/list";
 
 /**
  * Connects to a remote MCP server over Streamable HTTP (with the tool's headers), lists its tools

@@ -1,5 +1,4 @@
 export { callHttpTool, type ToolCallOptions } from "./call-http-tool.js";
-export { callMcpTools, MCP_LIST_CALL, MCP_MAX_CALLS_PER_SERVER } from "./call-mcp-tools.js";
 export {
   createToolRuntime,
   DEFAULT_TOOL_MAX_RESPONSE_BYTES,
@@ -9,6 +8,7 @@ export {
 } from "./create-tool-runtime.js";
 export { describeToolError, describeToolUrl } from "./describe-tool-error.js";
 export { createGuardedFetch, type GuardedFetchOptions, type ToolFetch } from "./guarded-fetch.js";
+export { MCP_LIST_CALL, MCP_MAX_CALLS_PER_SERVER } from "./mcp-limits.js";
 export {
   fillParameters,
   type ParameterSchema,

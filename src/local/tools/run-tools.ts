@@ -12,7 +12,6 @@ import type {
 import { searchFiles } from "../../library/index.js";
 import type { GenerationContext } from "../generator.js";
 import { callHttpTool } from "./call-http-tool.js";
-import { callMcpTools } from "./call-mcp-tools.js";
 import type { ToolRuntime } from "./create-tool-runtime.js";
 import { planToolCalls } from "./plan-tool-calls.js";
 import { searchWeb } from "./search-web.js";
@@ -89,7 +88,12 @@ export async function runTools(
       }
       return callHttpTool(tool, call.parameters, callOptions).then((result) => [result]);
     }
-    if (tool.type === "mcp") return callMcpTools(tool as McpTool, request.input, callOptions);
+    if (tool.type === "mcp") {
+      // The MCP SDK (and zod under it: about 400 modules) is loaded by the first run that calls an MCP server.
+      return import("./call-mcp-tools.js").then(({ callMcpTools }) =>
+        callMcpTools(tool as McpTool, request.input, callOptions),
+      );
+    }
     return Promise.resolve([]);
   });
   try {
