@@ -40,6 +40,7 @@ const QUOTED_PASSIVE = new RegExp(
   "giu",
 );
 
+const BARE_FREQUENCY = new RegExp(`\\b(${TIMES})`, "i");
 const FREQUENCIES: readonly [RegExp, (count: number) => { min?: number; max?: number }][] = [
   [
     new RegExp(
@@ -56,7 +57,7 @@ const FREQUENCIES: readonly [RegExp, (count: number) => { min?: number; max?: nu
   [new RegExp(`\\bmore than (${TIMES})`, "i"), (count) => ({ min: count + 1 })],
   [new RegExp(`\\b(?:fewer|less) than (${TIMES})`, "i"), (count) => ({ max: Math.max(0, count - 1) })],
   // A bare "mention X three times" is read as a minimum, the way people mean it.
-  [new RegExp(`\\b(${TIMES})`, "i"), (count) => ({ min: count })],
+  [BARE_FREQUENCY, (count) => ({ min: count })],
 ];
 
 const TRAILING_FILLER =
@@ -207,7 +208,7 @@ function splitItems(
 
 /** One list item as a keyword; null for an empty item, undefined for one that is not a literal keyword. */
 function cleanItem(state: ClauseState, raw: string): Item | null | undefined {
-  let item = raw.replace(/^[\s,:;-]+|[\s,:;.!?)(-]+$/g, "");
+  let item = raw.replace(/^[\s,:;(-]+|[\s,:;.!?)(-]+$/g, "");
   if (!item) return null;
   const quoted = /\uE000(\d+)\uE001/.exec(item);
   if (quoted) return { keyword: state.quote(quoted[1]), quoted: true };
@@ -219,6 +220,8 @@ function cleanItem(state: ClauseState, raw: string): Item | null | undefined {
     item = item.replace(/^.*['’]s\s+/, "");
   }
   if (!item) return null;
+  // "pear (in any order)", "Paris (not London)": an aside in brackets is not part of a literal keyword.
+  if (/[()[\]{}]/.test(item)) return undefined;
   const words = item.split(/\s+/);
   if (words.length > 4 || !/\p{L}/u.test(item) || /\d/.test(item)) return undefined;
   if (words.some((word) => VAGUE.has(word.toLowerCase()) || NUMBER_WORD.test(word))) return undefined;
@@ -242,13 +245,17 @@ function addKeywords(
   let last = end;
   let frequency = items[0]!.frequency;
   if (frequency === undefined) {
-    // The frequency may follow a passive form: "the word 'data' should appear at least 3 times".
+    // The frequency may follow a passive form: "the word 'data' should appear at least 3 times", "the
+    // keyword banana must appear twice". A bare count is read only when nothing but filler follows it
+    // ("appear twice in each paragraph" and "appear 2 times or fewer" are left unchecked).
     const stop = state.text.indexOf(CONSUMED, end);
     const tail = state.text.slice(end, stop === -1 ? undefined : stop);
-    for (const [pattern, read] of FREQUENCIES.slice(0, -1)) {
+    for (const [pattern, read] of FREQUENCIES) {
       const found = pattern.exec(tail);
       const count = found ? parseTimes(found[1]!) : undefined;
       if (found && count !== undefined && /^[\s,]*$/.test(tail.slice(0, found.index))) {
+        const after = tail.slice(found.index + found[0].length);
+        if (pattern === BARE_FREQUENCY && !/^[\s,.;!]*$/.test(after.replace(TRAILING_FILLER, ""))) break;
         frequency = read(count);
         last = end + found.index + found[0].length;
         break;

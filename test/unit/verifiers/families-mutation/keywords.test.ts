@@ -7,6 +7,7 @@ import {
   type Check,
   countKeyword,
   parseRequirement,
+  verify,
   verifyRequirement,
 } from "../../../../src/verifiers/index.js";
 
@@ -70,6 +71,28 @@ describe("keywords read from their phrasing", () => {
     ["Never avoid the word 'data'", keywords(["data"], { min: 1 })],
     // Examples after a category are forbidden with it.
     ["Don't mention competitors such as Globex", keywords(["competitors", "Globex"], { max: 0 })],
+    // ...written with no space after the colon.
+    ["Don't mention rivals such as:Globex or Initech", keywords(["rivals", "Globex", "Initech"], { max: 0 })],
+    // A passive form: a word introduced as a word is literal even in lowercase; a quoted list is required
+    // unless negated.
+    ["The term cloud must be mentioned at least twice", keywords(["cloud"], { min: 2 })],
+    ["'alpha' or 'beta' must appear", keywords(["alpha", "beta"], { min: 1 })],
+    // A bare count after the passive is a minimum, filler aside; negated, a ceiling below it.
+    ["The keyword banana must appear twice", keywords(["banana"], { min: 2 })],
+    ["The word 'data' should appear 3 times", keywords(["data"], { min: 3 })],
+    ["The keyword banana must appear twice in your response", keywords(["banana"], { min: 2 })],
+    ["The word 'data' must not appear twice", keywords(["data"], { max: 1 })],
+    ["The word 'tea' must be used, at least 2 times", keywords(["tea"], { min: 2 })],
+    // How list items are separated and trimmed: commas and slashes with or without spaces, dashes and
+    // brackets around the list, a colon with no space after it.
+    ["Use the words apple,pear and plum", keywords(["apple", "pear", "plum"], { min: 1 })],
+    ["Use the words cat/dog", keywords(["cat", "dog"], { min: 1 })],
+    ["Use these words - apple and pear", keywords(["apple", "pear"], { min: 1 })],
+    ["Include the keywords sun, moon -- and stars", keywords(["sun", "moon", "stars"], { min: 1 })],
+    ["Use the words (apple and pear)", keywords(["apple", "pear"], { min: 1 })],
+    ["Include the keyword:banana", keywords(["banana"], { min: 1 })],
+    // Four words still make a name.
+    ["Mention the Bank of New England", keywords(["Bank of New England"], { min: 1 })],
   ])("%j", (description, check) => {
     expect(read(description)).toStrictEqual({ checks: [check], unchecked: [] });
   });
@@ -93,8 +116,54 @@ describe("keywords read from their phrasing", () => {
     // More than four words is no keyword.
     "mention the Ministry of Truth of the Republic today",
     'Don\'t use the word "x" at most twice',
+    // One style or topic in a list leaves the whole list unchecked, and so does one vague word in an item.
+    "Avoid Paris and jargon",
+    "Mention Paris and the weather",
+    "Include the keywords sun, moon and other planets",
+    // An aside in brackets is not part of a keyword.
+    "Use the words apple and pear (in any order)",
   ])("leaves %j unchecked", (description) => {
     expect(read(description)).toStrictEqual({ checks: [], unchecked: [description] });
+  });
+});
+
+describe("keywords read with what is left unchecked", () => {
+  test.each<[string, object[], string[]]>([
+    // Many quoted keywords: the eleventh quote has a two-digit placeholder.
+    [
+      "Use the words 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j' and 'k'",
+      [keywords(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"], { min: 1 })],
+      [],
+    ],
+    [
+      "Mention 'apple', 'pear', 'plum', 'fig', 'kiwi', 'lime', 'date', 'peach', 'mango' and 'grape'. 'banana' or 'cherry' must never appear.",
+      [
+        keywords(["apple", "pear", "plum", "fig", "kiwi", "lime", "date", "peach", "mango", "grape"], {
+          min: 1,
+        }),
+        keywords(["banana", "cherry"], { max: 0 }),
+      ],
+      [],
+    ],
+    // A count per paragraph is no count over the text, and "or fewer" turns a count into a ceiling: the
+    // keyword is required and the rest left unchecked.
+    [
+      "The word 'data' should appear in every paragraph at least twice",
+      [keywords(["data"], { min: 1 })],
+      ["paragraph at least twice"],
+    ],
+    [
+      "The word 'data' should appear 2 times or fewer",
+      [keywords(["data"], { min: 1 })],
+      ["2 times or fewer"],
+    ],
+    [
+      "The word 'data' should appear once in each paragraph",
+      [keywords(["data"], { min: 1 })],
+      ["once in each paragraph"],
+    ],
+  ])("%j", (description, checks, unchecked) => {
+    expect(read(description)).toStrictEqual({ checks, unchecked });
   });
 });
 
@@ -116,6 +185,18 @@ describe("how a keyword is counted", () => {
     ["C++", "I like C++.", 1],
     ["x", "", 0],
     ["  ", "a  b", 0],
+    // Spaces around a keyword are ignored, and any run of spaces inside it matches any other.
+    [" data ", "the data.", 1],
+    ["New  York", "new york", 1],
+    // A keyword starting with a symbol may follow a letter; one ending with a symbol may precede one.
+    [".NET", "ASP.NET and .NET", 2],
+    ["C++", "C++17 and C++", 2],
+    // Only a final "y", "ies" or "s" changes the stem; a number takes no plural ending.
+    ["Python", "Python and pythons", 2],
+    ["priest", "priests and a priest", 2],
+    ["Chelsea", "Chelsea's fans", 1],
+    ["news", "new news", 1],
+    ["iPhone 5", "the iPhone 5s and the iPhone 5", 1],
   ])("%j in %j", (keyword, text, count) => {
     expect(countKeyword(text, keyword)).toBe(count);
   });
@@ -182,5 +263,19 @@ describe("the reason of a keywords score", () => {
       score: expect.closeTo(score, 5),
       reason,
     });
+  });
+});
+
+describe("a keywords check given directly", () => {
+  test("with no bounds, each keyword must appear", () => {
+    const result = verify("apple pie", [{ kind: "keywords", keywords: ["apple"], source: "" }]);
+    expect({ score: result.score, reason: result.reason }).toEqual({
+      score: 1,
+      reason: '"apple" found 1 time; must appear',
+    });
+  });
+
+  test("with no keywords, there is nothing to miss", () => {
+    expect(verify("apple pie", [{ kind: "keywords", keywords: [], source: "" }]).score).toBe(1);
   });
 });
