@@ -33,6 +33,8 @@ describe("format read from its phrasing", () => {
     // Only a whole "and" or "or" between keys is skipped.
     ["JSON with keys order, author and vendor", [{ kind: "json", keys: ["order", "author", "vendor"] }]],
     ["Give just the number without any explanation", [{ kind: "answer_only" }]],
+    // Another check in the clause does not stand for the answer-only rule.
+    ["Return valid JSON with no explanation", [{ kind: "json" }, { kind: "answer_only" }]],
     ["Add a postscript starting with 'PPS'", [{ kind: "postscript", marker: "PPS" }]],
     ["Add a postscript marked by p.s.", [{ kind: "postscript", marker: "P.S." }]],
     ['Return JSON with keys "first name" and "age"', [{ kind: "json", keys: ["first name", "age"] }]],
