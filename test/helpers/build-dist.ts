@@ -1,6 +1,7 @@
 // Vitest global setup of this repository's tests: builds dist/ when any source is newer than the last
 // build, so that the tests which start the CLI as a user would run it compiled (MAESTRO_EVAL_FROM=dist,
-// set in vitest.config.ts) and always from the current sources.
+// set in vitest.config.ts) and always from the current sources. The build replaces dist/ whole when it is
+// done (scripts/build.mjs), so another test run on this tree never finds it missing.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
