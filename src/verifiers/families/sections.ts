@@ -269,9 +269,9 @@ export function recognizeParagraphStart(state: ClauseState): void {
   });
 }
 
-/** The first word of a paragraph: leading quotes and markdown aside, up to the first punctuation mark. */
+/** The first word of a paragraph: leading quotes, markdown and Spanish opening marks aside, up to the first punctuation mark. */
 export function readFirstWord(paragraph: string): string {
-  const head = paragraph.replace(/^[\s#>*_"'“‘`([-]+/u, "");
+  const head = paragraph.replace(/^[\s#>*_"'“‘`([¡¿-]+/u, "");
   const word = /^[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*/u.exec(head);
   return word ? word[0] : "";
 }

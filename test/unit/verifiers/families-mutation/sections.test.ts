@@ -2,7 +2,7 @@
 // run test:mutation): several responses and their separator named by symbol and number, marked sections
 // with their bounds, paragraph dividers, the paragraph a word must start, and the reasons of their scores.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verifyRequirement } from "../../../../src/verifiers/index.js";
+import { type Check, parseRequirement, verify, verifyRequirement } from "../../../../src/verifiers/index.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(description: string): { checks: object[]; unchecked: readonly string[] } {
@@ -34,8 +34,29 @@ describe("responses and their separator read from their phrasing", () => {
     ["Give 2 variants separated by 4 tildes", responses(2, "~~~~")],
     ["Give 2 variants separated by 4 hyphens", responses(2, "----")],
     ["Give 2 variants separated by 3 pound signs", responses(2, "###")],
+    // A named count after "separate them with" is the count of symbols.
+    ["Give 2 answers. Separate them with 5 dashes", responses(2, "-----")],
+    // The count may follow the separator.
+    ["Separate the responses with ***. Give 3 responses", responses(3, "***")],
   ])("%j", (description, check) => {
     expect(read(description)).toStrictEqual({ checks: [check], unchecked: [] });
+  });
+
+  test.each<[string, object[], string[]]>([
+    // What lies between the count and a separator in another sentence is read on its own.
+    [
+      "Write 2 answers in French. Separate them with 5 dashes",
+      [responses(2, "-----"), { kind: "language", language: "fra", name: "French" }],
+      [],
+    ],
+    // A count and separator that overlap are read together, and what follows is left.
+    [
+      "Give two different responses separated by six asterisks: ****** and keep them short",
+      [responses(2, "******")],
+      ["and keep them short"],
+    ],
+  ])("%j with what else it says", (description, checks, unchecked) => {
+    expect(read(description)).toStrictEqual({ checks, unchecked });
   });
 
   test("a count in another sentence is read with the separator, and what is left stays unchecked", () => {
@@ -70,6 +91,20 @@ describe("marked sections read from their phrasing", () => {
     [
       "Write 3 sections, such as SECTION 1, SECTION 2 and so on. Mark each with SECTION X",
       { kind: "sections", marker: "SECTION", min: 3, max: 3 },
+    ],
+    // ...in any case.
+    [
+      "Write 3 sections, such as Section 1 and Section 2. Mark each with SECTION X",
+      { kind: "sections", marker: "SECTION", min: 3, max: 3 },
+    ],
+    // The count inside the marker's sentence.
+    ["Mark the 3 sections with SECTION X", { kind: "sections", marker: "SECTION", min: 3, max: 3 }],
+    ["Write a minimum of 2 sections. Mark each with Part N", { kind: "sections", marker: "Part", min: 2 }],
+    ["Write only 3 sections. Mark each with Part N", { kind: "sections", marker: "Part", min: 3, max: 3 }],
+    // A list shown as an example of a format belongs to the rule it illustrates.
+    [
+      "Use the markdown bullet points such as:\n* This is point 1.\n* This is point 2",
+      { kind: "count", unit: "bullets", min: 1 },
     ],
   ])("%j", (description, check) => {
     expect(read(description)).toStrictEqual({ checks: [check], unchecked: [] });
@@ -109,6 +144,23 @@ describe("paragraph dividers and paragraph starts read from their phrasing", () 
     ],
     ["The first word of paragraph two is 'Zed'", { kind: "paragraph_start", paragraph: 2, word: "Zed" }],
     ["The twelfth paragraph must start with 'X'", { kind: "paragraph_start", paragraph: 12, word: "X" }],
+    ["The first paragraph must start with 'Dear'", { kind: "paragraph_start", paragraph: 1, word: "Dear" }],
+    [
+      "The 10th paragraph must begin with 'Finally'",
+      { kind: "paragraph_start", paragraph: 10, word: "Finally" },
+    ],
+    // Spaces inside the quotes are not part of the word.
+    ['Paragraph 2 must start with " However"', { kind: "paragraph_start", paragraph: 2, word: "However" }],
+    // A count word at the start of the description keeps its noun.
+    [
+      "Two paragraphs, separated by ***",
+      { kind: "count", unit: "paragraphs", min: 2, max: 2, divider: "***" },
+    ],
+    ["Two paragraphs separated by a blank line", { kind: "count", unit: "paragraphs", min: 2, max: 2 }],
+    [
+      "Separate paragraphs with 4 dashes. Write 2 paragraphs",
+      { kind: "count", unit: "paragraphs", min: 2, max: 2, divider: "----" },
+    ],
   ])("%j", (description, check) => {
     expect(read(description)).toStrictEqual({ checks: [check], unchecked: [] });
   });
@@ -118,6 +170,8 @@ describe("paragraph dividers and paragraph starts read from their phrasing", () 
     "Paragraphs separated by ***",
     'Paragraph 0 must start with "A"',
     'Don\'t start paragraph 2 with "And"',
+    // A blank quoted word names no word.
+    'Paragraph 2 must start with " "',
   ])("leaves %j unchecked", (description) => {
     expect(read(description)).toStrictEqual({ checks: [], unchecked: [description] });
   });
@@ -265,6 +319,33 @@ describe("the reason of a responses, sections or paragraph-start score", () => {
       0,
       'paragraph 2 starts with ""; must start with "However"',
     ],
+    // Spanish opening marks are skipped like quotes.
+    [
+      'Paragraph 2 must start with "Hola"',
+      "A\n\n¡Hola, amigos!",
+      1,
+      'paragraph 2 starts with "Hola"; must start with "Hola"',
+    ],
+    [
+      "The 10th paragraph must begin with 'Finally'",
+      "a\n\nb\n\nc\n\nd\n\ne\n\nf\n\ng\n\nh\n\ni\n\nFinally, j",
+      1,
+      'paragraph 10 starts with "Finally"; must start with "Finally"',
+    ],
+    // Many quoted strings before it: a two-digit placeholder.
+    [
+      "Use the words 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i' and 'j'. Paragraph 2 must start with 'Then'",
+      "a b c d e f g h i j\n\nThen x",
+      1,
+      '2 of 2 checks met: 10 of 10 keywords as required: "a" found 1 time, "b" found 1 time, "c" found 1 time, "d" found 1 time, "e" found 1 time, "f" found 1 time, "g" found 1 time, "h" found 1 time, "i" found 1 time, "j" found 1 time; each must appear | paragraph 2 starts with "Then"; must start with "Then"',
+    ],
+    // Responses that differ only by a space are different.
+    [
+      two,
+      "See you\n******\nSeeyou",
+      1,
+      "2 different responses found; 2 different responses separated by ****** required",
+    ],
   ])("%j on %j", (description, text, score, reason) => {
     expect(judge(text, description)).toEqual({ score, reason });
   });
@@ -285,5 +366,60 @@ describe("paragraphs separated by blank lines", () => {
     ],
   ])("%j", (description, checks, unchecked) => {
     expect(read(description)).toStrictEqual({ checks, unchecked });
+  });
+});
+
+describe("the source of each check: the words it was read from", () => {
+  test.each<[string, string[]]>([
+    // A count and a separator that overlap are joined, each named once in a sentence of its own.
+    [
+      "Give two different responses separated by six asterisks: ******",
+      ["two different responses ... responses separated by six asterisks: ******"],
+    ],
+    ["Give 2 answers. Separate them with 3 dashes", ["2 answers ... Separate them with 3 dashes"]],
+    // Without a count, the separator alone; its final mark is left out.
+    ["Separate the responses with ***; keep each short", ["Separate the responses with ***"]],
+    ["Use ===== to separate the responses.", ["Use ===== to separate the responses"]],
+    [
+      "Your response must have 3 sections. Mark the beginning of each section with SECTION X",
+      ["3 sections ... Mark the beginning of each section with SECTION X"],
+    ],
+    [
+      "Your response must have at least 2 sections. Mark each section with Part N",
+      ["at least 2 sections ... Mark each section with Part N"],
+    ],
+    ["Mark each section with SECTION X", ["Mark each section with SECTION X"]],
+    [
+      "Write 3 sections, such as SECTION 1, SECTION 2 and so on. Mark each with SECTION X",
+      ["3 sections ... Mark each with SECTION X"],
+    ],
+    // A paragraph count and its divider, the divider's words from where the separation is said.
+    [
+      "There should be 2 paragraphs. Paragraphs are separated with the markdown divider: ***.",
+      ["2 paragraphs; Paragraphs are separated with the markdown divider: ***"],
+    ],
+    ["Write 3 paragraphs, separated by ***.", ["3 paragraphs; separated by ***"]],
+    [
+      "There should be 3 paragraphs separated from each other with ***",
+      ["3 paragraphs; separated from each other with ***"],
+    ],
+    ["Separate paragraphs with ---; write 2 paragraphs", ["2 paragraphs; Separate paragraphs with ---"]],
+    ["Use *** between paragraphs. Write 2 paragraphs", ["2 paragraphs; Use *** between paragraphs"]],
+    // The default divider adds nothing to the count's words.
+    ["Write 4 paragraphs separated by two new lines", ["4 paragraphs"]],
+    ["Paragraph 2 must start with the word However", ["Paragraph 2 must start with the word However"]],
+    ["Start paragraph 3 with 'Finally'", ['Start paragraph 3 with "Finally"']],
+  ])("%j", (description, sources) => {
+    expect(parseRequirement(description).checks.map((check) => check.source)).toStrictEqual(sources);
+  });
+});
+
+describe("a sections check given directly", () => {
+  test.each<[{ min?: number; max?: number }, string, 0 | 1, string]>([
+    [{ min: 1, max: 3 }, "Part 1\nPart 2", 1, '2 sections marked "Part N" found; between 1 and 3 required'],
+    [{ min: 2, max: 2 }, "Part 1", 0, '1 section marked "Part N" found; exactly 2 required'],
+  ])("%j on %j", (bounds, text, score, reason) => {
+    const result = verify(text, [{ kind: "sections", marker: "Part", source: "", ...bounds }]);
+    expect({ score: result.score, reason: result.reason }).toEqual({ score, reason });
   });
 });
