@@ -316,7 +316,7 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
   const { language, letters, close } = detected;
   const required = `${check.name} required`;
   const name = (code: string): string => NAMES.get(code) ?? code;
-  if (letters === 0 || language === "und") {
+  if (letters === 0) {
     return { score: null, reason: `no letters to detect the language from; ${required}` };
   }
   const byScript = BY_SCRIPT.has(language) || BY_SCRIPT.has(check.language);
@@ -356,6 +356,14 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
     return {
       score: 0,
       reason: `the text is in ${script} script; ${check.name} is written in ${wantedScript}; ${required}`,
+    };
+  }
+  // Letters none of the compared languages is written in (Amharic when French is required and Amharic
+  // is not compared): cannot tell which language, only that the script did not settle it.
+  if (language === "und") {
+    return {
+      score: null,
+      reason: `cannot tell: ${letters} letters in a script none of the compared languages is written in; ${required}`,
     };
   }
   // A short text in the required language's own script: franc's pick within the script decides.

@@ -8,8 +8,10 @@ import {
   createLanguageCheck,
   detectLanguage,
   parseRequirement,
+  verify,
   verifyRequirement,
 } from "../../../../src/verifiers/index.js";
+import { expectScored } from "./expect-scored.js";
 
 /** The checks of a description without their `source`, and what was left unchecked. */
 function read(
@@ -81,6 +83,22 @@ describe("language read from its phrasing", () => {
 
 const english = "The quick brown fox jumps over the lazy dog and then it runs away into the forest";
 const french = "Le renard brun rapide saute par-dessus le chien paresseux et puis il court dans la forêt";
+const russian = "Привет, как дела? Я очень рад тебя видеть сегодня утром";
+const amharic = "ሰላም ለዓለም እንዴት ነህ ዛሬ ጥሩ ቀን ነው";
+const estonian = "Tere hommikust! Täna on ilus päev ja me läheme koos parki jalutama ning sööma.";
+// English comments, for a code block left unclosed.
+const comments = [
+  "# Read the settings file and keep what the user asked for.",
+  "# When the file is missing, fall back to the defaults we ship with.",
+  "# Every value is checked before it is used, so a typo shows up early.",
+  "# The cache is cleared whenever the settings change on disk.",
+  "# This keeps the next run from reading stale values by mistake.",
+].join("\n");
+// Code with English words, longer than a quarter of what is sampled.
+const code = Array.from(
+  { length: 6 },
+  (_, index) => `function readTheValue${index}(input) { return input.value + the.other.thing; }`,
+).join("\n");
 
 describe("the reason of a language score", () => {
   test.each<[string, string, 0 | 1 | null, string]>([
@@ -174,6 +192,40 @@ describe("the reason of a language score", () => {
       "cannot tell: 40 letters without a common word of any language (read as Catalan); Spanish required",
     ],
     ["Respond in Thai", "สวัสดี", 1, "other script, read as Thai (tha); Thai required"],
+    [
+      "Respond in Thai",
+      amharic,
+      null,
+      "cannot tell: 21 letters in a script none of the compared languages is written in; Thai required",
+    ],
+    // Each JSON value is a word of its own: a name among Hebrew values makes the text mixed.
+    [
+      "Write in Hebrew",
+      '{"greeting": "שלום", "name": "David", "city": "ירושלים"}',
+      null,
+      "cannot tell: mixed text (67% of the words in Hebrew script, the rest mostly Latin); Hebrew required",
+    ],
+    // Trigrams too close to separate, and too few common words to decide.
+    [
+      "Respond in Romanian",
+      "Estate calda giornata sole mare spiaggia amici vacanza per",
+      null,
+      "cannot tell: the text reads as Italian or Romanian about equally; Romanian required",
+    ],
+    // Two common words of each of two languages: a tie.
+    [
+      "Respond in English",
+      "the dog and el perro y",
+      null,
+      "too short to detect the language (17 letters; at least 40 needed); English required",
+    ],
+    // Half of the words in Thai script: mixed.
+    [
+      "Respond in Thai",
+      "สวัสดี ครับ hello friend",
+      null,
+      "cannot tell: mixed text (50% of the words in other script, the rest mostly Latin); Thai required",
+    ],
     ["Respond in Russian", "Привет", 1, "Cyrillic script, read as Russian (rus); Russian required"],
     [
       "Respond in German",
@@ -184,6 +236,153 @@ describe("the reason of a language score", () => {
   ])("%j on %j", (description, text, score, reason) => {
     const result = verifyRequirement(text, description);
     expect({ score: result.score, reason: result.reason }).toEqual({ score, reason });
+  });
+
+  test.each<[string, string, 0 | 1 | null, string]>([
+    // A language outside the widely used ones is compared when it is the one required.
+    ["Respond in Estonian", estonian, 1, "detected Estonian (ekk); Estonian required"],
+    // Compared with the widely used ones only, not with every language: Zulu is not read as Swati.
+    [
+      "Respond in Zulu",
+      "Sawubona mngani wami! Ngiyajabula kakhulu ukukubona namuhla. Sizohamba siye edolobheni kusasa ekuseni.",
+      1,
+      "detected Zulu (zul); Zulu required",
+    ],
+    // The common words of a short text: two are enough, a tie with another language's is not.
+    [
+      "Respond in English",
+      "the dog was happy",
+      1,
+      "14 letters, too short for trigrams, but its common words are English; English required",
+    ],
+    // A language known by its script is not decided by common words, however short the text.
+    ["Respond in Japanese", "the cat was too busy", 0, "detected English (eng); Japanese required"],
+    ["Respond in Thai", english, 0, "detected English (eng); Thai required"],
+    ["Respond in Thai", russian, 0, "detected Russian (rus); Thai required"],
+    [
+      "Respond in French",
+      "我们今天去公园散步，天气非常好，大家都很开心。",
+      0,
+      "detected Chinese (cmn); French required",
+    ],
+    ["Respond in Russian", russian, 1, "detected Russian (rus); Russian required"],
+    // 40 letters are enough for trigrams.
+    [
+      "Respond in Russian",
+      "Привет! Мы очень рады видеть вас сегодня вечером",
+      1,
+      "detected Russian (rus); Russian required",
+    ],
+    // A script none of the compared languages is written in still tells what the text is not.
+    [
+      "Respond in French",
+      amharic,
+      0,
+      "the text is in Ethiopic script; French is written in Latin; French required",
+    ],
+    // From 100 letters, names without common words are read by trigrams.
+    [
+      "Respond in German",
+      "PIXEL PRODIGY, CODE CONSTRUCT, MEGA BUILDER, NOVA, HYPER LOOP, TURBO DRIVE, SUPER NOVA, QUANTUM LEAP, ROCKET SCIENCE, STARDUST",
+      0,
+      "detected Catalan (cat); German required",
+    ],
+    ["Respond in Ukrainian", russian, 0, "detected Russian (rus); Ukrainian required"],
+    // Words in two or three scripts: the share of the language's own decides.
+    [
+      "Respond in Arabic",
+      "Hello my friend how are you مرحبا بكم في",
+      0,
+      "67% of the words are not in Arabic script (mostly Latin); Arabic is written in Arabic; Arabic required",
+    ],
+    [
+      "Respond in French",
+      "Bonjour mon ami Привет как дела مرحبا بكم في",
+      0,
+      "67% of the words are not in Latin script (mostly Cyrillic); French is written in Latin; French required",
+    ],
+    // 70% of the words in one script is not mixed.
+    [
+      "Respond in Arabic",
+      "Hello my friend how are you today مرحبا بكم في",
+      0,
+      "the text is in Latin script; Arabic is written in Arabic; Arabic required",
+    ],
+    [
+      "Respond in Arabic",
+      "مرحبا بكم في موقعنا الجديد نحن سعداء hello my friend",
+      1,
+      "detected Arabic (arb); Arabic required",
+    ],
+    [
+      "Respond in Russian",
+      "Hello my friend how are you today dear friend Привет друг",
+      0,
+      "the text is in Latin script; Russian is written in Cyrillic; Russian required",
+    ],
+    // Trigrams too close to separate two languages: the common words decide.
+    [
+      "Respond in Dutch",
+      "De man is in het huis en de vrouw is in de tuin met de kinderen",
+      1,
+      "Afrikaans and Dutch are close; its common words are Dutch; Dutch required",
+    ],
+    [
+      "Respond in Catalan",
+      "Questo è un bel giorno per andare al mare con gli amici",
+      0,
+      "Italian and Catalan are close; its common words are Italian; Catalan required",
+    ],
+    // JSON: its string values are the prose, wherever they are; text that only starts like JSON is prose.
+    [
+      "Write in Hebrew",
+      ' \n{"title": "שלום עולם"}',
+      1,
+      "Hebrew script, read as Hebrew (heb); Hebrew required",
+    ],
+    [
+      "Write in Hebrew",
+      '{"title": "שלום עולם", "note": null, "n": 3, "tags": ["שלום"]}',
+      1,
+      "Hebrew script, read as Hebrew (heb); Hebrew required",
+    ],
+    [
+      "Answer in French",
+      "{ Voici ma réponse: le chien est dans la maison avec le chat et la souris }",
+      1,
+      "detected French (fra); French required",
+    ],
+    // A word is read by its first letter: a brand name inside Chinese does not make it Latin.
+    [
+      "Respond in Chinese",
+      "我今天用iPhone拍了很多照片",
+      1,
+      "other script, read as Chinese (cmn); Chinese required",
+    ],
+    // Hyphens part words: "state-of-the-art" holds two common words.
+    [
+      "Respond in English",
+      "a state-of-the-art car",
+      1,
+      "17 letters, too short for trigrams, but its common words are English; English required",
+    ],
+    // Code is left out, a long block before the prose and an unclosed one after it.
+    ["Answer in French", `\`\`\`js\n${code}\n\`\`\`\n${french}`, 1, "detected French (fra); French required"],
+    ["Answer in French", `${french}\n\`\`\`js\n${code}`, 1, "detected French (fra); French required"],
+    ["Answer in French", `${french}\n\`\`\`\n${comments}`, 1, "detected French (fra); French required"],
+  ])("%j on %j", (description, text, score, reason) => {
+    expectScored(text, description, score, reason);
+  });
+
+  test("two languages required of one text are detected each among its own candidates", () => {
+    const result = verify(estonian, [
+      { kind: "language", language: "fra", name: "French", source: "in French" },
+      { kind: "language", language: "ekk", name: "Estonian", source: "in Estonian" },
+    ]);
+    expect(result.checks.map((check) => [check.score, check.reason])).toEqual([
+      [0, "detected Galician (glg); French required"],
+      [1, "detected Estonian (ekk); Estonian required"],
+    ]);
   });
 
   test("the requested language is scored like a named one", () => {
@@ -202,14 +401,35 @@ describe("the reason of a language score", () => {
 });
 
 describe("detectLanguage", () => {
-  test.each<[string, string, number]>([
-    ["", "und", 0],
-    ["123", "und", 0],
-    [english, "eng", 65],
-    [french, "fra", 72],
-  ])("%j", (text, code, letters) => {
+  test.each<[string, string, number, string[]]>([
+    ["", "und", 0, []],
+    ["123", "und", 0, []],
+    [english, "eng", 65, ["eng"]],
+    [french, "fra", 72, ["fra"]],
+    // The languages within reach of the best.
+    ["De man is in het huis en de vrouw is in de tuin met de kinderen", "afr", 48, ["afr", "nld"]],
+    // Without a required language, only the widely used ones are compared.
+    [estonian, "glg", 63, ["glg"]],
+  ])("%j", (text, code, letters, close) => {
     const detected = detectLanguage(text);
-    expect({ language: detected.language, letters: detected.letters }).toEqual({ language: code, letters });
+    expect(detected).toEqual({ language: code, letters, close });
+  });
+
+  test("compares the required language too", () => {
+    expect(detectLanguage(estonian, "ekk").language).toBe("ekk");
+  });
+
+  test("reads 600 characters of prose, however much whitespace the text has", () => {
+    const long = Array.from({ length: 20 }, () => french).join("\n\n\n\n");
+    expect(detectLanguage(long).letters).toBe(486);
+  });
+
+  test("a text that is a JSON literal other than an object or a list is read as written", () => {
+    expect(detectLanguage("null").letters).toBe(4);
+  });
+
+  test("links are left out, http as well as https", () => {
+    expect(detectLanguage("Le chien http://example.com/abc").letters).toBe(7);
   });
 
   test("reads prose only: code, links and markdown symbols are left out", () => {
