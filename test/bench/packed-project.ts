@@ -15,25 +15,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { shellEnv } from "../helpers/shell-env.js";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** The environment of a user's shell: nothing of this repository, of npm's script runner or of vitest. */
-export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|VITEST|MAESTRO_EVAL_|AI21_)/i.test(key)) continue;
-    if (["NODE_OPTIONS", "NODE_ENV", "TEST", "INIT_CWD", "FORCE_TTY"].includes(key)) continue;
-    env[key] = value;
-  }
-  env.PATH = (process.env.PATH ?? "")
-    .split(delimiter)
-    .filter((dir) => !dir.startsWith(root))
-    .join(delimiter);
-  return { ...env, ...extra };
-}
 
 /** One command's measure. CPU and RSS are undefined where GNU time is missing. */
 export interface Measured {
@@ -76,7 +62,7 @@ export function packedProject(): Promise<PackedProject> {
 
 function run(command: string, args: string[], cwd: string, timeout: number): Promise<string> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: userEnv(), stdio: ["ignore", "pipe", "pipe"], timeout });
+    const child = spawn(command, args, { cwd, env: shellEnv(), stdio: ["ignore", "pipe", "pipe"], timeout });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -135,7 +121,7 @@ async function makePackedProject(): Promise<PackedProject> {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);
       },
-      measure(command, args, env = userEnv()) {
+      measure(command, args, env = shellEnv()) {
         serial += 1;
         const base = join(dir, "logs", String(serial).padStart(3, "0"));
         const [stdoutFile, stderrFile, timeFile] = [`${base}.out`, `${base}.err`, `${base}.time`];

@@ -34,7 +34,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { startLocalServer } from "../../src/local/index.js";
-import { type Measured, type PackedProject, packedProject, userEnv } from "./packed-project.js";
+import { shellEnv } from "../helpers/shell-env.js";
+import { type Measured, type PackedProject, packedProject } from "./packed-project.js";
 import type { BenchFigure } from "./run.js";
 
 const LATENCY_MS = 50;
@@ -309,7 +310,7 @@ test("one", () => {
       token: KEY,
     });
     try {
-      const env = userEnv({ AI21_API_HOST: server.url, AI21_API_KEY: KEY });
+      const env = shellEnv({ AI21_API_HOST: server.url, AI21_API_KEY: KEY });
       const args = ["--backend", "ai21"];
       const endpointRun = async (what: string, path: string) => {
         const before = process.cpuUsage();

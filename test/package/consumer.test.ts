@@ -14,9 +14,10 @@ import {
 } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { shellEnv } from "../helpers/shell-env.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SECTION = "Use it in your project";
@@ -39,27 +40,12 @@ interface PackResult {
   files: PackedFile[];
 }
 
-/** The environment of a user's shell: nothing of this repository, of npm's script runner or of vitest. */
-function userEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|VITEST|MAESTRO_EVAL_|AI21_)/i.test(key)) continue;
-    if (["NODE_OPTIONS", "NODE_ENV", "TEST", "INIT_CWD", "FORCE_TTY"].includes(key)) continue;
-    env[key] = value;
-  }
-  env.PATH = (process.env.PATH ?? "")
-    .split(delimiter)
-    .filter((dir) => !dir.startsWith(root))
-    .join(delimiter);
-  return env;
-}
-
 function exec(command: string, args: string[], cwd: string, timeout = 120_000): Promise<Result> {
   return new Promise((done) => {
     execFile(
       command,
       args,
-      { cwd, env: userEnv(), timeout, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: shellEnv(), timeout, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (error as { code?: unknown }).code : 0;
         done({ code: typeof code === "number" ? code : -1, stdout, stderr });
