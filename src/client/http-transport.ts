@@ -49,9 +49,11 @@ export function createHttpTransport(): SendAttempt {
     try {
       return await sendOnce(attempt, url, agents[url.protocol]);
     } catch (error) {
-      // A server may close a kept-alive connection just as a request goes out on it: the request was never
-      // read, so it goes again once, on a connection of its own (what browsers do), whatever its method.
       if (!(error instanceof StaleConnectionError)) throw error;
+      // A server may close a kept-alive connection just as a request goes out on it. A GET goes again
+      // once, on a connection of its own; anything else is reported as the reset it is, since a reset can
+      // also come after the server accepted the request (the client then never sends a create twice).
+      if (attempt.method !== "GET" && attempt.method !== "HEAD") throw error.cause;
       return sendOnce(attempt, url, false);
     }
   };

@@ -1,5 +1,5 @@
 // The client's default transport: keep-alive connections, and the one case it sends again by itself — a
-// kept-alive connection the server closed as the request went out, before reading it.
+// GET on a kept-alive connection the server closed as the request went out.
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { createHttpTransport } from "../../../src/client/http-transport.js";
@@ -41,14 +41,22 @@ function attempt(url: string, method = "POST") {
 }
 
 describe("createHttpTransport", () => {
-  test("a request on a kept-alive connection the server dropped goes again on a new one, POST too", async () => {
+  test("a GET on a kept-alive connection the server dropped goes again on a new one", async () => {
     const server = await serverDroppingReusedConnections();
     const send = createHttpTransport();
-    const first = await send(attempt(server.url));
+    const first = await send(attempt(server.url, "GET"));
     expect(await first.json()).toEqual({ ok: true });
-    const second = await send(attempt(server.url));
+    const second = await send(attempt(server.url, "GET"));
     expect([second.status, await second.json()]).toEqual([200, { ok: true }]);
     expect(server.connections()).toBe(2);
+  });
+
+  test("a POST on a kept-alive connection the server dropped is the reset it is, never sent again", async () => {
+    const server = await serverDroppingReusedConnections();
+    const send = createHttpTransport();
+    expect((await send(attempt(server.url))).status).toBe(200);
+    await expect(send(attempt(server.url))).rejects.toMatchObject({ code: "ECONNRESET" });
+    expect(server.connections()).toBe(1);
   });
 
   test("a connection dropped on its first request is an error, never sent again", async () => {
