@@ -3,7 +3,10 @@
 // a small request waits for at most one piece, however many large runs are in flight. (Plain
 // `setImmediate` would run every waiting piece in the same turn: four runs' pieces back to back.)
 
-const queue: (() => void)[] = [];
+// A queue read from `head`, compacted now and then: Array#shift copies the whole array, which under a
+// flood of creates (tens of thousands waiting) costs more than the work itself.
+let queue: (() => void)[] = [];
+let head = 0;
 let scheduled = false;
 
 function schedule(): void {
@@ -11,8 +14,14 @@ function schedule(): void {
   scheduled = true;
   setImmediate(() => {
     scheduled = false;
-    const next = queue.shift();
-    if (queue.length > 0) schedule();
+    const next = queue[head];
+    queue[head] = undefined as unknown as () => void;
+    head += 1;
+    if (head >= 1024 && head * 2 >= queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    if (head < queue.length) schedule();
     next?.();
   });
 }

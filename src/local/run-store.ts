@@ -18,22 +18,27 @@ export const DEFAULT_MAX_RUN_BYTES = 256 * 1024 * 1024;
 /** Options of {@link createRunStore}. */
 export interface RunStoreOptions {
   /**
-   * The most runs kept. Past it, finished runs are evicted oldest first; runs still in progress are
-   * never evicted, so the store may briefly hold more while that many are in flight. Runs stuck forever
+   * The most runs kept. Past it, finished runs are evicted in the order they finished, the first finished
+   * first; runs still in progress are never evicted, so the store may briefly hold more while that many
+   * are in flight. Runs stuck forever
    * on purpose count as finished here, or a fault plan's stuck runs would pile up. Default 10,000.
    */
   maxRuns?: number;
   /**
    * The most bytes of runs kept, counted as each final run's JSON. Past it, finished runs are evicted
-   * oldest first, as for `maxRuns`, never the run that just finished. Default 256 MiB.
+   * as for `maxRuns`, never the run that just finished. Default 256 MiB.
    */
   maxBytes?: number;
 }
 
 /** The local server's memory of runs: a bounded map in creation order. */
 export interface RunStore {
+  /** Keeps a run; one added with its final form counts as finished, as if {@link settle}d. */
   add(run: StoredRun): void;
-  /** Counts a run's final form (set on the stored object) in the byte budget, and evicts past it. */
+  /**
+   * A run's final form was set on the stored object: counts it in the byte budget, makes the run one that
+   * may be evicted once due, and evicts past the limits.
+   */
   settle(id: string): void;
   /** Evicts what the limits allow now (finished runs whose time has come); true when within them. */
   prune(): boolean;
@@ -60,19 +65,19 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
     throw new RangeError(`createRunStore: maxBytes must be a whole number >= 1, got ${maxBytes}`);
   }
   const runs = new Map<string, StoredRun>();
+  // The finished runs, in the order they finished: the only ones eviction looks at, so a flood of runs
+  // still with the engine (thousands at time scale 0) costs nothing to step over on every create.
+  const finished = new Map<string, StoredRun>();
   let evicted = 0;
   let bytes = 0;
 
   const evict = (now: number, keep?: string) => {
     if (runs.size <= maxRuns && bytes <= maxBytes) return;
-    for (const [id, run] of runs) {
+    for (const [id, run] of finished) {
       if (runs.size <= maxRuns && bytes <= maxBytes) break;
-      if (
-        id !== keep &&
-        run.final !== undefined &&
-        (run.readyAt <= now || run.readyAt === Number.POSITIVE_INFINITY)
-      ) {
+      if (id !== keep && (run.readyAt <= now || run.readyAt === Number.POSITIVE_INFINITY)) {
         runs.delete(id);
+        finished.delete(id);
         bytes -= run.bytes ?? 0;
         evicted += 1;
       }
@@ -83,7 +88,9 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
     add(run) {
       const previous = runs.get(run.id);
       if (previous !== undefined) bytes -= previous.bytes ?? 0;
+      finished.delete(run.id);
       runs.set(run.id, run);
+      if (run.final !== undefined) finished.set(run.id, run);
       bytes += run.bytes ?? 0;
       evict(Date.now());
     },
@@ -93,6 +100,7 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
       const size = Buffer.byteLength(JSON.stringify(run.final));
       bytes += size - (run.bytes ?? 0);
       run.bytes = size;
+      finished.set(id, run);
       evict(Date.now(), id);
     },
     prune() {

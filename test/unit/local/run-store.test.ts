@@ -101,11 +101,49 @@ describe("createRunStore", () => {
     expect(store.size).toBe(2);
     first.final = { id: "a", status: "completed", result: "x" };
     first.readyAt = CREATED;
+    // The run that just finished is never the one its own settling evicts.
+    store.settle("a");
     expect(store.size).toBe(2);
     store.add(stored("c", "working"));
     expect(store.get("a")).toBeUndefined();
     expect([store.get("b")?.id, store.get("c")?.id]).toEqual(["b", "c"]);
     expect(store.evicted).toBe(1);
+  });
+
+  test("evicts in the order runs finished, stepping over runs still with the engine", () => {
+    const store = createRunStore({ maxRuns: 3 });
+    const runs = ["a", "b", "c", "d"].map((id) => stored(id, "working"));
+    for (const run of runs) store.add(run);
+    // d then b finish: d, finished first, goes when b finishes (never the run that just finished), and b
+    // when e comes; a and c, still with the engine, stay though they are the oldest.
+    for (const run of [runs[3]!, runs[1]!]) {
+      run.final = { id: run.id, status: "completed", result: "x" };
+      run.readyAt = CREATED;
+      store.settle(run.id);
+    }
+    store.add(stored("e", "working"));
+    expect(["a", "b", "c", "d", "e"].filter((id) => store.get(id) !== undefined)).toEqual(["a", "c", "e"]);
+    expect(store.evicted).toBe(2);
+  });
+
+  test("a store full of runs still with the engine takes each create in constant work", () => {
+    // Counted, not timed: eviction looks only at finished runs, so 20,000 creates over a limit of 10
+    // with nothing finished read no stored run (before, each create stepped over every one of them).
+    const store = createRunStore({ maxRuns: 10 });
+    let reads = 0;
+    for (let index = 0; index < 20_000; index += 1) {
+      const run = stored(`w${index}`, "working");
+      store.add(
+        new Proxy(run, {
+          get(target, key, receiver) {
+            if (key === "readyAt" || key === "final") reads += 1;
+            return Reflect.get(target, key, receiver);
+          },
+        }),
+      );
+    }
+    expect(store.size).toBe(20_000);
+    expect(reads).toBeLessThanOrEqual(20_000);
   });
 
   describe("bounded in bytes", () => {
