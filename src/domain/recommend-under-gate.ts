@@ -52,13 +52,16 @@ export function applyGateRecommendations(report: EvalReport, config: GateConfig 
   };
 }
 
-/** One suite's part of a report: a gate on it costs its cells, not the whole run's. */
+/**
+ * One suite's part of a report: a gate on it costs its groups, cells and tests, not the whole run's. The
+ * run's own errors stay (they fail no suite, so they rule out no group).
+ */
 function suiteReport(report: EvalReport, suite: string): EvalReport {
   return {
     ...report,
     suites: report.suites.filter((item) => item.name === suite),
     cells: report.cells.filter((cell) => cell.suite === suite),
-    tests: (report.tests ?? []).filter((test) => test.suite === suite),
-    runErrors: [],
+    // A report written before tests were kept has none; the gate reads that as no failed test.
+    tests: report.tests?.filter((test) => test.suite === suite),
   };
 }

@@ -93,6 +93,90 @@ describe("recommendUnderGate", () => {
   });
 });
 
+/** A passing test of a suite, as a case's `compare` across its cells reports one. */
+function passedCompare(suite: string): TestOutcome {
+  return { ...failedCompare(suite), state: "passed", failures: [] };
+}
+
+/**
+ * `report` with the suite `suite`'s summary, cells and tests behind proxies that count every property read
+ * of them and of the objects under them, except the suite's name and the cells' and tests' suite (what
+ * picking a suite's part out of the run reads).
+ */
+function countReads(built: EvalReport, suite: string): { report: EvalReport; reads: () => number } {
+  let reads = 0;
+  const free = new Set<PropertyKey>(["name", "suite"]);
+  const proxies = new WeakMap<object, object>();
+  const wrap = <T>(value: T): T => {
+    if (typeof value !== "object" || value === null) return value;
+    const known = proxies.get(value);
+    if (known !== undefined) return known as T;
+    const proxy = new Proxy(value, {
+      get(target, key, receiver) {
+        if (!free.has(key)) reads += 1;
+        return wrap(Reflect.get(target, key, receiver));
+      },
+    });
+    proxies.set(value, proxy);
+    return proxy;
+  };
+  return {
+    report: {
+      ...built,
+      suites: built.suites.map((item) => (item.name === suite ? wrap(item) : item)),
+      cells: built.cells.map((cell) => (cell.suite === suite ? wrap(cell) : cell)),
+      tests: (built.tests ?? []).map((item) => (item.suite === suite ? wrap(item) : item)),
+    },
+    reads: () => reads,
+  };
+}
+
+describe("recommendUnderGate's cost", () => {
+  test("reads no more of a suite when the run has other suites: a gate on one suite costs its cells only", () => {
+    const suiteB = [
+      ...group("jamba-mini", 1, { suite: "b", costUsd: 0.001 }),
+      ...group("jamba-large", 1, { suite: "b" }),
+    ];
+    const alone = countReads(report(suiteB, [passedCompare("b")]), "b");
+    const config = { overall: { min: 0.8 }, failedCells: "fail" } as const;
+    const expected = recommendUnderGate(alone.report, config);
+    const readsAlone = alone.reads();
+    expect(readsAlone).toBeGreaterThan(0);
+    const withOthers = countReads(
+      report(
+        [
+          ...group("jamba-mini", 1, { suite: "a", costUsd: 0.001 }),
+          ...group("jamba-large", 1, { suite: "a" }),
+          ...suiteB,
+        ],
+        [passedCompare("a"), passedCompare("b")],
+      ),
+      "b",
+    );
+    const recommended = recommendUnderGate(withOthers.report, config);
+    expect(withOthers.reads()).toBe(readsAlone);
+    expect(recommended.map((item) => [item.suite, item.passing])).toEqual([
+      ["a", ["jamba-mini/low", "jamba-large/low"]],
+      ["b", ["jamba-mini/low", "jamba-large/low"]],
+    ]);
+    expect(recommended[1]).toEqual(expected[0]);
+  });
+
+  test("gates a report written before tests were kept (no tests) as one with none failed", () => {
+    const built = report(
+      [...group("jamba-mini", 0.5, { costUsd: 0.001 }), ...group("jamba-large", 1, { costUsd: 0.02 })],
+      [passedCompare("invoice extraction")],
+    );
+    // As report.json was read from such a run: the type has `tests`, the file does not.
+    const { tests: _tests, ...written } = built;
+    const older = written as EvalReport;
+    expect(recommendUnderGate(older, { overall: { min: 0.8 } })).toEqual(
+      recommendUnderGate(built, { overall: { min: 0.8 } }),
+    );
+    expect(recommendUnderGate(older, { overall: { min: 0.8 } })[0]?.passing).toEqual(["jamba-large/low"]);
+  });
+});
+
 describe("recommendCheapest", () => {
   test("says null for the score and the latency of a group that has none", () => {
     const built = report(group("jamba-mini", 1));
