@@ -32,16 +32,20 @@ const POSTFIX =
 const KEYWORD_LIST = /^\s*(?::|like\b|such as\b|\uE000)/i;
 
 // Word numbers take "to" ("two to four"), digits also a dash ("3-5"): "twenty-five" is one number.
-const RANGE = new RegExp(
-  `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) to (${NUMBER})|(?:from )?(\\d+) ?[-–] ?(\\d+))[ -]${ADJECTIVES}${UNIT}\\b`,
-  "gi",
-);
-const MAIN = new RegExp(
-  `(?:\\b${COMPARATOR} )?\\b(${NUMBER})[ -]${ADJECTIVES}${UNIT}\\b(?: ${POSTFIX}\\b)?`,
-  "gi",
-);
+const rangeOf = (unit: string): RegExp =>
+  new RegExp(
+    `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) to (${NUMBER})|(?:from )?(\\d+) ?[-–] ?(\\d+))[ -]${ADJECTIVES}${unit}\\b`,
+    "gi",
+  );
+const countOf = (unit: string): RegExp =>
+  new RegExp(`(?:\\b${COMPARATOR} )?\\b(${NUMBER})[ -]${ADJECTIVES}${unit}\\b(?: ${POSTFIX}\\b)?`, "gi");
+const RANGE = rangeOf(UNIT);
+const MAIN = countOf(UNIT);
+// The same for the units named by a phrase only, read before the case family.
+const SPECIAL_RANGE = rangeOf(`(${SPECIAL_UNIT})`);
+const SPECIAL_MAIN = countOf(`(${SPECIAL_UNIT})`);
 const UNIT_LIMIT = new RegExp(
-  `\\b(paragraph|sentence|word|character|line|bullet(?: point)?)[ -](?:count|limit|length|total)(?: (?:of|is|must be|should be|must stay|should stay|needs to be|has to be)|:)?(?: ${COMPARATOR})? (${NUMBER})\\b`,
+  `\\b(paragraph|sentence|word|character|line|bullet(?: point)?)[ -](count|limit|length|total)(?: (?:of|is|must be|should be|must stay|should stay|needs to be|has to be)|:)?(?: ${COMPARATOR})? (${NUMBER})\\b`,
   "gi",
 );
 const NUMBER_UNIT_LIMIT = new RegExp(
@@ -59,23 +63,31 @@ const PER_UNIT =
   /^\s*(?:per|each|every|in each|in every|for each|for every|a) (?:paragraph|sentence|bullet|item|section|point|line|answer|list|header|heading)/i;
 const EACH_SUBJECT = /\b(?:each|every|per)\b/i;
 
-/** Maps a unit as written to its {@link CountUnit}; undefined for words the families do not count. */
-export function readUnit(written: string): CountUnit | undefined {
+/**
+ * Maps a unit as written (a match of the unit patterns here) to its {@link CountUnit}. The tests run in
+ * this order: "words in all caps" are capital words before they are words, "bullet list items" bullets
+ * before list items; what is left after list items is a header or heading.
+ */
+function readUnit(written: string): CountUnit {
   const unit = written.toLowerCase();
   // "[name] fields" are placeholders, whatever the name in the brackets.
-  if (/^\[|place[- ]?holder|bracket/.test(unit)) return "placeholders";
+  if (/\[|place[- ]?holder|bracket/.test(unit)) return "placeholders";
   if (/cap|upper|block letters/.test(unit)) return "capital_words";
   if (/highlight|emphasi|bold|italic|marked/.test(unit)) return "highlights";
-  if (/^para/.test(unit)) return "paragraphs";
-  if (/^sentence/.test(unit)) return "sentences";
-  if (/^word/.test(unit)) return "words";
-  if (/^char/.test(unit)) return "characters";
-  if (/^line/.test(unit)) return "lines";
-  if (/^bullet/.test(unit)) return "bullets";
-  if (/^numbered/.test(unit)) return "numbered_items";
-  if (/^(?:list )?items?$/.test(unit)) return "list_items";
-  if (/head/.test(unit)) return "headers";
-  return undefined;
+  if (unit.startsWith("para")) return "paragraphs";
+  if (unit.startsWith("sentence")) return "sentences";
+  if (unit.startsWith("word")) return "words";
+  if (unit.startsWith("char")) return "characters";
+  if (unit.startsWith("line")) return "lines";
+  if (unit.startsWith("bullet")) return "bullets";
+  if (unit.startsWith("numbered")) return "numbered_items";
+  if (unit.includes("item")) return "list_items";
+  return "headers";
+}
+
+/** The number a match of {@link NUMBER} stands for: every such match is one parseNumber reads. */
+function numberOf(written: string): number {
+  return parseNumber(written)!;
 }
 
 // A count of highlights, or a range ("two to three", "2-3", "two or three"), and up to two words before the
@@ -91,11 +103,13 @@ const HIGHLIGHT_VERB = new RegExp(
 const EXAMPLES =
   /(?:\b(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed)(?: (?:by|in|with|within|using))?|\b(?:in|with|within|using|inside)) (?:(?:a pair of|pairs of) )?(?:square )?brackets\b|,? ?\b(?:such as|like|eg|ie|for example|for instance)\b:? ?(?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2})(?: (?:or|and) (?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2}))*|\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\b|\b(?:use|using) markdown (?:to|for)\b|\b(?:use|using|with) (?:square )?brackets (?:for|as|to mark)\b|\b(?:with|using|in) (?:single |double )?asterisks\b|(?<=highlight|bold)\*+[^*\n]*\*+/gi;
 
-// "Limit all-caps words to 2", "keep placeholders under 5".
+// "Limit all-caps words to 2", "keep placeholders under 5", "keep placeholders to fewer than 5": "to N" is
+// a ceiling, "under N" and "below N" are fewer than N.
 const LIMIT_SUBJECT = new RegExp(
-  `\\b(?:limit|cap|keep|restrict|hold)(?:s|ed|ing)? (?:the (?:number|count|use) of |your |the )?(${SPECIAL_UNIT}) (?:to|at|below|under)(?: (${AT_MOST}|${FEWER}|${EXACTLY}))? (${NUMBER})\\b(?: ${POSTFIX}\\b)?`,
+  `\\b(?:limit|cap|keep|restrict|hold)(?:s|ed|ing)? (?:the (?:number|count|use) of |your |the )?(${SPECIAL_UNIT}) (?:(?:to|at)(?: (${AT_MOST}|${FEWER}|${EXACTLY}))?|(below|under)) (${NUMBER})\\b(?: ${POSTFIX}\\b)?`,
   "giu",
 );
+const HIGHLIGHTS: CountUnit = "highlights";
 // "Mark at least 3 key terms in bold", "put two phrases in italics".
 const IN_BOLD = new RegExp(
   `\\b(?:mark|put|set|write|format|render|show|type)(?:s|ed|ing)? (?:${COMPARATOR} )?${HIGHLIGHT_COUNT}(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|ideas?|items?|concepts?)\\b (?:in|as|with|using) (?:bold|italics?|markdown (?:emphasis|highlighting)|emphasis|asterisks)\\b`,
@@ -103,7 +117,6 @@ const IN_BOLD = new RegExp(
 );
 const SPECIAL_HINT =
   /cap|upper|block letters|highlight|emphas|bold|italic|marked|mark up|asterisk|placeholder|place-holder|place holder|bracket|\[/i;
-const SPECIAL_UNITS: readonly CountUnit[] = ["capital_words", "highlights", "placeholders"];
 
 /**
  * Reads counts of capital words, highlighted sections and placeholders; it runs before the case family,
@@ -112,18 +125,12 @@ const SPECIAL_UNITS: readonly CountUnit[] = ["capital_words", "highlights", "pla
 export function recognizeSpecialCounts(state: ClauseState): void {
   // Most clauses name none of these units; a cheap test spares them the count patterns.
   if (!SPECIAL_HINT.test(state.text)) return;
-  readCounts(state, (unit) => SPECIAL_UNITS.includes(unit));
+  const checksBefore = state.checks.length;
+  readRanges(state, SPECIAL_RANGE);
+  readCounts(state, SPECIAL_MAIN);
   eachMatch(state, SUBJECT_FIRST, (match) => {
     const unit = readUnit(match[1]!);
-    const count = parseTimes(/^(?:once|twice|thrice)$/i.test(match[3]!) ? match[3]! : `${match[3]} times`);
-    if (unit === undefined || count === undefined) return;
-    const bounds = readBounds(
-      (match[2] ?? "").toLowerCase(),
-      (match[4] ?? "").toLowerCase(),
-      count,
-      unit,
-      false,
-    );
+    const bounds = readBounds(match[2], match[4], parseTimes(match[3]!)!, unit);
     if (bounds === undefined) {
       state.reject(match.index, match.index + match[0].length);
       return;
@@ -134,48 +141,24 @@ export function recognizeSpecialCounts(state: ClauseState): void {
   });
   eachMatch(state, HIGHLIGHT_VERB, (match) => {
     if (addHighlightRange(state, match)) return;
-    const count = parseNumber(match[2]!);
-    if (count === undefined) return;
-    const bounds = readBounds(
-      (match[1] ?? "").toLowerCase(),
-      (match[4] ?? "").toLowerCase(),
-      count,
-      "highlights",
-      false,
-    );
+    const bounds = readBounds(match[1], match[4], numberOf(match[2]!), HIGHLIGHTS);
     if (bounds === undefined) {
       state.reject(match.index, match.index + match[0].length);
       return;
     }
-    addCount(
-      state,
-      match,
-      "highlights",
-      bounds.min ?? (bounds.max === undefined ? count : undefined),
-      bounds.max,
-    );
+    addCount(state, match, HIGHLIGHTS, bounds.min, bounds.max);
   });
   eachMatch(state, LIMIT_SUBJECT, (match) => {
     const unit = readUnit(match[1]!);
-    const count = parseNumber(match[3]!);
-    if (unit === undefined || count === undefined) return;
-    // "to N" is a ceiling; "under N", "to under N", "to fewer than N" read the comparator.
-    const comparator =
-      (match[2] ?? "").toLowerCase() ||
-      (/\b(?:below|under)\s*$/i.test(match[0].split(match[3]!)[0] ?? "") ? "under" : "at most");
-    const bounds = readBounds(comparator, (match[4] ?? "").toLowerCase(), count, unit, false);
-    if (bounds === undefined) return;
-    addCount(state, match, unit, bounds.min, bounds.max);
+    const bounds = readBounds(match[2] ?? match[3] ?? "at most", match[5], numberOf(match[4]!), unit);
+    if (bounds !== undefined) addCount(state, match, unit, bounds.min, bounds.max);
   });
   eachMatch(state, IN_BOLD, (match) => {
     if (addHighlightRange(state, match)) return;
-    const count = parseNumber(match[2]!);
-    if (count === undefined) return;
-    const bounds = readBounds((match[1] ?? "").toLowerCase(), "", count, "highlights", false);
-    if (bounds === undefined) return;
-    addCount(state, match, "highlights", bounds.min, bounds.max);
+    const bounds = readBounds(match[1], undefined, numberOf(match[2]!), HIGHLIGHTS);
+    if (bounds !== undefined) addCount(state, match, HIGHLIGHTS, bounds.min, bounds.max);
   });
-  if (state.checks.some((check) => check.kind === "count" && SPECIAL_UNITS.includes(check.unit))) {
+  if (state.checks.length > checksBefore) {
     eachMatch(state, EXAMPLES, (match) => state.consume(match.index, match.index + match[0].length));
   }
 }
@@ -183,86 +166,83 @@ export function recognizeSpecialCounts(state: ClauseState): void {
 /** Adds "highlight two to three phrases" (numbers in groups 2 and 3) as a range; false without a range. */
 function addHighlightRange(state: ClauseState, match: RegExpExecArray): boolean {
   if (match[3] === undefined) return false;
-  const low = parseNumber(match[2]!);
-  const high = parseNumber(match[3]);
-  if (low !== undefined && high !== undefined) {
-    addCount(state, match, "highlights", Math.min(low, high), Math.max(low, high));
-  }
+  const low = numberOf(match[2]!);
+  const high = numberOf(match[3]);
+  addCount(state, match, HIGHLIGHTS, Math.min(low, high), Math.max(low, high));
   return true;
 }
 
 /** Reads count phrasings in a clause into count checks. */
 export function recognizeLength(state: ClauseState): void {
-  readCounts(state, () => true);
+  readRanges(state, RANGE);
+  // Before the counts: "a 200-word limit" is not a 200-word size.
+  eachMatch(state, NUMBER_UNIT_LIMIT, (match) => {
+    addCount(state, match, readUnit(match[2]!), undefined, numberOf(match[1]!));
+  });
+  readCounts(state, MAIN);
+  eachMatch(state, UNIT_LIMIT, (match) => {
+    const unit = readUnit(match[1]!);
+    // Without a comparator a "word limit of 100" (or length) is a ceiling, a "sentence count of 5" a count.
+    const limit = /^l/i.test(match[2]!) ? "at most" : undefined;
+    const bounds = readBounds(match[3] ?? limit, undefined, numberOf(match[4]!), unit);
+    if (bounds !== undefined) addCount(state, match, unit, bounds.min, bounds.max);
+  });
+  eachMatch(state, IN_A_UNIT, (match) => addCount(state, match, readUnit(match[1]!), 1, 1));
 }
 
-function readCounts(state: ClauseState, accepts: (unit: CountUnit) => boolean): void {
-  eachMatch(state, RANGE, (match) => {
-    const low = parseNumber(match[1] ?? match[3] ?? match[5] ?? "");
-    const high = parseNumber(match[2] ?? match[4] ?? match[6] ?? "");
-    const unit = readUnit(match[7]!);
-    if (low === undefined || high === undefined || unit === undefined || !accepts(unit)) return;
-    addCount(state, match, unit, Math.min(low, high), Math.max(low, high));
+/** Reads ranges of a unit with `range` ({@link rangeOf}): "3-5 sentences", "between 2 and 4 placeholders". */
+function readRanges(state: ClauseState, range: RegExp): void {
+  eachMatch(state, range, (match) => {
+    const low = numberOf(match[1] ?? match[3] ?? match[5]!);
+    const high = numberOf(match[2] ?? match[4] ?? match[6]!);
+    addCount(state, match, readUnit(match[7]!), Math.min(low, high), Math.max(low, high));
   });
-  eachMatch(state, NUMBER_UNIT_LIMIT, (match) => {
-    const count = parseNumber(match[1]!);
-    const unit = readUnit(match[2]!);
-    if (count === undefined || unit === undefined || !accepts(unit)) return;
-    addCount(state, match, unit, undefined, count);
-  });
-  eachMatch(state, MAIN, (match) => {
-    const count = parseNumber(match[2]!);
+}
+
+/** Reads counts of a unit with `count` ({@link countOf}): "at most 3 lines", "5 sentences or more". */
+function readCounts(state: ClauseState, count: RegExp): void {
+  eachMatch(state, count, (match) => {
     const unit = readUnit(match[3]!);
-    if (count === undefined || unit === undefined || !accepts(unit)) return;
-    const comparator = (match[1] ?? "").toLowerCase();
-    const postfix = (match[4] ?? "").toLowerCase();
     // "a 300-word essay" and "a 300 word essay" (the unit in the singular) are a size, not an exact count:
     // read as "about 300" for words and characters.
-    const compound = !/s$/i.test(match[3]!);
-    const bounds = readBounds(comparator, postfix, count, unit, compound);
+    const size = !match[3]!.endsWith("s") && match[1] === undefined && match[4] === undefined;
+    const bounds = readBounds(size ? "about" : match[1], match[4], numberOf(match[2]!), unit);
     if (bounds === undefined) {
       state.reject(match.index, match.index + match[0].length);
       return;
     }
     addCount(state, match, unit, bounds.min, bounds.max);
   });
-  eachMatch(state, UNIT_LIMIT, (match) => {
-    const unit = readUnit(match[1]!);
-    const count = parseNumber(match[3]!);
-    if (unit === undefined || count === undefined || !accepts(unit)) return;
-    const comparator = (match[2] ?? "").toLowerCase();
-    // "word limit of 100" without a comparator is a ceiling.
-    const bounds = comparator ? readBounds(comparator, "", count, unit, false) : { max: count };
-    if (bounds === undefined) return;
-    addCount(state, match, unit, bounds.min, bounds.max);
-  });
-  eachMatch(state, IN_A_UNIT, (match) => {
-    const unit = readUnit(match[1]!);
-    if (unit !== undefined && accepts(unit)) addCount(state, match, unit, 1, 1);
-  });
 }
 
+/** Whether `text` (a comparator or postfix, undefined when absent) is one of the regex `alternatives`. */
+function isOneOf(text: string | undefined, alternatives: string): boolean {
+  return new RegExp(`^(?:${alternatives})$`, "i").test(text ?? "");
+}
+
+/** The bounds a comparator before the count and a postfix after it give; undefined for the impossible. */
 function readBounds(
-  comparator: string,
-  postfix: string,
+  comparator: string | undefined,
+  postfix: string | undefined,
   count: number,
   unit: CountUnit,
-  compound: boolean,
 ): { min?: number; max?: number } | undefined {
-  const has = (alternatives: string): boolean => new RegExp(`^(?:${alternatives})$`).test(comparator);
-  const approximate = has(ABOUT) || postfix === "or so" || (compound && !comparator && !postfix);
-  if (approximate) {
+  if (isOneOf(comparator, ABOUT) || isOneOf(postfix, "or so")) {
     // Only long counts of words or characters are approximate: "a one-word answer" is exactly one.
     if ((unit !== "words" && unit !== "characters") || count < 20) return { min: count, max: count };
     return { min: Math.ceil(count * 0.9 - 1e-9), max: Math.floor(count * 1.1 + 1e-9) };
   }
-  if (has(FEWER) || /^or (?:fewer|less|under|below)$/.test(postfix) || postfix === "tops") {
-    if (has(FEWER)) return count === 0 ? undefined : { max: count - 1 };
+  if (isOneOf(comparator, FEWER)) return count === 0 ? undefined : { max: count - 1 };
+  if (
+    isOneOf(comparator, AT_MOST) ||
+    isOneOf(postfix, "or (?:fewer|less|under|below)|tops|at (?:the )?most|max(?:imum)?")
+  ) {
     return { max: count };
   }
-  if (has(AT_MOST) || /^(?:at (?:the )?most|max(?:imum)?)$/.test(postfix)) return { max: count };
-  if (has(MORE)) return { min: count + 1 };
-  if (has(AT_LEAST) || /^(?:or more|at (?:the )?least|min(?:imum)?)$/.test(postfix)) return { min: count };
+  if (isOneOf(comparator, MORE)) return { min: count + 1 };
+  if (isOneOf(comparator, AT_LEAST) || isOneOf(postfix, "or more|at (?:the )?least|min(?:imum)?")) {
+    return { min: count };
+  }
   return { min: count, max: count };
 }
 
@@ -284,16 +264,13 @@ function addCount(
     return;
   }
   if (state.isNegatedBefore(start) !== negatedInside) {
-    // "Don't write more than 3 paragraphs" is "at most 3"; a negated exact count says too little.
-    if (min !== undefined && max !== undefined) {
+    // "Don't write more than 3 paragraphs" is "at most 3"; a negated exact count says too little, and
+    // "not at least 0" leaves no count at all.
+    if ((min !== undefined && max !== undefined) || min === 0) {
       state.reject(start, end);
       return;
     }
     [min, max] = min !== undefined ? [undefined, min - 1] : [max! + 1, undefined];
-    if (max !== undefined && max < 0) {
-      state.reject(start, end);
-      return;
-    }
   }
   const check: CountCheck = { kind: "count", unit, source: state.source(start, end) };
   if (min !== undefined) check.min = min;
