@@ -21,12 +21,10 @@ const CORE = [
   ..."tel tam guj kan mal pan sin khm hye kat lao bod mya".split(" "),
 ];
 const CORE_SET = new Set(CORE);
-const ALL_CODES = new Set(Object.values(LANGUAGE_CODES));
 
+// A language already compared, or one franc does not know, adds nothing to the list franc filters by.
 function candidatesFor(required: string | undefined): string[] {
-  return required === undefined || CORE_SET.has(required) || !ALL_CODES.has(required)
-    ? CORE
-    : [...CORE, required];
+  return required === undefined ? CORE : [...CORE, required];
 }
 const NAMES = new Map<string, string>();
 for (const [name, code] of Object.entries(LANGUAGE_CODES)) {
@@ -106,14 +104,14 @@ const REQUESTED =
   /\bin the (?:requested|response|requested response|chosen|selected|specified|configured|target|user's|users'|user) (?:own )?language\b/gi;
 const IMPLIED = /\b(?:and )?no other languages? (?:is |are )?(?:allowed|permitted)\b/gi;
 
-/** The language check for Maestro's `response_language`, or undefined for `unset`. */
+/** The language check for Maestro's `response_language`, or undefined for `unset` (or none given). */
 export function createLanguageCheck(
-  language: ResponseLanguage,
+  language: ResponseLanguage | undefined,
   source = `response_language: ${language}`,
 ): LanguageCheck | undefined {
-  const code = RESPONSE_LANGUAGE_CODES[language];
+  const code = language && RESPONSE_LANGUAGE_CODES[language];
   if (code === undefined) return undefined;
-  return { kind: "language", language: code, name: NAMES.get(code) ?? language, source };
+  return { kind: "language", language: code, name: NAMES.get(code) ?? language!, source };
 }
 
 /** Reads language phrasings in a clause into language checks. */
@@ -153,9 +151,7 @@ function readRequestedLanguage(state: ClauseState): void {
   eachMatch(state, REQUESTED, (match) => {
     const start = match.index;
     const end = start + match[0].length;
-    const requested = state.context.responseLanguage;
-    const check =
-      requested === undefined ? undefined : createLanguageCheck(requested, state.source(start, end));
+    const check = createLanguageCheck(state.context.responseLanguage, state.source(start, end));
     if (check === undefined || state.isNegatedBefore(start)) state.reject(start, end);
     else state.accept(start, end, check);
   });
@@ -167,16 +163,28 @@ export const MIN_LETTERS_FOR_LANGUAGE = 40;
 // franc's cost grows with the sample; 600 characters of prose decide the supported languages reliably.
 const SAMPLE_LENGTH = 600;
 
-/** The text franc reads: prose only (no code, links or markdown symbols), at most 600 characters. */
+/**
+ * The text franc reads: prose only (no code, links or markdown symbols), at most 600 characters. Read from
+ * the first 2,400 characters of the text, or from all of it when they hold too little prose: a long code
+ * block before the prose is skipped, and a long text of prose is not read whole.
+ */
 function sampleProse(text: string): string {
-  return proseOf(text)
-    .slice(0, SAMPLE_LENGTH * 4)
+  const prose = proseOf(text);
+  const sample = cleanProse(prose.slice(0, SAMPLE_LENGTH * 4));
+  return (sample.length >= SAMPLE_LENGTH ? sample : cleanProse(prose)).slice(0, SAMPLE_LENGTH);
+}
+
+/**
+ * Prose without code, links and markdown symbols, its spaces collapsed. A link runs to the next space, so
+ * it is removed without one; every symbol becomes a space, and runs of spaces one.
+ */
+function cleanProse(text: string): string {
+  return text
     .replace(/```[\s\S]*?(?:```|$)/g, " ")
     .replace(/`[^`\n]*`/g, " ")
-    .replace(/https?:\/\/\S+/g, " ")
-    .replace(/[#*_>|`~[\]()<>{}=+-]+/g, " ")
-    .replace(/\s+/g, " ")
-    .slice(0, SAMPLE_LENGTH);
+    .replace(/https?:\/\/\S+/g, "")
+    .replace(/[#*_>|`~[\]()<>{}=+-]/g, " ")
+    .replace(/\s+/g, " ");
 }
 
 /**
@@ -185,7 +193,7 @@ function sampleProse(text: string): string {
  */
 function proseOf(text: string): string {
   const trimmed = text.trim();
-  if (!/^[[{]/.test(trimmed) || trimmed.length > SAMPLE_LENGTH * 64) return text;
+  if (!/^[[{]/.test(trimmed)) return text;
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
@@ -194,10 +202,9 @@ function proseOf(text: string): string {
   }
   const strings: string[] = [];
   const collect = (item: unknown): void => {
+    // A list's values are its elements; a number's or a boolean's are none.
     if (typeof item === "string") strings.push(item);
-    else if (Array.isArray(item)) for (const element of item) collect(element);
-    else if (typeof item === "object" && item !== null)
-      for (const element of Object.values(item)) collect(element);
+    else if (item !== null) for (const element of Object.values(item as object)) collect(element);
   };
   collect(value);
   return strings.join("\n");
@@ -212,9 +219,10 @@ export interface DetectedLanguage {
   close: string[];
 }
 
+/** The common words of each language in `sample` (which has a letter: a text without is decided before). */
 function voteFunctionWords(sample: string): Map<string, number> {
   const votes = new Map<string, number>();
-  for (const word of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
+  for (const word of sample.toLowerCase().match(/\p{L}+/gu)!) {
     for (const [code, words] of Object.entries(FUNCTION_WORDS)) {
       if (words.has(word)) votes.set(code, (votes.get(code) ?? 0) + 1);
     }
@@ -245,7 +253,8 @@ function detectSample(sample: string, required: string | undefined): DetectedLan
     only: candidatesFor(required),
     minLength: 1,
   });
-  const best = scores[0]?.[0] ?? "und";
+  // francAll always gives one language at least: "und" when it cannot tell.
+  const best = scores[0]![0];
   const close = scores.filter(([, score]) => score >= CLOSE).map(([code]) => code);
   return { language: best, letters, close };
 }
@@ -265,7 +274,10 @@ const SCRIPTS: readonly [string, RegExp, readonly string[]][] = [
 ];
 const LATIN = /\p{Script=Latin}/u;
 
-/** The script most of the words are in: "Latin", one of {@link SCRIPTS}, or "other"; and its share. */
+/**
+ * The script most of the words are in: "Latin", one of {@link SCRIPTS}, or "other"; and its share. `sample`
+ * has a letter (a text without is decided before), so a word.
+ */
 function readScript(sample: string): {
   script: string;
   share: number;
@@ -274,7 +286,8 @@ function readScript(sample: string): {
 } {
   const counts = new Map<string, number>();
   // Counted by words, not letters: a Hangul syllable is one letter, an English word several.
-  for (const word of sample.match(/\p{L}[\p{L}\p{M}]*/gu) ?? []) {
+  const words = sample.match(/\p{L}[\p{L}\p{M}]*/gu)!;
+  for (const word of words) {
     const letter = word.charAt(0);
     const script = LATIN.test(letter)
       ? "Latin"
@@ -282,13 +295,8 @@ function readScript(sample: string): {
     counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  const total = ranked.reduce((sum, [, count]) => sum + count, 0);
-  return {
-    script: ranked[0]?.[0] ?? "other",
-    share: total === 0 ? 0 : (ranked[0]?.[1] ?? 0) / total,
-    second: ranked[1]?.[0],
-    counts,
-  };
+  const [script, most] = ranked[0]!;
+  return { script, share: most / words.length, second: ranked[1]?.[0], counts };
 }
 
 /** The share of a text's words under which a second script makes the text "mixed". */
@@ -300,8 +308,9 @@ function scriptOf(code: string): string | undefined {
   return SCRIPTS.find(([, , codes]) => codes.includes(code))?.[0] ?? "Latin";
 }
 
-function isSame(found: string, wanted: string): boolean {
-  return found === wanted || (SAME_AS[wanted]?.includes(found) ?? false);
+/** Whether `found` counts as `wanted`; no language found (undefined) is none. */
+function isSame(found: string | undefined, wanted: string): boolean {
+  return found === wanted || (SAME_AS[wanted]?.includes(found as string) ?? false);
 }
 
 /**
@@ -331,8 +340,8 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
     };
   }
   // Most of the words in another script than the language's own: not in that language, as a detector
-  // reading the whole text would say too.
-  if (share < MIXED_SHARE && second !== undefined && wantedScript !== undefined) {
+  // reading the whole text would say too. (Under the mixed share, a second script is always there.)
+  if (share < MIXED_SHARE && wantedScript !== undefined) {
     let total = 0;
     for (const count of counts.values()) total += count;
     const wantedShare = (counts.get(wantedScript) ?? 0) / total;
@@ -345,7 +354,7 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
   }
   // Two scripts in large parts, the language's own the larger (an English preamble, then Hindi): the
   // text is mixed; say so, do not guess.
-  if (share < MIXED_SHARE && second !== undefined) {
+  if (share < MIXED_SHARE) {
     return {
       score: null,
       reason: `cannot tell: mixed text (${Math.round(share * 100)}% of the words in ${script} script, the rest mostly ${second}); ${required}`,
@@ -396,7 +405,7 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
   if (close.some((code) => isSame(code, check.language))) {
     // Trigrams cannot separate them; the common words can, when they clearly name one language.
     const winner = Object.keys(FUNCTION_WORDS).find((code) => wordsFavor(sample, code));
-    if (winner !== undefined && isSame(winner, check.language)) {
+    if (isSame(winner, check.language)) {
       return {
         score: 1,
         reason: `${name(language)} and ${check.name} are close; its common words are ${check.name}; ${required}`,

@@ -94,11 +94,29 @@ const comments = [
   "# The cache is cleared whenever the settings change on disk.",
   "# This keeps the next run from reading stale values by mistake.",
 ].join("\n");
-// Code with English words, longer than a quarter of what is sampled.
-const code = Array.from(
-  { length: 6 },
-  (_, index) => `function readTheValue${index}(input) { return input.value + the.other.thing; }`,
-).join("\n");
+/** `lines` lines of code with English words. */
+const codeOf = (lines: number) =>
+  Array.from(
+    { length: lines },
+    (_, index) => `function readTheValue${index}(input) { return input.value + the.other.thing; }`,
+  ).join("\n");
+// Longer than a quarter of what is sampled.
+const code = codeOf(6);
+// A whole module: 3,000 characters, more than four samples.
+const longCode = codeOf(40);
+/** A JSON answer of `count` records in Hebrew under English field names. */
+const hebrewRecords = (count: number) =>
+  JSON.stringify(
+    Array.from({ length: count }, (_, index) => ({
+      id: index + 1,
+      name: "דוד כהן",
+      city: "ירושלים",
+      country: "ישראל",
+      status: "פעיל",
+    })),
+    null,
+    2,
+  );
 
 describe("the reason of a language score", () => {
   test.each<[string, string, 0 | 1 | null, string]>([
@@ -370,8 +388,31 @@ describe("the reason of a language score", () => {
     ["Answer in French", `\`\`\`js\n${code}\n\`\`\`\n${french}`, 1, "detected French (fra); French required"],
     ["Answer in French", `${french}\n\`\`\`js\n${code}`, 1, "detected French (fra); French required"],
     ["Answer in French", `${french}\n\`\`\`\n${comments}`, 1, "detected French (fra); French required"],
+    ["Write in Hebrew", hebrewRecords(6), 1, "detected Hebrew (heb); Hebrew required"],
+    // Inline code parts words as a space does: in Chinese, written without spaces, the words on each side of
+    // it stay two (glued, the English product names would make half of the words).
+    [
+      "Respond in Chinese",
+      "运行`npm install`安装依赖，再用 Docker 和 Nginx 部署。",
+      1,
+      "other script, read as Chinese (cmn); Chinese required",
+    ],
   ])("%j on %j", (description, text, score, reason) => {
     expectScored(text, description, score, reason);
+  });
+
+  // Long texts, out of the table: a test name holding 68,894 characters crashed Stryker's test runner.
+  test("however long the code before the prose, the prose is read (it read as no letters past 2,400 characters)", () => {
+    expectScored(
+      `\`\`\`js\n${longCode}\n\`\`\`\n${french}`,
+      "Answer in French",
+      1,
+      "detected French (fra); French required",
+    );
+  });
+
+  test("a long JSON answer is read by its values (68,894 characters: read as mixed text when only answers under 38,400 were parsed)", () => {
+    expectScored(hebrewRecords(600), "Write in Hebrew", 1, "detected Hebrew (heb); Hebrew required");
   });
 
   test("two languages required of one text are detected each among its own candidates", () => {
@@ -426,6 +467,8 @@ describe("detectLanguage", () => {
 
   test("a text that is a JSON literal other than an object or a list is read as written", () => {
     expect(detectLanguage("null").letters).toBe(4);
+    // A JSON string with a list in it: its escapes are read as written (the two "n" of "\n").
+    expect(detectLanguage('"Voici la liste:\\n[1] le chien\\n[2] le chat"').letters).toBe(27);
   });
 
   test("links are left out, http as well as https", () => {
