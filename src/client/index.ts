@@ -13,11 +13,13 @@ export {
 export { createHttpTransport, type HttpAttempt, type SendAttempt } from "./http-transport.js";
 export {
   createDurationEstimator,
-  DEFAULT_POLL_OPTIONS,
   type DurationEstimator,
-  type PollOptions,
-  pollRun,
-} from "./poll-run.js";
+  fitNormal,
+  PLAN_DELAY_GOAL,
+  type PollPlan,
+  planPolls,
+} from "./poll-plan.js";
+export { DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
 export { readServerSentEvents, type StreamSource } from "./read-server-sent-events.js";
 export { createRequestLimiter, type RequestLimiter, type RequestLimiterOptions } from "./request-limiter.js";
 export {

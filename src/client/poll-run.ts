@@ -1,10 +1,14 @@
 import { isTerminalStatus, type MaestroRun } from "../domain/index.js";
 import { MaestroTimeoutError } from "../errors/index.js";
+import { type PollPlan, planFromWindow } from "./poll-plan.js";
 import { sleep } from "./resilient-fetch.js";
 
 /** How a run is polled until it ends. Every field has a default. */
 export interface PollOptions {
-  /** The wait after the first poll, which goes out at once (the run may be done already). Default 100 ms. */
+  /**
+   * The wait before the first poll (a run just created is not done yet); each later wait is the last one
+   * times `backoffFactor`. Default 100 ms: polls at 100, 250, 475, 812 ms ... from the start.
+   */
   initialIntervalMs?: number;
   /** Each wait is the previous one times this factor. Default 1.5. */
   backoffFactor?: number;
@@ -29,6 +33,13 @@ export interface PollOptions {
    * Takes precedence over `expectedDurationMs`.
    */
   expectedWindowMs?: readonly [number, number] | undefined;
+  /**
+   * When to look, from the start of polling: first at `firstLookMs`, then every `stepMs`, backing off as
+   * without one past `untilMs`. `planPolls(durations)` makes one from earlier runs' durations;
+   * `createAndPoll` does so by itself after three runs of a model and budget. Takes precedence over
+   * `expectedWindowMs` and `expectedDurationMs`.
+   */
+  plan?: PollPlan | undefined;
 }
 
 /** The polling defaults: start fast, back off by half again each time, never wait more than 2 s. */
@@ -61,12 +72,14 @@ export async function pollRun(
 
   let interval = initial;
   let polls = 0;
-  const window = readWindow(options);
-  // With an expectation, look at the start of the window, then closely: nothing is gained by asking earlier.
-  const firstLook = window === undefined ? 0 : window[0];
-  const step = window === undefined ? 0 : Math.max(5, (window[1] - window[0]) / 4, window[1] * 0.03);
+  const plan = readPlan(options);
+  // With a plan, look first when it says: nothing is gained by asking earlier. Without one, a run just
+  // created is given the first interval.
+  // Whole milliseconds, as timers count them: a look due at 5,864.7 ms is taken at 5,864.
+  const firstLook = Math.floor(plan?.firstLookMs ?? initial);
   const untilFirstLook = firstLook - (Date.now() - startedAt);
   if (untilFirstLook > 0) await sleep(Math.min(untilFirstLook, timeoutMs), options.signal);
+  if (plan === undefined) interval = Math.min(cap, interval * factor);
   for (;;) {
     const run = await retrieve(runId, options.signal);
     polls += 1;
@@ -77,8 +90,8 @@ export async function pollRun(
       throw new MaestroTimeoutError({ runId, elapsedMs: elapsed, lastStatus: run.status, polls });
     }
     let wait: number;
-    if (window !== undefined && elapsed < 2 * window[1]) {
-      wait = elapsed < firstLook ? firstLook - elapsed : step;
+    if (plan !== undefined && elapsed < plan.untilMs) {
+      wait = elapsed < firstLook ? firstLook - elapsed : plan.stepMs;
     } else {
       wait = interval;
       interval = Math.min(cap, interval * factor);
@@ -87,50 +100,16 @@ export async function pollRun(
   }
 }
 
-function readWindow(options: PollOptions): readonly [number, number] | undefined {
+function readPlan(options: PollOptions): PollPlan | undefined {
+  const plan = options.plan;
+  if (plan !== undefined && plan.firstLookMs >= 0 && plan.stepMs > 0 && plan.untilMs >= 0) return plan;
   const window = options.expectedWindowMs;
-  if (window !== undefined && window[0] >= 0 && window[1] > 0 && window[1] >= window[0]) return window;
+  if (window !== undefined && window[0] >= 0 && window[1] > 0 && window[1] >= window[0])
+    return planFromWindow(window);
   const expected = options.expectedDurationMs;
-  return expected !== undefined && expected > 0 ? [expected * 0.9, expected * 1.1] : undefined;
-}
-
-/** Learns how long runs take, per model and budget, to tell polling when to look. */
-export interface DurationEstimator {
-  /** The expected duration for `key` (the median), once enough runs were seen; undefined before. */
-  estimate(key: string): number | undefined;
-  /** The 10th and 90th percentiles of the durations seen for `key`, once enough runs were seen. */
-  window(key: string): readonly [number, number] | undefined;
-  record(key: string, durationMs: number): void;
-}
-
-/**
- * An estimator that takes the median of the last 16 durations of each key once it has seen three: robust
- * to a slow outlier, and quick to follow a change of model or budget.
- */
-export function createDurationEstimator(): DurationEstimator {
-  const samples = new Map<string, number[]>();
-  const sorted = (key: string) => {
-    const seen = samples.get(key);
-    return seen === undefined || seen.length < 3 ? undefined : [...seen].sort((a, b) => a - b);
-  };
-  const at = (values: number[], q: number) =>
-    values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
-  return {
-    estimate(key) {
-      const values = sorted(key);
-      return values === undefined ? undefined : at(values, 0.5);
-    },
-    window(key) {
-      const values = sorted(key);
-      return values === undefined ? undefined : [at(values, 0.1), at(values, 0.9)];
-    },
-    record(key, durationMs) {
-      const seen = samples.get(key) ?? [];
-      seen.push(durationMs);
-      if (seen.length > 16) seen.shift();
-      samples.set(key, seen);
-    },
-  };
+  return expected !== undefined && expected > 0
+    ? planFromWindow([expected * 0.9, expected * 1.1])
+    : undefined;
 }
 
 function checkPositive(name: string, value: number): void {

@@ -5,7 +5,8 @@ import type { CreateRunRequest, MaestroPaths, MaestroRun } from "../domain/index
 import { MaestroRunError } from "../errors/index.js";
 import { type ClientCall, callSettings } from "./client-call.js";
 import type { CallOptions, MaestroClient } from "./client-types.js";
-import { createDurationEstimator, DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
+import { createDurationEstimator } from "./poll-plan.js";
+import { DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
 
 const RUNS = "/studio/v1/maestro/runs";
 const RUN = "/studio/v1/maestro/runs/{run_id}";
@@ -44,12 +45,16 @@ export function createRunsResource(context: {
     async createAndPoll(request, pollOptions = {}) {
       const startedAt = Date.now();
       const created = await create(request, { signal: pollOptions.signal, headers: pollOptions.headers });
+      const createdAt = Date.now() - startedAt;
       // Runs of one model and budget take similar times: poll when this one is expected to end.
       const durationKey = `${request.models?.[0] ?? ""}/${request.budget ?? "low"}`;
-      const learned =
-        pollOptions.expectedDurationMs === undefined ? durations.window(durationKey) : undefined;
-      // The run ended between the last time it was seen in progress and the poll that saw it done.
-      let lastInProgress = Date.now() - startedAt;
+      const ownExpectation =
+        pollOptions.plan !== undefined ||
+        pollOptions.expectedWindowMs !== undefined ||
+        pollOptions.expectedDurationMs !== undefined;
+      const plan = ownExpectation ? undefined : durations.plan(durationKey);
+      // The run ended after the last time it was seen in progress and by the poll that saw it done.
+      let lastInProgress: number | undefined;
       const onPoll = (polled: MaestroRun, polls: number) => {
         if (polled.status === "in_progress") lastInProgress = Date.now() - startedAt;
         pollOptions.onPoll?.(polled, polls);
@@ -58,18 +63,13 @@ export function createRunsResource(context: {
         created.status === "in_progress"
           ? await poll(
               created.id,
-              {
-                ...pollOptions,
-                onPoll,
-                ...(learned === undefined || pollOptions.expectedWindowMs !== undefined
-                  ? {}
-                  : { expectedWindowMs: learned }),
-              },
+              { ...pollOptions, onPoll, ...(plan === undefined ? {} : { plan }) },
               startedAt,
             )
           : created;
-      if (run.status === "completed")
-        durations.record(durationKey, (lastInProgress + (Date.now() - startedAt)) / 2);
+      if (run.status === "completed") {
+        durations.record(durationKey, lastInProgress ?? createdAt, Date.now() - startedAt);
+      }
       if (run.status === "failed" && pollOptions.allowFailed !== true) {
         throw new MaestroRunError({
           runId: run.id,

@@ -127,6 +127,8 @@ export {
   isAtLeast,
   isAtMost,
   mean,
+  normalCdf,
+  normalQuantile,
   type PairedComparisonOptions,
   type PairedComparisonResult,
   type PairedVerdict,

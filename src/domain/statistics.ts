@@ -301,8 +301,13 @@ const TAIL_DENOMINATOR = [
   0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
 ];
 
+/** The standard normal distribution function: the share of a standard normal below `x` (error < 1.2e-7). */
+export function normalCdf(x: number): number {
+  return erfc(-x / Math.SQRT2) / 2;
+}
+
 /** The standard normal quantile, Wichura's algorithm AS 241 (PPND16), accurate to about 1e-16. */
-function normalQuantile(p: number): number {
+export function normalQuantile(p: number): number {
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;

@@ -37,15 +37,15 @@ describe("pollRun's documented schedule", () => {
     });
   });
 
-  test("the first poll goes out at once, then waits 100 ms, each wait 1.5x the last, capped at 2 s", async () => {
+  test("the first poll waits 100 ms (a run just created is not done), each later wait 1.5x the last, capped at 2 s", async () => {
     const { start, asked, retrieve } = runEndingAfter(10_000);
     const polled = pollRun("r", retrieve, {}, start);
     await vi.advanceTimersByTimeAsync(15_000);
     await polled;
     // The fake clock, like Node's timers, counts whole milliseconds: 337.5 ms is a 337 ms wait.
     const gaps = asked.slice(1).map((at, index) => at - asked[index]!);
-    expect(asked[0]).toBe(0);
-    expect(gaps.slice(0, 10)).toEqual([100, 150, 225, 337, 506, 759, 1139, 1708, 2000, 2000]);
+    expect(asked[0]).toBe(100);
+    expect(gaps.slice(0, 9)).toEqual([150, 225, 337, 506, 759, 1139, 1708, 2000, 2000]);
     expect(asked.at(-1)).toBeGreaterThanOrEqual(10_000);
   });
 
@@ -89,17 +89,19 @@ describe("pollRun's documented schedule", () => {
 });
 
 describe("createDurationEstimator", () => {
-  test("the window is the 10th and 90th percentile of the last 16 durations, once three were seen", () => {
+  test("answers once three runs of a key were seen, from the last 16", () => {
     const estimator = createDurationEstimator();
-    estimator.record("m/low", 500);
-    estimator.record("m/low", 900);
-    expect(estimator.window("m/low")).toBeUndefined();
-    estimator.record("m/low", 700);
-    expect(estimator.window("m/low")).toEqual([500, 900]);
-    for (let duration = 100; duration <= 2_000; duration += 100) estimator.record("m/low", duration);
-    // The last 16: 500 to 2,000.
-    expect(estimator.window("m/low")).toEqual([600, 1_900]);
-    expect(estimator.window("m/high")).toBeUndefined();
+    estimator.record("m/low", 499, 501);
+    estimator.record("m/low", 899, 901);
+    expect(estimator.estimate("m/low")).toBeUndefined();
+    expect(estimator.plan("m/low")).toBeUndefined();
+    estimator.record("m/low", 699, 701);
+    expect(estimator.estimate("m/low")).toBeCloseTo(700, 0);
+    expect(estimator.plan("m/low")).toBeDefined();
+    // 16 runs of about 2 s push the first three out.
+    for (let index = 0; index < 16; index += 1) estimator.record("m/low", 1_990 + index, 1_992 + index);
+    expect(estimator.estimate("m/low")).toBeCloseTo(1_998.5, 0);
+    expect(estimator.estimate("m/high")).toBeUndefined();
   });
 });
 
@@ -130,9 +132,9 @@ describe("runs.createAndPoll", () => {
       expect((await run).status).toBe("completed");
     }
     const first = gets.filter((get) => get.run === "run-0").map((get) => get.at);
-    expect(first).toEqual([0, 100, 250, 475, 812, 1_318]);
-    // Learned from the first three: each ended between its last two polls, 812 and 1,318 ms, recorded as
-    // the midpoint; the fourth run is polled once, at the start of that window, and is done.
+    expect(first).toEqual([100, 250, 475, 812, 1_318]);
+    // Learned from the first three: each ended between its last two polls, 812 and 1,318 ms, and the fit
+    // centres them between (1,065 ms); the fourth run is polled once, at the plan's first look, and is done.
     expect(gets.filter((get) => get.run === "run-3").map((get) => get.at)).toEqual([1_065]);
   });
 });

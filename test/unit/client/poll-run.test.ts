@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createDurationEstimator, pollRun } from "../../../src/client/index.js";
+import { pollRun } from "../../../src/client/index.js";
 import type { MaestroRun } from "../../../src/domain/index.js";
 import { MaestroTimeoutError } from "../../../src/errors/index.js";
 
@@ -48,19 +48,5 @@ describe("pollRun", () => {
   ])("rejects %j", async (options, message) => {
     const { retrieve } = runFinishingAfter(0);
     await expect(pollRun("r", retrieve, options)).rejects.toThrow(new RangeError(message));
-  });
-});
-
-describe("createDurationEstimator", () => {
-  test("says nothing before three runs, then the median of the last sixteen", () => {
-    const estimator = createDurationEstimator();
-    estimator.record("m/low", 100);
-    estimator.record("m/low", 300);
-    expect(estimator.estimate("m/low")).toBeUndefined();
-    estimator.record("m/low", 200);
-    expect(estimator.estimate("m/low")).toBe(200);
-    for (let index = 0; index < 16; index += 1) estimator.record("m/low", 50);
-    expect(estimator.estimate("m/low")).toBe(50);
-    expect(estimator.estimate("m/high")).toBeUndefined();
   });
 });

@@ -6,6 +6,8 @@ import {
   isAtLeast,
   isAtMost,
   mean,
+  normalCdf,
+  normalQuantile,
   pairedComparison,
   passRate,
   percentile,
@@ -14,6 +16,29 @@ import {
 
 const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
 const params: fc.Parameters<unknown> = { numRuns: 300, ...(seed === undefined ? {} : { seed }) };
+
+describe("normalCdf and normalQuantile", () => {
+  // Python's statistics.NormalDist().cdf and .inv_cdf.
+  test.each([
+    [-4, 0.00003167124183311998],
+    [-3, 0.0013498980316301035],
+    [-1, 0.15865525393145707],
+    [0, 0.5],
+    [0.5, 0.6914624612740131],
+    [1.96, 0.9750021048517796],
+    [4, 0.9999683287581669],
+  ])("normalCdf(%s) is %s to 1.2e-7", (x, expected) => {
+    expect(Math.abs(normalCdf(x) - expected)).toBeLessThan(1.2e-7);
+  });
+
+  test.each([
+    [0.025, -1.9599639845400538],
+    [0.5, 0],
+    [0.975, 1.9599639845400536],
+  ])("normalQuantile(%s) is %s", (p, expected) => {
+    expect(normalQuantile(p)).toBeCloseTo(expected, 12);
+  });
+});
 
 describe("mean", () => {
   test.each([

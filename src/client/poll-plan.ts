@@ -1,0 +1,242 @@
+import { normalCdf, normalQuantile } from "../domain/index.js";
+// When to look at a run whose duration can be expected: a plan (first look, then a fixed step) chosen
+// from the durations of earlier runs like it, and the estimator `createAndPoll` learns them with.
+
+/** When polling looks at a run, from the start of polling: first at `firstLookMs`, then every `stepMs`. */
+export interface PollPlan {
+  firstLookMs: number;
+  stepMs: number;
+  /** Past this, polling backs off as without a plan (the run takes longer than was expected). */
+  untilMs: number;
+}
+
+/** The median share of its duration a run may wait to be seen, which {@link planPolls} aims under. */
+export const PLAN_DELAY_GOAL = 0.07;
+
+/** The first looks tried, as quantiles of the durations: never past the median, so most runs are seen. */
+const FIRST_LOOK_QUANTILES = [0, 0.1, 0.2, 0.3, 0.4, 0.5] as const;
+/** The steps tried, as shares of the median duration. */
+const STEP_SHARES = [0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2] as const;
+/** The shortest step: closer looks cost requests and see nothing a loopback round trip would not hide. */
+const MIN_STEP_MS = 5;
+/** Durations the plans are tried on, spread evenly over the quantiles of the ones seen. */
+const TRIAL_POINTS = 200;
+
+/**
+ * The plan that looks at runs like the ones that took `durationsMs` with the fewest requests while
+ * seeing half of them within {@link PLAN_DELAY_GOAL} of their duration (or, when none can, the plan that
+ * sees them soonest). Each candidate (a first look at a quantile of the durations up to the median, then
+ * a step of a share of the median) is tried on durations spread over the durations seen, read as a
+ * distribution with straight lines between them.
+ *
+ * @example
+ * planPolls([180, 200, 230]); // a first look near 200 ms, then a look every 10 ms or so
+ */
+export function planPolls(durationsMs: readonly number[]): PollPlan {
+  const sorted = durationsMs.filter((value) => Number.isFinite(value) && value >= 0).sort((a, b) => a - b);
+  if (sorted.length === 0) throw new RangeError("planPolls: needs at least one duration >= 0");
+  const trials = Array.from({ length: TRIAL_POINTS }, (_, index) =>
+    quantile(sorted, (index + 0.5) / TRIAL_POINTS),
+  );
+  const median = quantile(sorted, 0.5);
+  const untilMs = 2 * sorted.at(-1)!;
+  let best: { plan: PollPlan; requests: number; delay: number } | undefined;
+  for (const share of FIRST_LOOK_QUANTILES) {
+    for (const stepShare of STEP_SHARES) {
+      const plan = {
+        firstLookMs: quantile(sorted, share),
+        stepMs: Math.max(MIN_STEP_MS, stepShare * median),
+        untilMs,
+      };
+      const tried = tryPlan(plan, trials);
+      if (best === undefined || isBetter(tried, best)) best = { plan, ...tried };
+    }
+  }
+  return best!.plan;
+}
+
+/** The plan a window of expected end times gives: its start, then a quarter of its width (3% of its end). */
+export function planFromWindow(window: readonly [number, number]): PollPlan {
+  const [start, end] = window;
+  return {
+    firstLookMs: start,
+    stepMs: Math.max(MIN_STEP_MS, (end - start) / 4, end * 0.03),
+    untilMs: 2 * end,
+  };
+}
+
+/** Mean requests per run, and the median share of its duration a run waits to be seen. */
+function tryPlan(plan: PollPlan, durations: readonly number[]): { requests: number; delay: number } {
+  let requests = 0;
+  const delays: number[] = [];
+  for (const duration of durations) {
+    const later = duration <= plan.firstLookMs ? 0 : Math.ceil((duration - plan.firstLookMs) / plan.stepMs);
+    requests += later + 1;
+    delays.push((plan.firstLookMs + later * plan.stepMs - duration) / Math.max(duration, 1));
+  }
+  delays.sort((a, b) => a - b);
+  return { requests: requests / durations.length, delay: delays[Math.floor(delays.length / 2)]! };
+}
+
+function isBetter(
+  tried: { requests: number; delay: number },
+  best: { requests: number; delay: number },
+): boolean {
+  const meets = tried.delay <= PLAN_DELAY_GOAL;
+  const bestMeets = best.delay <= PLAN_DELAY_GOAL;
+  if (meets !== bestMeets) return meets;
+  if (!meets) return tried.delay < best.delay;
+  return tried.requests < best.requests || (tried.requests === best.requests && tried.delay < best.delay);
+}
+
+/** The `p` quantile of sorted values, on the straight lines between them. */
+function quantile(sorted: readonly number[], p: number): number {
+  const at = p * (sorted.length - 1);
+  const low = Math.floor(at);
+  const high = Math.min(sorted.length - 1, low + 1);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
+}
+
+/** Learns how long runs take, per model and budget, to tell polling when to look. */
+export interface DurationEstimator {
+  /** The expected duration for `key` (the median), once three runs were seen; undefined before. */
+  estimate(key: string): number | undefined;
+  /** The polling plan for `key` ({@link planPolls} over the durations fitted), once three runs were seen. */
+  plan(key: string): PollPlan | undefined;
+  /**
+   * A run of `key` that ended after `afterMs` and by `byMs`: the last look that saw it in progress (or
+   * its creation) and the look that saw it done. Runs seen done at their first look tell only that
+   * they ended by then; the fit reads them as such, neither as the look nor as halfway to it.
+   */
+  record(key: string, afterMs: number, byMs: number): void;
+}
+
+/** The durations an estimator keeps per key: the last 16, robust to a slow outlier and quick to follow a change. */
+const KEPT_RUNS = 16;
+/** Runs an estimator needs before it answers. */
+const LEARNED_AFTER = 3;
+
+/**
+ * An estimator that keeps the last 16 runs of each key as the interval each ended in, and fits a
+ * normal distribution to them by maximum likelihood (intervals censored on both sides): a run seen at
+ * the plan's first look adds "by then", a run seen later "between these two looks", and the fit places
+ * the middle where those agree. Its plan is {@link planPolls} over the fitted distribution's quantiles.
+ */
+export function createDurationEstimator(): DurationEstimator {
+  const runs = new Map<string, Array<readonly [number, number]>>();
+  const fits = new Map<string, { median: number; plan: PollPlan }>();
+  const fitted = (key: string) => {
+    const cached = fits.get(key);
+    if (cached !== undefined) return cached;
+    const seen = runs.get(key);
+    if (seen === undefined || seen.length < LEARNED_AFTER) return undefined;
+    const { mean, sd } = fitNormal(seen);
+    const durations = Array.from({ length: TRIAL_POINTS }, (_, index) =>
+      Math.max(0, mean + sd * normalQuantile((index + 0.5) / TRIAL_POINTS)),
+    );
+    const fit = { median: Math.max(0, mean), plan: planPolls(durations) };
+    fits.set(key, fit);
+    return fit;
+  };
+  return {
+    estimate: (key) => fitted(key)?.median,
+    plan: (key) => fitted(key)?.plan,
+    record(key, afterMs, byMs) {
+      const seen = runs.get(key) ?? [];
+      seen.push([Math.max(0, Math.min(afterMs, byMs)), Math.max(afterMs, byMs)]);
+      if (seen.length > KEPT_RUNS) seen.shift();
+      runs.set(key, seen);
+      fits.delete(key);
+    },
+  };
+}
+
+/** Intervals narrower than this are read as this wide: a duration is known to a millisecond at best. */
+const RESOLUTION_MS = 1;
+
+/**
+ * The normal distribution most likely to give durations in `intervals` (each `[after, by]`): Nelder and
+ * Mead's simplex over the mean and the log of the spread, started at the midpoints' median and
+ * spread. The spread is kept to at least 1% of the mean (runs that all took one time would fit none).
+ */
+export function fitNormal(intervals: ReadonlyArray<readonly [number, number]>): { mean: number; sd: number } {
+  const bounds = intervals.map(([after, by]) => {
+    const middle = (after + by) / 2;
+    const half = Math.max(RESOLUTION_MS, by - after) / 2;
+    return [middle - half, middle + half] as const;
+  });
+  const middles = bounds.map(([low, high]) => (low + high) / 2).sort((a, b) => a - b);
+  const start = middles[Math.floor(middles.length / 2)]!;
+  const longest = Math.max(RESOLUTION_MS, ...bounds.map(([, high]) => high));
+  const spread = Math.max(
+    longest * 0.01,
+    Math.sqrt(middles.reduce((sum, value) => sum + (value - start) ** 2, 0) / middles.length),
+  );
+  // Minus the log likelihood, at a mean and the log of a spread.
+  const cost = ([mean, logSd]: readonly number[]) => {
+    const sd = Math.max(Math.exp(logSd!), Math.abs(mean!) * 0.01, 1e-9);
+    let total = 0;
+    for (const [low, high] of bounds) {
+      const share = normalCdf((high - mean!) / sd) - normalCdf((low - mean!) / sd);
+      total -= Math.log(Math.max(share, 1e-300));
+    }
+    return total;
+  };
+  const [mean, logSd] = minimise(cost, [start, Math.log(spread)], [spread, 0.5]);
+  const clampedMean = Math.min(Math.max(mean!, 0), longest);
+  return { mean: clampedMean, sd: Math.max(Math.exp(logSd!), clampedMean * 0.01, RESOLUTION_MS / 10) };
+}
+
+/** Nelder and Mead's downhill simplex in two dimensions, for a fixed number of steps. */
+function minimise(
+  cost: (point: readonly number[]) => number,
+  start: readonly [number, number],
+  scale: readonly [number, number],
+): number[] {
+  let simplex = [
+    [start[0], start[1]],
+    [start[0] + scale[0], start[1]],
+    [start[0], start[1] + scale[1]],
+  ].map((point) => ({ point, value: cost(point) }));
+  for (let step = 0; step < 120; step += 1) {
+    simplex.sort((a, b) => a.value - b.value);
+    const [best, middle, worst] = simplex as [Vertex, Vertex, Vertex];
+    const centre = [(best.point[0]! + middle.point[0]!) / 2, (best.point[1]! + middle.point[1]!) / 2];
+    const along = (t: number) => centre.map((value, index) => value + t * (worst.point[index]! - value));
+    const reflected = along(-1);
+    const reflectedValue = cost(reflected);
+    if (reflectedValue < best.value) {
+      const expanded = along(-2);
+      const expandedValue = cost(expanded);
+      simplex = [
+        best,
+        middle,
+        expandedValue < reflectedValue
+          ? { point: expanded, value: expandedValue }
+          : { point: reflected, value: reflectedValue },
+      ];
+    } else if (reflectedValue < middle.value) {
+      simplex = [best, middle, { point: reflected, value: reflectedValue }];
+    } else {
+      const contracted = along(0.5);
+      const contractedValue = cost(contracted);
+      if (contractedValue < worst.value)
+        simplex = [best, middle, { point: contracted, value: contractedValue }];
+      else
+        simplex = [
+          best,
+          ...[middle, worst].map(({ point }) => {
+            const shrunk = point.map((value, index) => (value + best.point[index]!) / 2);
+            return { point: shrunk, value: cost(shrunk) };
+          }),
+        ];
+    }
+  }
+  simplex.sort((a, b) => a.value - b.value);
+  return simplex[0]!.point;
+}
+
+interface Vertex {
+  point: number[];
+  value: number;
+}
