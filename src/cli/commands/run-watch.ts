@@ -23,8 +23,13 @@ const EXIT_INTERRUPTED = 130;
 /**
  * `maestro-eval run --watch`: vitest's watch mode. Each round (the first run, then every rerun of the
  * suites a change affects) writes the reports of the whole current state and prints the tables and the
- * gate; a change to the config starts the session again with it. Ctrl-C lets the cells in flight finish
- * (a second Ctrl-C stops at once), and exits with the gate's code of the last report written.
+ * gate; a change to the config starts the session again with it. Ctrl-C (or SIGTERM) cancels the round
+ * in progress through vitest and stops once it has ended (a second Ctrl-C stops at once). vitest skips the
+ * cells not started, lets a hook in flight run to its end, and stops a cell in flight at once (without
+ * waiting for its API call or its assertion) unless it has lost track of it, when the cell runs to its
+ * end. A round cut short is written as it stands if no report was written before (the first round,
+ * usually), and dropped otherwise (see MaestroReporter). Exits with the gate's code of the last report
+ * written, 130 if none.
  */
 export async function runWatch(suites: string[], options: RunOptions): Promise<number> {
   let last: number | undefined;
@@ -36,7 +41,7 @@ export async function runWatch(suites: string[], options: RunOptions): Promise<n
       process.exit(last ?? EXIT_INTERRUPTED);
     }
     signalled = true;
-    console.log("\nStopping: a round in progress ends with the cells in flight (Ctrl-C again stops at once)");
+    console.log("\nStopping: the round in progress is cancelled (Ctrl-C again stops at once)");
     stop();
   };
   process.on("SIGINT", onSignal);
