@@ -6,6 +6,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
+import { HeldBodyResponse } from "./held-bodies.js";
 
 /** One attempt of a request, as the resilient transport sends it. */
 export interface HttpAttempt {
@@ -119,7 +120,8 @@ function sendOnce(attempt: HttpAttempt, url: URL, agent: HttpAgent | false): Pro
         finish();
         const buffer = Buffer.concat(chunks);
         const empty = status === 204 || status === 304 || buffer.byteLength === 0;
-        resolve(new Response(empty ? null : buffer, init));
+        const bytes = new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
+        resolve(new HeldBodyResponse(empty ? null : bytes, init));
       });
     });
     request.end(body);

@@ -1,4 +1,5 @@
 import { MaestroConnectionError } from "../errors/index.js";
+import { readRequestBody } from "./held-bodies.js";
 import type { SendAttempt } from "./http-transport.js";
 import type { RequestLimiter } from "./request-limiter.js";
 import { computeBackoffMs, parseRetryAfter, REFUSED_STATUSES, type RetryPolicy } from "./retry-policy.js";
@@ -48,7 +49,7 @@ export function createResilientFetch(
   const random = options.random ?? Math.random;
   return async (request) => {
     const idempotent = isIdempotent(request);
-    const body = request.body === null ? undefined : await request.arrayBuffer();
+    const body = await readRequestBody(request);
     for (let attempt = 1; ; attempt += 1) {
       let delayMs: number;
       let reason: string;
