@@ -20,7 +20,7 @@ const STEP_SHARES = [0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2] as const;
 /** The shortest step: closer looks cost requests and see nothing a loopback round trip would not hide. */
 const MIN_STEP_MS = 5;
 /** Durations the plans are tried on, spread evenly over the quantiles of the ones seen. */
-const TRIAL_POINTS = 200;
+const TRIAL_POINTS = 100;
 
 /**
  * The plan that looks at runs like the ones that took `durationsMs` with the fewest requests while
@@ -68,13 +68,13 @@ export function planFromWindow(window: readonly [number, number]): PollPlan {
 /** Mean requests per run, and the median share of its duration a run waits to be seen. */
 function tryPlan(plan: PollPlan, durations: readonly number[]): { requests: number; delay: number } {
   let requests = 0;
-  const delays: number[] = [];
-  for (const duration of durations) {
+  const delays = new Float64Array(durations.length);
+  durations.forEach((duration, index) => {
     const later = duration <= plan.firstLookMs ? 0 : Math.ceil((duration - plan.firstLookMs) / plan.stepMs);
     requests += later + 1;
-    delays.push((plan.firstLookMs + later * plan.stepMs - duration) / Math.max(duration, 1));
-  }
-  delays.sort((a, b) => a - b);
+    delays[index] = (plan.firstLookMs + later * plan.stepMs - duration) / Math.max(duration, 1);
+  });
+  delays.sort();
   return { requests: requests / durations.length, delay: delays[Math.floor(delays.length / 2)]! };
 }
 
@@ -113,6 +113,8 @@ export interface DurationEstimator {
 
 /** The durations an estimator keeps per key: the last 16, robust to a slow outlier and quick to follow a change. */
 const KEPT_RUNS = 16;
+/** Runs recorded before a fit is made again once the kept runs are full (a fit and its plan take about 0.5 ms). */
+const REFIT_AFTER = 4;
 /** Runs an estimator needs before it answers. */
 const LEARNED_AFTER = 3;
 
@@ -121,34 +123,42 @@ const LEARNED_AFTER = 3;
  * normal distribution to them by maximum likelihood (intervals censored on both sides): a run seen at
  * the plan's first look adds "by then", a run seen later "between these two looks", and the fit places
  * the middle where those agree. Its plan is {@link planPolls} over the fitted distribution's quantiles.
+ * A fit is made again after each new run until it keeps 16, then after every 4: a run of thousands of
+ * cells of one model and budget fits a few hundred times, not once per cell.
  */
 export function createDurationEstimator(): DurationEstimator {
-  const runs = new Map<string, Array<readonly [number, number]>>();
-  const fits = new Map<string, { median: number; plan: PollPlan }>();
+  const keys = new Map<string, Learned>();
   const fitted = (key: string) => {
-    const cached = fits.get(key);
-    if (cached !== undefined) return cached;
-    const seen = runs.get(key);
-    if (seen === undefined || seen.length < LEARNED_AFTER) return undefined;
-    const { mean, sd } = fitNormal(seen);
+    const learned = keys.get(key);
+    if (learned === undefined || learned.runs.length < LEARNED_AFTER) return undefined;
+    if (learned.fit !== undefined && learned.since < (learned.runs.length < KEPT_RUNS ? 1 : REFIT_AFTER))
+      return learned.fit;
+    const { mean, sd } = fitNormal(learned.runs);
     const durations = Array.from({ length: TRIAL_POINTS }, (_, index) =>
       Math.max(0, mean + sd * normalQuantile((index + 0.5) / TRIAL_POINTS)),
     );
-    const fit = { median: Math.max(0, mean), plan: planPolls(durations) };
-    fits.set(key, fit);
-    return fit;
+    learned.fit = { median: Math.max(0, mean), plan: planPolls(durations) };
+    learned.since = 0;
+    return learned.fit;
   };
   return {
     estimate: (key) => fitted(key)?.median,
     plan: (key) => fitted(key)?.plan,
     record(key, afterMs, byMs) {
-      const seen = runs.get(key) ?? [];
-      seen.push([Math.max(0, Math.min(afterMs, byMs)), Math.max(afterMs, byMs)]);
-      if (seen.length > KEPT_RUNS) seen.shift();
-      runs.set(key, seen);
-      fits.delete(key);
+      const learned = keys.get(key) ?? { runs: [], since: 0 };
+      learned.runs.push([Math.max(0, Math.min(afterMs, byMs)), Math.max(afterMs, byMs)]);
+      if (learned.runs.length > KEPT_RUNS) learned.runs.shift();
+      learned.since += 1;
+      keys.set(key, learned);
     },
   };
+}
+
+/** What an estimator knows of one key: its last runs, and its fit with the runs recorded since. */
+interface Learned {
+  runs: Array<readonly [number, number]>;
+  fit?: { median: number; plan: PollPlan };
+  since: number;
 }
 
 /** Intervals narrower than this are read as this wide: a duration is known to a millisecond at best. */
@@ -187,7 +197,7 @@ export function fitNormal(intervals: ReadonlyArray<readonly [number, number]>): 
   return { mean: clampedMean, sd: Math.max(Math.exp(logSd!), clampedMean * 0.01, RESOLUTION_MS / 10) };
 }
 
-/** Nelder and Mead's downhill simplex in two dimensions, for a fixed number of steps. */
+/** Nelder and Mead's downhill simplex in two dimensions, until its values agree or for 120 steps. */
 function minimise(
   cost: (point: readonly number[]) => number,
   start: readonly [number, number],
@@ -201,6 +211,7 @@ function minimise(
   for (let step = 0; step < 120; step += 1) {
     simplex.sort((a, b) => a.value - b.value);
     const [best, middle, worst] = simplex as [Vertex, Vertex, Vertex];
+    if (worst.value - best.value <= 1e-9 * (1 + Math.abs(best.value))) break;
     const centre = [(best.point[0]! + middle.point[0]!) / 2, (best.point[1]! + middle.point[1]!) / 2];
     const along = (t: number) => centre.map((value, index) => value + t * (worst.point[index]! - value));
     const reflected = along(-1);
