@@ -43,9 +43,10 @@ export function createRunsResource(context: {
     retrieve: async (runId, callOptions = {}) => retrieve(runId, callOptions.signal),
     poll: (runId, pollOptions) => poll(runId, pollOptions),
     async createAndPoll(request, pollOptions = {}) {
-      const startedAt = Date.now();
       const created = await create(request, { signal: pollOptions.signal, headers: pollOptions.headers });
-      const createdAt = Date.now() - startedAt;
+      // Polling and the durations learned count from the create's answer: the time a create waits for
+      // a slot or a busy event loop says nothing of how long the run takes.
+      const startedAt = Date.now();
       // Runs of one model and budget take similar times: poll when this one is expected to end.
       const durationKey = `${request.models?.[0] ?? ""}/${request.budget ?? "low"}`;
       const ownExpectation =
@@ -68,7 +69,7 @@ export function createRunsResource(context: {
             )
           : created;
       if (run.status === "completed") {
-        durations.record(durationKey, lastInProgress ?? createdAt, Date.now() - startedAt);
+        durations.record(durationKey, lastInProgress ?? 0, Date.now() - startedAt);
       }
       if (run.status === "failed" && pollOptions.allowFailed !== true) {
         throw new MaestroRunError({
