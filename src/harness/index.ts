@@ -15,6 +15,7 @@ export {
   type MaestroConfigOptions,
   PACKAGE_DEPS_CONFIG,
   SOURCE_RESOLVE_CONFIG,
+  SUITE_NODE_FLAGS,
 } from "./define-maestro-config.js";
 export { type ChatCase, type ChatSuiteOptions, describeChat } from "./describe-chat.js";
 export {

@@ -12,6 +12,7 @@ import {
   type HarnessOptions,
   PACKAGE_DEPS_CONFIG,
   readConcurrency,
+  SUITE_NODE_FLAGS,
   vitestConcurrencyFor,
 } from "../../harness/index.js";
 import { HistoryReporter } from "../../reporter/history-reporter.js";
@@ -163,6 +164,7 @@ export function vitestOptionsFor(
     maxConcurrency: vitestConcurrencyFor(harness.concurrency ?? HARNESS_DEFAULTS.concurrency),
     testTimeout: (harness.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000,
     provide: { maestroEvalOptions: harness },
+    execArgv: [...SUITE_NODE_FLAGS],
     ...(options.shard === undefined ? {} : { shard: options.shard }),
   };
 }

@@ -3,7 +3,11 @@
 
 import { describe, expect, test } from "vitest";
 import { mergeConfig } from "vitest/config";
-import { defineMaestroConfig, mergeConfigs } from "../../../src/harness/define-maestro-config.js";
+import {
+  defineMaestroConfig,
+  mergeConfigs,
+  SUITE_NODE_FLAGS,
+} from "../../../src/harness/define-maestro-config.js";
 
 const overrides: [string, Record<string, unknown>][] = [
   ["nothing", {}],
@@ -32,5 +36,20 @@ describe("defineMaestroConfig", () => {
     expect(mergeConfig({ key: base } as never, { key: override } as never)).toEqual(
       merged === undefined ? {} : { key: merged },
     );
+  });
+});
+
+describe("the suites' Node flags", () => {
+  test("the workers of a hand-written config compile regular expressions once, to machine code", () => {
+    const config = defineMaestroConfig() as { test: { execArgv: string[] } };
+    expect(config.test.execArgv).toEqual(["--no-regexp-tier-up"]);
+    expect(SUITE_NODE_FLAGS).toEqual(["--no-regexp-tier-up"]);
+  });
+
+  test("a user's execArgv is added to them", () => {
+    const config = defineMaestroConfig({}, { test: { execArgv: ["--trace-warnings"] } }) as {
+      test: { execArgv: string[] };
+    };
+    expect(config.test.execArgv).toEqual(["--no-regexp-tier-up", "--trace-warnings"]);
   });
 });
