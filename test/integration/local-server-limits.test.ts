@@ -10,7 +10,7 @@ import {
   type LocalServer,
   startLocalServer,
 } from "../../src/local/index.js";
-import { startToolServer, type TestServer } from "../fixtures/tools/servers.js";
+import { orderStatusTool, startToolServer, type TestServer } from "../fixtures/tools/servers.js";
 
 const LIMIT = 10 * 1024 * 1024;
 let server: LocalServer;
@@ -74,19 +74,7 @@ describe("the local server's default tool limits", () => {
     await tools.close();
   });
 
-  const tool = (path: string): HttpTool => ({
-    type: "http",
-    function: {
-      name: "order_status",
-      description: "Shipping status of a customer order",
-      parameters: {
-        type: "object",
-        properties: { order_id: { type: "string", description: "The order's id" } },
-        required: ["order_id"],
-      },
-    },
-    endpoint: { url: `${tools.url}${path}` },
-  });
+  const tool = (path: string): HttpTool => orderStatusTool(`${tools.url}${path}`);
 
   async function callOnce(path: string) {
     const client = createMaestroClient({ baseUrl: server.url, env: {} });

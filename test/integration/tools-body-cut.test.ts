@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createMaestroClient } from "../../src/client/index.js";
 import type { HttpTool, ToolCallResult } from "../../src/domain/index.js";
 import { type LocalServer, startLocalServer } from "../../src/local/index.js";
-import { startToolServer, type TestServer } from "../fixtures/tools/servers.js";
+import { orderStatusTool, startToolServer, type TestServer } from "../fixtures/tools/servers.js";
 
 const SECRET = "cut-test-secret-4b1d";
 // Every position of a body differs from its neighbours, so that a cut one character off shows.
@@ -35,19 +35,7 @@ afterAll(async () => {
 });
 
 function httpTool(path: string): HttpTool {
-  return {
-    type: "http",
-    function: {
-      name: "order_status",
-      description: "Shipping status of a customer order",
-      parameters: {
-        type: "object",
-        properties: { order_id: { type: "string", description: "The order's id" } },
-        required: ["order_id"],
-      },
-    },
-    endpoint: { url: `${tools.url}${path}`, headers: { "X-Tool-Key": SECRET } },
-  };
+  return orderStatusTool(`${tools.url}${path}`, { "X-Tool-Key": SECRET });
 }
 
 async function failedCall(path: string): Promise<ToolCallResult> {
