@@ -18,6 +18,7 @@ export {
   PLAN_DELAY_GOAL,
   type PollPlan,
   planPolls,
+  predictiveWidening,
 } from "./poll-plan.js";
 export { DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
 export { readServerSentEvents, type StreamSource } from "./read-server-sent-events.js";

@@ -9,6 +9,7 @@ import {
   PLAN_DELAY_GOAL,
   type PollPlan,
   planPolls,
+  predictiveWidening,
 } from "../../../src/client/index.js";
 
 /** Requests and the median share of its duration a run waits, for runs of `durations` under `plan`. */
@@ -127,6 +128,28 @@ describe("fitNormal", () => {
     expect(fit.sd).toBeLessThan(600);
   });
 
+  test("runs looked at coarsely, whose intervals all overlap, keep the spread of a duration anywhere in a typical interval", () => {
+    // Three runs seen in progress at about 100 ms and done at about 258 ms (intervals of 154 to 157 ms,
+    // 156 typically), two done at their first look, 191 and 187 ms: every interval holds 105-187 ms,
+    // where a spread of nothing would fit best.
+    const fit = fitNormal([
+      [105, 259],
+      [101, 258],
+      [101, 257],
+      [0, 191],
+      [0, 187],
+    ]);
+    expect(fit.sd).toBeGreaterThanOrEqual(156 / Math.sqrt(12) - 1e-9);
+    // Intervals that do not all overlap are left to the fit.
+    const apart = fitNormal([
+      [100, 102],
+      [150, 152],
+      [200, 202],
+    ]);
+    expect(apart.sd).toBeGreaterThan(35);
+    expect(apart.sd).toBeLessThan(50);
+  });
+
   test("runs that all took one time fit a spread of 1% of it", () => {
     const fit = fitNormal([
       [500, 500],
@@ -154,6 +177,15 @@ describe("fitNormal", () => {
         },
       ),
     );
+  });
+});
+
+describe("predictiveWidening", () => {
+  test("reads the next run from n runs as Student's t over the normal at 90%, times sqrt(1 + 1/n)", () => {
+    expect(predictiveWidening(3)).toBeCloseTo((2.92 / 1.645) * Math.sqrt(4 / 3), 10);
+    expect(predictiveWidening(16)).toBeCloseTo((1.753 / 1.645) * Math.sqrt(17 / 16), 10);
+    expect(predictiveWidening(1)).toBe(predictiveWidening(3));
+    for (let n = 3; n < 16; n += 1) expect(predictiveWidening(n + 1)).toBeLessThan(predictiveWidening(n));
   });
 });
 
