@@ -1,6 +1,6 @@
-import { normalCdf, normalQuantile } from "../domain/index.js";
 // When to look at a run whose duration can be expected: a plan (first look, then a fixed step) chosen
 // from the durations of earlier runs like it, and the estimator `createAndPoll` learns them with.
+import { normalCdf, normalQuantile } from "../domain/index.js";
 
 /** When polling looks at a run, from the start of polling: first at `firstLookMs`, then every `stepMs`. */
 export interface PollPlan {
@@ -25,9 +25,9 @@ const TRIAL_POINTS = 100;
 /**
  * The plan that looks at runs like the ones that took `durationsMs` with the fewest requests while
  * seeing half of them within {@link PLAN_DELAY_GOAL} of their duration (or, when none can, within a
- * quarter more than the plan that sees them soonest). Each candidate (a first look at a quantile of the durations up to the median, then
- * a step of a share of the median) is tried on durations spread over the durations seen, read as a
- * distribution with straight lines between them.
+ * quarter more than the plan that sees them soonest). Each candidate (a first look at a quantile of
+ * the durations up to the median, then a step of a share of the median) is tried on durations spread
+ * over the durations seen, read as a distribution with straight lines between them.
  *
  * @example
  * planPolls([180, 200, 230]); // a first look near 200 ms, then a look every 10 ms or so

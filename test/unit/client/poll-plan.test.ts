@@ -64,7 +64,7 @@ describe("planPolls", () => {
     },
   );
 
-  test("durations it cannot see half of within the goal get the plan that sees them soonest", () => {
+  test("durations it cannot see half of within the goal get the cheapest plan near the soonest", () => {
     // 5 ms steps at least: runs of 10 to 20 ms wait 25% of their duration or more at the median.
     const plan = planPolls([10, 12, 14, 16, 18, 20]);
     expect(plan.stepMs).toBe(5);
