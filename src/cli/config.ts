@@ -5,7 +5,9 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BUDGETS, type Budget } from "../domain/index.js";
 import { MaestroConfigurationError } from "../errors/index.js";
-import type { Backend, CassetteMode, HarnessOptions } from "../harness/index.js";
+import type { CassetteMode } from "../harness/cassettes.js";
+import type { HarnessOptions } from "../harness/global-setup.js";
+import type { Backend } from "../harness/harness-settings.js";
 import { parseFaultOptions } from "../local/index.js";
 import { createConfiguredJudge, type JudgeConfig } from "../verifiers/index.js";
 
@@ -93,27 +95,39 @@ async function importWithTsx(path: string): Promise<ConfigModule> {
 
 /**
  * The quick way to load a config, about 0.1 s where tsx takes about 0.9 s and slows every later import of
- * the process with its loader hooks: the file's TypeScript removed by esbuild (tsx's own), written beside
- * it as a module of its own for the moment of the import (so its relative imports resolve as written), and
- * imported by Node. Undefined when Node cannot load the result alone (it imports TypeScript or JSON, is
- * CommonJS, has a syntax error): the caller then loads it through tsx, which also says what is wrong.
+ * the process with its loader hooks: the file's TypeScript removed, written beside it as a module of its
+ * own for the moment of the import (so its relative imports resolve as written), and imported by Node.
+ * Undefined when Node cannot load the result alone (it imports TypeScript or JSON, is CommonJS, has a
+ * syntax error): the caller then loads it through tsx, which also says what is wrong.
  */
 async function importTranspiled(path: string): Promise<ConfigModule | undefined> {
   const temporary = `${path}.timestamp-${Date.now()}-${randomBytes(4).toString("hex")}.mjs`;
   try {
-    const esbuild = createRequire(import.meta.resolve("tsx/esm/api"))("esbuild") as typeof import("esbuild");
-    const { code } = esbuild.transformSync(readFileSync(path, "utf8"), {
-      loader: "ts",
-      format: "esm",
-      sourcefile: path,
-    });
-    writeFileSync(temporary, code);
+    writeFileSync(temporary, await stripTypes(readFileSync(path, "utf8"), path));
     return (await import(pathToFileURL(temporary).href)) as ConfigModule;
   } catch {
     return undefined;
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+/**
+ * A TypeScript module's code without its types. Through vite's Oxc transform when the installed vite has
+ * one (vite 8, whose native transformer vitest has loaded already in this process: a few milliseconds),
+ * else through esbuild (tsx's own), whose first call starts its service process (about 0.1 to 0.3 s).
+ */
+async function stripTypes(source: string, path: string): Promise<string> {
+  // The vite that vitest itself loads (a dependency of vitest's, not of this package).
+  const vitePath = createRequire(import.meta.resolve("vitest/node")).resolve("vite");
+  const vite = (await import(pathToFileURL(vitePath).href)) as {
+    transformWithOxc?: (code: string, filename: string, options: { lang: "ts" }) => Promise<{ code: string }>;
+  };
+  if (typeof vite.transformWithOxc === "function") {
+    return (await vite.transformWithOxc(source, path, { lang: "ts" })).code;
+  }
+  const esbuild = createRequire(import.meta.resolve("tsx/esm/api"))("esbuild") as typeof import("esbuild");
+  return esbuild.transformSync(source, { loader: "ts", format: "esm", sourcefile: path }).code;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { setFlagsFromString } from "node:v8";
-import { SUITE_NODE_FLAGS } from "../harness/index.js";
+import { SUITE_NODE_FLAGS } from "../harness/define-maestro-config.js";
 import { runCli } from "./program.js";
 
 // The flags the suites' processes get (regular expressions compiled once, to machine code), in this one

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import type { ViteUserConfig } from "vitest/config";
 import type { HarnessOptions } from "./global-setup.js";
-import { HARNESS_DEFAULTS, vitestConcurrencyFor } from "./harness-context.js";
+import { HARNESS_DEFAULTS, vitestConcurrencyFor } from "./harness-settings.js";
+import { warmUpOnFirstTransform } from "./warm-up-plugin.js";
 
 /** Options of {@link defineMaestroConfig}: the harness's, and which files are suites. */
 export interface MaestroConfigOptions extends HarnessOptions {
@@ -25,6 +26,14 @@ export const SOURCE_RESOLVE_CONFIG: ViteUserConfig = fromSources
   ? // Vite's default server conditions, which setting the list replaces, plus ours.
     { ssr: { resolve: { conditions: ["maestro-eval-source", "module", "node", "development|production"] } } }
   : {};
+
+/**
+ * The vite settings of a run, for its main process: {@link SOURCE_RESOLVE_CONFIG}, and the plugin that
+ * warms the embedded server up while the workers load (`warmUpOnFirstTransform`).
+ */
+export function harnessViteConfig(): ViteUserConfig {
+  return { ...SOURCE_RESOLVE_CONFIG, plugins: [warmUpOnFirstTransform()] };
+}
 
 const builtDir = fileURLToPath(new URL("../", import.meta.url));
 
@@ -65,7 +74,7 @@ export function defineMaestroConfig(
   const { include, ...harness } = options;
   const concurrency = harness.concurrency ?? HARNESS_DEFAULTS.concurrency;
   const base: ViteUserConfig = {
-    ...SOURCE_RESOLVE_CONFIG,
+    ...harnessViteConfig(),
     test: {
       ...PACKAGE_DEPS_CONFIG,
       include: include ?? ["suites/**/*.eval.ts"],

@@ -10,7 +10,7 @@ import {
 } from "../local/index.js";
 import { createConfiguredJudge, type JudgeConfig } from "../verifiers/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
-import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-context.js";
+import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
 import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
 
 /** What a vitest config passes to the harness (through `test.provide.maestroEvalOptions`). */
@@ -80,8 +80,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...(options.local?.faults === undefined ? {} : { faults: options.local.faults }),
       ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
       judge,
-      // The first cell compiles what it needs; a warm-up would hold up the run's start for work no cell needs.
-      warmUp: false,
+      // Compiled once a worker has its first suite file (warmUpOnFirstTransform), while this process has
+      // nothing else to do: not before listening, which would hold up the workers' start, nor at the
+      // first create, which would hold up its cell.
+      warmUp: "deferred",
     });
     baseUrl = server.url;
   } else if (backend === "ai21") {

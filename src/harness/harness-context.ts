@@ -2,14 +2,13 @@ import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { createMaestroClient, type MaestroClient } from "../client/index.js";
 import { type CellMeta, parseResultLines, resumeKey } from "../domain/index.js";
-import { MaestroConfigurationError } from "../errors/index.js";
 import type { LocalServer } from "../local/index.js";
 import { createConfiguredJudge, type Judge, type JudgeConfig } from "../verifiers/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
+import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
 import { createLocalSemaphore, createRemoteSemaphore, type SettlingSemaphore } from "./shared-semaphore.js";
 
-/** Which API the cells call. */
-export type Backend = "ai21" | "local" | "replay";
+export { type Backend, HARNESS_DEFAULTS, readConcurrency, vitestConcurrencyFor } from "./harness-settings.js";
 
 /** What the global setup hands every worker (JSON, no secrets: workers read the key from the environment). */
 export interface ProvidedHarness {
@@ -45,18 +44,6 @@ export interface Harness extends Omit<ProvidedHarness, "judge"> {
   /** Finished cells of an earlier run, by {@link resumeKey}. */
   resumed: ReadonlyMap<string, CellMeta>;
 }
-
-/**
- * vitest's own limit on concurrent tests in a file, for a harness limit of `concurrency` cells: larger,
- * so that the shared limit paces the cells, and a case's `across cells` test, which holds a vitest slot
- * while it waits for its cells, never starves them.
- */
-export function vitestConcurrencyFor(concurrency: number): number {
-  return Math.max(5, concurrency * 4);
-}
-
-/** Defaults shared by the global setup and the in-worker fallback. */
-export const HARNESS_DEFAULTS = { concurrency: 8, timeoutMs: 600_000, localTimeScale: 0.02 } as const;
 
 let harness: Promise<Harness> | undefined;
 let fallbackServer: LocalServer | undefined;
@@ -141,19 +128,6 @@ export function readResumedCells(file: string | undefined): Map<string, CellMeta
     if (line.meta.error === undefined) cells.set(resumeKey(line.meta), line.meta);
   }
   return cells;
-}
-
-/** Reads `MAESTRO_EVAL_CONCURRENCY`, naming the variable when it is not a whole number >= 1. */
-export function readConcurrency(env: Record<string, string | undefined>): number | undefined {
-  const value = nonEmpty(env.MAESTRO_EVAL_CONCURRENCY);
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    throw new MaestroConfigurationError(
-      `MAESTRO_EVAL_CONCURRENCY must be a whole number >= 1, got ${JSON.stringify(value)}`,
-    );
-  }
-  return number;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

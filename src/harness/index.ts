@@ -12,6 +12,7 @@ export { categoriseError } from "./categorise-error.js";
 export {
   defineMaestroConfig,
   GLOBAL_SETUP_PATH,
+  harnessViteConfig,
   type MaestroConfigOptions,
   PACKAGE_DEPS_CONFIG,
   SOURCE_RESOLVE_CONFIG,

@@ -82,3 +82,4 @@ export {
   type ToolRuntimeOptions,
   type WebCorpus,
 } from "./tools/index.js";
+export { startDeferredWarmUp } from "./warm-up-trigger.js";

@@ -1,13 +1,11 @@
 import { setMaxListeners } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { validateChatRequest, validateRunRequest } from "../constraints/index.js";
 import type { FileLibrary } from "../library/index.js";
-import { type Judge, parseRequirement, verify } from "../verifiers/index.js";
+import type { Judge } from "../verifiers/index.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan } from "./faults.js";
 import type { Generator } from "./generator.js";
 import { createRequestGuard } from "./guard-request.js";
-import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { createRequestPipeline } from "./request-pipeline.js";
 import { createChatRoute } from "./routes/chat.js";
 import { createRunRoutes } from "./routes/runs.js";
@@ -17,6 +15,7 @@ import { createRunStore, type RunStore } from "./run-store.js";
 import { sendJson } from "./send-json.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
 import { classifyAddress, createToolRuntime, type ToolRuntimeOptions } from "./tools/index.js";
+import { deferWarmUp, warmUpNow } from "./warm-up.js";
 
 /**
  * Options of {@link startLocalServer}; all optional. The tool options (`toolNetwork`, `toolTimeoutMs`,
@@ -60,11 +59,14 @@ export interface LocalServerOptions extends ToolRuntimeOptions {
   /** The largest request body accepted; larger ones get 413. Default 10 MiB. */
   maxBodyBytes?: number;
   /**
-   * Compile the validators and the verifiers' patterns before listening (about 0.7 s, once per process),
-   * so that no request waits for them. Default true; the harness's embedded server skips it, since a run's
-   * first cell waits for them either way and most of the warm-up would be work no cell needs.
+   * Compile the validators and the verifiers' patterns (about 0.3 s, once per process), so that no request
+   * waits for them. `true` (the default) does it before listening; `false` leaves it to the first requests.
+   * `"deferred"` does it in the background once `startDeferredWarmUp()` is called, one piece per turn of
+   * the event loop: the harness calls it when vite has served a worker its first suite file, after which
+   * this process is idle until the worker's first cell (most of a second); a request that comes first
+   * waits only for the piece in progress and compiles what it needs itself.
    */
-  warmUp?: boolean;
+  warmUp?: boolean | "deferred";
 }
 
 /** A running local server. */
@@ -186,7 +188,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
     else socket.destroy();
   });
-  if (options.warmUp !== false) warmUp();
+  if (options.warmUp === undefined || options.warmUp === true) warmUpNow();
+  else if (options.warmUp === "deferred") deferWarmUp(closing.signal);
   await new Promise<void>((resolve, reject) => {
     const fail = (error: Error) => {
       tools.close();
@@ -223,29 +226,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         });
       }),
   };
-}
-
-let warm = false;
-
-/**
- * Compiles the validators and the verifiers' patterns once per process (about 0.7 s cold), before the
- * first server listens: otherwise the first create pays it on the thread every request waits for.
- */
-function warmUp(): void {
-  if (warm) return;
-  warm = true;
-  validateRunRequest({ input: "warm-up" });
-  validateChatRequest({ model: DEFAULT_RUN_MODEL, messages: [{ role: "user", content: "warm-up" }] });
-  for (const description of [
-    "Write at most 3 paragraphs in English and start with the word Hello",
-    "Dates must follow YYYY-MM-DD and amounts should be in USD format; do not mention the CEO",
-    "Use a friendly tone, include the keyword invoice and end with a question",
-  ]) {
-    verify(
-      "Hello. The invoice is due 2026-03-15, total $12.50. Is that fine?",
-      parseRequirement(description),
-    );
-  }
 }
 
 /** Whether a bind address keeps the server on this machine: a loopback literal or `localhost`. */

@@ -8,7 +8,7 @@ import {
   sortLintFindings,
 } from "../../domain/lint-finding.js";
 import { type ConstraintIssue, isMaestroEvalError } from "../../errors/index.js";
-import { SOURCE_RESOLVE_CONFIG } from "../../harness/index.js";
+import { SOURCE_RESOLVE_CONFIG } from "../../harness/define-maestro-config.js";
 import { countLintFindings, renderLintFindings } from "../../reporter/render-lint-findings.js";
 import { lintRequirements } from "../../verifiers/lint-requirements.js";
 import { loadConfig } from "../config.js";

@@ -6,15 +6,14 @@ import { dirname, join, resolve } from "node:path";
 import type { Reporter } from "vitest/node";
 import { type EvalReport, type GateConfig, parseGateConfig, recommendUnderGate } from "../../domain/index.js";
 import { isMaestroEvalError } from "../../errors/index.js";
+// The harness's modules that load nothing of vitest's test runtime, which its index would load here.
 import {
   GLOBAL_SETUP_PATH,
-  HARNESS_DEFAULTS,
-  type HarnessOptions,
   PACKAGE_DEPS_CONFIG,
-  readConcurrency,
   SUITE_NODE_FLAGS,
-  vitestConcurrencyFor,
-} from "../../harness/index.js";
+} from "../../harness/define-maestro-config.js";
+import type { HarnessOptions } from "../../harness/global-setup.js";
+import { HARNESS_DEFAULTS, readConcurrency, vitestConcurrencyFor } from "../../harness/harness-settings.js";
 import { HistoryReporter } from "../../reporter/history-reporter.js";
 import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../../reporter/index.js";
 import { CONFIG_FILES, loadConfig, type MaestroEvalConfig } from "../config.js";

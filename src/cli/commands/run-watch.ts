@@ -3,7 +3,7 @@
 import { rmSync, watch } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { createVitest, type Reporter, registerConsoleShortcuts, type Vitest } from "vitest/node";
-import { SOURCE_RESOLVE_CONFIG } from "../../harness/index.js";
+import { harnessViteConfig } from "../../harness/define-maestro-config.js";
 import { EXIT } from "../exit-codes.js";
 import {
   describeError,
@@ -104,7 +104,7 @@ async function createWatchingVitest(
         ...vitestOptionsFor(setup, options, reporters, true),
         watchTriggerPatterns: [readFixtureTrigger(setup, known)],
       },
-      SOURCE_RESOLVE_CONFIG,
+      harnessViteConfig(),
     );
   } finally {
     for (const signal of signals)

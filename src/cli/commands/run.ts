@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option } from "commander";
 import { startVitest } from "vitest/node";
 import { BUDGETS } from "../../domain/index.js";
-import { SOURCE_RESOLVE_CONFIG } from "../../harness/index.js";
+import { harnessViteConfig } from "../../harness/define-maestro-config.js";
 import { EXIT } from "../exit-codes.js";
 import { parseNumber } from "../parse-options.js";
 import type { RegisterCommand } from "../register-command.js";
@@ -103,7 +103,7 @@ async function runOnce(suites: string[], options: RunOptions): Promise<number> {
       "test",
       suites,
       vitestOptionsFor(setup, options, [reporter, ...setup.history], false),
-      { ...SOURCE_RESOLVE_CONFIG, server: { watch: null } },
+      { ...harnessViteConfig(), server: { watch: null } },
     );
     await vitest.close();
   } catch (error) {

@@ -4,7 +4,8 @@
 // cannot tell: a text under 40 letters is decided only by its script or its common words, a text whose
 // letters are in two scripts in large parts is "mixed", and a text two languages score about equally on
 // is decided by its common words or not at all. "Cannot tell" is a null score, never a fail.
-import { francAll } from "franc";
+import { createRequire } from "node:module";
+import type { francAll as FrancAll } from "franc";
 import type { ResponseLanguage } from "../../domain/index.js";
 import type { LanguageCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
@@ -244,12 +245,25 @@ export function detectLanguage(text: string, required?: string): DetectedLanguag
   return detectSample(sampleProse(text), required);
 }
 
+let francAllLoaded: typeof FrancAll | undefined;
+
+/**
+ * franc's `francAll`, loaded at the first detection: its trigram data take about 80 ms to load, which
+ * every process that imports the verifiers paid before, most of them (a vitest worker linting its
+ * suites, the CLI before its workers start) without detecting a language. franc is an ES module; Node
+ * (>= 20.19, the package's engines) loads it synchronously through `require`.
+ */
+function loadFrancAll(): typeof FrancAll {
+  francAllLoaded ??= (createRequire(import.meta.url)("franc") as { francAll: typeof FrancAll }).francAll;
+  return francAllLoaded;
+}
+
 function detectSample(sample: string, required: string | undefined): DetectedLanguage {
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return { language: "und", letters, close: [] };
   // Trigram models are lowercase; a text mostly in capitals ("PIXEL PRODIGY") is read lowercased.
   const upper = sample.match(/\p{Lu}/gu)?.length ?? 0;
-  const scores = francAll(upper * 2 > letters ? sample.toLowerCase() : sample, {
+  const scores = loadFrancAll()(upper * 2 > letters ? sample.toLowerCase() : sample, {
     only: candidatesFor(required),
     minLength: 1,
   });

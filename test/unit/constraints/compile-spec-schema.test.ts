@@ -1,12 +1,32 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, test } from "vitest";
 import {
   compileSpecSchema,
   listSpecSchemaNames,
+  loadSpec,
   readSpecDefaults,
   readSpecSchema,
 } from "../../../src/constraints/index.js";
+import { prepareSpecSchemas } from "../../../src/constraints/prepare-spec-schemas.js";
 
 describe("compileSpecSchema", () => {
+  // The validators skip this check in every process (validateSchema: false); it is made here, once.
+  test("every component schema of the spec, as the validators compile it, is valid JSON Schema 2020-12", () => {
+    const ajv = new Ajv2020({ strict: false });
+    const { schemas } = prepareSpecSchemas(loadSpec().components.schemas);
+    expect(Object.keys(schemas).length).toBeGreaterThan(10);
+    for (const [name, schema] of Object.entries(schemas)) {
+      expect({ name, valid: ajv.validateSchema(schema), errors: ajv.errors ?? null }).toEqual({
+        name,
+        valid: true,
+        errors: null,
+      });
+    }
+    // The check catches what it is for: a schema that is not valid.
+    expect(ajv.validateSchema({ type: "strin" })).toBe(false);
+    expect(ajv.validateSchema({ properties: { a: { minLength: -1 } } })).toBe(false);
+  });
+
   test("compiles every component schema of the spec", () => {
     for (const name of listSpecSchemaNames()) expect(typeof compileSpecSchema(name)).toBe("function");
   });

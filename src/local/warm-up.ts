@@ -1,0 +1,60 @@
+// The local server's warm-up: what its first requests would otherwise compile (the spec's validators, the
+// verifiers' regular expressions), compiled once per process, at once or in the background.
+import { validateChatRequest, validateRunRequest } from "../constraints/index.js";
+import { parseRequirement, verify } from "../verifiers/index.js";
+import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
+import { clearDeferredWarmUp, setDeferredWarmUp } from "./warm-up-trigger.js";
+
+/**
+ * The warm-up, in pieces: the validators, then the verifiers' patterns, by the kinds of requirement a run
+ * most often has. Each piece compiles once per process (about 0.3 s for all, cold); running one again
+ * costs next to nothing.
+ */
+const WARM_UP_STEPS: readonly (() => void)[] = [
+  () => validateRunRequest({ input: "warm-up" }),
+  () => validateChatRequest({ model: DEFAULT_RUN_MODEL, messages: [{ role: "user", content: "warm-up" }] }),
+  ...[
+    "Write at most 3 paragraphs in English and start with the word Hello",
+    "Dates must follow YYYY-MM-DD and amounts should be in USD format; do not mention the CEO",
+    "Use a friendly tone, include the keyword invoice and end with a question",
+  ].map(
+    (description) => () =>
+      void verify(
+        "Hello. The invoice is due 2026-03-15, total $12.50. Is that fine?",
+        parseRequirement(description),
+      ),
+  ),
+];
+
+/** The warm-ups this process has run or started: each is run once. */
+const started = new WeakSet<readonly (() => void)[]>();
+
+/** Runs the whole warm-up now, unless this process has already run or started it. */
+export function warmUpNow(steps: readonly (() => void)[] = WARM_UP_STEPS): void {
+  if (started.has(steps)) return;
+  started.add(steps);
+  for (const step of steps) step();
+}
+
+/**
+ * Defers the warm-up until `startDeferredWarmUp()` is called, then runs it one piece per macrotask (a
+ * `setImmediate` each, so pending I/O comes first), stopping once `signal` aborts (the server closed).
+ * `steps` are the warm-up's pieces (tests give their own).
+ */
+export function deferWarmUp(signal: AbortSignal, steps: readonly (() => void)[] = WARM_UP_STEPS): void {
+  const start = () => {
+    clearDeferredWarmUp(start);
+    if (started.has(steps) || signal.aborted) return;
+    started.add(steps);
+    let next = 0;
+    const step = () => {
+      if (signal.aborted || next >= steps.length) return;
+      steps[next++]!();
+      setImmediate(step);
+    };
+    // Not unref'd: an unref'd immediate waits for the next I/O to wake the loop. The steps end soon anyway.
+    setImmediate(step);
+  };
+  setDeferredWarmUp(start);
+  signal.addEventListener("abort", () => clearDeferredWarmUp(start), { once: true });
+}
