@@ -1,7 +1,5 @@
-import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { DataValidateFunction, DataValidationCxt, KeywordDefinition } from "ajv/dist/types/index.js";
-import addFormats from "ajv-formats";
 import type { ConstraintIssue } from "../errors/index.js";
 import { formatIssueLocation } from "../errors/index.js";
 import { countWords } from "./count-words.js";
@@ -11,6 +9,7 @@ import { loadSpec } from "./load-spec.js";
 import { locateInstance } from "./locate-instance.js";
 import { mapAjvErrors } from "./map-ajv-errors.js";
 import { prepareSpecSchemas } from "./prepare-spec-schemas.js";
+import { createAjv2020 } from "./require-ajv.js";
 import { CONSTRAINT_RULES } from "./rules/constraint-rules.js";
 
 /** Validates a value against one of the spec's component schemas and returns every issue found. */
@@ -169,7 +168,7 @@ const SPEC_KEYWORDS: readonly KeywordDefinition[] = [
 ];
 
 function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({
+  const ajv = createAjv2020({
     allErrors: true,
     verbose: true,
     discriminator: true,
@@ -183,7 +182,6 @@ function createAjv(): Ajv2020 {
     // (test/unit/constraints/compile-spec-schema.test.ts).
     validateSchema: false,
   });
-  addFormats.default(ajv);
   for (const keyword of SPEC_KEYWORDS) ajv.addKeyword(keyword);
 
   const { schemas } = prepareSpecSchemas(loadSpec().components.schemas);

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHttpTransport } from "../client/index.js";
+// The transport alone: the client's index would load openapi-fetch and the rest into the main process.
+import { createHttpTransport } from "../client/http-transport.js";
 
 /** Something that runs tasks under a limit. */
 export interface Semaphore {

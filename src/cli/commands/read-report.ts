@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { createAjv2020 } from "../../constraints/index.js";
 import { EVAL_REPORT_SCHEMA_VERSION, type EvalReport } from "../../domain/index.js";
 import { MaestroConfigurationError } from "../../errors/index.js";
 
@@ -11,9 +11,7 @@ let validator: ValidateFunction | undefined;
 function reportValidator(): ValidateFunction {
   if (validator === undefined) {
     const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as object;
-    // ajv's CommonJS build: the class and the plugin sit on `default` when imported from ESM.
-    const ajv = new Ajv2020.default({ allErrors: false, strict: false });
-    addFormats.default(ajv);
+    const ajv = createAjv2020({ allErrors: false, strict: false });
     validator = ajv.compile(schema);
   }
   return validator as ValidateFunction;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Option } from "commander";
-import { parse as parseYaml } from "yaml";
 import { MaestroConfigurationError } from "../../errors/index.js";
 import { createOpenAiGenerator, parseFaultOptions, startLocalServer } from "../../local/index.js";
 import { EXIT } from "../exit-codes.js";
@@ -118,7 +118,7 @@ function readFaults(file: string) {
   }
   let value: unknown;
   try {
-    value = parseYaml(text);
+    value = loadYaml().parse(text);
   } catch (error) {
     throw new MaestroConfigurationError(
       `${file} is not valid JSON or YAML: ${(error as Error).message.split("\n")[0]}`,
@@ -129,4 +129,9 @@ function readFaults(file: string) {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+/** The YAML parser, loaded at its first use (about 23 ms that a process which reads no YAML need not pay). */
+function loadYaml(): typeof import("yaml") {
+  return createRequire(import.meta.url)("yaml") as typeof import("yaml");
 }

@@ -1,8 +1,8 @@
 // The pages the local server's web_search searches: a directory of Markdown, HTML and text files, each
 // with the URL it stands for.
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { htmlToText, splitPassages, tokenize } from "../../library/index.js";
 
 /** One page of the corpus. */
@@ -89,7 +89,7 @@ function readPage(file: string, source: string): { url: string | undefined; text
   if (front === null) return { url: undefined, text: source };
   let data: unknown;
   try {
-    data = parseYaml(front[1]!);
+    data = loadYaml().parse(front[1]!);
   } catch (error) {
     throw new TypeError(
       `loadWebCorpus: ${file} has front matter that is not valid YAML: ${(error as Error).message}`,
@@ -97,4 +97,9 @@ function readPage(file: string, source: string): { url: string | undefined; text
   }
   const url = typeof data === "object" && data !== null ? (data as { url?: unknown }).url : undefined;
   return { url: typeof url === "string" ? url : undefined, text: source.slice(front[0].length) };
+}
+
+/** The YAML parser, loaded at its first use (about 23 ms that a process which reads no YAML need not pay). */
+function loadYaml(): typeof import("yaml") {
+  return createRequire(import.meta.url)("yaml") as typeof import("yaml");
 }
