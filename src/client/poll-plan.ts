@@ -115,8 +115,15 @@ export interface DurationEstimator {
 
 /** The durations an estimator keeps per key: the last 16, robust to a slow outlier and quick to follow a change. */
 const KEPT_RUNS = 16;
-/** Runs recorded before a fit is made again once the kept runs are full (a fit and its plan take about 0.5 ms). */
-const REFIT_AFTER = 4;
+/**
+ * Runs recorded before a fit is made again once the kept runs are full (a fit and its plan take about
+ * 0.5 ms): 8 while runs end where the fit expects them (half a window: a plan from one window's runs
+ * alone is noisier), 4 once one did not.
+ */
+const REFIT_STEADY = 8;
+const REFIT_AFTER_SURPRISE = 4;
+/** The predictive range outside which a run's end is a surprise: its central 90%. */
+const EXPECTED_Z = 1.645;
 /** Runs an estimator needs before it answers. */
 const LEARNED_AFTER = 3;
 
@@ -125,31 +132,43 @@ const LEARNED_AFTER = 3;
  * normal distribution to them by maximum likelihood (intervals censored on both sides): a run seen at
  * the plan's first look adds "by then", a run seen later "between these two looks", and the fit places
  * the middle where those agree. Its plan is {@link planPolls} over the fitted distribution's quantiles.
- * A fit is made again after each new run until it keeps 16, then after every 4: a run of thousands of
- * cells of one model and budget fits a few hundred times, not once per cell.
+ * A fit is made again after each new run until it keeps 16; then after every 8 while runs end within
+ * the fit's central 90%, and after 4 once one ended outside it: a run of thousands of cells of one model
+ * and budget fits about once per 8 cells, and follows a change in their durations within a few runs.
  */
 export function createDurationEstimator(): DurationEstimator {
   const keys = new Map<string, Learned>();
   const fitted = (key: string) => {
     const learned = keys.get(key);
     if (learned === undefined || learned.runs.length < LEARNED_AFTER) return undefined;
-    if (learned.fit !== undefined && learned.since < (learned.runs.length < KEPT_RUNS ? 1 : REFIT_AFTER))
-      return learned.fit;
+    const refitAfter =
+      learned.runs.length < KEPT_RUNS ? 1 : learned.surprised ? REFIT_AFTER_SURPRISE : REFIT_STEADY;
+    if (learned.fit !== undefined && learned.since < refitAfter) return learned.fit;
     const { mean, sd } = fitNormal(learned.runs);
     const spread = sd * predictiveWidening(learned.runs.length);
     const durations = Array.from({ length: TRIAL_POINTS }, (_, index) =>
       Math.max(0, mean + spread * normalQuantile((index + 0.5) / TRIAL_POINTS)),
     );
-    learned.fit = { median: Math.max(0, mean), plan: planPolls(durations) };
+    learned.fit = {
+      median: Math.max(0, mean),
+      plan: planPolls(durations),
+      expected: [mean - EXPECTED_Z * spread, mean + EXPECTED_Z * spread],
+    };
     learned.since = 0;
+    learned.surprised = false;
     return learned.fit;
   };
   return {
     estimate: (key) => fitted(key)?.median,
     plan: (key) => fitted(key)?.plan,
     record(key, afterMs, byMs) {
-      const learned = keys.get(key) ?? { runs: [], since: 0 };
-      learned.runs.push([Math.max(0, Math.min(afterMs, byMs)), Math.max(afterMs, byMs)]);
+      const learned = keys.get(key) ?? { runs: [], since: 0, surprised: false };
+      const interval = [Math.max(0, Math.min(afterMs, byMs)), Math.max(afterMs, byMs)] as const;
+      learned.runs.push(interval);
+      const expected = learned.fit?.expected;
+      // A run that surely ended outside the expected range: before it (by its look) or after it.
+      if (expected !== undefined && (interval[1] < expected[0] || interval[0] > expected[1]))
+        learned.surprised = true;
       if (learned.runs.length > KEPT_RUNS) learned.runs.shift();
       learned.since += 1;
       keys.set(key, learned);
@@ -176,8 +195,12 @@ export function predictiveWidening(runs: number): number {
 /** What an estimator knows of one key: its last runs, and its fit with the runs recorded since. */
 interface Learned {
   runs: Array<readonly [number, number]>;
-  fit?: { median: number; plan: PollPlan };
+  /** The last fit: its median, its plan, and the central 90% of the next run's duration it predicts. */
+  fit?: { median: number; plan: PollPlan; expected: readonly [number, number] };
+  /** Runs recorded since the last fit. */
   since: number;
+  /** Whether one of them ended outside the fit's expected range. */
+  surprised: boolean;
 }
 
 /** Intervals narrower than this are read as this wide: a duration is known to a millisecond at best. */

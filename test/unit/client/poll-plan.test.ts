@@ -206,6 +206,39 @@ describe("createDurationEstimator's plan", () => {
   });
 });
 
+describe("createDurationEstimator's refits once it keeps 16 runs", () => {
+  /** An estimator that has kept 16 runs of about 400 ms (395 to 410), and was fitted after the last. */
+  function learned() {
+    const estimator = createDurationEstimator();
+    for (let index = 0; index < 16; index += 1) estimator.record("m/low", 395 + index, 400 + index);
+    return { estimator, fit: estimator.estimate("m/low")! };
+  }
+
+  test("while runs end where the fit expects them, it fits again after every 8", () => {
+    const { estimator, fit } = learned();
+    for (let index = 0; index < 7; index += 1) {
+      estimator.record("m/low", 405 + (index % 3), 410 + (index % 3));
+      expect(estimator.estimate("m/low")).toBe(fit);
+    }
+    estimator.record("m/low", 406, 411);
+    expect(estimator.estimate("m/low")).not.toBe(fit);
+  });
+
+  test("once a run ended outside the fit's central 90%, it fits again after 4, and follows the change", () => {
+    const { estimator, fit } = learned();
+    for (let index = 0; index < 3; index += 1) {
+      estimator.record("m/low", 795, 805);
+      expect(estimator.estimate("m/low")).toBe(fit);
+    }
+    estimator.record("m/low", 795, 805);
+    expect(estimator.estimate("m/low")).toBeGreaterThan(fit + 50);
+    // The same holds for runs that ended sooner than expected.
+    const sooner = learned();
+    for (let index = 0; index < 4; index += 1) sooner.estimator.record("m/low", 95, 105);
+    expect(sooner.estimator.estimate("m/low")).toBeLessThan(sooner.fit - 50);
+  });
+});
+
 describe("runs.createAndPoll, learning as it goes", () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
