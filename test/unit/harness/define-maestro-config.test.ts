@@ -1,6 +1,7 @@
 // defineMaestroConfig merges a user's overrides without loading vite into every worker: its merge must
 // give what vite's own mergeConfig gives, for the config it builds and the overrides users write.
 
+import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { mergeConfig } from "vitest/config";
 import {
@@ -40,16 +41,31 @@ describe("defineMaestroConfig", () => {
 });
 
 describe("the suites' Node flags", () => {
-  test("the workers of a hand-written config compile regular expressions once, to machine code", () => {
+  test("the workers of a hand-written config compile regular expressions once, to machine code, and grow their heap by half", () => {
     const config = defineMaestroConfig() as { test: { execArgv: string[] } };
-    expect(config.test.execArgv).toEqual(["--no-regexp-tier-up"]);
-    expect(SUITE_NODE_FLAGS).toEqual(["--no-regexp-tier-up"]);
+    expect(config.test.execArgv).toEqual(["--no-regexp-tier-up", "--heap-growing-percent=50"]);
+    expect(SUITE_NODE_FLAGS).toEqual(["--no-regexp-tier-up", "--heap-growing-percent=50"]);
+  });
+
+  test("this Node accepts them: a process started with them runs, and warns of nothing", () => {
+    const result = spawnSync(process.execPath, [...SUITE_NODE_FLAGS, "-e", "process.stdout.write('ok')"], {
+      encoding: "utf8",
+    });
+    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+      status: 0,
+      stdout: "ok",
+      stderr: "",
+    });
   });
 
   test("a user's execArgv is added to them", () => {
     const config = defineMaestroConfig({}, { test: { execArgv: ["--trace-warnings"] } }) as {
       test: { execArgv: string[] };
     };
-    expect(config.test.execArgv).toEqual(["--no-regexp-tier-up", "--trace-warnings"]);
+    expect(config.test.execArgv).toEqual([
+      "--no-regexp-tier-up",
+      "--heap-growing-percent=50",
+      "--trace-warnings",
+    ]);
   });
 });
