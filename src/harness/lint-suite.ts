@@ -1,14 +1,16 @@
-// The requirement lint of a suite, run while the suite is collected: one pass per case (its requirements,
-// response_language and tools are the same in every cell), the validator's warnings beside the
-// verifier-based findings. The findings go into the suite's task meta, where the reporter and
-// `maestro-eval lint` read them.
+// The requirement lint of a suite, run while the suite is collected (in a run, once the worker is idle):
+// one pass per case (its requirements, response_language and tools are the same in every cell), the
+// validator's warnings beside the verifier-based findings. The findings go into the suite's task meta,
+// where the reporter and `maestro-eval lint` read them.
 
-import { inject, TestRunner } from "vitest";
+import { afterAll, inject, TestRunner } from "vitest";
 import { validateRunRequest } from "../constraints/index.js";
 import type { CreateRunRequest } from "../domain/index.js";
 import { LINT_META_KEY, type LintFinding } from "../domain/lint-finding.js";
 import { lintRequirements } from "../verifiers/lint-requirements.js";
 import type { MatrixCell } from "./expand-matrix.js";
+import type { ProvidedHarness } from "./harness-context.js";
+import { whenIdle } from "./when-idle.js";
 
 /** One case to lint: its name and the request its cells send (any cell's: they differ only in model and budget). */
 export interface LintedCase {
@@ -73,9 +75,18 @@ declare module "vitest" {
   }
 }
 
+/** How long a worker's event loop must have been idle before a run's deferred lint starts. */
+export const IDLE_BEFORE_LINT_MS = 20;
+
 /**
  * Lints the cases of the suite being collected and records the findings in its task meta. Called last in
  * the suite's factory, so that the tests registered before do not copy the findings into their own meta.
+ *
+ * In a run (under maestro-eval's global setup) the lint waits for a moment the worker has nothing else to
+ * do, which is soon after the first cells were sent and before their runs end, and runs in the suite's
+ * `afterAll` at the latest: it compiles the verifiers' patterns (about 125 ms in a fresh worker), which
+ * would otherwise hold up the first cell. Collecting alone (`maestro-eval lint`, which runs no hook) lints
+ * at once. The reporter reads the findings when the suite ends.
  */
 export function recordSuiteLint(suite: string, cells: readonly MatrixCell[], kind: "maestro" | "chat"): void {
   const task = TestRunner.getCurrentSuite().suite;
@@ -84,14 +95,32 @@ export function recordSuiteLint(suite: string, cells: readonly MatrixCell[], kin
   for (const cell of cells) {
     if (!cases.has(cell.key.case)) cases.set(cell.key.case, { name: cell.key.case, request: cell.request });
   }
-  task.meta[LINT_META_KEY] = lintSuite(suite, [...cases.values()], { kind, judge: judgeConfigured() });
+  const provided = providedHarness();
+  let linted = false;
+  const lint = () => {
+    if (linted) return;
+    linted = true;
+    task.meta[LINT_META_KEY] = lintSuite(suite, [...cases.values()], {
+      kind,
+      judge: provided?.judge !== undefined,
+    });
+  };
+  if (provided === undefined) {
+    lint();
+    return;
+  }
+  const cancel = whenIdle(IDLE_BEFORE_LINT_MS, lint);
+  afterAll(() => {
+    cancel();
+    lint();
+  });
 }
 
-/** Whether the run configured a judge; false outside maestro-eval's global setup. */
-function judgeConfigured(): boolean {
+/** What the global setup provided, when the suite runs under it; undefined otherwise. */
+function providedHarness(): ProvidedHarness | undefined {
   try {
-    return inject("maestroEval")?.judge !== undefined;
+    return inject("maestroEval");
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -36,7 +36,9 @@ export interface SemaphoreServer {
  * worker takes slots from it. A request that waits is answered by the server itself before any client
  * timeout, and asking again with the same id keeps its place in the line. Asking again with the id of a
  * grant answers at once with what that id still holds, so a grant whose answer was lost (the client gave
- * up as it was sent) is not leaked.
+ * up as it was sent) is not leaked. A release naming an id that holds nothing cancels it: its waiting
+ * requests are answered 0 slots, and so is any request with that id that comes later, so a client that
+ * stops waiting (at the end of its suite) leaves no slot behind, whichever arrives first.
  */
 export async function startSemaphoreServer(limit: number): Promise<SemaphoreServer> {
   if (!Number.isInteger(limit) || limit < 1) {
@@ -57,6 +59,23 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
   let lastTurn = 0;
   /** The slots each grant's id still holds. */
   const holders = new Map<string, number>();
+  /**
+   * Ids released before they were granted (a client that stopped waiting): asking with one answers 0
+   * slots, so a request still on its way when its client gave up takes none. The last 10,000 are kept.
+   */
+  const cancelled = new Set<string>();
+  const cancel = (id: string) => {
+    cancelled.add(id);
+    if (cancelled.size > 10_000) cancelled.delete(cancelled.values().next().value!);
+    turns.delete(id);
+    for (let at = waiting.length - 1; at >= 0; at -= 1) {
+      const item = waiting[at]!;
+      if (item.id !== id) continue;
+      waiting.splice(at, 1);
+      clearTimeout(item.timer);
+      item.res.writeHead(200, { "content-type": "text/plain" }).end("0");
+    }
+  };
   const grant = (res: ServerResponse, id: string | null, want: number) => {
     const count = Math.min(want, limit - active);
     active += count;
@@ -73,8 +92,8 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
     const id = url.searchParams.get("id");
     if (req.method === "POST" && url.pathname === "/acquire") {
       const held = id === null ? undefined : holders.get(id);
-      if (held !== undefined) {
-        res.writeHead(200, { "content-type": "text/plain" }).end(String(held));
+      if (held !== undefined || (id !== null && cancelled.has(id))) {
+        res.writeHead(200, { "content-type": "text/plain" }).end(String(held ?? 0));
         return;
       }
       const wanted = Number(url.searchParams.get("want") ?? 1);
@@ -108,8 +127,10 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
     if (req.method === "POST" && url.pathname === "/release") {
       const asked = Number(url.searchParams.get("count") ?? 1);
       let count = Number.isInteger(asked) && asked >= 1 ? asked : 1;
-      // A release naming no holder (an older client) frees what it says; one naming a holder, at most what it holds.
+      // A release naming no holder (an older client) frees what it says; one naming a holder, at most what it
+      // holds; one naming an id not granted yet cancels its wait.
       if (id !== null) {
+        if (!holders.has(id)) cancel(id);
         const held = holders.get(id) ?? 0;
         count = Math.min(count, held);
         if (held - count > 0) holders.set(id, held - count);
@@ -176,7 +197,10 @@ export const SLOT_LEASE_MS = 500;
 
 /** A semaphore some of whose work finishes after its tasks: {@link settle} waits for it. */
 export interface SettlingSemaphore extends Semaphore {
-  /** Resolves once every slot this process gave back has been released at the server. */
+  /**
+   * Resolves once every slot this process gave back has been released at the server, and every request
+   * for slots that no task here waits for any more has been cancelled (or its slots given back).
+   */
   settle(): Promise<void>;
 }
 
@@ -203,6 +227,8 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
   const releasing = new Set<Promise<unknown>>();
   /** Slots asked for and not yet answered. */
   let asked = 0;
+  /** The requests for slots not yet answered, by id: how many they ask, whether they were cancelled, when they end. */
+  const outstanding = new Map<string, { want: number; cancelled: boolean; done: Promise<unknown> }>();
 
   const acquire = async (id: string, want: number): Promise<number> => {
     let failures = 0;
@@ -225,17 +251,20 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
       }
       if (response.status === 200) {
         const granted = Number(body);
-        // A server that grants one slot at a time answers "ok".
-        return Number.isInteger(granted) && granted >= 1 ? granted : 1;
+        // A server that grants one slot at a time answers "ok"; 0 answers a cancelled request.
+        return Number.isInteger(granted) && granted >= 0 ? granted : 1;
       }
       if (response.status !== 202) {
         throw new Error(`the shared concurrency limit at ${url} answered ${response.status}`);
       }
+      // Cancelled while it waited (settle, with nobody here waiting any more): it asks no more.
+      if (outstanding.get(id)?.cancelled === true) return 0;
       failures = 0;
     }
   };
-  const release = (slot: Slot) => {
-    const sent = send(`${url}/release?id=${slot.id}`, { method: "POST" })
+  /** Gives back `count` slots of the grant `id`; for an id not granted yet, cancels its request. */
+  const release = (id: string, count = 1) => {
+    const sent = send(`${url}/release?id=${id}${count === 1 ? "" : `&count=${count}`}`, { method: "POST" })
       .then((response) => response.text())
       .catch(() => undefined);
     releasing.add(sent);
@@ -244,7 +273,7 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
   /** Gives `slot` to the next waiting task, or back to the server when none waits or its lease is over. */
   const pass = (slot: Slot, fresh: boolean) => {
     const next = fresh ? waiters.shift() : undefined;
-    if (next === undefined) release(slot);
+    if (next === undefined) release(slot.id);
     else next.take(slot);
   };
   /** Asks the server for the slots the waiting tasks still lack, once for all that began waiting in this turn. */
@@ -262,19 +291,22 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
     if (want <= 0) return;
     asked += want;
     const id = randomUUID();
-    acquire(id, want).then(
+    const done = acquire(id, want).then(
       (granted) => {
         asked -= want;
+        outstanding.delete(id);
         const grantedAt = performance.now();
         for (let index = 0; index < granted; index += 1) pass({ id, grantedAt }, true);
         askForSlots();
       },
       (error: unknown) => {
         asked -= want;
+        outstanding.delete(id);
         for (const waiter of waiters.splice(0, want)) waiter.fail(error);
         askForSlots();
       },
     );
+    outstanding.set(id, { want, cancelled: false, done });
   };
   return {
     async run(task) {
@@ -289,7 +321,22 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
       }
     },
     async settle() {
-      while (releasing.size > 0) await Promise.all([...releasing]);
+      for (;;) {
+        // Slots asked for that no task here waits for any more (tasks were served by slots passed on while
+        // the request was out) are cancelled, so that none is granted to this process after it is gone.
+        const asking: Promise<unknown>[] = [];
+        if (waiters.length === 0) {
+          for (const [id, request] of outstanding) {
+            if (!request.cancelled) {
+              request.cancelled = true;
+              release(id, request.want);
+            }
+            asking.push(request.done);
+          }
+        }
+        if (releasing.size === 0 && asking.length === 0) return;
+        await Promise.all([...releasing, ...asking]);
+      }
     },
   };
 }

@@ -6,6 +6,7 @@ import type {
   TestModule,
   TestRunEndReason,
   TestSpecification,
+  TestSuite,
   Vitest,
 } from "vitest/node";
 import {
@@ -71,7 +72,7 @@ export interface MaestroReporterOptions {
 interface FileRecord {
   tests: TestOutcome[];
   otherFailures: { name: string; errors: string[] }[];
-  /** The requirement lint of each of its suites, by suite name, as the harness recorded it at collection. */
+  /** The requirement lint of each of its suites, by suite name, as the harness recorded it (at collection, or in a run once the worker was idle). */
   lint: Map<string, LintFinding[]>;
   /** The file's own errors (it failed to load, a hook threw). */
   errors: string[];
@@ -213,11 +214,18 @@ export class MaestroReporter implements Reporter {
     let cells = 0;
     for (const test of module.children.allTests()) if (!test.name.endsWith("across cells")) cells += 1;
     this.progress?.addTotal(cells);
-    for (const suite of module.children.allSuites()) {
-      const findings = suite.meta()[LINT_META_KEY];
-      if (findings !== undefined)
-        this.recordOf(module.moduleId).lint.set(suite.name, readLintFindings(findings));
-    }
+    for (const suite of module.children.allSuites()) this.readLint(suite);
+  }
+
+  /** A suite's lint: at collection, or when the suite ends (a run lints once its worker is idle). */
+  onTestSuiteResult(suite: TestSuite): void {
+    this.readLint(suite);
+  }
+
+  private readLint(suite: TestSuite): void {
+    const findings = suite.meta()[LINT_META_KEY];
+    if (findings !== undefined)
+      this.recordOf(suite.module.moduleId).lint.set(suite.name, readLintFindings(findings));
   }
 
   onTestCaseResult(testCase: TestCase): void {

@@ -2,7 +2,7 @@
 // the repository (so that `maestro-eval` resolves to this package), the real CLI, vitest collecting the
 // suites. Nothing is sent: lint never starts a server.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot, userEnv } from "../helpers/run-fixture-suites.js";
@@ -150,6 +150,27 @@ describe("maestro-eval lint", () => {
     expect(strict.code).toBe(3);
     expect(strict.stdout.trim().split("\n").at(-1)).toBe(
       "Lint: 1 suite, 1 case, 0 errors, 1 warning (--strict counts warnings as errors)",
+    );
+  }, 180_000);
+});
+
+describe("maestro-eval run lints too", () => {
+  // A run lints once its worker is idle (after the first cells were sent), and the reporter reads the
+  // findings when the suite ends: they must be the ones `lint` finds at collection.
+  test("report.json and the terminal hold the findings lint --json gives", async () => {
+    const linted = await runCli(["lint", "--json", "suites/support"]);
+    const expected = (JSON.parse(linted.stdout) as { findings: unknown[] }).findings;
+    expect(expected).toHaveLength(5);
+    const run = await runCli(["run", "suites/support", "--reports", "reports-run", "--no-history"]);
+    expect(run.stderr).not.toContain("Error");
+    const report = JSON.parse(readFileSync(join(project, "reports-run/report.json"), "utf8")) as {
+      lint: unknown[];
+      cells: unknown[];
+    };
+    expect(report.cells).toHaveLength(2);
+    expect(report.lint).toEqual(expected);
+    expect(run.stdout).toContain(
+      'error    count-range   requirement "short" ("at most 50 words") and requirement "detailed" ("at least 100 words") conflict',
     );
   }, 180_000);
 });

@@ -72,6 +72,56 @@ describe("createRemoteSemaphore", () => {
     expect((await fetch(`${server.url}/acquire?id=b&waitMs=20`, { method: "POST" })).status).toBe(200);
   });
 
+  test("releasing an id not granted yet cancels it: its wait answers 0 slots, and so does a later ask", async () => {
+    const server = await startSemaphoreServer(1);
+    servers.push(server);
+    await fetch(`${server.url}/acquire?id=holder`, { method: "POST" });
+    const waiting = fetch(`${server.url}/acquire?id=late&want=2&waitMs=5000`, { method: "POST" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await fetch(`${server.url}/release?id=late&count=2`, { method: "POST" });
+    const answer = await waiting;
+    expect({ status: answer.status, body: await answer.text() }).toEqual({ status: 200, body: "0" });
+    // A request cancelled before it arrived (its client gave up while it was on its way) takes nothing.
+    await fetch(`${server.url}/release?id=early`, { method: "POST" });
+    await fetch(`${server.url}/release?id=holder`, { method: "POST" });
+    const early = await fetch(`${server.url}/acquire?id=early&waitMs=20`, { method: "POST" });
+    expect({ status: early.status, body: await early.text() }).toEqual({ status: 200, body: "0" });
+    expect(server.active).toBe(0);
+    expect((await fetch(`${server.url}/acquire?id=next&waitMs=20`, { method: "POST" })).status).toBe(200);
+    expect(server.active).toBe(1);
+  });
+
+  test("settle cancels a request for slots that no task waits for any more: another process's release grants it nothing", async () => {
+    const server = await startSemaphoreServer(1);
+    servers.push(server);
+    const first = createRemoteSemaphore(server.url, { leaseMs: 60_000 });
+    const other = createRemoteSemaphore(server.url, { leaseMs: 0 });
+    const holding = held();
+    const tasks = [first.run(() => holding.promise)];
+    while (server.active === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    // The other process waits at the server first; then two more tasks of the first process wait there too.
+    const otherHolding = held();
+    const otherTask = other.run(() => otherHolding.promise);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    tasks.push(
+      first.run(async () => {}),
+      first.run(async () => {}),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The held slot passes to those two within the first's lease, then goes back to the server, which
+    // grants it to the other process (it asked first): the first's request for 2 is still out.
+    holding.release();
+    await Promise.all(tasks);
+    while (server.active === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    await first.settle();
+    // The other process gives its slot back: the request settle cancelled must not take it.
+    otherHolding.release();
+    await otherTask;
+    await other.settle();
+    expect(server.active).toBe(0);
+    expect(server.peak).toBe(1);
+  });
+
   test("a grant names how many slots it gives: as many as asked and free, at least one", async () => {
     const server = await startSemaphoreServer(3);
     servers.push(server);
