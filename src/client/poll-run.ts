@@ -21,6 +21,11 @@ export interface PollOptions {
   /** Called after every poll with the run as it stands. */
   onPoll?: ((run: MaestroRun, polls: number) => void) | undefined;
   /**
+   * `createAndPoll` only: called once the create has answered, with the run as created, before polling
+   * starts: the moment a caller has nothing to do until the first poll.
+   */
+  onCreated?: ((run: MaestroRun) => void) | undefined;
+  /**
    * How long the run is expected to take, from the start of polling. When known, the first poll waits
    * until 90% of it and the next ones follow closely (5% of it apart), so a run is seen finishing soon
    * after it does, with few requests; past twice the expectation, polling backs off as without one.

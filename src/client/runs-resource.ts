@@ -44,6 +44,7 @@ export function createRunsResource(context: {
     poll: (runId, pollOptions) => poll(runId, pollOptions),
     async createAndPoll(request, pollOptions = {}) {
       const created = await create(request, { signal: pollOptions.signal, headers: pollOptions.headers });
+      pollOptions.onCreated?.(created);
       // Polling and the durations learned count from the create's answer: the time a create waits for
       // a slot or a busy event loop says nothing of how long the run takes.
       const startedAt = Date.now();

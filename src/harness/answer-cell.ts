@@ -18,12 +18,23 @@ export interface AnsweredCell {
   scoreSources: Record<string, ScoreSource>;
 }
 
+/** What a cell's caller hears of its answering. */
+export interface AnswerHooks {
+  /** A run was created and polling is about to wait for it: the worker has nothing to do for a while. */
+  onWaiting?: (() => void) | undefined;
+}
+
 /** Answers a cell's call by its kind. */
-export function answerCell(cell: MatrixCell, client: MaestroClient, harness: Harness): Promise<AnsweredCell> {
+export function answerCell(
+  cell: MatrixCell,
+  client: MaestroClient,
+  harness: Harness,
+  hooks: AnswerHooks = {},
+): Promise<AnsweredCell> {
   const call = cell.call;
   return call.kind === "chat"
     ? answerChat(cell, call.request, client, harness)
-    : answerRun(cell, call.request, client, harness);
+    : answerRun(cell, call.request, client, harness, hooks);
 }
 
 async function answerRun(
@@ -31,9 +42,14 @@ async function answerRun(
   request: CreateRunRequest,
   client: MaestroClient,
   harness: Harness,
+  hooks: AnswerHooks,
 ): Promise<AnsweredCell> {
   const { value: run, wallMs } = await timedInLimit(harness, () =>
-    client.runs.createAndPoll(request, { timeoutMs: harness.timeoutMs, headers: cellHeaders(cell) }),
+    client.runs.createAndPoll(request, {
+      timeoutMs: harness.timeoutMs,
+      headers: cellHeaders(cell),
+      onCreated: hooks.onWaiting,
+    }),
   );
   return {
     run,

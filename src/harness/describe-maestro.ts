@@ -99,6 +99,8 @@ export function registerSuite<Case extends SuiteCase>(
   const timeout = (options.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000;
   // Concurrent at every level: cases run side by side, and the shared limit, not vitest, paces the cells.
   describe.concurrent(name, () => {
+    // Set last (recordSuiteLint), called as each cell's run waits for its first poll.
+    let lintSoon: () => void = () => {};
     let cassette: Cassette | undefined;
     let usedHarness: Harness | undefined;
     const cassetteFor = (harness: Harness, suiteFile: string) => {
@@ -138,7 +140,10 @@ export function registerSuite<Case extends SuiteCase>(
             let harness: Harness | undefined;
             try {
               harness = await getHarness();
-              outcome = await runCell(cell, harness, cassetteFor(harness, task.file.filepath));
+              // The suite's lint runs while the first run created waits for its first poll.
+              outcome = await runCell(cell, harness, cassetteFor(harness, task.file.filepath), {
+                onWaiting: lintSoon,
+              });
             } catch (error) {
               task.meta[CELL_META_KEY] = failedMeta(cell, kind, harness?.backend ?? "local", error);
               settled.reject(error);
@@ -203,7 +208,7 @@ export function registerSuite<Case extends SuiteCase>(
         }
       });
     }
-    recordSuiteLint(name, cells, kind);
+    lintSoon = recordSuiteLint(name, cells, kind);
   });
 }
 

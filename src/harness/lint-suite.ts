@@ -1,4 +1,4 @@
-// The requirement lint of a suite, run while the suite is collected (in a run, once the worker is idle):
+// The requirement lint of a suite, run while the suite is collected (in a run, while its first run waits):
 // one pass per case (its requirements, response_language and tools are the same in every cell), the
 // validator's warnings beside the verifier-based findings. The findings go into the suite's task meta,
 // where the reporter and `maestro-eval lint` read them.
@@ -10,7 +10,6 @@ import { LINT_META_KEY, type LintFinding } from "../domain/lint-finding.js";
 import { lintRequirements } from "../verifiers/lint-requirements.js";
 import type { MatrixCell } from "./expand-matrix.js";
 import type { ProvidedHarness } from "./harness-context.js";
-import { whenIdle } from "./when-idle.js";
 
 /** One case to lint: its name and the request its cells send (any cell's: they differ only in model and budget). */
 export interface LintedCase {
@@ -75,22 +74,24 @@ declare module "vitest" {
   }
 }
 
-/** How long a worker's event loop must have been idle before a run's deferred lint starts. */
-export const IDLE_BEFORE_LINT_MS = 20;
-
 /**
  * Lints the cases of the suite being collected and records the findings in its task meta. Called last in
  * the suite's factory, so that the tests registered before do not copy the findings into their own meta.
  *
- * In a run (under maestro-eval's global setup) the lint waits for a moment the worker has nothing else to
- * do, which is soon after the first cells were sent and before their runs end, and runs in the suite's
- * `afterAll` at the latest: it compiles the verifiers' patterns (about 125 ms in a fresh worker), which
- * would otherwise hold up the first cell. Collecting alone (`maestro-eval lint`, which runs no hook) lints
- * at once. The reporter reads the findings when the suite ends.
+ * Collecting alone (`maestro-eval lint`, which runs no test or hook), it lints at once. In a run (under
+ * maestro-eval's global setup) the lint compiles the verifiers' patterns (about 125 ms in a fresh worker),
+ * which would hold up the first cell: it runs in the turn of the event loop after the function returned
+ * is first called (the cells call it once their run is created, so it runs while the first run waits for
+ * its first poll), and in the suite's `afterAll` at the latest (chat cells, replayed or resumed cells).
+ * The reporter reads the findings when the suite ends.
  */
-export function recordSuiteLint(suite: string, cells: readonly MatrixCell[], kind: "maestro" | "chat"): void {
+export function recordSuiteLint(
+  suite: string,
+  cells: readonly MatrixCell[],
+  kind: "maestro" | "chat",
+): () => void {
   const task = TestRunner.getCurrentSuite().suite;
-  if (task === undefined) return;
+  if (task === undefined) return () => {};
   const cases = new Map<string, LintedCase>();
   for (const cell of cells) {
     if (!cases.has(cell.key.case)) cases.set(cell.key.case, { name: cell.key.case, request: cell.request });
@@ -107,13 +108,15 @@ export function recordSuiteLint(suite: string, cells: readonly MatrixCell[], kin
   };
   if (provided === undefined) {
     lint();
-    return;
+    return () => {};
   }
-  const cancel = whenIdle(IDLE_BEFORE_LINT_MS, lint);
-  afterAll(() => {
-    cancel();
-    lint();
-  });
+  let scheduled = false;
+  afterAll(lint);
+  return () => {
+    if (scheduled || linted) return;
+    scheduled = true;
+    setImmediate(lint);
+  };
 }
 
 /** What the global setup provided, when the suite runs under it; undefined otherwise. */

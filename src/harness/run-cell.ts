@@ -9,7 +9,7 @@ import {
   resumeKey,
   type ScoreSource,
 } from "../domain/index.js";
-import { type AnsweredCell, answerCell } from "./answer-cell.js";
+import { type AnsweredCell, type AnswerHooks, answerCell } from "./answer-cell.js";
 import type { Cassette, CassetteEntry } from "./cassettes.js";
 import { type CellCall, hashCellCall } from "./cell-call.js";
 import type { MatrixCell } from "./expand-matrix.js";
@@ -31,6 +31,7 @@ export async function runCell(
   cell: MatrixCell,
   harness: Harness,
   cassette: Cassette,
+  hooks: AnswerHooks = {},
 ): Promise<CellRunOutcome> {
   const requestHash = hashCellCall(cell.call, cell.key.repeat);
   const earlier = resumedCell(harness, cell.key, requestHash);
@@ -40,7 +41,7 @@ export async function runCell(
   const client = harness.client;
   if (harness.backend === "replay" || client === undefined)
     throw cassette.miss(requestHash, cell.key.key, cell.request);
-  const answered = await answerCell(cell, client, harness);
+  const answered = await answerCell(cell, client, harness, hooks);
   cassette.record({
     requestHash,
     cell: cell.key.key,

@@ -1,6 +1,6 @@
 // Waiting for a moment when this thread has nothing to do: measured with the event loop's utilization, so
-// that work which can wait (the embedded server's warm-up, a suite's lint) runs while the thread would
-// otherwise wait for I/O, not while other work waits for it.
+// that work which can wait (the embedded server's warm-up) runs while the thread would otherwise wait for
+// I/O, not while other work waits for it.
 import { performance } from "node:perf_hooks";
 
 /** How often the event loop is looked at. */

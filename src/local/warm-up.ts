@@ -5,26 +5,28 @@ import { parseRequirement, verify } from "../verifiers/index.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
 import { clearDeferredWarmUp, setDeferredWarmUp } from "./warm-up-trigger.js";
 
+/** A text for the verifiers to score while warming up. */
+const SAMPLE = "Hello. The invoice is due 2026-03-15, total $12.50. Is that fine?";
+
+const verifying = (description: string) => () => void verify(SAMPLE, parseRequirement(description));
+
 /**
- * The warm-up, in pieces: the validators, then the verifiers' patterns, by the kinds of requirement a run
- * most often has. Each piece compiles once per process (about 0.3 s for all, cold); running one again
- * costs next to nothing.
+ * The deferred warm-up, in pieces: the validators, then the verifiers' patterns, by the kinds of
+ * requirement a run most often has. Each piece compiles once per process (about 0.3 s for all, cold);
+ * running one again costs next to nothing. Language detection is left out: loading franc's data and its
+ * patterns is the longest piece (about 0.25 s), and a worker's first request waits for the piece in
+ * progress.
  */
-const WARM_UP_STEPS: readonly (() => void)[] = [
+const DEFERRED_WARM_UP_STEPS: readonly (() => void)[] = [
   () => validateRunRequest({ input: "warm-up" }),
   () => validateChatRequest({ model: DEFAULT_RUN_MODEL, messages: [{ role: "user", content: "warm-up" }] }),
-  ...[
-    "Write at most 3 paragraphs in English and start with the word Hello",
-    "Dates must follow YYYY-MM-DD and amounts should be in USD format; do not mention the CEO",
-    "Use a friendly tone, include the keyword invoice and end with a question",
-  ].map(
-    (description) => () =>
-      void verify(
-        "Hello. The invoice is due 2026-03-15, total $12.50. Is that fine?",
-        parseRequirement(description),
-      ),
-  ),
+  verifying("Write at most 3 paragraphs and start with the word Hello"),
+  verifying("Dates must follow YYYY-MM-DD and amounts should be in USD format; do not mention the CEO"),
+  verifying("Use a friendly tone, include the keyword invoice and end with a question"),
 ];
+
+/** The warm-up before listening: all of the deferred one, and language detection. */
+const WARM_UP_STEPS: readonly (() => void)[] = [...DEFERRED_WARM_UP_STEPS, verifying("Answer in English")];
 
 /** The warm-ups this process has run or started: each is run once. */
 const started = new WeakSet<readonly (() => void)[]>();
@@ -41,7 +43,10 @@ export function warmUpNow(steps: readonly (() => void)[] = WARM_UP_STEPS): void 
  * `setImmediate` each, so pending I/O comes first), stopping once `signal` aborts (the server closed).
  * `steps` are the warm-up's pieces (tests give their own).
  */
-export function deferWarmUp(signal: AbortSignal, steps: readonly (() => void)[] = WARM_UP_STEPS): void {
+export function deferWarmUp(
+  signal: AbortSignal,
+  steps: readonly (() => void)[] = DEFERRED_WARM_UP_STEPS,
+): void {
   const start = () => {
     clearDeferredWarmUp(start);
     if (started.has(steps) || signal.aborted) return;

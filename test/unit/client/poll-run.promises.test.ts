@@ -137,4 +137,26 @@ describe("runs.createAndPoll", () => {
     // centres them between (1,065 ms); the fourth run is polled once, at the plan's first look, and is done.
     expect(gets.filter((get) => get.run === "run-3").map((get) => get.at)).toEqual([1_065]);
   });
+
+  test("onCreated hears of the run once the create has answered, before any poll", async () => {
+    const events: string[] = [];
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+    const fetch = async (input: Request): Promise<Response> => {
+      events.push(input.method);
+      return json({
+        id: "run-1",
+        status: input.method === "POST" ? "in_progress" : "completed",
+        result: null,
+      });
+    };
+    const maestro = createMaestroClient({ baseUrl: "http://127.0.0.1:9", env: {}, fetch });
+    const run = maestro.runs.createAndPoll(
+      { input: "Say hello." },
+      { onCreated: (created) => events.push(`created ${created.id} ${created.status}`) },
+    );
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((await run).status).toBe("completed");
+    expect(events).toEqual(["POST", "created run-1 in_progress", "GET"]);
+  });
 });
