@@ -172,6 +172,9 @@ describe("maestro-eval run lints too", () => {
     expect(run.stdout).toContain(
       'error    count-range   requirement "short" ("at most 50 words") and requirement "detailed" ("at least 100 words") conflict',
     );
+    // Lint errors do not decide the exit code: the gate on the written report does.
+    const gate = await runCli(["gate", "reports-run/report.json"]);
+    expect(run.code).toBe(gate.code);
   }, 180_000);
 });
 
