@@ -149,21 +149,8 @@ export function registerSuite<Case extends SuiteCase>(
               settled.reject(error);
               throw error;
             }
-            const { cellRun, requestHash } = outcome;
-            task.meta[CELL_META_KEY] = {
-              version: CELL_META_VERSION,
-              kind,
-              cell: cellRun.cell,
-              request: redactSecrets(cellRun.request, secretsOf(harness, cellRun.request)),
-              run: redactSecrets(cellRun.run, secretsOf(harness, cellRun.request)),
-              latencyMs: cellRun.latencyMs,
-              costUsd: cellRun.costUsd,
-              backend: cellRun.backend,
-              ...(cellRun.scoreSources === undefined ? {} : { scoreSources: cellRun.scoreSources }),
-              requestHash,
-              // The same array the matchers append to, so every assertion reaches the reporter.
-              assertions: cellRun.assertions,
-            };
+            const { cellRun } = outcome;
+            task.meta[CELL_META_KEY] = cellMetaOf(outcome, kind, harness);
             try {
               await assert?.({ run: cellRun, cell: cellRun.cell, case: cell.case as Case });
             } finally {
@@ -226,6 +213,29 @@ export function createCaseCells(all: readonly CellRun[]): CaseCells {
       }
       return found;
     },
+  };
+}
+
+/** A finished cell's meta, as the reporter reads it: its request and run without secrets. */
+function cellMetaOf(
+  { cellRun, requestHash }: { cellRun: CellRun; requestHash: string },
+  kind: CellKind,
+  harness: Harness,
+): CellMeta {
+  const secrets = secretsOf(harness, cellRun.request);
+  return {
+    version: CELL_META_VERSION,
+    kind,
+    cell: cellRun.cell,
+    request: redactSecrets(cellRun.request, secrets),
+    run: redactSecrets(cellRun.run, secrets),
+    latencyMs: cellRun.latencyMs,
+    costUsd: cellRun.costUsd,
+    backend: cellRun.backend,
+    ...(cellRun.scoreSources === undefined ? {} : { scoreSources: cellRun.scoreSources }),
+    requestHash,
+    // The same array the matchers append to, so every assertion reaches the reporter.
+    assertions: cellRun.assertions,
   };
 }
 

@@ -47,16 +47,7 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
   let active = 0;
   let peak = 0;
   let notYet = 0;
-  const waiting: {
-    res: ServerResponse;
-    timer: NodeJS.Timeout;
-    id: string | null;
-    want: number;
-    turn: number;
-  }[] = [];
-  /** The turn of each id that was told "not yet": asking again keeps its place in the line. */
-  const turns = new Map<string, number>();
-  let lastTurn = 0;
+  const line = createWaitingLine();
   /** The slots each grant's id still holds. */
   const holders = new Map<string, number>();
   /**
@@ -67,14 +58,7 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
   const cancel = (id: string) => {
     cancelled.add(id);
     if (cancelled.size > 10_000) cancelled.delete(cancelled.values().next().value!);
-    turns.delete(id);
-    for (let at = waiting.length - 1; at >= 0; at -= 1) {
-      const item = waiting[at]!;
-      if (item.id !== id) continue;
-      waiting.splice(at, 1);
-      clearTimeout(item.timer);
-      item.res.writeHead(200, { "content-type": "text/plain" }).end("0");
-    }
+    for (const item of line.remove(id)) item.res.writeHead(200, { "content-type": "text/plain" }).end("0");
   };
   const grant = (res: ServerResponse, id: string | null, want: number) => {
     const count = Math.min(want, limit - active);
@@ -82,7 +66,7 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
     peak = Math.max(peak, active);
     if (id !== null) {
       holders.set(id, count);
-      turns.delete(id);
+      line.forget(id);
     }
     res.writeHead(200, { "content-type": "text/plain" }).end(String(count));
   };
@@ -105,23 +89,13 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
       const asked = Number(url.searchParams.get("waitMs") ?? SEMAPHORE_POLL_MS);
       const waitMs =
         Number.isFinite(asked) && asked > 0 ? Math.min(asked, SEMAPHORE_POLL_MS) : SEMAPHORE_POLL_MS;
-      const leave = () => {
-        const at = waiting.findIndex((item) => item.res === res);
-        if (at === -1) return false;
-        clearTimeout(waiting[at]!.timer);
-        waiting.splice(at, 1);
-        return true;
-      };
       const timer = setTimeout(() => {
-        if (!leave()) return;
+        if (!line.leave(res)) return;
         notYet += 1;
         res.writeHead(202, { "content-type": "text/plain" }).end("not yet");
       }, waitMs);
-      const turn = (id === null ? undefined : turns.get(id)) ?? ++lastTurn;
-      if (id !== null) turns.set(id, turn);
-      const place = waiting.findIndex((item) => item.turn > turn);
-      waiting.splice(place === -1 ? waiting.length : place, 0, { res, timer, id, want, turn });
-      res.on("close", leave);
+      line.join({ res, timer, id, want });
+      res.on("close", () => line.leave(res));
       return;
     }
     if (req.method === "POST" && url.pathname === "/release") {
@@ -137,9 +111,9 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
         else holders.delete(id);
       }
       active = Math.max(0, active - count);
-      while (active < limit && waiting.length > 0) {
-        const next = waiting.shift()!;
-        clearTimeout(next.timer);
+      while (active < limit) {
+        const next = line.first();
+        if (next === undefined) break;
         grant(next.res, next.id, next.want);
       }
       res.writeHead(204).end();
@@ -163,13 +137,66 @@ export async function startSemaphoreServer(limit: number): Promise<SemaphoreServ
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const { res, timer } of waiting.splice(0)) {
-          clearTimeout(timer);
-          res.destroy();
-        }
+        for (const { res } of line.removeAll()) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A request waiting for slots. */
+interface Waiter {
+  res: ServerResponse;
+  /** Answers "not yet" when it fires. */
+  timer: NodeJS.Timeout;
+  id: string | null;
+  want: number;
+}
+
+/**
+ * The requests waiting for slots, first come first served by turn: asking again with the id of a request
+ * told "not yet" keeps its turn. Every request taken out of the line has its timer cleared.
+ */
+function createWaitingLine() {
+  const waiting: (Waiter & { turn: number })[] = [];
+  /** The turn of each id that was told "not yet". */
+  const turns = new Map<string, number>();
+  let lastTurn = 0;
+  const out = (at: number) => {
+    const [item] = waiting.splice(at, 1);
+    clearTimeout(item!.timer);
+    return item!;
+  };
+  return {
+    join(waiter: Waiter): void {
+      const turn = (waiter.id === null ? undefined : turns.get(waiter.id)) ?? ++lastTurn;
+      if (waiter.id !== null) turns.set(waiter.id, turn);
+      const place = waiting.findIndex((item) => item.turn > turn);
+      waiting.splice(place === -1 ? waiting.length : place, 0, { ...waiter, turn });
+    },
+    /** Takes out the request answered by `res`; false when it is no longer in the line. */
+    leave(res: ServerResponse): boolean {
+      const at = waiting.findIndex((item) => item.res === res);
+      if (at === -1) return false;
+      out(at);
+      return true;
+    },
+    /** Takes out the first request, if any. */
+    first: (): Waiter | undefined => (waiting.length === 0 ? undefined : out(0)),
+    /** Takes out every request of `id`, and forgets its turn. */
+    remove(id: string): Waiter[] {
+      turns.delete(id);
+      const removed: Waiter[] = [];
+      for (let at = waiting.length - 1; at >= 0; at -= 1) if (waiting[at]!.id === id) removed.push(out(at));
+      return removed;
+    },
+    removeAll(): Waiter[] {
+      const removed: Waiter[] = [];
+      while (waiting.length > 0) removed.push(out(0));
+      return removed;
+    },
+    /** Forgets the turn of `id` (granted). */
+    forget: (id: string): void => void turns.delete(id),
   };
 }
 
@@ -230,38 +257,12 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
   /** The requests for slots not yet answered, by id: how many they ask, whether they were cancelled, when they end. */
   const outstanding = new Map<string, { want: number; cancelled: boolean; done: Promise<unknown> }>();
 
-  const acquire = async (id: string, want: number): Promise<number> => {
-    let failures = 0;
-    for (;;) {
-      let response: Response;
-      let body: string;
-      try {
-        response = await send(`${url}/acquire?id=${id}&want=${want}&waitMs=${pollMs}`, { method: "POST" });
-        body = await response.text();
-      } catch (error) {
-        failures += 1;
-        if (failures > 5) {
-          throw new Error(
-            `the shared concurrency limit at ${url} could not be reached after ${failures} attempts: ${(error as Error).message}`,
-            { cause: error },
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (failures - 1)));
-        continue;
-      }
-      if (response.status === 200) {
-        const granted = Number(body);
-        // A server that grants one slot at a time answers "ok"; 0 answers a cancelled request.
-        return Number.isInteger(granted) && granted >= 0 ? granted : 1;
-      }
-      if (response.status !== 202) {
-        throw new Error(`the shared concurrency limit at ${url} answered ${response.status}`);
-      }
-      // Cancelled while it waited (settle, with nobody here waiting any more): it asks no more.
-      if (outstanding.get(id)?.cancelled === true) return 0;
-      failures = 0;
-    }
-  };
+  const acquire = (id: string, want: number) =>
+    requestSlots(send, url, id, want, {
+      pollMs,
+      retryDelayMs,
+      cancelled: () => outstanding.get(id)?.cancelled === true,
+    });
   /** Gives back `count` slots of the grant `id`; for an id not granted yet, cancels its request. */
   const release = (id: string, count = 1) => {
     const sent = send(`${url}/release?id=${id}${count === 1 ? "" : `&count=${count}`}`, { method: "POST" })
@@ -339,6 +340,58 @@ export function createRemoteSemaphore(url: string, options: RemoteSemaphoreOptio
       }
     },
   };
+}
+
+/** How {@link requestSlots} asks. */
+interface RequestSlotsOptions {
+  pollMs: number;
+  /** The first wait after a failed request, doubled at each failure. */
+  retryDelayMs: number;
+  /** Whether the request was cancelled: after a "not yet", it asks no more and gets 0 slots. */
+  cancelled: () => boolean;
+}
+
+/**
+ * Asks the semaphore server at `url` for `want` slots under `id`, asking again after each "not yet", until
+ * it grants some (0 for a cancelled request); a failed request is retried up to 5 times.
+ */
+async function requestSlots(
+  send: (url: string, init?: RequestInit) => Promise<Response>,
+  url: string,
+  id: string,
+  want: number,
+  { pollMs, retryDelayMs, cancelled }: RequestSlotsOptions,
+): Promise<number> {
+  let failures = 0;
+  for (;;) {
+    let response: Response;
+    let body: string;
+    try {
+      response = await send(`${url}/acquire?id=${id}&want=${want}&waitMs=${pollMs}`, { method: "POST" });
+      body = await response.text();
+    } catch (error) {
+      failures += 1;
+      if (failures > 5) {
+        throw new Error(
+          `the shared concurrency limit at ${url} could not be reached after ${failures} attempts: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (failures - 1)));
+      continue;
+    }
+    if (response.status === 200) {
+      const granted = Number(body);
+      // A server that grants one slot at a time answers "ok"; 0 answers a cancelled request.
+      return Number.isInteger(granted) && granted >= 0 ? granted : 1;
+    }
+    if (response.status !== 202) {
+      throw new Error(`the shared concurrency limit at ${url} answered ${response.status}`);
+    }
+    // Cancelled while it waited (settle, with nobody waiting for it any more): it asks no more.
+    if (cancelled()) return 0;
+    failures = 0;
+  }
 }
 
 /** POSTs with the client's keep-alive transport: a fraction of fetch's CPU per request. */
