@@ -7,6 +7,7 @@ import { MaestroCassetteMissError, MaestroConfigurationError } from "../../../sr
 import {
   type CassetteEntry,
   hashCellRequest,
+  hashChatRequest,
   openCassette,
   readCassetteMode,
 } from "../../../src/harness/cassettes.js";
@@ -109,6 +110,37 @@ describe("hashCellRequest", () => {
     expect(hashCellRequest(request("hello", tool("Bearer one-secret")), 0)).toBe(
       hashCellRequest(request("hello", tool("Bearer another-one")), 0),
     );
+  });
+});
+
+describe("request hashes keep their values", () => {
+  // Cassettes and results.jsonl written before keep replaying and resuming: these are the hashes the
+  // implementation gave before each request's normalised text was kept for its repeats (7552994).
+  const run = {
+    input: "Refund the kettle, order 4411",
+    requirements: [{ name: "short", description: "Write at most 3 sentences." }],
+    models: ["jamba-mini"],
+    budget: "low",
+    tools: [
+      {
+        type: "http",
+        http: { url: "http://127.0.0.1:4321/orders", headers: { authorization: "Bearer s3cret" } },
+      },
+    ],
+  } as unknown as CreateRunRequest;
+  const chat = { model: "jamba-mini", messages: [{ role: "user" as const, content: "Say hi" }] };
+
+  test.each([
+    [0, "a9f212f126904048", "56416d7fedb42df3"],
+    [1, "a805b5e1ca471e51", "dc6812ea975502fc"],
+    [7, "eb0245760ac9a73c", "bbf7254a61c90b2d"],
+  ])("repeat %i: the same request object twice, and a copy of it", (repeat, runHash, chatHash) => {
+    for (let time = 0; time < 2; time += 1) {
+      expect(hashCellRequest(run, repeat)).toBe(runHash);
+      expect(hashChatRequest(chat, repeat)).toBe(chatHash);
+    }
+    expect(hashCellRequest(structuredClone(run), repeat)).toBe(runHash);
+    expect(hashChatRequest(structuredClone(chat), repeat)).toBe(chatHash);
   });
 });
 
