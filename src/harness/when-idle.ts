@@ -21,9 +21,9 @@ export interface WhenIdleOptions {
 
 /**
  * Calls `then` once the event loop has been idle (mostly waiting for I/O) for `forMs` in a row. Nothing
- * holds the process open for it; `cancel` (the function returned) stops it.
+ * holds the process open for it.
  */
-export function whenIdle(forMs: number, then: () => void, options: WhenIdleOptions = {}): () => void {
+export function whenIdle(forMs: number, then: () => void, options: WhenIdleOptions = {}): void {
   const checkMs = options.checkMs ?? IDLE_CHECK_MS;
   const sample = options.sampleUtilization ?? sampleEventLoopUtilization();
   let idleFor = 0;
@@ -34,7 +34,6 @@ export function whenIdle(forMs: number, then: () => void, options: WhenIdleOptio
     then();
   }, checkMs);
   timer.unref();
-  return () => clearInterval(timer);
 }
 
 /** A sampler of this thread's event loop utilization since its previous call (the first: since now). */

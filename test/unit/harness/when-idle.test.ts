@@ -39,15 +39,3 @@ describe("whenIdle", () => {
     await vi.waitFor(() => expect(then).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 10 });
   });
 });
-
-describe("whenIdle's cancel", () => {
-  test("stops it before it calls", () => {
-    vi.useFakeTimers();
-    const then = vi.fn();
-    const cancel = whenIdle(100, then, { checkMs: 20, sampleUtilization: () => 0 });
-    vi.advanceTimersByTime(60);
-    cancel();
-    vi.advanceTimersByTime(1000);
-    expect(then).not.toHaveBeenCalled();
-  });
-});
