@@ -18,5 +18,5 @@ if (existsSync(sources) && process.env.MAESTRO_EVAL_FROM !== "dist") {
   tsx.register();
   await import(sources.href);
 } else {
-  await import("../dist/cli/main.js");
+  await import("../dist/bundle/cli.js");
 }

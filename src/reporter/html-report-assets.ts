@@ -75,7 +75,9 @@ function assembleScript(functions: readonly PageFunction[], call: string): strin
       );
     }
     names.add(fn.name);
-    return source;
+    // A bundler's annotation that a call has no side effects, "/* @__PURE__ */" (esbuild's, in the built
+    // package) or "/*#__PURE__*/": a comment, dropped.
+    return source.replace(/\/\*\s*[@#]__PURE__\s*\*\/\s*/g, "");
   });
   const body = sources.join("\n");
   const helpers = new Set([...body.matchAll(/\b__[A-Za-z]\w*/g)].map((match) => match[0]));

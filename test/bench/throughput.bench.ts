@@ -301,7 +301,7 @@ test("one", () => {
     }
 
     // 2. A separate loopback endpoint with a fixed latency, through --backend ai21.
-    const local = (await import(`${project.dir}/node_modules/maestro-eval/dist/local/index.js`)) as {
+    const local = (await import(`${project.dir}/node_modules/maestro-eval/dist/bundle/local.js`)) as {
       startLocalServer: typeof startLocalServer;
     };
     const server = await local.startLocalServer({

@@ -197,8 +197,9 @@ describe("the packed tarball", () => {
       "bin/maestro-eval.js",
       "openapi/maestro.yaml",
       "schemas/eval-report.schema.json",
-      "dist/cli/main.js",
-      "dist/harness/global-setup.js",
+      "dist/bundle/cli.js",
+      "dist/bundle/global-setup.js",
+      "dist/bundle/prepare-run-thread.js",
       "dist/generated/maestro.d.ts",
     ]) {
       expect(paths, path).toContain(path);

@@ -3,14 +3,16 @@ import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { createAjv2020 } from "../../constraints/index.js";
 import { EVAL_REPORT_SCHEMA_VERSION, type EvalReport } from "../../domain/index.js";
 import { MaestroConfigurationError } from "../../errors/index.js";
+import { packageFilePath } from "../package-file.js";
 
-const SCHEMA_URL = new URL("../../../schemas/eval-report.schema.json", import.meta.url);
 let validator: ValidateFunction | undefined;
 
 /** The compiled JSON Schema of report.json (schemas/eval-report.schema.json), compiled once. */
 function reportValidator(): ValidateFunction {
   if (validator === undefined) {
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as object;
+    const schema = JSON.parse(
+      readFileSync(packageFilePath("schemas/eval-report.schema.json"), "utf8"),
+    ) as object;
     const ajv = createAjv2020({ allErrors: false, strict: false });
     validator = ajv.compile(schema);
   }

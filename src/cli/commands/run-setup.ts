@@ -18,6 +18,7 @@ import { HistoryReporter } from "../../reporter/history-reporter.js";
 import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../../reporter/index.js";
 import { CONFIG_FILES, loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
+import { packageFilePath } from "../package-file.js";
 import { readGitState } from "../read-git-state.js";
 import { createTrendReader, historyFileFor } from "./history.js";
 import { readBaseline } from "./read-report.js";
@@ -44,7 +45,7 @@ export interface RunOptions {
 /** The package version written into reports. */
 export function readPackageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+    const pkg = JSON.parse(readFileSync(packageFilePath("package.json"), "utf8")) as {
       version?: string;
     };
     return pkg.version ?? "0.0.0";

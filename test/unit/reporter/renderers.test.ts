@@ -129,7 +129,7 @@ describe("renderers on the fixed report", () => {
   });
 
   test("renderHtmlReport", async () => {
-    // The script is its functions' source as the module loader compiled it (vite's here, tsc's in dist/):
+    // The script is its functions' source as the module loader compiled it (vite's here, esbuild's in dist/bundle/):
     // its own tests cover it, the snapshot the page around it.
     const html = renderHtmlReport(report, { gate })
       .replace(HTML_REPORT_SCRIPT, "/* HTML_REPORT_SCRIPT */")
