@@ -1,5 +1,6 @@
 // `npm run build`: compiles src/ into dist/ with the generated types and the spec as JSON
-// (dist/openapi-spec.json, which the package reads instead of parsing the YAML). tsc writes the types
+// (dist/openapi-spec.json, which the package reads instead of parsing the YAML) and the request validators
+// compiled ahead of time (dist/spec-validators.cjs, instead of loading ajv and compiling). tsc writes the types
 // (dist/**/*.d.ts); the JavaScript the package runs is bundled by esbuild into dist/bundle/, one file per
 // entry point (the package's exports, the CLI, the harness's global setup, the local server's preparing
 // thread) and chunks of the code they share, so that every entry point sees one instance of each module.
@@ -20,7 +21,7 @@ import {
 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -68,6 +69,15 @@ try {
       stdio: "inherit",
     },
   );
+  cpSync(join(root, "src/generated"), join(building, "generated"), { recursive: true });
+  const spec = require("yaml").parse(readFileSync(join(root, "openapi/maestro.yaml"), "utf8"));
+  writeFileSync(join(building, "openapi-spec.json"), JSON.stringify(spec));
+  // The request validators compiled ahead of time (src/constraints/spec-validators.ts), by the code just
+  // compiled, from the spec just written.
+  const { generatePrecompiledValidators } = await import(
+    pathToFileURL(join(building, "constraints/spec-validators.js")).href
+  );
+  writeFileSync(join(building, "spec-validators.cjs"), generatePrecompiledValidators());
   const esbuild = require("esbuild");
   await esbuild.build({
     entryPoints: Object.fromEntries(
@@ -93,9 +103,6 @@ try {
     logLevel: "warning",
   });
   removeCompiledJavaScript(building);
-  cpSync(join(root, "src/generated"), join(building, "generated"), { recursive: true });
-  const spec = require("yaml").parse(readFileSync(join(root, "openapi/maestro.yaml"), "utf8"));
-  writeFileSync(join(building, "openapi-spec.json"), JSON.stringify(spec));
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(building, dist);
   rmSync(old, { recursive: true, force: true });
