@@ -4,7 +4,7 @@ import { MaestroConfigurationError } from "../errors/index.js";
 import { createChatResource } from "./chat-resource.js";
 import { createClientCall } from "./client-call.js";
 import type { MaestroClient, MaestroClientOptions } from "./client-types.js";
-import { HeldBodyRequest } from "./held-bodies.js";
+import { heldBodyRequestClass } from "./held-bodies.js";
 import { createHttpTransport } from "./http-transport.js";
 import { createLibraryResource } from "./library-resource.js";
 import { createRequestLimiter } from "./request-limiter.js";
@@ -74,7 +74,7 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
     baseUrl,
     fetch: transport,
     // Requests hold their JSON body as the string it is; the transport sends it without a stream.
-    Request: HeldBodyRequest,
+    Request: heldBodyRequestClass(),
     headers: {
       ...options.headers,
       ...(apiKey === undefined ? {} : { Authorization: `Bearer ${apiKey}` }),

@@ -6,7 +6,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
-import { HeldBodyResponse } from "./held-bodies.js";
+import { heldBodyResponseClass } from "./held-bodies.js";
 
 /** One attempt of a request, as the resilient transport sends it. */
 export interface HttpAttempt {
@@ -121,7 +121,7 @@ function sendOnce(attempt: HttpAttempt, url: URL, agent: HttpAgent | false): Pro
         const buffer = Buffer.concat(chunks);
         const empty = status === 204 || status === 304 || buffer.byteLength === 0;
         const bytes = new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
-        resolve(new HeldBodyResponse(empty ? null : bytes, init));
+        resolve(new (heldBodyResponseClass())(empty ? null : bytes, init));
       });
     });
     request.end(body);

@@ -1,6 +1,17 @@
 // The client's Request and Response with held bodies: the standard classes, read the standard way.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
-import { HeldBodyRequest, HeldBodyResponse, readRequestBody } from "../../../src/client/held-bodies.js";
+import {
+  heldBodyRequestClass,
+  heldBodyResponseClass,
+  readRequestBody,
+} from "../../../src/client/held-bodies.js";
+import { repoRoot } from "../../helpers/run-fixture-suites.js";
+
+const HeldBodyRequest = heldBodyRequestClass();
+const HeldBodyResponse = heldBodyResponseClass();
 
 const URL_ = "http://127.0.0.1:4010/studio/v1/maestro/runs";
 const JSON_BODY = JSON.stringify({ input: "Grüß dich", models: ["jamba-mini"] });
@@ -129,5 +140,24 @@ describe("HeldBodyResponse", () => {
     const response = new HeldBodyResponse(null, { status: 204 });
     expect(response.body).toBeNull();
     expect(await response.text()).toBe("");
+  });
+});
+
+describe("the classes are defined at their first use", () => {
+  // Extending Request or Response loads Node's fetch implementation (about 30 ms): a process that imports
+  // maestro-eval without sending anything (the CLI's, loading a config) must not load it. Checked on the
+  // built package, as a user's process imports it (the test setup builds dist/ from the sources).
+  test("importing the built package loads no fetch implementation; creating a client does", async () => {
+    const entry = pathToFileURL(join(repoRoot, "dist/bundle/index.js")).href;
+    const loaded = (code: string) =>
+      execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" }).trim();
+    const undici = "process.moduleLoadList.some((name) => name.endsWith('internal/deps/undici/undici'))";
+    expect(loaded(`await import(${JSON.stringify(entry)}); console.log(${undici});`)).toBe("false");
+    expect(
+      loaded(
+        `const { createMaestroClient } = await import(${JSON.stringify(entry)}); ` +
+          `createMaestroClient({ baseUrl: "http://127.0.0.1:9" }); console.log(${undici});`,
+      ),
+    ).toBe("true");
   });
 });
