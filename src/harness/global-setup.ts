@@ -6,12 +6,15 @@ import {
   type FaultOptions,
   type LocalServer,
   type SimGeneratorOptions,
+  startDeferredWarmUp,
   startLocalServer,
 } from "../local/index.js";
 import { createConfiguredJudge, type JudgeConfig } from "../verifiers/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
 import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
+import { IDLE_BEFORE_WARM_UP_MS } from "./warm-up-plugin.js";
+import { whenIdle } from "./when-idle.js";
 
 /** What a vitest config passes to the harness (through `test.provide.maestroEvalOptions`). */
 export interface HarnessOptions {
@@ -80,9 +83,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...(options.local?.faults === undefined ? {} : { faults: options.local.faults }),
       ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
       judge,
-      // Compiled once a worker has its first suite file (warmUpOnFirstTransform), while this process has
-      // nothing else to do: not before listening, which would hold up the workers' start, nor at the
-      // first create, which would hold up its cell.
+      // Compiled once the workers are starting (below) or have their first suite file
+      // (warmUpOnFirstTransform), while this process has nothing else to do: not before listening, which
+      // would hold up the workers' start, nor at the first create, which would hold up its cell.
       warmUp: "deferred",
     });
     baseUrl = server.url;
@@ -100,6 +103,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     resumeFile: options.resumeFile,
     judge: options.judge === undefined ? undefined : { url: options.judge.url, model: options.judge.model },
   });
+  // The warm-up starts once this process has nothing to do after the set-up (its workers are starting:
+  // a worker spends about 0.25 s loading vitest before it asks this process for anything), or once a
+  // worker has its suite file (warmUpOnFirstTransform), whichever comes first; it runs once.
+  if (server !== undefined) whenIdle(IDLE_BEFORE_WARM_UP_MS, () => void startDeferredWarmUp());
   return async () => {
     await semaphore.close();
     if (server !== undefined && options.statsFile !== undefined) {

@@ -2,16 +2,19 @@ import type { Plugin } from "vitest/config";
 import { startDeferredWarmUp } from "../local/warm-up-trigger.js";
 import { whenIdle } from "./when-idle.js";
 
-/** How long the main process's event loop must have been idle, after vite's first transform, before the warm-up starts. */
-export const IDLE_BEFORE_WARM_UP_MS = 100;
+/**
+ * How long the main process's event loop must have been idle before the warm-up starts: after vite's
+ * first transform here, and after the set-up in the global setup.
+ */
+export const IDLE_BEFORE_WARM_UP_MS = 20;
 
 /**
  * A vite plugin for a run's main process, which starts the embedded local server's deferred warm-up
- * (`startLocalServer({ warmUp: "deferred" })`) at the moment it costs nothing: once vite has transformed
- * a worker's first module (its suite file) and the worker has stopped asking this process for modules,
- * that is once this process's event loop has been idle for {@link IDLE_BEFORE_WARM_UP_MS}. The worker then
- * spends most of a second loading the harness and collecting the suite on its own. Started earlier, the
- * warm-up would hold up the workers' start and the modules they ask for; left to the first create, it
+ * (`startLocalServer({ warmUp: "deferred" })`) once vite has transformed a worker's first module (its
+ * suite file) and this process's event loop has then been idle for {@link IDLE_BEFORE_WARM_UP_MS}. The
+ * global setup starts it earlier when this process goes idle as its workers start (they load vitest for
+ * about 0.25 s before asking it for anything); this plugin covers a process that stays busy until then.
+ * Started while the worker asks for modules, the warm-up would hold them up; left to the first create, it
  * holds up the first cell. Changes nothing that vite serves. The same plugin each call: it watches once
  * per process.
  */

@@ -24,3 +24,8 @@ export function startDeferredWarmUp(): boolean {
   start?.();
   return start !== undefined;
 }
+
+/** Whether a local server in this process deferred a warm-up that nothing has started yet. */
+export function isDeferredWarmUpPending(): boolean {
+  return (globalThis as HookHolder)[HOOK] !== undefined;
+}
