@@ -1,6 +1,7 @@
 // `npm run build`: compiles src/ into dist/ with the generated types and the spec as JSON
 // (dist/openapi-spec.json, which the package reads instead of parsing the YAML) and the request validators
-// compiled ahead of time (dist/spec-validators.cjs, instead of loading ajv and compiling). tsc writes the types
+// compiled ahead of time (dist/spec-validators.cjs, instead of loading ajv and compiling; the report's
+// schema likewise, dist/report-validator.cjs). tsc writes the types
 // (dist/**/*.d.ts); the JavaScript the package runs is bundled by esbuild into dist/bundle/, one file per
 // entry point (the package's exports, the CLI, the harness's global setup, the local server's preparing
 // thread) and chunks of the code they share, so that every entry point sees one instance of each module.
@@ -78,6 +79,11 @@ try {
     pathToFileURL(join(building, "constraints/spec-validators.js")).href
   );
   writeFileSync(join(building, "spec-validators.cjs"), generatePrecompiledValidators());
+  // And report.json's (src/cli/report-validator.ts), which gate, compare, merge and bless check.
+  const { generateReportValidator } = await import(
+    pathToFileURL(join(building, "cli/report-validator.js")).href
+  );
+  writeFileSync(join(building, "report-validator.cjs"), generateReportValidator());
   const esbuild = require("esbuild");
   await esbuild.build({
     entryPoints: Object.fromEntries(

@@ -13,7 +13,7 @@ export {
   type SpecDocument,
   type SpecSchema,
 } from "./load-spec.js";
-export { createAjv2020 } from "./require-ajv.js";
+export { ajvStandaloneCode, createAjv2020, standaloneCodeOptions } from "./require-ajv.js";
 export { isAbsoluteHttpUrl, isSearchPrefix } from "./rules/check-urls.js";
 export { validateChatRequest } from "./validate-chat-request.js";
 export type { AssertValidRequestOptions, ValidateOptions } from "./validate-options.js";

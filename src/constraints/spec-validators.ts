@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ValidateFunction } from "ajv/dist/2020.js";
+import { ajvStandaloneCode, standaloneCodeOptions } from "./require-ajv.js";
 import { createSpecAjv, specSchemaRef } from "./spec-ajv.js";
 import { buildSpecKeyword, specKeywordSource } from "./spec-keywords.js";
 
@@ -36,12 +37,10 @@ export function loadPrecompiledValidators(): Readonly<Record<string, ValidateFun
  * keyword builder. Its `require`s are ajv's small run-time helpers and ajv-formats' formats.
  */
 export function generatePrecompiledValidators(): string {
-  const require = createRequire(import.meta.url);
-  const { _, stringify } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  const standaloneCode = (
-    require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")
-  ).default;
-  const ajv = createSpecAjv({ source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
+  const { _, stringify } = createRequire(import.meta.url)(
+    "ajv/dist/2020.js",
+  ) as typeof import("ajv/dist/2020.js");
+  const ajv = createSpecAjv(standaloneCodeOptions());
   const refs = Object.fromEntries(PRECOMPILED_SCHEMAS.map((name) => [name, specSchemaRef(name)]));
   for (const ref of Object.values(refs)) ajv.getSchema(ref);
   // The keyword functions ajv holds as values without code: each is given the call that rebuilds it.
@@ -67,7 +66,7 @@ export function generatePrecompiledValidators(): string {
     "const exports = {};",
     // ajv calls a keyword's function with its instance as this (its name: self); the spec's keywords never read it.
     "const self = undefined;",
-    standaloneCode(ajv, refs),
+    ajvStandaloneCode(ajv, refs),
     "return exports;",
     "};",
     "",

@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { createVitest } from "vitest/node";
 import type { CreateRunRequest } from "../../domain/index.js";
 import {
   LINT_META_KEY,
@@ -13,6 +12,7 @@ import { countLintFindings, renderLintFindings } from "../../reporter/render-lin
 import { lintRequirements } from "../../verifiers/lint-requirements.js";
 import { loadConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
+import { loadVitestNode } from "../load-vitest-node.js";
 import type { RegisterCommand } from "../register-command.js";
 
 interface LintOptions {
@@ -39,6 +39,7 @@ export async function lintSuites(
   filters: readonly string[],
   include: readonly string[],
 ): Promise<SuiteLintResult> {
+  const { createVitest } = await loadVitestNode();
   const vitest = await createVitest(
     "test",
     { config: false, root: cwd, watch: false, reporters: [], include: [...include], passWithNoTests: true },

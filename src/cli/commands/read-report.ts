@@ -1,23 +1,8 @@
 import { readFileSync } from "node:fs";
-import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { createAjv2020 } from "../../constraints/index.js";
+import type { ErrorObject } from "ajv/dist/2020.js";
 import { EVAL_REPORT_SCHEMA_VERSION, type EvalReport } from "../../domain/index.js";
 import { MaestroConfigurationError } from "../../errors/index.js";
-import { packageFilePath } from "../package-file.js";
-
-let validator: ValidateFunction | undefined;
-
-/** The compiled JSON Schema of report.json (schemas/eval-report.schema.json), compiled once. */
-function reportValidator(): ValidateFunction {
-  if (validator === undefined) {
-    const schema = JSON.parse(
-      readFileSync(packageFilePath("schemas/eval-report.schema.json"), "utf8"),
-    ) as object;
-    const ajv = createAjv2020({ allErrors: false, strict: false });
-    validator = ajv.compile(schema);
-  }
-  return validator as ValidateFunction;
-}
+import { reportValidator } from "../report-validator.js";
 
 /**
  * Reads a report.json and checks it against its JSON Schema before anything trusts it, with errors that

@@ -2,9 +2,10 @@
 // printed as it ends, the config watched for a restart, Ctrl-C ending with the last gate's code.
 import { rmSync, watch } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
-import { createVitest, type Reporter, registerConsoleShortcuts, type Vitest } from "vitest/node";
+import type { Reporter, Vitest } from "vitest/node";
 import { harnessViteConfig } from "../../harness/define-maestro-config.js";
 import { EXIT } from "../exit-codes.js";
+import { loadVitestNode } from "../load-vitest-node.js";
 import {
   describeError,
   findConfigFile,
@@ -98,6 +99,7 @@ async function createWatchingVitest(
   const signals = ["SIGINT", "SIGTERM"] as const;
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   try {
+    const { createVitest } = await loadVitestNode();
     return await createVitest(
       "test",
       {
@@ -198,6 +200,7 @@ async function watchSession(
     vitest.vite.watcher.on("change", onConfig);
     vitest.vite.watcher.on("add", onConfig);
   }
+  const { registerConsoleShortcuts } = await loadVitestNode();
   const keys = process.stdin.isTTY
     ? registerConsoleShortcuts(vitest, process.stdin, process.stdout)
     : undefined;

@@ -1,8 +1,8 @@
 import { InvalidArgumentError, Option } from "commander";
-import { startVitest } from "vitest/node";
 import { BUDGETS } from "../../domain/index.js";
 import { harnessViteConfig } from "../../harness/define-maestro-config.js";
 import { EXIT } from "../exit-codes.js";
+import { loadVitestNode } from "../load-vitest-node.js";
 import { parseNumber } from "../parse-options.js";
 import type { RegisterCommand } from "../register-command.js";
 import {
@@ -99,6 +99,7 @@ async function runOnce(suites: string[], options: RunOptions): Promise<number> {
   if (typeof setup === "number") return setup;
   const { reporter } = setup;
   try {
+    const { startVitest } = await loadVitestNode();
     const vitest = await startVitest(
       "test",
       suites,
