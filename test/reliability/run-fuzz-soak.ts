@@ -80,7 +80,16 @@ export async function runFuzzSoak(options: FuzzSoakOptions): Promise<FuzzSoakRes
       maxBodyBytes: MAX_BODY_BYTES,
       batch: 500,
       async onBatch(sent) {
-        if (!open.alive() || !guarded.alive()) throw new Error(`a server died after ${sent} requests`);
+        for (const [name, server] of [
+          ["the open server", open],
+          ["the server with a token", guarded],
+        ] as const) {
+          if (server.alive()) continue;
+          const { exitCode, signalCode } = server.process;
+          throw new Error(
+            `${name} died after ${sent} requests (exit ${exitCode ?? signalCode}); its last output:\n${server.output().stderr.slice(-4000)}`,
+          );
+        }
         const atWarm = warm === undefined && sent >= total / 4;
         if (!atWarm && sent % 10_000 !== 0) return;
         const rssBytes = open.memory()?.rssBytes ?? 0;
