@@ -57,27 +57,22 @@ describe("the request validators compiled ahead of time", () => {
     ).toEqual([]);
   });
 
-  test("report what ajv compiling at run time reports: run requests, valid and broken", () => {
-    fc.assert(
-      fc.property(runRequest(), (request) => sameIssues("CreateMaestroRunRequest", request)),
-      { numRuns: 200 },
-    );
-    fc.assert(
-      fc.property(invalidRunRequest(), ({ request }) => sameIssues("CreateMaestroRunRequest", request)),
-      { numRuns: 400 },
-    );
-  });
-
-  test("report what ajv compiling at run time reports: chat requests, valid and broken", () => {
-    fc.assert(
-      fc.property(chatRequest(), (request) => sameIssues("ChatCompletionRequest", request)),
-      { numRuns: 200 },
-    );
-    fc.assert(
-      fc.property(invalidChatRequest(), ({ request }) => sameIssues("ChatCompletionRequest", request)),
-      { numRuns: 400 },
-    );
-  });
+  test.each([
+    ["run requests", "CreateMaestroRunRequest", runRequest(), invalidRunRequest()],
+    ["chat requests", "ChatCompletionRequest", chatRequest(), invalidChatRequest()],
+  ] as const)(
+    "report what ajv compiling at run time reports: %s, valid and broken",
+    (_what, schema, valid, broken) => {
+      fc.assert(
+        fc.property(valid as fc.Arbitrary<unknown>, (request) => sameIssues(schema, request)),
+        { numRuns: 200 },
+      );
+      fc.assert(
+        fc.property(broken, ({ request }) => sameIssues(schema, request)),
+        { numRuns: 400 },
+      );
+    },
+  );
 
   test("report what ajv compiling at run time reports: any JSON value", () => {
     fc.assert(
