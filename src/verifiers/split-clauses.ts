@@ -48,6 +48,12 @@ const IMPERATIVE =
 const SUBJECT_CLAUSE =
   /^(?:(?:the|all|any|every|each|your|its|their|also)\s+)*[\p{L}\p{N}\uE000\uE001'’$-]+(?:\s+[\p{L}\p{N}\uE000\uE001'’$-]+){0,3}?\s+(?:must|should|shall|needs? to|has to|have to|is|are|cannot|can't|may not|mustn't|shouldn't|will|ought to|appears?)\b/iu;
 const LIST_MARKER = /\b(?:words?|terms?|keywords?|phrases?|keys|fields|properties|names)\b/i;
+/**
+ * A subject that is only a list of quoted literals ("'alpha'", "the words 'alpha', 'beta'", "neither
+ * 'alpha' nor"): it has no verb of its own, so what follows ("and 'beta' must not appear") finishes it.
+ */
+const LITERAL_SUBJECT =
+  /^(?:(?:the|both|neither|either)\s+)?(?:(?:key\s?)?(?:words?|terms?|keywords?|phrases?|names?|strings?)\s+)?\uE000\d+\uE001(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*\uE000\d+\uE001)*(?:\s*,?\s*(?:and|or|nor))?$/i;
 
 /** Splits `description` into clauses; see docs/verifiers.md ("Clauses") for the rules. */
 export function splitClauses(description: string): SplitDescription {
@@ -100,6 +106,7 @@ function splitSentence(sentence: string): string[] {
     const bareComma = /^\s*,\s*$/.test(match[0]);
     // A bare comma inside a list of words ("the words list, format") is a separator, not a clause break.
     if (bareComma && LIST_MARKER.test(left) && !SUBJECT_CLAUSE.test(right)) continue;
+    if (LITERAL_SUBJECT.test(left.trim())) continue;
     if (!IMPERATIVE.test(right) && !SUBJECT_CLAUSE.test(right)) continue;
     const piece = left.trim();
     if (piece) parts.push(piece);

@@ -35,8 +35,9 @@ const PASSIVE = new RegExp(
   `\\b(?:the )?(?:key ?)?(?:word|term|phrase|keyword|name) (${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
   "giu",
 );
+/** "'X' and 'Y' must not appear", "the words 'X' or 'Y' should appear", "neither 'X' nor 'Y' may appear". */
 const QUOTED_PASSIVE = new RegExp(
-  `((?:${QUOTE})(?:(?:,| and| or)+ ?${QUOTE})*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
+  `(?:\\b(?:neither|both) )?(?:(?:the )?(?:key ?)?(?:words?|terms?|phrases?|keywords?|names?|strings?) )?((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
   "giu",
 );
 
@@ -127,7 +128,9 @@ export function recognizeKeywords(state: ClauseState): void {
       keyword: state.quote(quote[1]),
       quoted: true,
     }));
-    const negated = (match[4] !== undefined) !== state.isNegatedBefore(match.index);
+    // "Neither X nor Y may appear" forbids both.
+    const neither = /^neither\b/i.test(match[0]) || /\bnor\b/i.test(match[1]!);
+    const negated = (match[4] !== undefined) !== (neither || state.isNegatedBefore(match.index));
     addKeywords(state, match.index, match.index + match[0].length, items, negated, true);
   });
   readAnchored(state, MARKER_ANCHOR, "marker");

@@ -261,9 +261,12 @@ function loadFrancAll(): typeof FrancAll {
 function detectSample(sample: string, required: string | undefined): DetectedLanguage {
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return { language: "und", letters, close: [] };
+  // Latin words in a text mostly in another script are names and terms ("我们使用 Docker 和 AWS"): franc picks
+  // the script with the most characters, and would read those few words as Portuguese or French.
+  const read = readScript(sample).script === "Latin" ? sample : sample.replace(LATIN_WORD, " ");
   // Trigram models are lowercase; a text mostly in capitals ("PIXEL PRODIGY") is read lowercased.
-  const upper = sample.match(/\p{Lu}/gu)?.length ?? 0;
-  const scores = loadFrancAll()(upper * 2 > letters ? sample.toLowerCase() : sample, {
+  const upper = read.match(/\p{Lu}/gu)?.length ?? 0;
+  const scores = loadFrancAll()(upper * 2 > letters ? read.toLowerCase() : read, {
     only: candidatesFor(required),
     minLength: 1,
   });
@@ -287,6 +290,13 @@ const SCRIPTS: readonly [string, RegExp, readonly string[]][] = [
   ["Ethiopic", /\p{Script=Ethiopic}/u, ["amh", "tir"]],
 ];
 const LATIN = /\p{Script=Latin}/u;
+const LATIN_WORD = /\p{Script=Latin}[\p{L}\p{M}]*/gu;
+/**
+ * A word: one character of a script written without spaces (Chinese, Japanese), whose words are mostly one or
+ * two characters, else a run of letters up to the next such character.
+ */
+const UNSPACED = "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]";
+const WORD = new RegExp(`${UNSPACED}|(?:(?!${UNSPACED})\\p{L})(?:(?!${UNSPACED})[\\p{L}\\p{M}])*`, "gu");
 
 /**
  * The script most of the words are in: "Latin", one of {@link SCRIPTS}, or "other"; and its share. `sample`
@@ -300,7 +310,7 @@ function readScript(sample: string): {
 } {
   const counts = new Map<string, number>();
   // Counted by words, not letters: a Hangul syllable is one letter, an English word several.
-  const words = sample.match(/\p{L}[\p{L}\p{M}]*/gu)!;
+  const words = sample.match(WORD)!;
   for (const word of words) {
     const letter = word.charAt(0);
     const script = LATIN.test(letter)

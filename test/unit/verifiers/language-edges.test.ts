@@ -187,3 +187,57 @@ describe("Latin-script text without a common word: 100 letters at least", () => 
     expectScored(text, description, score, reason);
   });
 });
+
+describe("Chinese and Japanese with Latin names inside: each character counts as a word", () => {
+  const CHINESE_WITH_NAMES =
+    "我们的团队使用 Docker、Kubernetes、Terraform 和 AWS Lambda 来构建和部署云原生应用程序，并通过 GitHub Actions 实现持续集成。";
+  const JAPANESE_WITH_NAMES = "東京でDocker、Kubernetes、AWSを使ってサービスをデプロイします。";
+
+  test("the Latin letters outnumber the Chinese characters, so a count of letters or of runs would say Latin", () => {
+    const latin = CHINESE_WITH_NAMES.match(/\p{Script=Latin}/gu)!.length;
+    const han = CHINESE_WITH_NAMES.match(/\p{Script=Han}/gu)!.length;
+    expect(latin).toBeGreaterThan(han);
+    // Runs of letters: the Chinese text falls into fewer runs than there are names.
+    expect(CHINESE_WITH_NAMES.match(/\p{Script=Han}+/gu)!.length).toBeLessThan(10);
+  });
+
+  test.each<[string, string, string, number | null, string]>([
+    [
+      "a Chinese sentence naming tools",
+      "我们使用 Docker、Kubernetes 和 AWS 部署服务。",
+      "Respond in Chinese",
+      1,
+      "other script, read as Chinese (cmn); Chinese required",
+    ],
+    [
+      "a longer one, read by trigrams",
+      CHINESE_WITH_NAMES,
+      "Respond in Chinese",
+      1,
+      "detected Chinese (cmn); Chinese required",
+    ],
+    [
+      "the same, when English was asked for",
+      CHINESE_WITH_NAMES,
+      "Respond in English",
+      0,
+      "detected Chinese (cmn); English required",
+    ],
+    [
+      "Japanese with names written against the kana",
+      JAPANESE_WITH_NAMES,
+      "Answer in Japanese",
+      1,
+      "other script, read as Japanese (jpn); Japanese required",
+    ],
+    [
+      "English quoting two Chinese words stays English",
+      "The Chinese word for hello is 你好, and thank you is 谢谢; we practised both every morning before class.",
+      "Respond in English",
+      1,
+      "detected English (eng); English required",
+    ],
+  ])("%s", (_name, text, description, score, reason) => {
+    expectScored(text, description, score, reason);
+  });
+});
