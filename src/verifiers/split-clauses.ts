@@ -49,11 +49,12 @@ const SUBJECT_CLAUSE =
   /^(?:(?:the|all|any|every|each|your|its|their|also)\s+)*[\p{L}\p{N}\uE000\uE001'’$-]+(?:\s+[\p{L}\p{N}\uE000\uE001'’$-]+){0,3}?\s+(?:must|should|shall|needs? to|has to|have to|is|are|cannot|can't|may not|mustn't|shouldn't|will|ought to|appears?)\b/iu;
 const LIST_MARKER = /\b(?:words?|terms?|keywords?|phrases?|keys|fields|properties|names)\b/i;
 /**
- * A subject that is only a list of quoted literals ("'alpha'", "the words 'alpha', 'beta'", "neither
- * 'alpha' nor"): it has no verb of its own, so what follows ("and 'beta' must not appear") finishes it.
+ * A subject that is only a list of literals ("'alpha'", "the words 'alpha', 'beta'", "neither 'alpha'
+ * nor", "the words cheap"): it has no verb of its own, so what follows ("and 'beta' must not appear")
+ * finishes it. Bare words count as literals only after a noun that makes them words.
  */
 const LITERAL_SUBJECT =
-  /^(?:(?:the|both|neither|either)\s+)?(?:(?:key\s?)?(?:words?|terms?|keywords?|phrases?|names?|strings?)\s+)?\uE000\d+\uE001(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*\uE000\d+\uE001)*(?:\s*,?\s*(?:and|or|nor))?$/i;
+  /^(?:(?:the|both|neither|either)\s+)?(?:(?:(?:key\s?)?(?:words?|terms?|keywords?|phrases?|names?|strings?)\s+)?\uE000\d+\uE001(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*\uE000\d+\uE001)*|(?:key\s?)?(?:words?|terms?|keywords?|phrases?)\s+[\p{L}][\p{L}'-]*(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*[\p{L}][\p{L}'-]*){0,6})(?:\s*,?\s*(?:and|or|nor))?$/iu;
 
 /** Splits `description` into clauses; see docs/verifiers.md ("Clauses") for the rules. */
 export function splitClauses(description: string): SplitDescription {

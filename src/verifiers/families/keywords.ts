@@ -12,8 +12,11 @@ import { NUMBER, parseTimes, TIMES } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
-const LIST_VERBS =
-  "use|uses|using|include|includes|including|contain|contains|containing|say|saying|write|writing|repeat|repeating|feature|featuring|mention|mentions|mentioning|avoid|avoiding|exclude|excluding|omit|omitting|add|adding|incorporate|incorporating";
+/** Verbs that forbid what follows them: "avoid 'X'", "stay away from the word X", "ban the terms X and Y". */
+const AVOID_VERBS =
+  "avoid|avoiding|exclude|excluding|omit|omitting|skip|skipping|ban|bans|banning|stay away from|stay clear of|steer clear of|keep away from|keep clear of";
+const AVOID_START = new RegExp(`^(?:${AVOID_VERBS})\\b`, "i");
+const LIST_VERBS = `use|uses|using|include|includes|including|contain|contains|containing|say|saying|write|writing|repeat|repeating|feature|featuring|mention|mentions|mentioning|add|adding|incorporate|incorporating|${AVOID_VERBS}`;
 /** "use the words", "include the keywords", "avoid the terms": introduces a list of literal keywords. */
 const MARKER_ANCHOR = new RegExp(
   `\\b(?:${LIST_VERBS})(?: (?:the|any|these|those|following|of|all|each|both|either|exact))* (?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?|names?|strings?)\\b(?: (?:like|such as|below))?:?`,
@@ -28,8 +31,9 @@ const QUOTED_ANCHOR = new RegExp(
 const MENTION_ANCHOR =
   /\b(?:mention(?:s|ed|ing)?(?: of)?|talk(?:s|ing)? about|discuss(?:es|ing)?|refer(?:s|ring)? to|reference(?:s|d)?(?: to)?|bring(?:s|ing)? up|say(?:s|ing)? (?:anything|a word|something|a thing) about|(?:a word|anything|something) about|allude to|hint at)\b/gi;
 /** "Avoid X", "Exclude X": only quoted or capitalised X is a keyword ("avoid jargon" is a style). */
-const BARE_AVOID = /\b(?:avoid|exclude|omit|skip)\b/gi;
-const APPEAR = "(?:appear|occur|be (?:used|mentioned|included|present|repeated)|show up)s?";
+const BARE_AVOID = new RegExp(`\\b(?:${AVOID_VERBS})\\b`, "gi");
+const APPEAR =
+  "(?:(?:appear|occur|be (?:used|mentioned|included|present|repeated|found|written|said)|show up|come up|crop up|turn up)s?|(?:show|come|crop|turn)s up)";
 const MODAL = "(?:(?:must|should|has to|needs to|shall|is to|will|may|can|is|are) )?";
 const PASSIVE = new RegExp(
   `\\b(?:the )?(?:key ?)?(?:word|term|phrase|keyword|name) (${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
@@ -40,6 +44,20 @@ const QUOTED_PASSIVE = new RegExp(
   `(?:\\b(?:neither|both) )?(?:(?:the )?(?:key ?)?(?:words?|terms?|phrases?|keywords?|names?|strings?) )?((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
   "giu",
 );
+
+/** Said of a keyword list: it must not appear ("are banned", "is off-limits", "is a forbidden word"). */
+const BANNED_PREDICATE =
+  "(?:is|are) (?:(?:strictly|completely|totally|absolutely|also) )?(?:banned|forbidden|prohibited|disallowed|taboo|off[- ]limits|out of bounds|not (?:allowed|permitted|acceptable)|to be avoided|(?:an? )?(?:banned|forbidden|prohibited) (?:words?|terms?|phrases?))";
+/**
+ * "The words 'X' and 'Y' are banned", "using the term X is prohibited", "'X' is off-limits": a list of
+ * quoted keywords, or of bare ones after a noun that makes them words, said to be forbidden.
+ */
+const BANNED = new RegExp(
+  `(?:\\b(?:using|writing|saying|mentioning|including|(?:any |the )?use of) )?(?:(?:the|any|these) )?(?:(?:(?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?) )?(?<quoted>(?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*)|(?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?) (?<bare>[\\p{L}][\\p{L}'-]*(?:(?:,| and| or| nor)+ [\\p{L}][\\p{L}'-]*){0,7})) ${BANNED_PREDICATE}\\b`,
+  "giu",
+);
+/** "No 'very' anywhere": "no" directly before quoted keywords. */
+const NO_QUOTED = new RegExp(`\\bno ((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*)`, "giu");
 
 const BARE_FREQUENCY = new RegExp(`\\b(${TIMES})`, "i");
 const FREQUENCIES: readonly [RegExp, (count: number) => { min?: number; max?: number }][] = [
@@ -62,7 +80,7 @@ const FREQUENCIES: readonly [RegExp, (count: number) => { min?: number; max?: nu
 ];
 
 const TRAILING_FILLER =
-  /(?:\s+(?:in|within|anywhere in|throughout|from|inside) (?:the |your |this |my )?(?:entire |whole )?(?:response|answer|text|output|reply|essay|email|letter|story|summary|message|post|article)s?|\s+(?:at all|anywhere|whatsoever|explicitly|by name|directly|again|ever|please|either))+$/i;
+  /(?:\s+(?:in|within|anywhere in|throughout|from|inside) (?:the |your |this |my )?(?:entire |whole )?(?:response|answer|text|output|reply|essay|email|letter|story|summary|message|post|article)s?|\s+(?:at all|anywhere|somewhere|whatsoever|explicitly|by name|directly|again|ever|please|either))+$/i;
 const LEADING_FILLER =
   /^(?:(?:(?:a single|a|one|any|single) word|anything|something|a thing) about\s+|(?:the|a|an|any|your|our|my|their|its|his|her|this|that|these|those|some|both|either|all|of|about|word|words|mention|mentions|reference|references|to|term|terms|name|phrase|keyword|keywords)(?:\s+|$))+/i;
 const VAGUE = new Set([
@@ -133,6 +151,21 @@ export function recognizeKeywords(state: ClauseState): void {
     const negated = (match[4] !== undefined) !== (neither || state.isNegatedBefore(match.index));
     addKeywords(state, match.index, match.index + match[0].length, items, negated, true);
   });
+  eachMatch(state, BANNED, (match) => {
+    const end = match.index + match[0].length;
+    const items = splitItems(state, match.groups!.quoted ?? match.groups!.bare!);
+    if (items === undefined || items.length === 0) {
+      state.reject(match.index, end);
+      return;
+    }
+    addKeywords(state, match.index, end, items, !state.isNegatedBefore(match.index), true);
+  });
+  eachMatch(state, NO_QUOTED, (match) => {
+    const items = splitItems(state, match[1]!) ?? [];
+    // "no" is the negation itself; one before it ("not no 'X'") is read as cancelling it.
+    const negated = !state.isNegatedBefore(match.index);
+    addKeywords(state, match.index, match.index + match[0].length, items, negated, true);
+  });
   readAnchored(state, MARKER_ANCHOR, "marker");
   readAnchored(state, QUOTED_ANCHOR, "quoted");
   readAnchored(state, MENTION_ANCHOR, "mention");
@@ -169,7 +202,7 @@ function readAnchored(
       state.reject(start, listEnd);
       return;
     }
-    const negated = state.isNegatedBefore(start) !== /^(?:avoid|exclude|omit|skip)/i.test(match[0]);
+    const negated = state.isNegatedBefore(start) !== AVOID_START.test(match[0]);
     addKeywords(state, start, listEnd, items, negated, style !== "mention");
   });
 }
