@@ -6,7 +6,9 @@ export default defineConfig({
     exclude: ["test/fixtures/**", "node_modules/**"],
     // The tests that start the CLI run it compiled, built once here from the current sources.
     globalSetup: ["test/helpers/build-dist.ts"],
-    env: { MAESTRO_EVAL_FROM: "dist" },
+    // Runs started by the tests keep no poll history between them (node_modules/.cache): each polls as
+    // documented, whatever ran before on this machine.
+    env: { MAESTRO_EVAL_FROM: "dist", MAESTRO_EVAL_POLL_HISTORY: "off" },
     // Both cores: vitest's default leaves one free, and most of these files wait on child processes.
     maxWorkers: 2,
     testTimeout: 30_000,

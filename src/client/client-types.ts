@@ -11,6 +11,7 @@ import type {
   MaestroPaths,
   MaestroRun,
 } from "../domain/index.js";
+import type { DurationEstimator } from "./poll-plan.js";
 import type { PollOptions } from "./poll-run.js";
 import type { RequestLimiter } from "./request-limiter.js";
 import type { RetryEvent } from "./resilient-fetch.js";
@@ -31,6 +32,12 @@ export interface MaestroClientOptions {
   retry?: RetryOptions;
   /** Default polling for `runs.poll` and `runs.createAndPoll`; see {@link PollOptions}. */
   poll?: PollOptions;
+  /**
+   * What `runs.createAndPoll` learns of how long each model and budget's runs take, to poll when they end.
+   * Default: a fresh estimator per client. Pass one made with `createDurationEstimator(seed)` to start from
+   * runs seen earlier, or to share one between clients; its `snapshot()` is what it learned.
+   */
+  durations?: DurationEstimator;
   /** A limiter shared with other clients; otherwise one is made from `concurrency` and `requestsPerSecond`. */
   limiter?: RequestLimiter;
   /** Requests in flight at once, when no `limiter` is given. Default 16. */

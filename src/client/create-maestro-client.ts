@@ -86,7 +86,13 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
   return {
     baseUrl,
     raw,
-    runs: createRunsResource({ raw, call, validate, pollDefaults: options.poll ?? {} }),
+    runs: createRunsResource({
+      raw,
+      call,
+      validate,
+      pollDefaults: options.poll ?? {},
+      durations: options.durations,
+    }),
     library: createLibraryResource({ raw, call }),
     chat: createChatResource({ raw, call, validate, idleTimeoutMs: requestTimeoutMs }),
   };

@@ -14,6 +14,7 @@ export { createHttpTransport, type HttpAttempt, type SendAttempt } from "./http-
 export {
   createDurationEstimator,
   type DurationEstimator,
+  type DurationSeed,
   fitNormal,
   PLAN_DELAY_GOAL,
   type PollPlan,

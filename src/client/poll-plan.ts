@@ -111,7 +111,15 @@ export interface DurationEstimator {
    * they ended by then; the fit reads them as such, neither as the look nor as halfway to it.
    */
   record(key: string, afterMs: number, byMs: number): void;
+  /**
+   * The runs kept per key (each `[after, by]`), oldest first: what {@link createDurationEstimator} takes
+   * back as `seed`, so that what polling learned outlives the process (the harness keeps it between runs).
+   */
+  snapshot(): Record<string, Array<[number, number]>>;
 }
+
+/** Runs learned earlier, per key, each `[after, by]` in milliseconds (a {@link DurationEstimator.snapshot}). */
+export type DurationSeed = Readonly<Record<string, ReadonlyArray<readonly [number, number]>>>;
 
 /** The durations an estimator keeps per key: the last 16, robust to a slow outlier and quick to follow a change. */
 const KEPT_RUNS = 16;
@@ -136,8 +144,13 @@ const LEARNED_AFTER = 3;
  * the fit's central 90%, and after 4 once one ended outside it: a run of thousands of cells of one model
  * and budget fits about once per 8 cells, and follows a change in their durations within a few runs.
  */
-export function createDurationEstimator(): DurationEstimator {
+export function createDurationEstimator(seed: DurationSeed = {}): DurationEstimator {
   const keys = new Map<string, Learned>();
+  for (const [key, runs] of Object.entries(seed)) {
+    const kept = runs.filter(isInterval).slice(-KEPT_RUNS);
+    if (kept.length > 0)
+      keys.set(key, { runs: kept.map(([after, by]) => [after, by] as const), since: 0, surprised: false });
+  }
   const fitted = (key: string) => {
     const learned = keys.get(key);
     if (learned === undefined || learned.runs.length < LEARNED_AFTER) return undefined;
@@ -173,7 +186,25 @@ export function createDurationEstimator(): DurationEstimator {
       learned.since += 1;
       keys.set(key, learned);
     },
+    snapshot: () =>
+      Object.fromEntries(
+        [...keys].map(([key, learned]) => [key, learned.runs.map(([after, by]) => [after, by])]),
+      ),
   };
+}
+
+/** An `[after, by]` pair of finite durations, 0 <= after <= by, as {@link DurationEstimator.record} keeps them. */
+function isInterval(value: unknown): value is readonly [number, number] {
+  if (!Array.isArray(value) || value.length !== 2) return false;
+  const [after, by] = value as unknown[];
+  return (
+    typeof after === "number" &&
+    typeof by === "number" &&
+    Number.isFinite(after) &&
+    Number.isFinite(by) &&
+    after >= 0 &&
+    by >= after
+  );
 }
 
 // Student's t 95% quantiles for 2 to 15 degrees of freedom, over the normal's (1.645).

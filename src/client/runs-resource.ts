@@ -5,7 +5,7 @@ import type { CreateRunRequest, MaestroPaths, MaestroRun } from "../domain/index
 import { MaestroRunError } from "../errors/index.js";
 import { type ClientCall, callSettings } from "./client-call.js";
 import type { CallOptions, MaestroClient } from "./client-types.js";
-import { createDurationEstimator } from "./poll-plan.js";
+import { createDurationEstimator, type DurationEstimator } from "./poll-plan.js";
 import { DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
 
 const RUNS = "/studio/v1/maestro/runs";
@@ -17,9 +17,10 @@ export function createRunsResource(context: {
   call: ClientCall;
   validate: boolean | "strict";
   pollDefaults: PollOptions;
+  durations: DurationEstimator | undefined;
 }): MaestroClient["runs"] {
   const { raw, call, validate } = context;
-  const durations = createDurationEstimator();
+  const durations = context.durations ?? createDurationEstimator();
 
   const retrieve = async (runId: string, signal: AbortSignal | undefined): Promise<MaestroRun> => {
     if (typeof runId !== "string" || runId === "") {

@@ -119,6 +119,7 @@ export function registerSuite<Case extends SuiteCase>(
     };
     afterAll(async () => {
       cassette?.flush();
+      usedHarness?.savePollHistory();
       // Slots given back as the last cells ended are released before the worker may stop.
       await usedHarness?.semaphore.settle();
     });

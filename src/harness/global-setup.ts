@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { TestProject } from "vitest/node";
+import { stableStringify } from "../domain/index.js";
 import { MaestroConfigurationError } from "../errors/index.js";
 import {
   type FaultOptions,
@@ -12,6 +13,7 @@ import {
 import { createConfiguredJudge, type JudgeConfig } from "../verifiers/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
+import { pollHistoryPlace } from "./poll-history.js";
 import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
 import { IDLE_BEFORE_WARM_UP_MS } from "./warm-up-plugin.js";
 import { whenIdle } from "./when-idle.js";
@@ -93,6 +95,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     baseUrl = env.AI21_API_HOST?.trim() || "https://api.ai21.com";
   }
   const semaphore: SemaphoreServer = await startSemaphoreServer(concurrency);
+  // Durations differ by backend and host, and on the local server by its timing.
+  const pollScope =
+    backend === "local"
+      ? `local ${stableStringify({ timeScale: options.local?.timeScale ?? HARNESS_DEFAULTS.localTimeScale, sim: options.local?.sim ?? {} })}`
+      : `${backend} ${baseUrl}`;
   project.provide("maestroEval", {
     backend,
     baseUrl,
@@ -102,6 +109,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     timeoutMs: options.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs,
     resumeFile: options.resumeFile,
     judge: options.judge === undefined ? undefined : { url: options.judge.url, model: options.judge.model },
+    pollHistory: backend === "replay" ? undefined : pollHistoryPlace(project.config.root, pollScope, env),
   });
   // The warm-up starts once this process has nothing to do after the set-up (its workers are starting:
   // a worker spends about 0.25 s loading vitest before it asks this process for anything), or once a

@@ -6,6 +6,7 @@ import type { LocalServer } from "../local/index.js";
 import { createConfiguredJudge, type Judge, type JudgeConfig } from "../verifiers/index.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
+import { openDurationEstimator, type PollHistoryPlace, savePollHistory } from "./poll-history.js";
 import { createLocalSemaphore, createRemoteSemaphore, type SettlingSemaphore } from "./shared-semaphore.js";
 
 export { type Backend, HARNESS_DEFAULTS, readConcurrency, vitestConcurrencyFor } from "./harness-settings.js";
@@ -25,6 +26,8 @@ export interface ProvidedHarness {
   resumeFile?: string | undefined;
   /** The judge that scores what no verifier understands, without its key (workers read it from the environment). */
   judge?: JudgeConfig | undefined;
+  /** Where what polling learned of run durations is kept between runs; undefined: not kept. */
+  pollHistory?: PollHistoryPlace | undefined;
 }
 
 declare module "vitest" {
@@ -43,6 +46,8 @@ export interface Harness extends Omit<ProvidedHarness, "judge"> {
   apiKey: string | undefined;
   /** Finished cells of an earlier run, by {@link resumeKey}. */
   resumed: ReadonlyMap<string, CellMeta>;
+  /** Keeps what polling learned for the next run (when a suite ends). */
+  savePollHistory(): void;
 }
 
 let harness: Promise<Harness> | undefined;
@@ -66,6 +71,8 @@ async function createHarness(): Promise<Harness> {
     provided = undefined;
   }
   if (provided === undefined) provided = await setUpInWorker(apiKey);
+  const pollHistory = provided.pollHistory;
+  const durations = openDurationEstimator(pollHistory);
   const client =
     provided.backend === "replay"
       ? undefined
@@ -73,6 +80,7 @@ async function createHarness(): Promise<Harness> {
           baseUrl: provided.baseUrl,
           ...(provided.backend === "ai21" ? { apiKey } : { apiKey: undefined, env: {} }),
           concurrency: Math.max(16, provided.concurrency * 2),
+          durations,
           // Every cell's request was validated when its suite was collected, before anything was sent.
           validate: false,
         });
@@ -87,6 +95,7 @@ async function createHarness(): Promise<Harness> {
     apiKey: provided.backend === "ai21" ? apiKey : undefined,
     resumed: readResumedCells(provided.resumeFile),
     judge: createConfiguredJudge(provided.judge, "the run's judge"),
+    savePollHistory: () => savePollHistory(pollHistory, durations),
   };
 }
 

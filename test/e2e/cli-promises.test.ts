@@ -1,7 +1,7 @@
 // README promises about `maestro-eval run` that only a real run can check: MAESTRO_EVAL_CONCURRENCY,
 // a suite that fails to load, and one concurrency limit shared by several vitest worker processes.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../helpers/run-fixture-suites.js";
@@ -74,6 +74,40 @@ describe("maestro-eval run", () => {
       expect(beside.code).toBe(3);
     } finally {
       broken.remove();
+    }
+  }, 180_000);
+
+  test("keeps what polling learned in node_modules/.cache for the next run, which starts from it", async () => {
+    const learning = createTempProject("poll-history");
+    try {
+      learning.write(
+        "maestro-eval.config.ts",
+        config.replace("timeScale: 0", "timeScale: 1, sim: { fixedLatencyMs: 30 }"),
+      );
+      learning.write("suites/concurrency.eval.ts", concurrencySuite);
+      const file = join(learning.dir, "node_modules/.cache/maestro-eval/poll-history.json");
+      // The repository's tests keep no history (vitest.config.ts); a project without node_modules neither.
+      const env = { EXPECTED_CONCURRENCY: "8", MAESTRO_EVAL_POLL_HISTORY: "" };
+      expect((await runCli(learning, ["run", "--reports", "reports/none"], env)).code).toBe(0);
+      expect(existsSync(file)).toBe(false);
+      mkdirSync(join(learning.dir, "node_modules"), { recursive: true });
+      const runsOf = () => {
+        const history = JSON.parse(readFileSync(file, "utf8"));
+        expect(history.scopes).toHaveLength(1);
+        expect(history.scopes[0].scope).toMatch(/^local /);
+        return history.scopes[0].runs["jamba-mini/low"] as [number, number][];
+      };
+      expect((await runCli(learning, ["run", "--reports", "reports/first"], env)).code).toBe(0);
+      const first = runsOf();
+      expect(first).toHaveLength(2);
+      expect((await runCli(learning, ["run", "--reports", "reports/second"], env)).code).toBe(0);
+      // The second run's worker started from the first run's two and added its own two.
+      const second = runsOf();
+      expect(second).toHaveLength(4);
+      expect(second.slice(0, 2)).toEqual(first);
+      for (const [after, by] of second) expect(by).toBeGreaterThanOrEqual(after);
+    } finally {
+      learning.remove();
     }
   }, 180_000);
 });

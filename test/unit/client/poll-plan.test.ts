@@ -206,6 +206,48 @@ describe("createDurationEstimator's plan", () => {
   });
 });
 
+describe("createDurationEstimator's seed and snapshot", () => {
+  test("an estimator seeded with another's snapshot plans as it does, and keeps learning from there", () => {
+    const first = createDurationEstimator();
+    for (const [after, by] of [
+      [0, 100],
+      [45, 60],
+      [48, 55],
+    ] as const)
+      first.record("m/low", after, by);
+    const snapshot = first.snapshot();
+    expect(snapshot).toEqual({
+      "m/low": [
+        [0, 100],
+        [45, 60],
+        [48, 55],
+      ],
+    });
+    const second = createDurationEstimator(JSON.parse(JSON.stringify(snapshot)));
+    expect(second.plan("m/low")).toEqual(first.plan("m/low"));
+    second.record("m/low", 50, 52);
+    expect(second.snapshot()["m/low"]).toHaveLength(4);
+    expect(second.plan("m/high")).toBeUndefined();
+  });
+
+  test("a seed keeps the last 16 runs of a key and drops what is not an [after, by] pair of durations", () => {
+    const runs = Array.from({ length: 20 }, (_, index) => [index, index + 10] as const);
+    const broken = [[5], [-1, 3], [9, 4], ["1", 2], [1, Number.NaN], null, [1, 2, 3]] as unknown as [
+      number,
+      number,
+    ][];
+    const estimator = createDurationEstimator({
+      "m/low": runs,
+      "m/high": broken,
+      "m/mid": [...broken, [40, 60]],
+    });
+    expect(estimator.snapshot()).toEqual({
+      "m/low": runs.slice(4).map(([a, b]) => [a, b]),
+      "m/mid": [[40, 60]],
+    });
+  });
+});
+
 describe("createDurationEstimator's refits once it keeps 16 runs", () => {
   /** An estimator that has kept 16 runs of about 400 ms (395 to 410), and was fitted after the last. */
   function learned() {

@@ -24,6 +24,8 @@ describe("global setup's local-server.json", () => {
       provide: (key: string, value: unknown) => {
         provided[key] = value;
       },
+      // A root without node_modules: no poll history is kept.
+      config: { root: dir },
     } as unknown as TestProject;
     const teardown = await setup(project);
     expect(provided.maestroEval).toMatchObject({ backend: "local" });

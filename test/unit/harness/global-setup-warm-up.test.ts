@@ -1,5 +1,6 @@
 // The global setup starts the embedded server's deferred warm-up once its process has nothing else to do
 // after the set-up (the workers are starting), without waiting for a worker's first module.
+import { tmpdir } from "node:os";
 import { describe, expect, test, vi } from "vitest";
 import type { TestProject } from "vitest/node";
 import setup from "../../../src/harness/global-setup.js";
@@ -10,6 +11,8 @@ describe("global setup's warm-up", () => {
     const project = {
       getProvidedContext: () => ({ maestroEvalOptions: { backend: "local", local: { timeScale: 0 } } }),
       provide: () => undefined,
+      // A root without node_modules: no poll history is kept.
+      config: { root: tmpdir() },
     } as unknown as TestProject;
     const teardown = await setup(project);
     try {
