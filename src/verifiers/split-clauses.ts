@@ -56,6 +56,13 @@ const LIST_MARKER = /\b(?:words?|terms?|keywords?|phrases?|keys|fields|propertie
 const LITERAL_SUBJECT =
   /^(?:(?:the|both|neither|either)\s+)?(?:(?:(?:key\s?)?(?:words?|terms?|keywords?|phrases?|names?|strings?)\s+)?\uE000\d+\uE001(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*\uE000\d+\uE001)*|(?:key\s?)?(?:words?|terms?|keywords?|phrases?)\s+[\p{L}][\p{L}'-]*(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*[\p{L}][\p{L}'-]*){0,6})(?:\s*,?\s*(?:and|or|nor))?$/iu;
 
+/**
+ * A start verb with nothing of its own ("Begin", "your answer must start"): "and end with X" finishes it,
+ * so "Begin and end with X" stays one clause, read as both.
+ */
+const BARE_START =
+  /^(?:(?:please|always|also|do not|don't|never)\s+)*(?:(?:the|your|each|every)\s+(?:(?:entire|whole|full|complete)\s+)?(?:response|answer|reply|output|text|message|email|letter|story|essay|paragraph|sentence|line|bullet|item|section)\s+(?:must|should|shall|needs to|has to|will|is to)(?:\s+(?:not|never))?\s+(?:always\s+)?)?(?:start|begin|open)$/i;
+
 /** Splits `description` into clauses; see docs/verifiers.md ("Clauses") for the rules. */
 export function splitClauses(description: string): SplitDescription {
   const quotes: string[] = [];
@@ -108,6 +115,7 @@ function splitSentence(sentence: string): string[] {
     // A bare comma inside a list of words ("the words list, format") is a separator, not a clause break.
     if (bareComma && LIST_MARKER.test(left) && !SUBJECT_CLAUSE.test(right)) continue;
     if (LITERAL_SUBJECT.test(left.trim())) continue;
+    if (/^\s+and\s+$/i.test(match[0]) && BARE_START.test(left.trim())) continue;
     if (!IMPERATIVE.test(right) && !SUBJECT_CLAUSE.test(right)) continue;
     const piece = left.trim();
     if (piece) parts.push(piece);

@@ -8,9 +8,12 @@ import { NUMBER, parseNumber, parseTimes } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
+// Placeholders named by what they are for: "fill-in fields", "template slots", "blanks to fill in", "fields
+// for the reader to fill out". Bare "blanks" or "fields" are placeholders only beside brackets (below).
+const FILL_IN =
+  "(?:fill[- ]in(?:[- ]the[- ]blanks?)?|fillable|template) (?:fields?|blanks?|slots?|spaces?|boxes?|variables?|placeholders?)|(?:blanks?|fields?|slots?|spaces?|gaps?|boxes?)(?: for (?:the |a )?(?:reader|user|recipient|customer|client|sender)s?)? to (?:be )?fill(?:ed)?(?: in| out)?";
 // Units named by several words come first: "3 words in all caps" counts capital words, not words.
-const SPECIAL_UNIT =
-  "(?:all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|fully capitali[sz]ed|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:blanks?|gaps?|fields?|slots?) (?:in|within|inside) (?:square )?brackets|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)";
+const SPECIAL_UNIT = `(?:all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|fully capitali[sz]ed|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:(?:key|main|important) )?(?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?|terms?|points?|tips?|ideas?|sentences?|keywords?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:blanks?|gaps?|fields?|slots?) (?:in|within|inside) (?:square )?brackets|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)|${FILL_IN}`;
 const UNIT =
   "(" +
   SPECIAL_UNIT +
@@ -37,8 +40,12 @@ const rangeOf = (unit: string): RegExp =>
     `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) to (${NUMBER})|(?:from )?(\\d+) ?[-–] ?(\\d+))[ -]${ADJECTIVES}${unit}\\b`,
     "gi",
   );
+// "3 or more paragraphs": the postfix may come before the unit too (group 3).
 const countOf = (unit: string): RegExp =>
-  new RegExp(`(?:\\b${COMPARATOR} )?\\b(${NUMBER})[ -]${ADJECTIVES}${unit}\\b(?: ${POSTFIX}\\b)?`, "gi");
+  new RegExp(
+    `(?:\\b${COMPARATOR} )?\\b(${NUMBER})(?: (or (?:more|fewer|less)))?[ -]${ADJECTIVES}${unit}\\b(?: ${POSTFIX}\\b)?`,
+    "gi",
+  );
 const RANGE = rangeOf(UNIT);
 const MAIN = countOf(UNIT);
 // The same for the units named by a phrase only, read before the case family.
@@ -70,8 +77,10 @@ const EACH_SUBJECT = /\b(?:each|every|per)\b/i;
  */
 function readUnit(written: string): CountUnit {
   const unit = written.toLowerCase();
-  // "[name] fields" are placeholders, whatever the name in the brackets.
-  if (/\[|place[- ]?holder|bracket/.test(unit)) return "placeholders";
+  // "[name] fields" are placeholders, whatever the name in the brackets; so are "fill-in fields".
+  if (/\[|place[- ]?holder|bracket|fill|template|blank|slot|field|gap|variable|token/.test(unit)) {
+    return "placeholders";
+  }
   if (/cap|upper|block letters/.test(unit)) return "capital_words";
   if (/highlight|emphasi|bold|italic|marked/.test(unit)) return "highlights";
   if (unit.startsWith("para")) return "paragraphs";
@@ -90,18 +99,65 @@ function numberOf(written: string): number {
   return parseNumber(written)!;
 }
 
-// A count of highlights, or a range ("two to three", "2-3", "two or three"), and up to two words before the
-// unit ("key", "short"): not "to", "or" and "and", which would take "two to three" for two.
-const HIGHLIGHT_COUNT = `(${NUMBER})(?:(?: to | or | ?[-–] ?)(${NUMBER}))? (?:(?!(?:to|or|and)\\b)[\\p{L}-]+ ){0,2}?`;
+// A count of highlights: a number, a range ("two to three", "2-3", "two or three") or "2 or more", then up
+// to two words before the noun ("key", "short"): not "to", "or" and "and", which would take "two to three"
+// for two, nor "bullet", whose points are bullets. "the three key tips" is a count too. The groups are
+// named, so that every highlight pattern below is read by one function ({@link addNamedCount}).
+const HIGHLIGHT_COUNT = `\\b(?:(?<cmp>${COMPARATOR}) )?(?:the |your )?(?<n>${NUMBER})(?:(?: to | or | ?[-–] ?)(?<n2>${NUMBER})| (?<inner>or (?:more|fewer|less)))? (?:(?!(?:to|or|and|bullet|numbered)\\b)[\\p{L}-]+ ){0,2}?(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|things?|ideas?|items?|spans?|segments?|portions?|concepts?|places?|bits?|lines?|tips?|facts?|details?|takeaways?|keywords?|names?|statements?|snippets?|excerpts?|elements?|steps?|areas?)\\b(?: (?<post>${POSTFIX})\\b)?`;
+// What a highlight is made with: "*asterisk highlighting*", "bold markdown", "markdown italics", "single
+// asterisks", "*highlighted text*". Bare "markdown" is not one: "3 sections in markdown" is a format, and
+// "bold headings" are headings.
+const EMPHASIS_STYLE =
+  "\\*{0,2}(?:(?:single|double|markdown|bold|italic)[- ])?(?:highlight(?:ing|s)?|highlighted text|emphasis|emphasi[sz]ed text|italics?(?: text| font| type| style)?|bold(?:face| text| font| type| style)?|asterisks?(?: highlighting| emphasis| marks?)?|underscores?)\\b(?: markdown| formatting| syntax)?\\*{0,2}(?! (?:headings?|headers?|titles?|labels?|letters?))";
+const OF_TEXT =
+  "(?: (?:of|in) (?:the|your|this) (?:response|answer|text|reply|essay|article|output|post|email|letter))?";
 // "Highlight at least 3 sections with markdown", "bold no more than two key phrases".
 const HIGHLIGHT_VERB = new RegExp(
-  `\\b(?:highlight|emphasi[sz]e|bold|italici[sz]e|mark up)(?:s|ed|ing)?(?: (?:in|with|using) markdown)? (?:${COMPARATOR} )?${HIGHLIGHT_COUNT}(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|things?|ideas?|items?|spans?|segments?|portions?|concepts?|places?|bits?|lines?)\\b(?: ${POSTFIX}\\b)?`,
+  `\\b(?:highlight|emphasi[sz]|bold|italici[sz]|mark up)\\w{0,4}(?: (?:in|with|using) markdown)? ${HIGHLIGHT_COUNT}`,
   "giu",
 );
+// "Mark at least two parts with *asterisk highlighting*", "put 3 terms in bold", "at least 3 words in
+// italics", "wrap three key terms in asterisks": any verb, since the style names the highlight.
+const STYLED_COUNT = new RegExp(
+  `(?:\\b(?:mark|wrap|stress|put|set|format|render|show|type|write|make|enclose|surround|display|present|style|emphasi[sz]|highlight|call out|accentuate|flag)\\w{0,4} )?${HIGHLIGHT_COUNT}${OF_TEXT}(?: (?:highlighted|emphasi[sz]ed|formatted|written|marked|wrapped|set|shown|enclosed|styled|put|rendered|typed|displayed))? (?:in|with|using|as|via|by) ${EMPHASIS_STYLE}`,
+  "giu",
+);
+// "At least 3 parts of the answer should be highlighted in markdown", "2 or more sections highlighted",
+// "make at least 3 phrases bold".
+const PASSIVE_COUNT = new RegExp(
+  `(?:\\b(?:make|have|get|keep|leave)\\w{0,3} )?${HIGHLIGHT_COUNT}${OF_TEXT}(?: (?:(?:must|should|shall|will|may|can|needs? to|has to|have to|are to|ought to) )?(?:be|are|get|appear))? (?:highlighted|emphasi[sz]ed|bolded|italici[sz]ed|bold|italic|in bold|in italics)\\b`,
+  "giu",
+);
+// "Use *italic text* for at least 3 tips", "apply markdown highlighting to two sections", "put asterisks
+// around 3 phrases".
+const STYLE_FOR_COUNT = new RegExp(
+  `\\b(?:use|apply|add|employ|put|place)\\w{0,3} ${EMPHASIS_STYLE} (?:for|on|to|in|across|around) ${HIGHLIGHT_COUNT}`,
+  "giu",
+);
+// An example in the requirement is markdown or a placeholder to show, not a keyword: "(e.g. [company])",
+// "such as *key point*", "like [date] or [name]".
+const EXAMPLE_ITEM = "(?:\\[[^\\]\\n]*\\]|\\*{1,2}[^*\\n]+\\*{1,2})";
+const INLINE_EXAMPLE = `(?:,? \\(?(?:(?:such as|like|eg|ie|for example|for instance|say),?:? )?${EXAMPLE_ITEM}(?:,? (?:or|and) ${EXAMPLE_ITEM})*\\)?,?)?`;
+const IN_BRACKETS =
+  "(?:(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed) )?(?:by|in|with|within|using|inside) (?:(?:a pair of|pairs of) )?(?:square )?brackets\\b";
+// "Use markdown highlighting at least 3 times", "use square-bracket placeholders (e.g. [company]) at least 4
+// times", "include all-caps words at least twice".
+const USE_TIMES = new RegExp(
+  `\\b(?:use|apply|add|include|insert|put|leave|place|employ|have)\\w{0,3} (?:(?<style>${EMPHASIS_STYLE})|(?<unit>${SPECIAL_UNIT}))${INLINE_EXAMPLE}(?: ${IN_BRACKETS})?${INLINE_EXAMPLE}(?: (?:in|throughout|across) (?:the|your) (?:entire |whole )?(?:response|answer|text|reply))? (?:(?<cmp>${COMPARATOR}) )?(?:(?<n>${NUMBER}) times?|(?<times>once|twice|thrice))\\b(?: (?<post>${POSTFIX})\\b)?`,
+  "giu",
+);
+// "Emphasize 2 words by writing them in capitals" asks for capital words, not markdown.
+const IN_CAPITALS =
+  /^(?:,? (?:by )?(?:writing|putting|typing|setting|rendering|making)(?: (?:them|it|these|those))?)? (?:in|using|with|as) (?:all[- ]|full[- ])?(?:capitals|caps|capital letters|upper[- ]?case(?: letters)?|block letters)\b/i;
+// Bare blanks, fields or slots are placeholders beside brackets: "leave at least 2 blanks, in square brackets".
+const BRACKETS_NAMED = /bracket|\[[\w -]{1,30}\]/i;
+const BRACKETED_MAIN = countOf("(blanks?|fields?|slots?|gaps?|variables?|tokens?)");
 // Examples and explanations that follow these units: "represented by square brackets, such as [address]",
-// "with markdown, i.e. *highlighted section*".
-const EXAMPLES =
-  /(?:\b(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed)(?: (?:by|in|with|within|using))?|\b(?:in|with|within|using|inside)) (?:(?:a pair of|pairs of) )?(?:square )?brackets\b|,? ?\b(?:such as|like|eg|ie|for example|for instance)\b:? ?(?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2})(?: (?:or|and) (?:\[[^\]\n]*\]|\*{1,2}[^*\n]+\*{1,2}))*|\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\b|\b(?:use|using) markdown (?:to|for)\b|\b(?:use|using|with) (?:square )?brackets (?:for|as|to mark)\b|\b(?:with|using|in) (?:single |double )?asterisks\b|(?<=highlight|bold)\*+[^*\n]*\*+/gi;
+// "with markdown, i.e. *highlighted section*", "with *italic markdown*".
+const EXAMPLES = new RegExp(
+  `${IN_BRACKETS}|,? ?\\b(?:such as|like|eg|ie|for example|for instance)\\b:? ?${EXAMPLE_ITEM}(?: (?:or|and) ${EXAMPLE_ITEM})*|\\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\\b|\\b(?:use|using) (?:markdown|${EMPHASIS_STYLE}) (?:to|for)\\b|\\b(?:use|using|with|put|place) (?:square )?brackets (?:for|as|to mark|around)\\b|\\b(?:with|using|in|as|via|by) ${EMPHASIS_STYLE}|(?<=highlight|bold)\\*+[^*\\n]*\\*+`,
+  "giu",
+);
 
 // "Limit all-caps words to 2", "keep placeholders under 5", "keep placeholders to fewer than 5": "to N" is
 // a ceiling, "under N" and "below N" are fewer than N.
@@ -110,13 +166,8 @@ const LIMIT_SUBJECT = new RegExp(
   "giu",
 );
 const HIGHLIGHTS: CountUnit = "highlights";
-// "Mark at least 3 key terms in bold", "put two phrases in italics".
-const IN_BOLD = new RegExp(
-  `\\b(?:mark|put|set|write|format|render|show|type)(?:s|ed|ing)? (?:${COMPARATOR} )?${HIGHLIGHT_COUNT}(?:sections?|parts?|phrases?|passages?|points?|words?|terms?|sentences?|ideas?|items?|concepts?)\\b (?:in|as|with|using) (?:bold|italics?|markdown (?:emphasis|highlighting)|emphasis|asterisks)\\b`,
-  "giu",
-);
 const SPECIAL_HINT =
-  /cap|upper|block letters|highlight|emphas|bold|italic|marked|mark up|asterisk|placeholder|place-holder|place holder|bracket|\[/i;
+  /cap|upper|block letters|highlight|emphas|bold|italic|marked|mark up|asterisk|underscore|placeholder|place-holder|place holder|bracket|\[|fill|template|slot/i;
 
 /**
  * Reads counts of capital words, highlighted sections and placeholders; it runs before the case family,
@@ -139,37 +190,48 @@ export function recognizeSpecialCounts(state: ClauseState): void {
     const inner = /\b(?:not|never)\b/i.test(match[0]);
     addCount(state, match, unit, bounds.min, bounds.max, inner);
   });
-  eachMatch(state, HIGHLIGHT_VERB, (match) => {
-    if (addHighlightRange(state, match)) return;
-    const bounds = readBounds(match[1], match[4], numberOf(match[2]!), HIGHLIGHTS);
-    if (bounds === undefined) {
-      state.reject(match.index, match.index + match[0].length);
-      return;
-    }
-    addCount(state, match, HIGHLIGHTS, bounds.min, bounds.max);
+  eachMatch(state, USE_TIMES, (match) => {
+    const written = match.groups?.unit;
+    addNamedCount(state, match, written === undefined ? HIGHLIGHTS : readUnit(written));
   });
+  eachMatch(state, HIGHLIGHT_VERB, (match) => {
+    const end = match.index + match[0].length;
+    const capitals = IN_CAPITALS.exec(state.text.slice(end));
+    addNamedCount(state, match, capitals === null ? HIGHLIGHTS : "capital_words");
+    if (capitals !== null) state.consume(end, end + capitals[0].length);
+  });
+  for (const pattern of [STYLED_COUNT, PASSIVE_COUNT, STYLE_FOR_COUNT]) {
+    eachMatch(state, pattern, (match) => addNamedCount(state, match, HIGHLIGHTS));
+  }
   eachMatch(state, LIMIT_SUBJECT, (match) => {
     const unit = readUnit(match[1]!);
     const bounds = readBounds(match[2] ?? match[3] ?? "at most", match[5], numberOf(match[4]!), unit);
     if (bounds !== undefined) addCount(state, match, unit, bounds.min, bounds.max);
   });
-  eachMatch(state, IN_BOLD, (match) => {
-    if (addHighlightRange(state, match)) return;
-    const bounds = readBounds(match[1], undefined, numberOf(match[2]!), HIGHLIGHTS);
-    if (bounds !== undefined) addCount(state, match, HIGHLIGHTS, bounds.min, bounds.max);
-  });
+  if (BRACKETS_NAMED.test(state.text)) readCounts(state, BRACKETED_MAIN);
   if (state.checks.length > checksBefore) {
     eachMatch(state, EXAMPLES, (match) => state.consume(match.index, match.index + match[0].length));
   }
 }
 
-/** Adds "highlight two to three phrases" (numbers in groups 2 and 3) as a range; false without a range. */
-function addHighlightRange(state: ClauseState, match: RegExpExecArray): boolean {
-  if (match[3] === undefined) return false;
-  const low = numberOf(match[2]!);
-  const high = numberOf(match[3]);
-  addCount(state, match, HIGHLIGHTS, Math.min(low, high), Math.max(low, high));
-  return true;
+/**
+ * Adds a count of `unit` from a match with the named groups of {@link HIGHLIGHT_COUNT} (or a count of
+ * times, `n` or `times`, as in {@link USE_TIMES}): a range when `n2` is set.
+ */
+function addNamedCount(state: ClauseState, match: RegExpExecArray, unit: CountUnit): void {
+  const { cmp, n, n2, inner, post, times } = match.groups ?? {};
+  if (n2 !== undefined) {
+    const [low, high] = [numberOf(n!), numberOf(n2)];
+    addCount(state, match, unit, Math.min(low, high), Math.max(low, high));
+    return;
+  }
+  const count = n === undefined ? parseTimes(times!)! : numberOf(n);
+  const bounds = readBounds(cmp, post ?? inner, count, unit);
+  if (bounds === undefined) {
+    state.reject(match.index, match.index + match[0].length);
+    return;
+  }
+  addCount(state, match, unit, bounds.min, bounds.max);
 }
 
 /** Reads count phrasings in a clause into count checks. */
@@ -202,11 +264,12 @@ function readRanges(state: ClauseState, range: RegExp): void {
 /** Reads counts of a unit with `count` ({@link countOf}): "at most 3 lines", "5 sentences or more". */
 function readCounts(state: ClauseState, count: RegExp): void {
   eachMatch(state, count, (match) => {
-    const unit = readUnit(match[3]!);
+    const unit = readUnit(match[4]!);
+    const postfix = match[5] ?? match[3];
     // "a 300-word essay" and "a 300 word essay" (the unit in the singular) are a size, not an exact count:
     // read as "about 300" for words and characters.
-    const size = !match[3]!.endsWith("s") && match[1] === undefined && match[4] === undefined;
-    const bounds = readBounds(size ? "about" : match[1], match[4], numberOf(match[2]!), unit);
+    const size = !match[4]!.endsWith("s") && match[1] === undefined && postfix === undefined;
+    const bounds = readBounds(size ? "about" : match[1], postfix, numberOf(match[2]!), unit);
     if (bounds === undefined) {
       state.reject(match.index, match.index + match[0].length);
       return;

@@ -1,38 +1,91 @@
 // A fixed set of answers: "Answer with one of the following options: ('My answer is yes.', 'My answer is
-// no.')", "Reply with either 'agree' or 'disagree'", "Your answer must be one of: A, B, C", "Respond only
-// with yes or no". The text passes when it contains one of the options exactly as written (whole words,
-// a closing period aside), as IFEval's checker accepts an option followed by an explanation, or when the
-// whole text is an option in any case ("Agree." for 'agree').
+// no.')", "Reply with either 'agree' or 'disagree'", "Your answer must be one of: A, B, C", "Reply only
+// with Yes, No or Maybe", "Choose one: 'True' or 'False'. Say nothing else.", "The valid answers are: A, B".
+// Two readings, by what the phrasing says:
+// - as IFEval's checker reads "Answer with one of the following options": the text contains an option
+//   exactly as written (whole words, a closing period aside), so an explanation may follow it, or the
+//   whole text is an option in any case ("Agree." for 'agree');
+// - when the phrasing says the answer is nothing but the option ("only", "just", "solely", "exactly",
+//   "nothing else", "either ... or", "your answer must be one of", "the valid answers are"): the whole
+//   text, in any case, quotes, emphasis and a closing period aside, must be one option.
+// Either way, a text made only of several options ("C and D", "Yes/No") is not one option.
 import type { OneOfCheck } from "../check.js";
 import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
 import { escapeRegex, memoize } from "../memo.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
-const ITEM = `(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’ -]{0,40}?)`;
+// An option never starts the words that say it is the whole answer ("..., say nothing else").
+const NOT_QUALIFIER =
+  "(?!(?:and |please )?(?:(?:say|write|add|output|include|type|give|return) )?(?:nothing|no other)\\b)";
+const ITEM = `${NOT_QUALIFIER}(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’ -]{0,40}?)`;
+const SEPARATOR = "\\s*(?:,\\s*or\\b|,|;|/|\\bor\\b)\\s*";
 // The last item ends where its word ends: the lazy ITEM would otherwise stop after one letter ("red, g").
-const LIST = `\\(?\\[?(${ITEM}(?:\\s*(?:,\\s*or\\b|,|;|/|\\bor\\b)\\s*${ITEM})+)(?![\\p{L}\\p{N}])\\]?\\)?`;
-const ONE_OF = new RegExp(
-  [
-    `\\b(?:(?:answer|respond|reply|choose|pick|select|say)(?:s|ed|ing)?(?: only)? (?:with|from|using|by saying)?(?: (?:only|exactly|just))? ?|(?:the |your )?(?:answer|response|reply|output)(?: (?:must|should|has to|needs to|shall|may only|can only|will)) be(?: (?:exactly|only))? )(?:one of|exactly one of|either|one option (?:from|of)|any one of)(?: the)?(?: following| these| those| below)?(?: (?:options|choices|answers|responses|phrases|values|labels))?(?: only)?\\s*:?\\s*${LIST}`,
-    `\\b(?:answer|respond|reply)(?: only)? with (?:either )?(${QUOTE}|yes|no|true|false|maybe)\\s*(?:or|/)\\s*(${QUOTE}|yes|no|true|false|maybe)(?: only)?(?![\\p{L}\\p{N}])`,
-  ].join("|"),
+const LIST = `\\(?\\[?(?<list>${ITEM}(?:${SEPARATOR}${ITEM})+)(?![\\p{L}\\p{N}])\\]?\\)?`;
+// Options named without "one of": each a quoted string or one word, checked in code (a label such as
+// "yes", or Capitalised as options are: "Yes, No or Maybe", "A, B, C or D").
+const BARE_ITEM = `${NOT_QUALIFIER}(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*)`;
+const BARE_LIST = `(?<bare>${BARE_ITEM}(?:${SEPARATOR}${BARE_ITEM})+)`;
+const LABELS =
+  /^(?:yes|no|maybe|true|false|agree|disagree|correct|incorrect|positive|negative|neutral|unsure|unknown)$/i;
+
+const ANSWER_VERB = "(?:answer|respond|reply|say|output|return)(?:s|ed|ing)?";
+const CHOOSE_VERB = "(?:choose|pick|select)(?:s|ed|ing)?";
+const ADVERB = "(?:only|just|solely|simply|exactly|strictly)";
+const NOUNS = "(?:options|choices|answers|responses|replies|phrases|values|labels|words|alternatives)";
+const ONE_OF = `(?:one of|exactly one of|only one of|either|one option (?:from|of)|any one of|a single one of)(?: the)?(?: following| these| those| below| listed)?(?: ${NOUNS})?(?: only)?`;
+// "..., and say nothing else", "and nothing more", "no other words": the answer is the option alone.
+const NOTHING_ELSE =
+  "(?:nothing else|nothing more|no other (?:words|text|output))(?: (?:at all|besides|before or after))?";
+const QUALIFIER = `(?:\\s*[,;]?\\s*(?:and )?(?:(?:say|write|add|output|include|type|give|return) )?${NOTHING_ELSE}|\\s+only)?`;
+const MODAL = "(?:must|should|has to|needs to|shall|may only|can only|will|is to)";
+
+const ONE_OF_PHRASINGS = [
+  // "Answer with one of the following options: ...", "Reply only with either 'agree' or 'disagree'".
+  `\\b(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: ${ADVERB})? (?:with|from|using|by saying)?(?: ${ADVERB})? ?${ONE_OF}\\s*:?\\s*${LIST}`,
+  // "Your answer must be (exactly) one of these options: A, B, C".
+  `\\b(?:the |your )?(?:answer|response|reply|output)(?: ${MODAL}) be(?: (?:exactly|only))? ${ONE_OF}\\s*:?\\s*${LIST}`,
+  // "Choose one: 'True' or 'False'", "Pick one option from: red/green".
+  `\\b${CHOOSE_VERB}(?: ${ADVERB})? (?:one|a single one)(?: (?:option|answer|choice|value))?(?: (?:of|from|among)(?: the following| these| those| below)?(?: ${NOUNS})?)?\\s*:\\s*${LIST}`,
+  // "The valid answers are: A, B", "Allowed options: yes, no".
+  `\\b(?:the |your )?(?:only )?(?:valid|allowed|possible|acceptable|permitted|permissible) (?:${NOUNS}|options)(?: (?:are|is))?\\s*:?\\s*${LIST}`,
+  // "Reply with just that: red, green, blue" (after "pick one"): the answer is the chosen option.
+  `\\b${ANSWER_VERB}(?: with)? ${ADVERB} (?:that|it|this|your (?:choice|pick|selection)|the (?:one|option) you (?:chose|picked|selected)|(?:a single|one) word)\\s*:\\s*${LIST}`,
+].map((alternative) => new RegExp(`${alternative}${QUALIFIER}`, "giu"));
+// "Reply only with Yes, No or Maybe", "Respond with 'agree' or 'disagree'", "Answer true or false": the
+// options end the clause, so "Reply with Python or Java code" is not read as a choice.
+const BARE_PHRASING = new RegExp(
+  `\\b${ANSWER_VERB}(?: ${ADVERB})?(?: with)?(?: either)?(?: ${ADVERB})? ${BARE_LIST}${QUALIFIER}(?=[\\s.!?]*$)`,
   "giu",
 );
+const OPTION_TOKEN = new RegExp(`${QUOTE}|[^,;/\\s\\uE000][^,;/\\uE000]*`, "gu");
+const CUE =
+  /one of|either|one option|choose|pick|select|valid|allowed|possible|acceptable|permitted|\b(?:answer|respond|reply|say|output|return)/i;
+
+/** The options of a written list: quoted strings as quoted, bare ones split at "or", brackets aside. */
+function readOptions(state: ClauseState, written: string): string[] {
+  return [...written.matchAll(OPTION_TOKEN)]
+    .flatMap((item) => (item[1] !== undefined ? [state.quote(item[1])] : item[0].split(/\s+or\s+/i)))
+    .map((item) => item.replace(/^\s*(?:or\s+)?|\s+$/gi, "").replace(/^[([]+|[)\]]+$/g, ""))
+    .filter((item) => item.trim() !== "");
+}
+
+/** Whether bare options read as options: each quoted, a label such as "yes", or Capitalised. */
+function looksLikeOptions(written: string): boolean {
+  return written
+    .split(new RegExp(SEPARATOR, "u"))
+    .every((item) => /^\uE000/.test(item) || LABELS.test(item) || /^[\p{Lu}\p{N}]/u.test(item));
+}
 
 /** Reads "answer with one of the following options" phrasings into a one-of check. */
 export function recognizeOneOf(state: ClauseState): void {
-  // The phrasings need "one of", "either", or two options that are quoted (\uE000) or yes/no-like words.
-  if (!/one of|either|one option|\b(?:yes|no|true|false|maybe)\b|\uE000/i.test(state.text)) return;
-  eachMatch(state, ONE_OF, (match) => {
+  if (!CUE.test(state.text)) return;
+  const handle = (match: RegExpExecArray): void => {
     const start = match.index;
     const end = start + match[0].length;
-    // Groups: the list (and its two quote indices), then the two options of "yes or no" (each with one).
-    const written = match[1] ?? `${match[4]}, ${match[6]}`;
-    const options = [...written.matchAll(new RegExp(`${QUOTE}|[^,;/\\s\\uE000][^,;/\\uE000]*`, "gu"))]
-      .flatMap((item) => (item[1] !== undefined ? [state.quote(item[1])] : item[0].split(/\s+or\s+/i)))
-      .map((item) => item.replace(/^\s*(?:or\s+)?|\s+$/gi, "").replace(/^[([]+|[)\]]+$/g, ""))
-      .filter((item) => item.trim() !== "");
+    const bare = match.groups?.bare;
+    if (bare !== undefined && !looksLikeOptions(bare)) return;
+    const options = readOptions(state, bare ?? match.groups?.list ?? "");
     if (options.length < 2 || state.isNegatedBefore(start)) {
       state.reject(start, end);
       return;
@@ -42,7 +95,40 @@ export function recognizeOneOf(state: ClauseState): void {
       options,
       source: state.source(start, end),
     } satisfies OneOfCheck);
+  };
+  for (const pattern of ONE_OF_PHRASINGS) eachMatch(state, pattern, handle);
+  eachMatch(state, BARE_PHRASING, handle);
+}
+
+// A check's source says how strictly it reads: "only", "just", "exactly", "nothing else", "either ... or",
+// "your answer must be one of", "the valid answers are". Quoted options are left out of the test.
+const EXACT_WORDING =
+  /\b(?:only|just|solely|simply|exactly|strictly|either|nothing else|nothing more|no other|(?:must|should|has to|needs to|shall|is to) be|valid|allowed|permitted|permissible|acceptable)\b/i;
+// What may join the options of a combination: "C and D", "Yes/No", "both A and B".
+const CONNECTORS = /^(?:[\s,;/&+.!?*_"'“”‘’()[\]-]|\b(?:and|or|both|plus|also)\b)*$/i;
+
+// "Choose one: 'True' or 'False'. Say nothing else.": a sentence that only says the answer is nothing
+// but the option belongs to the choice before it, which the clause reader sees one sentence at a time.
+const NOTHING_ELSE_SENTENCE = new RegExp(
+  `(?:[ \\t]*[.;!][ \\t]+|[ \\t]*[.;!]?\\n\\s*)((?:(?:please |and )?(?:say|write|add|output|include|type|give|return) )?${NOTHING_ELSE})(?=[.!]?[ \\t]*(?:\\n|$)|[.!]\\s)`,
+  "gi",
+);
+const CHOICE_BEFORE = /\b(?:one of|either|(?:choose|pick|select) one|or)\b/i;
+
+/**
+ * Joins a "Say nothing else." sentence to the choice of answers before it ("..., Say nothing else"), so
+ * that the one-of reader reads both; the description is otherwise unchanged.
+ */
+export function joinNothingElse(description: string): string {
+  return description.replace(NOTHING_ELSE_SENTENCE, (match: string, sentence: string, at: number) => {
+    const line = description.slice(0, at).split("\n").at(-1) ?? "";
+    return CHOICE_BEFORE.test(line.slice(-200)) ? `, ${sentence}` : match;
   });
+}
+
+/** Whether `check` says the answer is nothing but one option. */
+export function isExactOneOf(check: OneOfCheck): boolean {
+  return EXACT_WORDING.test(check.source.replace(/"[^"]*"/g, " "));
 }
 
 const optionPattern = memoize((option: string): RegExp => {
@@ -52,6 +138,7 @@ const optionPattern = memoize((option: string): RegExp => {
   const right = /[\p{L}\p{N}]$/u.test(core) ? "(?![\\p{L}\\p{N}])" : "";
   return new RegExp(`${left}${body}${right}`, "u");
 });
+const anyCasePattern = memoize((option: string): RegExp => new RegExp(optionPattern(option).source, "giu"));
 
 function bare(text: string): string {
   return text
@@ -61,13 +148,57 @@ function bare(text: string): string {
     .toLowerCase();
 }
 
-/** Scores a one-of check: 1 when the text contains an option as written, or is one in any case. */
+/** The options a text is made of, and nothing else: ["C", "D"] for "C and D"; undefined otherwise. */
+function combination(options: readonly string[], text: string): string[] | undefined {
+  let rest = text;
+  const found: string[] = [];
+  // Longer options first, so that "strongly agree" is one option, not "agree" inside it.
+  for (const option of [...options].sort((a, b) => b.trim().length - a.trim().length)) {
+    if (option.trim() === "") continue;
+    const pattern = anyCasePattern(option);
+    pattern.lastIndex = 0;
+    if (!pattern.test(rest)) continue;
+    found.push(option);
+    rest = rest.replace(pattern, " ");
+  }
+  return found.length >= 2 && CONNECTORS.test(rest) ? found : undefined;
+}
+
+/** The option found first in `text` by `patternOf`, the earliest in the text. */
+function firstFound(
+  options: readonly string[],
+  text: string,
+  patternOf: (option: string) => RegExp,
+): string | undefined {
+  let first: { option: string; at: number } | undefined;
+  for (const option of options) {
+    if (option.trim() === "") continue;
+    const pattern = patternOf(option);
+    pattern.lastIndex = 0;
+    const at = text.search(pattern);
+    if (at >= 0 && (first === undefined || at < first.at)) first = { option, at };
+  }
+  return first?.option;
+}
+
+/** Scores a one-of check: 1 when the text is (or, read as IFEval does, contains) exactly one option. */
 export function scoreOneOf(check: OneOfCheck, facts: TextFacts): FamilyScore {
   const list = check.options.map((option) => `"${option}"`).join(", ");
   const whole = bare(facts.text);
-  const found = check.options.find(
-    (option) => option.trim() !== "" && (optionPattern(option).test(facts.text) || bare(option) === whole),
-  );
+  const several = combination(check.options, facts.text);
+  if (several !== undefined) {
+    const named = several.map((option) => `"${option}"`).join(" and ");
+    return { score: 0, reason: `a combination of options (${named}), not one; one of ${list} required` };
+  }
+  const exact = check.options.find((option) => option.trim() !== "" && bare(option) === whole);
+  if (exact !== undefined) return { score: 1, reason: `answers with "${exact}"; one of ${list} required` };
+  const found = firstFound(check.options, facts.text, optionPattern);
+  if (found !== undefined && isExactOneOf(check)) {
+    return {
+      score: 0,
+      reason: `answers with "${found}" and more; only one of ${list} allowed, nothing else`,
+    };
+  }
   if (found !== undefined) return { score: 1, reason: `answers with "${found}"; one of ${list} required` };
   return { score: 0, reason: `none of the options found as written; one of ${list} required` };
 }

@@ -10,6 +10,7 @@ import { escapeRegex, memoize } from "../memo.js";
 import { NUMBER, parseNumber } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
+import { joinNothingElse } from "./one-of.js";
 import { readRepeatRequest } from "./repeat.js";
 
 /** What the whole-description readers found, and the description left for the clause readers. */
@@ -41,13 +42,35 @@ const SEPARATOR_NOUN =
 // "separated by 6 asterisk symbols: ******", "separated by six asterisks", "separated by ***".
 const SEPARATOR = `(?:with|by|using)\\s+(?:${SEPARATOR_NOUN}\\s*:?\\s*)?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s*:?\\s*${SYMBOLS})?|${SYMBOLS}|["'“‘]${SYMBOLS}["'”’])`;
 
+// What the several responses are called: "two different responses", "2 alternative versions", "two takes".
+const RESPONSE_NOUNS =
+  "(?:responses|answers|versions|replies|drafts|variants|variations|takes|options|alternatives)";
 const RESPONSES_COUNT = new RegExp(
-  `\\b(${NUMBER}) (?:different |distinct |separate |alternative |independent |unique )*(?:responses|answers|versions|replies|drafts|variants|variations|takes)\\b(?: of (?:the|your|this|my|a|an) [\\p{L}-]+)?`,
+  `\\b(${NUMBER}) (?:different |distinct |separate |alternative |independent |unique )*${RESPONSE_NOUNS}\\b(?: of (?:the|your|this|my|a|an) [\\p{L}-]+)?`,
   "iu",
 );
-const RESPONSES_SEPARATOR = new RegExp(
-  `(?:\\b(?:the )?(?:responses|answers|versions|replies|drafts|variants|variations|them|they)(?: and only (?:the )?(?:responses|answers|versions|replies|drafts))?,? ${SEPARATED} ${SEPARATOR}|\\bseparate (?:the |them |each |your |these |those )?(?:(?:two|three|four|2|3|4) )?(?:responses|answers|versions|replies|drafts|variants)?(?: from each other)? ?${SEPARATOR}|\\b(?:use|put|place|insert)\\s+${SYMBOLS} (?:to separate|between) (?:the |your )?(?:responses|answers|versions|replies|drafts))[.;]?`,
+// "Reply twice, differently", "Answer in two different ways": a count with no noun, read only in the
+// sentence that names the separator, where it can only count the responses.
+const RESPONSES_TIMES = new RegExp(
+  `\\b(?:answer|respond|reply|write (?:it|this|them)|do (?:it|this))(?: (?:to )?(?:it|this|the (?:question|prompt|request)))? (?:(twice)|(${NUMBER}) times|in (${NUMBER}) (?:different |distinct )?ways)(?:,? (?:differently|in different ways|each time differently|with different wording))?`,
   "i",
+);
+// The separator named as a thing: "six asterisks", "a line of ******", "'******'", "6 asterisk symbols: ******".
+const SEPARATOR_THING = `(?:${SEPARATOR_NOUN}\\s*:?\\s*)?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s*:?\\s*\\(?${SYMBOLS}\\)?)?|${SYMBOLS}|["'“‘]${SYMBOLS}["'”’])`;
+// What lies between the responses: "them", "the two replies", "each version", "the two".
+const BETWEEN_WHAT = `(?:them|each (?:one|pair|of them|response|answer|version|reply|draft|variant|take|option)|(?:the |your )?(?:two|both|${NUMBER})(?: ${RESPONSE_NOUNS})?|(?:the |your )?${RESPONSE_NOUNS})`;
+const RESPONSES_SEPARATOR = new RegExp(
+  `${[
+    // "Responses and only responses should be separated by ******", "two takes, split by '******'".
+    `\\b(?:(?:the |your )?(?:(?:two|both|${NUMBER}) )?${RESPONSE_NOUNS}|them|they)(?: and only (?:the )?${RESPONSE_NOUNS})?,? ${SEPARATED} ${SEPARATOR}`,
+    // "Separate them with ***", "separate the two answers using six asterisks".
+    `\\bseparate (?:the |them |each |your |these |those )?(?:(?:two|three|four|2|3|4) )?${RESPONSE_NOUNS}?(?: from each other)? ?${SEPARATOR}`,
+    // "Use ===== to separate the responses", "put ****** between the two replies", "put six asterisks between them".
+    `\\b(?:use|put|place|insert|add|write)\\s+${SEPARATOR_THING} (?:to (?:separate|divide|split)|(?:in )?between) ${BETWEEN_WHAT}`,
+    // "with a line of ****** between them", "with six asterisks in between".
+    `\\b(?:with|using)\\s+${SEPARATOR_THING} (?:(?:in )?between ${BETWEEN_WHAT}|in between|as (?:the |a )?(?:separator|divider|delimiter))`,
+  ].join("|")}[.;]?`,
+  "iu",
 );
 
 const SECTIONS_COUNT = new RegExp(
@@ -86,6 +109,61 @@ function readSeparator(match: RegExpExecArray): string {
   return symbolOf(count, name, literal);
 }
 
+/**
+ * "Reply twice, differently, and put ****** between the replies": the count of {@link RESPONSES_TIMES}
+ * in the sentence of the separator at `at`, as a match whose group 1 is the number ("two" for "twice").
+ */
+function readTimes(text: string, at: number): RegExpExecArray | null {
+  const from = Math.max(
+    text.lastIndexOf("\n", at),
+    ...[". ", "! ", "? ", "; "].map((end) => text.lastIndexOf(end, at)),
+  );
+  const sentence = text.slice(from + 1);
+  const times = RESPONSES_TIMES.exec(sentence);
+  if (times === null || times.index >= at - from - 1) return null;
+  const number = times[1] !== undefined ? "two" : (times[2] ?? times[3])!;
+  return Object.assign([times[0], number], { index: from + 1 + times.index, input: text }) as RegExpExecArray;
+}
+
+/** Reads several responses and their separator, and cuts what was read (count, times, separator) from `text`. */
+function readResponses(text: string): { check: ResponsesCheck; rest: string } | undefined {
+  const separator = RESPONSES_SEPARATOR.exec(text);
+  if (separator === null) return undefined;
+  const count = RESPONSES_COUNT.exec(text);
+  // "Reply twice, and put ****** between the two replies": "twice" is read even when the separator counts too.
+  const times = readTimes(text, separator.index);
+  // "Write two paragraphs with *** between them" is a divider, not responses: "them" and "the two" are
+  // responses only when the description counts responses.
+  if (count === null && times === null && !new RegExp(`\\b${RESPONSE_NOUNS}`, "i").test(separator[0])) {
+    return undefined;
+  }
+  const number = parseNumber((count ?? times)?.[1] ?? "two") ?? 2;
+  const source = [(count ?? times)?.[0], separator[0].replace(/[.;]$/, "")].filter(Boolean).join(" ... ");
+  const check: ResponsesCheck = {
+    kind: "responses",
+    count: number,
+    separator: readSeparator(separator),
+    source,
+  };
+  // The count and the separator may overlap ("two responses separated by ***"): cut their union, or each.
+  const spans = [separator, count, times]
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => [match.index, match.index + match[0].length] as [number, number])
+    .sort((a, b) => b[0] - a[0]);
+  let rest = text;
+  let [start, end] = spans[0]!;
+  for (const [from, to] of spans.slice(1)) {
+    if (to >= start) {
+      start = Math.min(start, from);
+      end = Math.max(end, to);
+    } else {
+      rest = cut(rest, start, end);
+      [start, end] = [from, to];
+    }
+  }
+  return { check, rest: cut(rest, start, end) };
+}
+
 function cut(text: string, start: number, end: number): string {
   return `${text.slice(0, start)}.\n${text.slice(end)}`;
 }
@@ -95,7 +173,8 @@ function cut(text: string, start: number, end: number): string {
  * responses with a separator, marked sections, and the divider between paragraphs.
  */
 export function readWholeDescription(description: string): WholeReading {
-  let rest = description;
+  // "Choose one: 'True' or 'False'. Say nothing else." is one rule over two sentences.
+  let rest = joinNothingElse(description);
   const checks: Check[] = [];
   const repeat = readRepeatRequest(rest, description);
   if (repeat !== undefined) {
@@ -103,31 +182,10 @@ export function readWholeDescription(description: string): WholeReading {
     rest = repeat.rest;
   }
 
-  const separator = RESPONSES_SEPARATOR.exec(rest);
-  if (separator !== null) {
-    const count = RESPONSES_COUNT.exec(rest);
-    const number = count === null ? 2 : (parseNumber(count[1]!) ?? 2);
-    const source = [count?.[0], separator[0].replace(/[.;]$/, "")].filter(Boolean).join(" ... ");
-    const check: ResponsesCheck = {
-      kind: "responses",
-      count: number,
-      separator: readSeparator(separator),
-      source,
-    };
-    checks.push(check);
-    // The count and the separator may overlap ("two responses separated by ***"): cut their union, or each.
-    const spans = [[separator.index, separator.index + separator[0].length]];
-    if (count !== null) spans.push([count.index, count.index + count[0].length]);
-    spans.sort((a, b) => b[0]! - a[0]!);
-    let [start, end] = spans[0] as [number, number];
-    for (const [from, to] of spans.slice(1) as [number, number][]) {
-      if (to >= start) start = Math.min(start, from);
-      else {
-        rest = cut(rest, start, end);
-        [start, end] = [from, to];
-      }
-    }
-    rest = cut(rest, start, end);
+  const responses = readResponses(rest);
+  if (responses !== undefined) {
+    checks.push(responses.check);
+    rest = responses.rest;
   }
 
   const marker = SECTION_MARKER.exec(rest);

@@ -138,8 +138,6 @@ describe("counts read from their phrasing", () => {
     "Answer in a sentence about cats",
     // "with markdown" belongs to a count of highlights; without one it is not read.
     "Highlight the key points with markdown",
-    // "or more" before the unit is not read: never as exactly 2.
-    "Highlight 2 or more sections",
   ])("leaves %j unchecked", (description) => {
     expect(read(description)).toStrictEqual({ checks: [], unchecked: [description] });
   });
@@ -161,6 +159,8 @@ describe("counts of capital words, highlights and placeholders", () => {
     ["Include at least 2 placeholders such as [name]", "placeholders", { min: 2 }],
     ["words in all capital letters should appear 3 times or more", "capital_words", { min: 3 }],
     ["Highlight 3 sections or more", "highlights", { min: 3 }],
+    // "or more" before the unit is a minimum too, never exactly 2.
+    ["Highlight 2 or more sections", "highlights", { min: 2 }],
     ["Use exactly 2 words in block letters", "capital_words", { min: 2, max: 2 }],
     // The examples that show the unit are part of the rule.
     [

@@ -59,6 +59,7 @@ describe("options read from their phrasing", () => {
 });
 
 const YES_NO = "Respond only with yes or no";
+const YES_NO_LOOSE = "Respond with yes or no";
 const MY_ANSWER = "Answer with one of the following options: ('My answer is yes.', 'My answer is no.')";
 const MY_ANSWER_LIST = '"My answer is yes.", "My answer is no."';
 
@@ -103,8 +104,10 @@ describe("the score and reason of a one-of check", () => {
       1,
       'answers with "disagree"; one of "agree", "disagree" required',
     ],
-    [YES_NO, "No, it is not.", 0, 'none of the options found as written; one of "yes", "no" required'],
-    [YES_NO, "no, it is not.", 1, 'answers with "no"; one of "yes", "no" required'],
+    // Without "only", an option as written may be followed by more (IFEval's reading); with it, not.
+    [YES_NO_LOOSE, "No, it is not.", 0, 'none of the options found as written; one of "yes", "no" required'],
+    [YES_NO_LOOSE, "no, it is not.", 1, 'answers with "no"; one of "yes", "no" required'],
+    [YES_NO, "no, it is not.", 0, 'answers with "no" and more; only one of "yes", "no" allowed, nothing else'],
     // A whole text that is an option passes in any case, with emphasis, quotes and spacing aside.
     [
       "Reply with one of: Agree, Disagree",
