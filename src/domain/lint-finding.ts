@@ -1,8 +1,50 @@
 // What the requirement lint found on one case of a suite: written by the harness into the suite's task
 // meta at collection, read back by the reporter (report.json's `lint`) and by `maestro-eval lint`.
+import type { CreateRunRequest } from "./api-types.js";
 
 /** The key of the lint findings in a vitest suite's task meta. */
 export const LINT_META_KEY = "maestroEvalLint";
+
+/**
+ * The key of a suite's lint input in its task meta: in a run whose reporter lints (`maestro-eval run`), the
+ * worker records what to lint and the reporter's process lints it while it waits, off the worker's path.
+ */
+export const LINT_INPUT_META_KEY = "maestroEvalLintInput";
+
+/** What a suite's lint reads: its kind and judge, and each case's name with the request its cells send. */
+export interface SuiteLintInput {
+  suite: string;
+  kind: "maestro" | "chat";
+  judge: boolean;
+  /** Each case once (its cells differ only in model and budget), its request without secrets. */
+  cases: Array<{ name: string; request: CreateRunRequest }>;
+}
+
+/** Lints suites in the reporter's process, which does not load the verifiers itself (the harness gives it one). */
+export interface SuiteLinter {
+  /** The findings of one suite, now. */
+  lint(input: SuiteLintInput): LintFinding[];
+  /** Calls `then` at a moment this process has nothing else to do. */
+  whenIdle(then: () => void): void;
+}
+
+/** The lint input in a suite's task meta, when it is one; undefined otherwise. */
+export function readSuiteLintInput(meta: unknown): SuiteLintInput | undefined {
+  const input =
+    typeof meta === "object" && meta !== null
+      ? (meta as Record<string, unknown>)[LINT_INPUT_META_KEY]
+      : undefined;
+  if (typeof input !== "object" || input === null) return undefined;
+  const { suite, kind, judge, cases } = input as Record<string, unknown>;
+  if (typeof suite !== "string" || (kind !== "maestro" && kind !== "chat") || typeof judge !== "boolean")
+    return undefined;
+  if (
+    !Array.isArray(cases) ||
+    !cases.every((entry) => typeof entry?.name === "string" && typeof entry.request === "object")
+  )
+    return undefined;
+  return input as SuiteLintInput;
+}
 
 /** How sure a finding is: `error` when no output can meet the requirements, `warning` for the rest. */
 export type LintSeverity = "error" | "warning";

@@ -40,6 +40,8 @@ export interface HarnessOptions {
   judge?: JudgeConfig;
   /** Where the local server's counters (runs created, duplicates, faults injected) are written at the end. */
   statsFile?: string;
+  /** Whether the run's reporter lints the suites (given `suiteLinter`); otherwise each worker lints its own. */
+  lintInReporter?: boolean;
 }
 
 declare module "vitest" {
@@ -110,6 +112,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     resumeFile: options.resumeFile,
     judge: options.judge === undefined ? undefined : { url: options.judge.url, model: options.judge.model },
     pollHistory: backend === "replay" ? undefined : pollHistoryPlace(project.config.root, pollScope, env),
+    lintInReporter: options.lintInReporter === true,
   });
   // The warm-up starts once this process has nothing to do after the set-up (its workers are starting:
   // a worker spends about 0.25 s loading vitest before it asks this process for anything), or once a

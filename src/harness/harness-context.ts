@@ -26,6 +26,8 @@ export interface ProvidedHarness {
   resumeFile?: string | undefined;
   /** The judge that scores what no verifier understands, without its key (workers read it from the environment). */
   judge?: JudgeConfig | undefined;
+  /** Whether the reporter lints the suites (`maestro-eval run`): the workers only record what to lint. */
+  lintInReporter?: boolean | undefined;
   /** Where what polling learned of run durations is kept between runs; undefined: not kept. */
   pollHistory?: PollHistoryPlace | undefined;
 }

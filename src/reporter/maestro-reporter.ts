@@ -29,6 +29,9 @@ import {
   LINT_META_KEY,
   type LintFinding,
   readLintFindings,
+  readSuiteLintInput,
+  type SuiteLinter,
+  type SuiteLintInput,
   sortLintFindings,
 } from "../domain/lint-finding.js";
 import type { TrendRow } from "../domain/run-history.js";
@@ -66,6 +69,11 @@ export interface MaestroReporterOptions {
   baseline?: EvalReport | undefined;
   /** The shard (`i/n`) this run is, recorded in the report so that merge can check its inputs. */
   shard?: string | undefined;
+  /**
+   * Lints the suites whose workers only recorded what to lint (`maestro-eval run` gives the harness's
+   * `suiteLinter` and tells the workers so); without one, the findings are those the workers recorded.
+   */
+  linter?: SuiteLinter | undefined;
 }
 
 /** What one suite file contributed, besides its cells: replaced whole when the file runs again. */
@@ -74,6 +82,8 @@ interface FileRecord {
   otherFailures: { name: string; errors: string[] }[];
   /** The requirement lint of each of its suites, by suite name, as the harness recorded it (at collection, or in a run once the worker was idle). */
   lint: Map<string, LintFinding[]>;
+  /** Suites recorded for the reporter's linter and not linted yet, by suite name. */
+  lintInputs: Map<string, SuiteLintInput>;
   /** The file's own errors (it failed to load, a hook threw). */
   errors: string[];
 }
@@ -124,9 +134,9 @@ export class MaestroReporter implements Reporter {
   /** Errors vitest reported outside tests (a suite file that failed to load, an unhandled rejection). */
   readonly runErrors: string[] = [];
   private readonly options: Required<
-    Omit<MaestroReporterOptions, "reference" | "out" | "gate" | "baseline" | "shard">
+    Omit<MaestroReporterOptions, "reference" | "out" | "gate" | "baseline" | "shard" | "linter">
   > &
-    Pick<MaestroReporterOptions, "reference" | "gate" | "baseline" | "shard">;
+    Pick<MaestroReporterOptions, "reference" | "gate" | "baseline" | "shard" | "linter">;
   private readonly out: NonNullable<MaestroReporterOptions["out"]>;
   private readonly cells = new Map<string, ResultLine>();
   /** The suite file of each cell; none for a cell read back from results.jsonl by --resume and not run. */
@@ -156,6 +166,7 @@ export class MaestroReporter implements Reporter {
       gate: options.gate,
       baseline: options.baseline,
       shard: options.shard,
+      linter: options.linter,
     };
     this.out = options.out ?? process.stdout;
   }
@@ -223,9 +234,32 @@ export class MaestroReporter implements Reporter {
   }
 
   private readLint(suite: TestSuite): void {
-    const findings = suite.meta()[LINT_META_KEY];
-    if (findings !== undefined)
-      this.recordOf(suite.module.moduleId).lint.set(suite.name, readLintFindings(findings));
+    const meta = suite.meta();
+    const record = this.recordOf(suite.module.moduleId);
+    const findings = meta[LINT_META_KEY];
+    if (findings !== undefined) {
+      record.lint.set(suite.name, readLintFindings(findings));
+      return;
+    }
+    const linter = this.options.linter;
+    const input = readSuiteLintInput(meta);
+    if (linter === undefined || input === undefined) return;
+    if (record.lint.has(suite.name) || record.lintInputs.has(suite.name)) return;
+    record.lintInputs.set(suite.name, input);
+    const round = this.round;
+    linter.whenIdle(() => this.lintPending(round));
+  }
+
+  /** Lints what the round's suites recorded for the linter and is not linted yet. */
+  private lintPending(round: Round | undefined): void {
+    const linter = this.options.linter;
+    if (round === undefined || linter === undefined) return;
+    for (const record of round.records.values()) {
+      for (const [name, input] of record.lintInputs) {
+        record.lint.set(name, linter.lint(input));
+        record.lintInputs.delete(name);
+      }
+    }
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -270,6 +304,8 @@ export class MaestroReporter implements Reporter {
     this.progress?.finish();
     const round = this.currentRound();
     this.round = undefined;
+    // What the linter has not had an idle moment for is linted now, before the reports are written.
+    this.lintPending(round);
     if (reason === "interrupted" && this.written !== undefined) {
       // A rerun cut short is dropped: the reports stay those of the last finished round, and results.jsonl
       // loses the lines this round appended. A first round cut short is written as it stands (below): its
@@ -319,7 +355,7 @@ export class MaestroReporter implements Reporter {
   private recordOf(file: string, round = this.currentRound()): FileRecord {
     let record = round.records.get(file);
     if (record === undefined) {
-      record = { tests: [], otherFailures: [], lint: new Map(), errors: [] };
+      record = { tests: [], otherFailures: [], lint: new Map(), lintInputs: new Map(), errors: [] };
       round.records.set(file, record);
     }
     return record;

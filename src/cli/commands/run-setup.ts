@@ -14,6 +14,7 @@ import {
 } from "../../harness/define-maestro-config.js";
 import type { HarnessOptions } from "../../harness/global-setup.js";
 import { HARNESS_DEFAULTS, readConcurrency, vitestConcurrencyFor } from "../../harness/harness-settings.js";
+import { suiteLinter } from "../../harness/suite-linter.js";
 import { HistoryReporter } from "../../reporter/history-reporter.js";
 import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../../reporter/index.js";
 import { CONFIG_FILES, loadConfig, type MaestroEvalConfig } from "../config.js";
@@ -116,6 +117,8 @@ export async function prepareRun(options: RunOptions): Promise<RunSetup | number
     // Written aside and moved into the reports only when the run writes them: a run that does nothing
     // leaves reports/ exactly as it was.
     statsFile: join(mkdtempSync(join(tmpdir(), "maestro-eval-stats-")), "local-server.json"),
+    // The reporter lints the suites in this process while it waits (suiteLinter), not the workers.
+    lintInReporter: true,
   };
   const reporter = new MaestroReporter({
     dir,
@@ -127,6 +130,7 @@ export async function prepareRun(options: RunOptions): Promise<RunSetup | number
     gate: gateConfig,
     baseline,
     shard: options.shard,
+    linter: suiteLinter,
   });
   // Listed after the reporter, whose finished report it summarises into the project's history.
   const historyFile = options.history === false ? undefined : historyFileFor(cwd, config);

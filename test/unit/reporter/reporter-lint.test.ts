@@ -1,0 +1,146 @@
+// The reporter lints what a run's workers recorded (`lintInReporter`): with the linter it is given, once
+// its process is idle or at the end of the run at the latest, and report.json holds the findings.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import type { TestCase, TestModule, TestSuite } from "vitest/node";
+import { CELL_META_KEY } from "../../../src/domain/index.js";
+import {
+  LINT_INPUT_META_KEY,
+  LINT_META_KEY,
+  type LintFinding,
+  type SuiteLinter,
+  type SuiteLintInput,
+} from "../../../src/domain/lint-finding.js";
+import { suiteLinter } from "../../../src/harness/suite-linter.js";
+import { MaestroReporter } from "../../../src/reporter/maestro-reporter.js";
+import { makeOutcome } from "./fixtures.js";
+
+const FILE = "/project/suites/support.eval.ts";
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Two requirements no output can meet together, and one no verifier understands. */
+const input: SuiteLintInput = {
+  suite: "support",
+  kind: "maestro",
+  judge: false,
+  cases: [
+    {
+      name: "refund",
+      request: {
+        input: "Answer the customer.",
+        requirements: [
+          { name: "short", description: "Write at most 2 sentences." },
+          { name: "long", description: "Write at least 5 sentences." },
+          { name: "tone", description: "Sound warm." },
+        ],
+      },
+    },
+  ],
+};
+
+/** A module with one suite whose meta is `meta`, and one finished cell. */
+function fakeRun(meta: Record<string, unknown>) {
+  const module = { moduleId: FILE, errors: () => [] } as unknown as TestModule;
+  const suite = { name: "support", module, meta: () => meta } as unknown as TestSuite;
+  const outcome = makeOutcome({ suite: "support", case: "refund" });
+  const cell = {
+    name: "jamba-mini/low/#0",
+    fullName: "support > refund > jamba-mini/low/#0",
+    module,
+    meta: () => ({ [CELL_META_KEY]: outcome.meta }),
+    result: () => ({ state: "passed", errors: [] }),
+  } as unknown as TestCase;
+  Object.assign(module, {
+    children: { allTests: () => [cell][Symbol.iterator](), allSuites: () => [suite][Symbol.iterator]() },
+  });
+  return { module, suite, cell };
+}
+
+/** A linter that counts its calls and runs its idle work only when told to. */
+function countingLinter() {
+  const idle: Array<() => void> = [];
+  const calls: SuiteLintInput[] = [];
+  const linter: SuiteLinter = {
+    lint: (given) => {
+      calls.push(given);
+      return suiteLinter.lint(given);
+    },
+    whenIdle: (then) => idle.push(then),
+  };
+  const runIdle = () => {
+    for (const then of idle.splice(0)) then();
+  };
+  return { linter, calls, runIdle };
+}
+
+function reporterIn(linter?: SuiteLinter) {
+  const dir = mkdtempSync(join(tmpdir(), "maestro-eval-reporter-lint-"));
+  dirs.push(dir);
+  const reporter = new MaestroReporter({ dir, print: false, progress: "off", ...(linter ? { linter } : {}) });
+  const lintOf = () =>
+    (JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { lint: LintFinding[] }).lint;
+  return { reporter, lintOf };
+}
+
+function run(reporter: MaestroReporter, meta: Record<string, unknown>, beforeEnd: () => void = () => {}) {
+  const { module, suite, cell } = fakeRun(meta);
+  reporter.onTestRunStart([{ moduleId: FILE }] as never);
+  reporter.onTestModuleCollected(module);
+  reporter.onTestCaseResult(cell);
+  reporter.onTestSuiteResult(suite);
+  beforeEnd();
+  reporter.onTestRunEnd([module], [], "passed");
+}
+
+describe("the reporter's lint of what the workers recorded", () => {
+  const expected = suiteLinter.lint(input);
+
+  test("the findings are those the suite's own lint gives: a conflict and an unverifiable requirement", () => {
+    expect(expected.map((finding) => [finding.severity, finding.rule])).toEqual(
+      expect.arrayContaining([
+        ["error", expect.any(String)],
+        ["warning", "unverifiable"],
+      ]),
+    );
+  });
+
+  test("linted once, at the first idle moment after collection, into report.json", () => {
+    const { linter, calls, runIdle } = countingLinter();
+    const { reporter, lintOf } = reporterIn(linter);
+    run(reporter, { [LINT_INPUT_META_KEY]: input }, () => {
+      expect(calls).toHaveLength(0);
+      runIdle();
+      expect(calls).toHaveLength(1);
+    });
+    expect(calls).toHaveLength(1);
+    expect(lintOf()).toEqual(expected);
+  });
+
+  test("linted at the end of the run when no idle moment came", () => {
+    const { linter, calls } = countingLinter();
+    const { reporter, lintOf } = reporterIn(linter);
+    run(reporter, { [LINT_INPUT_META_KEY]: input });
+    expect(calls).toHaveLength(1);
+    expect(lintOf()).toEqual(expected);
+  });
+
+  test("findings a worker recorded itself are taken as they are, and nothing is linted again", () => {
+    const { linter, calls, runIdle } = countingLinter();
+    const { reporter, lintOf } = reporterIn(linter);
+    const own = expected.slice(0, 1);
+    run(reporter, { [LINT_META_KEY]: own }, runIdle);
+    expect(calls).toHaveLength(0);
+    expect(lintOf()).toEqual(own);
+  });
+
+  test("without a linter, a recorded input gives no findings (and no error)", () => {
+    const { reporter, lintOf } = reporterIn();
+    run(reporter, { [LINT_INPUT_META_KEY]: input });
+    expect(lintOf()).toEqual([]);
+  });
+});
