@@ -60,23 +60,62 @@ const BANNED = new RegExp(
 const NO_QUOTED = new RegExp(`\\bno ((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*)`, "giu");
 
 const BARE_FREQUENCY = new RegExp(`\\b(${TIMES})`, "i");
-const FREQUENCIES: readonly [RegExp, (count: number) => { min?: number; max?: number }][] = [
+type Range = { min?: number; max?: number };
+/** Reads a count from a match's first group (and a second bound from its second): undefined when it is not one. */
+const bounded =
+  (read: (first: number, second: number) => Range) =>
+  (match: RegExpExecArray): Range | undefined => {
+    const first = parseTimes(match[1]!);
+    const second = match[2] === undefined ? 0 : parseTimes(match[2]);
+    return first === undefined || second === undefined ? undefined : read(first, second);
+  };
+const NUMBER_OR_TIMES = `(?:${TIMES}|${NUMBER})`;
+/** How often, most specific first: both bounds of a range before either alone, a bare count last. */
+const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefined][] = [
+  // "at least four times but fewer than seven times", "between 2 and 4 times".
+  [
+    new RegExp(
+      `\\b(?:at least|no fewer than|no less than|a minimum of) (${NUMBER_OR_TIMES}),? (?:but|and) (?:fewer|less) than (${NUMBER_OR_TIMES})`,
+      "i",
+    ),
+    bounded((min, below) => ({ min, max: Math.max(0, below - 1) })),
+  ],
+  [
+    new RegExp(
+      `\\b(?:at least|no fewer than|no less than|a minimum of) (${NUMBER_OR_TIMES}),? (?:but|and) (?:at most|no more than|not more than|a maximum of) (${NUMBER_OR_TIMES})`,
+      "i",
+    ),
+    bounded((min, max) => ({ min, max })),
+  ],
+  [
+    new RegExp(`\\bbetween (${NUMBER}) and (${NUMBER_OR_TIMES})`, "i"),
+    bounded((low, high) => ({ min: Math.min(low, high), max: Math.max(low, high) })),
+  ],
+  // "three or more times", "2 times or more", "five or fewer times".
+  [new RegExp(`\\b(${NUMBER})(?: times?)? or more(?: times)?`, "i"), bounded((min) => ({ min }))],
+  [new RegExp(`\\b(${NUMBER})(?: times?)? or (?:fewer|less)(?: times)?`, "i"), bounded((max) => ({ max }))],
   [
     new RegExp(
       `\\b(?:at least|no fewer than|no less than|not less than|a minimum of|min(?:imum)?) (${TIMES})`,
       "i",
     ),
-    (count) => ({ min: count }),
+    bounded((min) => ({ min })),
   ],
   [
     new RegExp(`\\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?) (${TIMES})`, "i"),
-    (count) => ({ max: count }),
+    bounded((max) => ({ max })),
   ],
-  [new RegExp(`\\b(?:exactly|precisely|only) (${TIMES})`, "i"), (count) => ({ min: count, max: count })],
-  [new RegExp(`\\bmore than (${TIMES})`, "i"), (count) => ({ min: count + 1 })],
-  [new RegExp(`\\b(?:fewer|less) than (${TIMES})`, "i"), (count) => ({ max: Math.max(0, count - 1) })],
+  [
+    new RegExp(`\\b(?:exactly|precisely|only) (${TIMES})`, "i"),
+    bounded((count) => ({ min: count, max: count })),
+  ],
+  [new RegExp(`\\bmore than (${TIMES})`, "i"), bounded((count) => ({ min: count + 1 }))],
+  [
+    new RegExp(`\\b(?:fewer|less) than (${TIMES})`, "i"),
+    bounded((count) => ({ max: Math.max(0, count - 1) })),
+  ],
   // A bare "mention X three times" is read as a minimum, the way people mean it.
-  [BARE_FREQUENCY, (count) => ({ min: count })],
+  [BARE_FREQUENCY, bounded((count) => ({ min: count }))],
 ];
 
 const TRAILING_FILLER =
@@ -217,9 +256,9 @@ function splitItems(
   for (const [pattern, read] of FREQUENCIES) {
     const found = pattern.exec(list);
     if (!found) continue;
-    const count = parseTimes(found[1]!);
-    if (count === undefined) return undefined;
-    frequency = read(count);
+    const range = read(found);
+    if (range === undefined) return undefined;
+    frequency = range;
     list = list.slice(0, found.index) + list.slice(found.index + found[0].length);
     break;
   }
@@ -283,16 +322,16 @@ function addKeywords(
   if (frequency === undefined) {
     // The frequency may follow a passive form: "the word 'data' should appear at least 3 times", "the
     // keyword banana must appear twice". A bare count is read only when nothing but filler follows it
-    // ("appear twice in each paragraph" and "appear 2 times or fewer" are left unchecked).
+    // ("appear twice in each paragraph" is left unchecked).
     const stop = state.text.indexOf(CONSUMED, end);
     const tail = state.text.slice(end, stop === -1 ? undefined : stop);
     for (const [pattern, read] of FREQUENCIES) {
       const found = pattern.exec(tail);
-      const count = found ? parseTimes(found[1]!) : undefined;
-      if (found && count !== undefined && /^[\s,]*$/.test(tail.slice(0, found.index))) {
+      const range = found ? read(found) : undefined;
+      if (found && range !== undefined && /^[\s,]*$/.test(tail.slice(0, found.index))) {
         const after = tail.slice(found.index + found[0].length);
         if (pattern === BARE_FREQUENCY && !/^[\s,.;!]*$/.test(after.replace(TRAILING_FILLER, ""))) break;
-        frequency = read(count);
+        frequency = range;
         last = end + found.index + found[0].length;
         break;
       }

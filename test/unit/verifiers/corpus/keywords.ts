@@ -144,6 +144,22 @@ export const keywordCases: CorpusCase[] = [
   item("keywords/shows-up-exactly-once", "The keyword 'cloud' shows up exactly once.", "A cloud.", 1),
   item("keywords/be-found-at-least", "The word 'data' should be found at least 3 times.", "data data", 0),
   item("keywords/include-somewhere", "Include the terms wind and tide somewhere.", "Wind and tide.", 1),
+  // Both bounds of a range, and "N or more" before or after "times".
+  item(
+    "keywords/range-at-least-but-fewer",
+    "Say 'yes' at least twice but fewer than four times.",
+    "yes yes yes yes",
+    0,
+  ),
+  item(
+    "keywords/range-at-least-but-fewer-in",
+    "Say 'yes' at least twice but fewer than four times.",
+    "yes yes yes",
+    1,
+  ),
+  item("keywords/range-between", "Use the word 'data' between 2 and 3 times.", "data", 0),
+  item("keywords/n-or-more-times", "The word 'tea' must show up two or more times.", "Tea, tea.", 1),
+  item("keywords/n-times-or-fewer", "'very' may appear 1 time or fewer.", "very very", 0),
   item("keywords/mention-both", "Mention both Paris and London", "Paris only.", 0.5),
   item("keywords/empty-text-required", "Mention Paris", "", 0),
   item("keywords/empty-text-forbidden", "Don't mention Paris", "", 1),

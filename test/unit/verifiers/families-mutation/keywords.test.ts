@@ -152,11 +152,8 @@ describe("keywords read with what is left unchecked", () => {
       [keywords(["data"], { min: 1 })],
       ["paragraph at least twice"],
     ],
-    [
-      "The word 'data' should appear 2 times or fewer",
-      [keywords(["data"], { min: 1 })],
-      ["2 times or fewer"],
-    ],
+    // "N times or fewer" is a maximum, read as such (it was left unchecked before ranges were read).
+    ["The word 'data' should appear 2 times or fewer", [keywords(["data"], { min: 0, max: 2 })], []],
     [
       "The word 'data' should appear once in each paragraph",
       [keywords(["data"], { min: 1 })],

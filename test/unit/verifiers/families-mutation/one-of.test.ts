@@ -107,7 +107,12 @@ describe("the score and reason of a one-of check", () => {
     // Without "only", an option as written may be followed by more (IFEval's reading); with it, not.
     [YES_NO_LOOSE, "No, it is not.", 0, 'none of the options found as written; one of "yes", "no" required'],
     [YES_NO_LOOSE, "no, it is not.", 1, 'answers with "no"; one of "yes", "no" required'],
-    [YES_NO, "no, it is not.", 0, 'answers with "no" and more; only one of "yes", "no" allowed, nothing else'],
+    [
+      YES_NO,
+      "no, it is not.",
+      0,
+      'answers with "no" and more; only one of "yes", "no" allowed, nothing else',
+    ],
     // A whole text that is an option passes in any case, with emphasis, quotes and spacing aside.
     [
       "Reply with one of: Agree, Disagree",
