@@ -1,40 +1,47 @@
 import { Command, CommanderError } from "commander";
-import { registerBless, registerCompare, registerGate, registerMerge } from "./commands/gate.js";
-import { registerHistory } from "./commands/history.js";
-import { registerLint } from "./commands/lint.js";
-import { registerRun } from "./commands/run.js";
-import { registerServe } from "./commands/serve.js";
-import { registerValidate } from "./commands/validate.js";
-import { registerVerify } from "./commands/verify.js";
 import { EXIT } from "./exit-codes.js";
 import type { RegisterCommand } from "./register-command.js";
 
-/** Builds the `maestro-eval` command with every subcommand registered. */
-export function createProgram(): Command {
+/**
+ * Each subcommand's module, in the order the help lists them. A run loads only the module of the command it
+ * names (the help, a typo or no command load them all): `maestro-eval run` does not compile the local
+ * server, the verifiers or the report validator before it starts vitest; the run loads what it needs later.
+ */
+const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<RegisterCommand[]> }> = [
+  { names: ["run"], load: async () => [(await import("./commands/run.js")).registerRun] },
+  {
+    names: ["gate", "bless", "compare", "merge"],
+    load: async () => {
+      const gate = await import("./commands/gate.js");
+      return [gate.registerGate, gate.registerBless, gate.registerCompare, gate.registerMerge];
+    },
+  },
+  { names: ["serve"], load: async () => [(await import("./commands/serve.js")).registerServe] },
+  { names: ["validate"], load: async () => [(await import("./commands/validate.js")).registerValidate] },
+  { names: ["verify"], load: async () => [(await import("./commands/verify.js")).registerVerify] },
+  { names: ["lint"], load: async () => [(await import("./commands/lint.js")).registerLint] },
+  { names: ["history"], load: async () => [(await import("./commands/history.js")).registerHistory] },
+];
+
+/**
+ * Builds the `maestro-eval` command: with only the subcommand `argv` names when it names one, otherwise with
+ * every subcommand registered.
+ */
+export async function createProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("maestro-eval")
     .description("Test LLM output against natural-language requirements, the way AI21 Maestro scores them.")
     .showHelpAfterError()
     .exitOverride();
-  for (const register of commands) register(program);
+  const named = argv.find((arg) => !arg.startsWith("-"));
+  const only = COMMANDS.find((command) => named !== undefined && command.names.includes(named));
+  for (const command of only === undefined ? COMMANDS : [only])
+    for (const register of await command.load()) register(program);
   return program;
 }
 
-const commands: RegisterCommand[] = [
-  registerRun,
-  registerGate,
-  registerBless,
-  registerCompare,
-  registerMerge,
-  registerServe,
-  registerValidate,
-  registerVerify,
-  registerLint,
-  registerHistory,
-];
-
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = createProgram();
+  const program = await createProgram(argv);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
