@@ -8,8 +8,8 @@ import { MaestroConfigurationError } from "../errors/index.js";
 import type { CassetteMode } from "../harness/cassettes.js";
 import type { HarnessOptions } from "../harness/global-setup.js";
 import type { Backend } from "../harness/harness-settings.js";
-import { parseFaultOptions } from "../local/index.js";
-import { createConfiguredJudge, type JudgeConfig } from "../verifiers/index.js";
+import { parseFaultOptions } from "../local/faults.js";
+import { createConfiguredJudge, type JudgeConfig } from "../verifiers/judge-config.js";
 
 /** Everything `maestro-eval run` and `gate` read from `maestro-eval.config.ts`; every field is optional. */
 export interface MaestroEvalConfig {

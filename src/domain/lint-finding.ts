@@ -22,9 +22,13 @@ export interface SuiteLintInput {
 
 /** Lints suites in the reporter's process, which does not load the verifiers itself (the harness gives it one). */
 export interface SuiteLinter {
-  /** The findings of one suite, now. */
+  /** Whether {@link lint} can be called (what it needs is loaded). */
+  readonly ready: boolean;
+  /** Loads what {@link lint} needs. */
+  prepare(): Promise<void>;
+  /** The findings of one suite, now; only once {@link ready}. */
   lint(input: SuiteLintInput): LintFinding[];
-  /** Calls `then` at a moment this process has nothing else to do. */
+  /** Calls `then`, ready, at a moment this process has nothing else to do. */
   whenIdle(then: () => void): void;
 }
 

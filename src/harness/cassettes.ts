@@ -10,22 +10,10 @@ import {
   stableStringify,
 } from "../domain/index.js";
 import { MaestroCassetteMissError, MaestroConfigurationError, redactSecrets } from "../errors/index.js";
+import type { CassetteMode } from "./cassette-mode.js";
 import { collectRequestSecrets } from "./request-secrets.js";
 
-/** off: always call the API; record: call and store; replay: only stored runs; auto: stored when there, else call and store. */
-export type CassetteMode = "off" | "record" | "replay" | "auto";
-
-const MODES: readonly CassetteMode[] = ["off", "record", "replay", "auto"];
-
-/** Reads `MAESTRO_EVAL_CASSETTES`; `off` when unset. */
-export function readCassetteMode(env: Record<string, string | undefined> = process.env): CassetteMode {
-  const value = env.MAESTRO_EVAL_CASSETTES?.trim();
-  if (value === undefined || value === "") return "off";
-  if ((MODES as readonly string[]).includes(value)) return value as CassetteMode;
-  throw new MaestroConfigurationError(
-    `MAESTRO_EVAL_CASSETTES must be one of ${MODES.join(", ")}, got ${JSON.stringify(value)}`,
-  );
-}
+export { type CassetteMode, readCassetteMode } from "./cassette-mode.js";
 
 /**
  * The request a cassette stores and hashes: with every header value and secret removed, so that the

@@ -3,15 +3,12 @@ import { dirname } from "node:path";
 import type { TestProject } from "vitest/node";
 import { stableStringify } from "../domain/index.js";
 import { MaestroConfigurationError } from "../errors/index.js";
-import {
-  type FaultOptions,
-  type LocalServer,
-  type SimGeneratorOptions,
-  startDeferredWarmUp,
-  startLocalServer,
-} from "../local/index.js";
-import { createConfiguredJudge, type JudgeConfig } from "../verifiers/index.js";
-import { type CassetteMode, readCassetteMode } from "./cassettes.js";
+import type { FaultOptions } from "../local/faults.js";
+import type { SimGeneratorOptions } from "../local/sim-generator.js";
+import { type DeferredLocalServer, startDeferredLocalServer } from "../local/start-deferred-server.js";
+import { startDeferredWarmUp } from "../local/warm-up-trigger.js";
+import { createConfiguredJudge, type JudgeConfig } from "../verifiers/judge-config.js";
+import { type CassetteMode, readCassetteMode } from "./cassette-mode.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
 import { pollHistoryPlace } from "./poll-history.js";
 import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
@@ -78,19 +75,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const concurrency = options.concurrency ?? readConcurrency(env) ?? HARNESS_DEFAULTS.concurrency;
   const judge = createConfiguredJudge(options.judge, "the run's judge", env);
-  let server: LocalServer | undefined;
+  let server: DeferredLocalServer | undefined;
   let baseUrl = "";
   if (backend === "local") {
-    server = await startLocalServer({
+    // Its engine is loaded and compiled once the workers are starting (below) or have their first suite
+    // file (warmUpOnFirstTransform), while this process has nothing else to do: not before listening,
+    // which would hold up the workers' start, nor at the first create, which would hold up its cell.
+    server = await startDeferredLocalServer({
       seed: options.local?.seed ?? 0,
       timeScale: options.local?.timeScale ?? HARNESS_DEFAULTS.localTimeScale,
       ...(options.local?.faults === undefined ? {} : { faults: options.local.faults }),
       ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
       judge,
-      // Compiled once the workers are starting (below) or have their first suite file
-      // (warmUpOnFirstTransform), while this process has nothing else to do: not before listening, which
-      // would hold up the workers' start, nor at the first create, which would hold up its cell.
-      warmUp: "deferred",
     });
     baseUrl = server.url;
   } else if (backend === "ai21") {

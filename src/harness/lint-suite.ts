@@ -13,8 +13,8 @@ import {
 import { redactSecrets } from "../errors/index.js";
 import type { MatrixCell } from "./expand-matrix.js";
 import type { ProvidedHarness } from "./harness-context.js";
+import { type LintedCase, lintSuite } from "./lint-cases.js";
 import { collectRequestSecrets } from "./request-secrets.js";
-import { type LintedCase, lintSuite } from "./suite-linter.js";
 
 declare module "vitest" {
   interface TaskMeta {

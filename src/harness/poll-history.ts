@@ -4,7 +4,7 @@
 // instead of at the documented back-off. It is a cache: unreadable or unwritable, it is ignored.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createDurationEstimator, type DurationEstimator, type DurationSeed } from "../client/index.js";
+import { createDurationEstimator, type DurationEstimator, type DurationSeed } from "../client/poll-plan.js";
 
 /** Where a run keeps its poll history, and which part of it applies (the backend and its timing). */
 export interface PollHistoryPlace {

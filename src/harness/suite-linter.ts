@@ -1,77 +1,33 @@
-// The requirement lint of a suite's cases, as data in and findings out: run by the worker that collects the
-// suite (lint-suite.ts), or by the reporter's process from what the worker recorded (`suiteLinter`).
-import { validateRunRequest } from "../constraints/index.js";
-import type { CreateRunRequest } from "../domain/index.js";
-import type { LintFinding, SuiteLinter } from "../domain/lint-finding.js";
-import { lintRequirements } from "../verifiers/lint-requirements.js";
+// The linter `maestro-eval run` gives its reporter: the lint of what the workers recorded, in the run's own
+// process. It loads the verifiers only once that process is idle (its workers are starting), not before.
+import type { SuiteLinter } from "../domain/lint-finding.js";
 import { whenIdle } from "./when-idle.js";
 
-/** One case to lint: its name and the request its cells send (any cell's: they differ only in model and budget). */
-export interface LintedCase {
-  name: string;
-  request: CreateRunRequest;
-}
-
-/** Options of {@link lintSuite}. */
-export interface LintSuiteOptions {
-  /** `chat` suites send no Maestro request: only their requirements are linted. Default `maestro`. */
-  kind?: "maestro" | "chat";
-  /** Whether a judge model scores what no verifier understands. Default false. */
-  judge?: boolean;
-}
-
-/**
- * Lints every case of a suite: conflicts between requirements, a language requirement against
- * `response_language`, requirements no verifier understands, near-duplicates, and the validator's warnings
- * (requirements together with tools). Validator errors are not here: they fail the suite at collection.
- *
- * @example
- * lintSuite("support", [{ name: "refund", request: { input: "...", requirements: [...] } }]);
- */
-export function lintSuite(
-  suite: string,
-  cases: readonly LintedCase[],
-  options: LintSuiteOptions = {},
-): LintFinding[] {
-  const findings: LintFinding[] = [];
-  for (const { name, request } of cases) {
-    const requirements = request.requirements ?? [];
-    if (options.kind !== "chat") {
-      for (const issue of validateRunRequest(request)) {
-        if (issue.severity !== "warning") continue;
-        const index = issue.loc.find((part) => typeof part === "number");
-        const named = issue.loc.includes("requirements") && typeof index === "number";
-        findings.push({
-          severity: "warning",
-          rule: issue.type,
-          suite,
-          case: name,
-          requirements: named ? [requirements[index]?.name ?? String(index)] : [],
-          clauses: [],
-          message: issue.msg,
-        });
-      }
-    }
-    for (const finding of lintRequirements(requirements, {
-      responseLanguage: options.kind === "chat" ? undefined : request.response_language,
-      chat: options.kind === "chat",
-      ...(options.judge === undefined ? {} : { judge: options.judge }),
-    })) {
-      findings.push({ ...finding, suite, case: name });
-    }
-  }
-  return findings;
-}
-
-/**
- * The linter `maestro-eval run` gives its reporter: it lints a suite's recorded input in the reporter's
- * process, where the verifiers are loaded already (the embedded server warms them up) and which mostly
- * waits on the workers, at its first idle moment.
- */
-/** How long the reporter's process must have been idle before it lints. */
+/** How long the run's process must have been idle before it lints. */
 const IDLE_BEFORE_LINT_MS = 20;
 
+let cases: typeof import("./lint-cases.js") | undefined;
+let loading: Promise<void> | undefined;
+
+function load(): Promise<void> {
+  loading ??= import("./lint-cases.js").then((module) => {
+    cases = module;
+  });
+  return loading;
+}
+
+/**
+ * Lints a suite's recorded input in the run's process, where the verifiers are warm (the embedded server
+ * warms them up) and which mostly waits on its workers: at its first idle moment, or when the run ends.
+ */
 export const suiteLinter: SuiteLinter = {
-  lint: (input) => lintSuite(input.suite, input.cases, { kind: input.kind, judge: input.judge }),
-  whenIdle: (then) => whenIdle(IDLE_BEFORE_LINT_MS, then),
+  get ready() {
+    return cases !== undefined;
+  },
+  prepare: load,
+  lint(input) {
+    if (cases === undefined) throw new Error("suiteLinter.lint: call prepare() first");
+    return cases.lintSuite(input.suite, input.cases, { kind: input.kind, judge: input.judge });
+  },
+  whenIdle: (then) => whenIdle(IDLE_BEFORE_LINT_MS, () => void load().then(then)),
 };

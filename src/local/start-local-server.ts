@@ -1,18 +1,17 @@
 import { setMaxListeners } from "node:events";
-import { createServer } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FileLibrary } from "../library/index.js";
 import type { Judge } from "../verifiers/index.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan } from "./faults.js";
 import type { Generator } from "./generator.js";
 import { createRequestGuard } from "./guard-request.js";
+import { listenLocal } from "./listen-local.js";
 import { createRequestPipeline } from "./request-pipeline.js";
 import { createChatRoute } from "./routes/chat.js";
 import { createRunRoutes } from "./routes/runs.js";
 import { createRunLifecycle } from "./run-lifecycle.js";
 import { createRunPreparer } from "./run-preparer.js";
 import { createRunStore, type RunStore } from "./run-store.js";
-import { sendJson } from "./send-json.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
 import { classifyAddress, createToolRuntime, type ToolRuntimeOptions } from "./tools/index.js";
 import { deferWarmUp, warmUpNow } from "./warm-up.js";
@@ -114,11 +113,6 @@ const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
  * await server.close();
  */
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
-  const timeScale = options.timeScale ?? 1;
-  if (!(timeScale >= 0) || !Number.isFinite(timeScale)) {
-    throw new RangeError(`startLocalServer: timeScale must be a number >= 0, got ${timeScale}`);
-  }
-  const seed = options.seed ?? 0;
   const boundHost = options.host ?? "127.0.0.1";
   const loopbackBind = isLoopbackHost(boundHost);
   if (!loopbackBind && (options.token === undefined || options.token === "")) {
@@ -126,8 +120,54 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       `startLocalServer: binding ${boundHost}, which is not a loopback address, needs a token: anyone who can reach it could run tools and read the library. Set token (serve --token or MAESTRO_EVAL_SERVER_TOKEN), or bind 127.0.0.1.`,
     );
   }
+  const app = createLocalApp(options, { boundHost, loopbackBind });
+  const listening = await listenLocal(app.handle, boundHost, options.port ?? 0, app.signal).catch(
+    async (error: unknown) => {
+      await app.dispose();
+      throw error;
+    },
+  );
+  return {
+    url: listening.url,
+    port: listening.port,
+    store: app.store,
+    faults: app.faults,
+    library: app.library,
+    stats: app.stats,
+    close: () => listening.close(app),
+  };
+}
+
+/** A local server's request handling, without the HTTP server that feeds it. */
+export interface LocalApp {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  store: RunStore;
+  faults: FaultPlan;
+  library: FileLibrary;
+  stats(): LocalServerStats;
+  /** Aborted when the server closes: runs and chat answers in flight stop. */
+  signal: AbortSignal;
+  /** Aborts what is in flight (runs, chat answers, tool calls). */
+  abort(): void;
+  /** Releases the tools and the preparing thread (after {@link abort}). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Builds what answers a local server's requests (the pipeline, the engine, the tools), for
+ * {@link startLocalServer} and for the harness's server that loads it once its process is idle.
+ */
+export function createLocalApp(
+  options: LocalServerOptions,
+  bind: { boundHost: string; loopbackBind: boolean },
+): LocalApp {
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale >= 0) || !Number.isFinite(timeScale)) {
+    throw new RangeError(`startLocalServer: timeScale must be a number >= 0, got ${timeScale}`);
+  }
+  const seed = options.seed ?? 0;
   const guard = createRequestGuard({
-    boundHost,
+    boundHost: bind.boundHost,
     token: options.token,
     allowedHosts: options.allowedHosts,
   });
@@ -141,7 +181,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   // Bound beyond this machine, a client's tools must not reach the services listening on its loopback.
   const env = options.env ?? process.env;
   const tools = createToolRuntime(
-    loopbackBind || options.toolNetwork !== undefined || (env.MAESTRO_EVAL_TOOL_NETWORK ?? "").trim() !== ""
+    bind.loopbackBind ||
+      options.toolNetwork !== undefined ||
+      (env.MAESTRO_EVAL_TOOL_NETWORK ?? "").trim() !== ""
       ? options
       : { ...options, toolNetwork: "public-only" },
   );
@@ -149,7 +191,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   // Every run and chat answer in flight listens to it (removing its listener when done): many at once
   // is normal for a server, and not the leak Node warns about past 10.
   setMaxListeners(0, closing.signal);
-  const sockets = new Set<Socket>();
   const lifecycle = createRunLifecycle({
     generator,
     judge: options.judge,
@@ -171,60 +212,26 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     maxBodyBytes,
     signal: closing.signal,
   });
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (closing.signal.aborted) return;
-      if (!res.headersSent)
-        sendJson(res, 500, { detail: `Internal error in the local server: ${errorMessage(error)}` });
-      else res.destroy();
-    });
-  });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
-    else socket.destroy();
-  });
   if (options.warmUp === undefined || options.warmUp === true) warmUpNow();
   else if (options.warmUp === "deferred") deferWarmUp(closing.signal);
-  await new Promise<void>((resolve, reject) => {
-    const fail = (error: Error) => {
-      tools.close();
-      void preparer.close();
-      reject(error);
-    };
-    server.once("error", fail);
-    server.listen(options.port ?? 0, boundHost, () => {
-      server.off("error", fail);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
-    port: address.port,
+    handle,
     store,
     faults,
     library: tools.library,
+    signal: closing.signal,
     stats: () => ({
       runsCreated: lifecycle.started,
       duplicateCreates: runs.duplicateCreates,
       chatCompletions: chat.completions,
       faultsInjected: { ...faults.injected },
     }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        closing.abort(new Error("the local server is closing"));
-        for (const socket of sockets) socket.destroy();
-        server.close(() => {
-          tools.close();
-          preparer.close().then(resolve, resolve);
-        });
-      }),
+    abort: () => closing.abort(new Error("the local server is closing")),
+    dispose: async () => {
+      if (!closing.signal.aborted) closing.abort(new Error("the local server is closing"));
+      tools.close();
+      await preparer.close().catch(() => undefined);
+    },
   };
 }
 
@@ -237,8 +244,4 @@ function isLoopbackHost(host: string): boolean {
   } catch {
     return false;
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -14,7 +14,12 @@ export interface HistoryReporterOptions {
    * says it did not write the reports of a round (`wrote: false`: no cell, or an interrupted rerun),
    * nothing is appended.
    */
-  source: { readonly report: EvalReport | undefined; readonly wrote?: boolean };
+  source: {
+    readonly report: EvalReport | undefined;
+    readonly wrote?: boolean;
+    /** Settles once the source has written its reports, when that waits (MaestroReporter's). */
+    readonly finishing?: Promise<void> | undefined;
+  };
   /** The git state and shard of the run, read when it ends. */
   describeRun: () => Pick<HistoryRunInfo, "commit" | "branch" | "dirty" | "shard">;
 }
@@ -48,7 +53,9 @@ export class HistoryReporter implements Reporter {
     if (meta !== undefined) this.suites.add(meta.cell.suite);
   }
 
-  onTestRunEnd(): void {
+  async onTestRunEnd(): Promise<void> {
+    // Called beside the source's own onTestRunEnd: its reports are read once it has written them.
+    await this.options.source.finishing;
     this.appended = 0;
     const report = this.options.source.report;
     if (report === undefined || report.cells.length === 0 || this.options.source.wrote === false) return;

@@ -253,7 +253,7 @@ export class MaestroReporter implements Reporter {
   /** Lints what the round's suites recorded for the linter and is not linted yet. */
   private lintPending(round: Round | undefined): void {
     const linter = this.options.linter;
-    if (round === undefined || linter === undefined) return;
+    if (round === undefined || linter === undefined || !linter.ready) return;
     for (const record of round.records.values()) {
       for (const [name, input] of record.lintInputs) {
         record.lint.set(name, linter.lint(input));
@@ -300,10 +300,33 @@ export class MaestroReporter implements Reporter {
     modules: ReadonlyArray<TestModule>,
     unhandledErrors: ReadonlyArray<{ message?: string }>,
     reason?: TestRunEndReason,
-  ): void {
+  ): void | Promise<void> {
     this.progress?.finish();
     const round = this.currentRound();
     this.round = undefined;
+    const linter = this.options.linter;
+    const pending = [...round.records.values()].some((record) => record.lintInputs.size > 0);
+    if (pending && linter !== undefined && !linter.ready) {
+      // The run never left this process idle long enough to lint: the linter is loaded now, and the
+      // reports written once it has linted (a reporter that reads them awaits `finishing`).
+      this.finishing = linter
+        .prepare()
+        .catch(() => undefined)
+        .then(() => this.endRound(round, modules, unhandledErrors, reason));
+      return this.finishing;
+    }
+    this.endRound(round, modules, unhandledErrors, reason);
+  }
+
+  /** Settles once the last round's reports are written, when writing them waited for the linter. */
+  finishing: Promise<void> | undefined;
+
+  private endRound(
+    round: Round,
+    modules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<{ message?: string }>,
+    reason: TestRunEndReason | undefined,
+  ): void {
     // What the linter has not had an idle moment for is linted now, before the reports are written.
     this.lintPending(round);
     if (reason === "interrupted" && this.written !== undefined) {

@@ -5,7 +5,7 @@
 import { redactText } from "../errors/index.js";
 import type { Verdict } from "./check.js";
 import { describeValue } from "./describe-value.js";
-import { readVerdict } from "./verify.js";
+import { readVerdict } from "./read-verdict.js";
 
 /** Options of {@link createJudge}. */
 export interface JudgeOptions {

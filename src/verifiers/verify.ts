@@ -34,6 +34,10 @@ import { scoreRepeatRequest } from "./families/repeat.js";
 import { scoreParagraphStart, scoreResponses, scoreSections } from "./families/sections.js";
 import { scoreEndsWith, scoreQuoted, scoreStartsWith } from "./families/start-end.js";
 import { parseRequirement } from "./parse-requirement.js";
+import { readVerdict } from "./read-verdict.js";
+
+export { readVerdict };
+
 import { readTextFacts, type TextFacts } from "./text-facts.js";
 import { isTrusted } from "./trusted.js";
 
@@ -331,12 +335,6 @@ function scoreByKind(check: Check, facts: TextFacts, context: ScoreContext): Fam
     case "one_of":
       return scoreOneOf(check, facts);
   }
-}
-
-/** The verdict one score gives: pass at 1, fail below 1 (a checked clause not met), unverifiable when null. */
-export function readVerdict(score: number | null): Verdict {
-  if (score === null) return "unverifiable";
-  return score >= 1 ? "pass" : "fail";
 }
 
 /**

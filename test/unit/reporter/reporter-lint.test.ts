@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { TestCase, TestModule, TestSuite } from "vitest/node";
 import { CELL_META_KEY } from "../../../src/domain/index.js";
 import {
@@ -65,14 +65,25 @@ function fakeRun(meta: Record<string, unknown>) {
 function countingLinter() {
   const idle: Array<() => void> = [];
   const calls: SuiteLintInput[] = [];
+  let ready = false;
   const linter: SuiteLinter = {
+    get ready() {
+      return ready;
+    },
+    prepare: async () => {
+      await suiteLinter.prepare();
+      ready = true;
+    },
     lint: (given) => {
       calls.push(given);
       return suiteLinter.lint(given);
     },
-    whenIdle: (then) => idle.push(then),
+    whenIdle: (then) => {
+      idle.push(then);
+    },
   };
-  const runIdle = () => {
+  const runIdle = async () => {
+    await linter.prepare();
     for (const then of idle.splice(0)) then();
   };
   return { linter, calls, runIdle };
@@ -87,18 +98,26 @@ function reporterIn(linter?: SuiteLinter) {
   return { reporter, lintOf };
 }
 
-function run(reporter: MaestroReporter, meta: Record<string, unknown>, beforeEnd: () => void = () => {}) {
+async function run(
+  reporter: MaestroReporter,
+  meta: Record<string, unknown>,
+  beforeEnd: () => Promise<void> | void = () => {},
+) {
   const { module, suite, cell } = fakeRun(meta);
   reporter.onTestRunStart([{ moduleId: FILE }] as never);
   reporter.onTestModuleCollected(module);
   reporter.onTestCaseResult(cell);
   reporter.onTestSuiteResult(suite);
-  beforeEnd();
-  reporter.onTestRunEnd([module], [], "passed");
+  await beforeEnd();
+  await reporter.onTestRunEnd([module], [], "passed");
 }
 
 describe("the reporter's lint of what the workers recorded", () => {
-  const expected = suiteLinter.lint(input);
+  let expected: LintFinding[];
+  beforeAll(async () => {
+    await suiteLinter.prepare();
+    expected = suiteLinter.lint(input);
+  });
 
   test("the findings are those the suite's own lint gives: a conflict and an unverifiable requirement", () => {
     expect(expected.map((finding) => [finding.severity, finding.rule])).toEqual(
@@ -109,38 +128,40 @@ describe("the reporter's lint of what the workers recorded", () => {
     );
   });
 
-  test("linted once, at the first idle moment after collection, into report.json", () => {
+  test("linted once, at the first idle moment after collection, into report.json", async () => {
     const { linter, calls, runIdle } = countingLinter();
     const { reporter, lintOf } = reporterIn(linter);
-    run(reporter, { [LINT_INPUT_META_KEY]: input }, () => {
+    await run(reporter, { [LINT_INPUT_META_KEY]: input }, async () => {
       expect(calls).toHaveLength(0);
-      runIdle();
+      await runIdle();
       expect(calls).toHaveLength(1);
     });
     expect(calls).toHaveLength(1);
     expect(lintOf()).toEqual(expected);
   });
 
-  test("linted at the end of the run when no idle moment came", () => {
+  test("linted when the run ends if no idle moment came, the reports written once the linter is loaded", async () => {
     const { linter, calls } = countingLinter();
     const { reporter, lintOf } = reporterIn(linter);
-    run(reporter, { [LINT_INPUT_META_KEY]: input });
+    expect(linter.ready).toBe(false);
+    await run(reporter, { [LINT_INPUT_META_KEY]: input });
     expect(calls).toHaveLength(1);
     expect(lintOf()).toEqual(expected);
+    expect(reporter.finishing).toBeInstanceOf(Promise);
   });
 
-  test("findings a worker recorded itself are taken as they are, and nothing is linted again", () => {
+  test("findings a worker recorded itself are taken as they are, and nothing is linted again", async () => {
     const { linter, calls, runIdle } = countingLinter();
     const { reporter, lintOf } = reporterIn(linter);
     const own = expected.slice(0, 1);
-    run(reporter, { [LINT_META_KEY]: own }, runIdle);
+    await run(reporter, { [LINT_META_KEY]: own }, runIdle);
     expect(calls).toHaveLength(0);
     expect(lintOf()).toEqual(own);
   });
 
-  test("without a linter, a recorded input gives no findings (and no error)", () => {
+  test("without a linter, a recorded input gives no findings (and no error)", async () => {
     const { reporter, lintOf } = reporterIn();
-    run(reporter, { [LINT_INPUT_META_KEY]: input });
+    await run(reporter, { [LINT_INPUT_META_KEY]: input });
     expect(lintOf()).toEqual([]);
   });
 });
