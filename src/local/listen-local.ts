@@ -15,6 +15,9 @@ export interface LocalListener {
   close(steps: { abort(): void; dispose(): Promise<void> }): Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open. */
+const KEEP_ALIVE_MS = 60_000;
+
 /** Listens on `host:port` (0: a free port) and answers each request with `handle`. */
 export async function listenLocal(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
@@ -32,6 +35,10 @@ export async function listenLocal(
       else res.destroy();
     });
   });
+  // Keep-alive connections stay open a minute: a busy moment (a long create parsed on this thread) must
+  // not outlast the idle timer of a connection its client is about to reuse, or the client's next request
+  // meets a reset (Node's default is 5 s).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));

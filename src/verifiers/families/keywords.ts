@@ -70,8 +70,11 @@ const bounded =
     return first === undefined || second === undefined ? undefined : read(first, second);
   };
 const NUMBER_OR_TIMES = `(?:${TIMES}|${NUMBER})`;
-/** How often, most specific first: both bounds of a range before either alone, a bare count last. */
-const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefined][] = [
+/**
+ * How often, most specific first: both bounds of a range before either alone, a bare count last. The
+ * range patterns start with a number's many spellings: each is tried only on text holding its words.
+ */
+const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefined, RegExp?][] = [
   // "at least four times but fewer than seven times", "between 2 and 4 times".
   [
     new RegExp(
@@ -79,6 +82,7 @@ const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefin
       "i",
     ),
     bounded((min, below) => ({ min, max: Math.max(0, below - 1) })),
+    /\b(?:fewer|less) than\b/i,
   ],
   [
     new RegExp(
@@ -86,14 +90,24 @@ const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefin
       "i",
     ),
     bounded((min, max) => ({ min, max })),
+    /\b(?:at most|no more than|not more than|a maximum of)\b/i,
   ],
   [
     new RegExp(`\\bbetween (${NUMBER}) and (${NUMBER_OR_TIMES})`, "i"),
     bounded((low, high) => ({ min: Math.min(low, high), max: Math.max(low, high) })),
+    /\bbetween\b/i,
   ],
   // "three or more times", "2 times or more", "five or fewer times".
-  [new RegExp(`\\b(${NUMBER})(?: times?)? or more(?: times)?`, "i"), bounded((min) => ({ min }))],
-  [new RegExp(`\\b(${NUMBER})(?: times?)? or (?:fewer|less)(?: times)?`, "i"), bounded((max) => ({ max }))],
+  [
+    new RegExp(`\\b(${NUMBER})(?: times?)? or more(?: times)?`, "i"),
+    bounded((min) => ({ min })),
+    /\bor more\b/i,
+  ],
+  [
+    new RegExp(`\\b(${NUMBER})(?: times?)? or (?:fewer|less)(?: times)?`, "i"),
+    bounded((max) => ({ max })),
+    /\bor (?:fewer|less)\b/i,
+  ],
   [
     new RegExp(
       `\\b(?:at least|no fewer than|no less than|not less than|a minimum of|min(?:imum)?) (${TIMES})`,
@@ -253,7 +267,8 @@ function splitItems(
 ): (Item & { frequency?: { min?: number; max?: number } })[] | undefined {
   let list = rawList;
   let frequency: { min?: number; max?: number } | undefined;
-  for (const [pattern, read] of FREQUENCIES) {
+  for (const [pattern, read, hint] of FREQUENCIES) {
+    if (hint !== undefined && !hint.test(list)) continue;
     const found = pattern.exec(list);
     if (!found) continue;
     const range = read(found);
@@ -325,7 +340,8 @@ function addKeywords(
     // ("appear twice in each paragraph" is left unchecked).
     const stop = state.text.indexOf(CONSUMED, end);
     const tail = state.text.slice(end, stop === -1 ? undefined : stop);
-    for (const [pattern, read] of FREQUENCIES) {
+    for (const [pattern, read, hint] of FREQUENCIES) {
+      if (hint !== undefined && !hint.test(tail)) continue;
       const found = pattern.exec(tail);
       const range = found ? read(found) : undefined;
       if (found && range !== undefined && /^[\s,]*$/.test(tail.slice(0, found.index))) {

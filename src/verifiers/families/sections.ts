@@ -126,7 +126,14 @@ function readTimes(text: string, at: number): RegExpExecArray | null {
 }
 
 /** Reads several responses and their separator, and cuts what was read (count, times, separator) from `text`. */
+/**
+ * What every separator of responses names: its symbols or their name. The patterns above try a number's
+ * many spellings at each word; a description without any of these is no rule of several responses.
+ */
+const SEPARATOR_HINT = new RegExp(`${SYMBOLS}|\\b${SYMBOL_NAMES}`, "i");
+
 function readResponses(text: string): { check: ResponsesCheck; rest: string } | undefined {
+  if (!SEPARATOR_HINT.test(text)) return undefined;
   const separator = RESPONSES_SEPARATOR.exec(text);
   if (separator === null) return undefined;
   const count = RESPONSES_COUNT.exec(text);
