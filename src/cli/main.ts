@@ -1,10 +1,7 @@
-import { setFlagsFromString } from "node:v8";
-import { SUITE_NODE_FLAGS } from "../harness/define-maestro-config.js";
 import { runCli } from "./program.js";
 
-// The flags the suites' processes get (regular expressions compiled once, to machine code; the heap grown
-// by half), in this one too: it runs the local server, reads every requirement the reports lint, and
-// holds every cell's result until the reports are written.
-for (const flag of SUITE_NODE_FLAGS) setFlagsFromString(flag);
-
+// No V8 flags are changed here at run time (v8.setFlagsFromString is documented as unsafe once code has
+// run): setting the suites' flags (SUITE_NODE_FLAGS) in this process crashed it with SIGSEGV in about 1
+// start in 50 under load once most of its modules were loaded after them (lazily). The suites' workers
+// get the flags on their command line, where they are safe.
 process.exitCode = await runCli(process.argv.slice(2));

@@ -57,8 +57,8 @@ export const PACKAGE_DEPS_CONFIG: { server?: { deps: { external: RegExp[] } } } 
  * collection before the next one (more on a machine with much memory), so a worker running 20,000 cells,
  * whose live heap is about 260 MiB at the end, peaked at about 800 MiB of garbage not yet collected;
  * growing by half keeps it near 500 MiB for a few percent more time spent collecting. It is a growth
- * rate, not a limit: a worker that needs more memory still gets it. The CLI sets both in its own
- * process too (cli/main.ts).
+ * rate, not a limit: a worker that needs more memory still gets it. The CLI's own process does not set
+ * them: changing V8 flags at run time (v8.setFlagsFromString) crashed it now and then (cli/main.ts).
  */
 export const SUITE_NODE_FLAGS: readonly string[] = ["--no-regexp-tier-up", "--heap-growing-percent=50"];
 
