@@ -17,6 +17,16 @@ function read(description: string): { checks: object[]; unchecked: readonly stri
 const oneOf = (...options: string[]) => ({ kind: "one_of", options });
 const responses = (count: number, separator: string) => ({ kind: "responses", count, separator });
 
+/** Scores `text` against `description`: the score, pass or fail by it, and a reason that says `reason`. */
+function expectScored(description: string, text: string, score: number, reason: string): void {
+  const result = verifyRequirement(text, description);
+  expect({ score: result.score, verdict: result.verdict }).toStrictEqual({
+    score,
+    verdict: score === 1 ? "pass" : "fail",
+  });
+  expect(result.reason).toContain(reason);
+}
+
 describe("a fixed set of answers: what is read", () => {
   test.each<[string, object]>([
     // A verb of answering with "only", "just" or "solely", and options that end the clause.
@@ -77,14 +87,7 @@ describe("a fixed set of answers: how texts score", () => {
     [IFEVAL, "my answer is no, since it rains", 0, "none of the options found as written"],
     ["Pick one option: red/green/blue", "I pick green.", 1, 'answers with "green"'],
     ["Pick one option: red/green/blue", "purple", 0, "none of the options found as written"],
-  ])("%j on %j", (description, text, score, reason) => {
-    const result = verifyRequirement(text, description);
-    expect({ score: result.score, verdict: result.verdict }).toStrictEqual({
-      score,
-      verdict: score === 1 ? "pass" : "fail",
-    });
-    expect(result.reason).toContain(reason);
-  });
+  ])("%j on %j", expectScored);
 });
 
 describe("several responses: what is read", () => {
@@ -122,14 +125,7 @@ describe("several responses: how texts score", () => {
     [TAKES, "Bold.\n******\nDull.", 1, "2 different responses found"],
     [TAKES, "Bold.\n*****\nDull.", 0, "1 response found"],
     ["Offer two options divided by six asterisk symbols.", "A\n******\nB\n******\nC", 0, "3 responses found"],
-  ])("%j on %j", (description, text, score, reason) => {
-    const result = verifyRequirement(text, description);
-    expect({ score: result.score, verdict: result.verdict }).toStrictEqual({
-      score,
-      verdict: score === 1 ? "pass" : "fail",
-    });
-    expect(result.reason).toContain(reason);
-  });
+  ])("%j on %j", expectScored);
 });
 
 describe("phrasings that are neither", () => {
