@@ -3,6 +3,8 @@
 // in that format. A format is a pattern of YYYY, YY, MMMM (March), MMM (Mar), MM, M, DD and D between
 // literal separators ("YYYY-MM-DD", "DD/MM/YYYY", "MMMM D, YYYY"); "ISO-8601" is YYYY-MM-DD. Only calendar
 // dates: the ISO time that may follow a numeric date is found with it but read by the family.
+
+import { compiledPattern } from "./compiled-pattern.js";
 import { escapeRegex, memoize } from "./memo.js";
 
 /** A calendar date found in a text. */
@@ -228,11 +230,11 @@ const MONTH_NAME =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 // Both named forms are found from their digits ("5 March 2024", "March 5, 2024") in one pass: a regex that
 // starts with a month name would be tried at every letter of the text.
-const NAMED_DATE = new RegExp(
+const NAMED_DATE = compiledPattern(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4})\\b|( (?:of )?${MONTH_NAME}\\.?,? (\\d{4}))\\b)`,
   "gi",
 );
-const MONTH_BEFORE = new RegExp(`\\b${MONTH_NAME}\\.? $`, "i");
+const MONTH_BEFORE = compiledPattern(`\\b${MONTH_NAME}\\.? $`, "i");
 
 /** A date written with its month's name, and where it starts in the text. */
 export interface NamedDate extends CalendarDate {

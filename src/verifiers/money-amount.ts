@@ -1,3 +1,4 @@
+import { compiledPattern } from "./compiled-pattern.js";
 // Money amounts as texts write them: the one grammar the currency family judges with and the simulated
 // writer reads and writes with, so that an amount written in a format is one the family finds and judges
 // as that format. Two formats are written: US format ("$1,234.50", which the family accepts) and code
@@ -37,7 +38,7 @@ const CODES = CURRENCIES.flatMap(({ code, name }) => (name === undefined ? [code
 // 1,234.56 or 1234.56 or 1.234,56 (European) or 1234,56
 const FIGURE = "\\d{1,3}(?:[,.\\u00a0 ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?";
 
-const MONEY = new RegExp(
+const MONEY = compiledPattern(
   [
     `(${SYMBOL})\\s?(${FIGURE})`,
     `\\b(${CODES})\\s?(${FIGURE})`,
@@ -82,9 +83,9 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
 const NUMBER_RUN = /\d[\d,]*(?:\.\d+)?/g;
 const SCALE_AFTER = /^ ?(?:million|billion|trillion|thousand|bn|mn|[mbk])(?![a-z0-9])/i;
 // Looser than the reader's codes: a judge counts "20 bucks" and "5 pounds" as money, and "₹" too.
-const CODE_AFTER = new RegExp(`^ ?(?:${CODES}|us dollars?|bucks|pounds?)(?![a-z0-9])`, "i");
+const CODE_AFTER = compiledPattern(`^ ?(?:${CODES}|us dollars?|bucks|pounds?)(?![a-z0-9])`, "i");
 const SYMBOL_AFTER = /^ ?[€£¥₪₹]/;
-const CODE_BEFORE = new RegExp(`(?:^|[^a-z0-9])((?:${CURRENCY_CODES.join("|")}) ?|[€£¥₪₹] ?)$`, "i");
+const CODE_BEFORE = compiledPattern(`(?:^|[^a-z0-9])((?:${CURRENCY_CODES.join("|")}) ?|[€£¥₪₹] ?)$`, "i");
 const DOLLAR_BEFORE = /(?:^|[^\p{L}\p{N}$])(-?(?:US)?\$ ?)$/u;
 
 /**

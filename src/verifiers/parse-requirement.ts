@@ -6,6 +6,7 @@
 import { RESPONSE_LANGUAGES, type ResponseLanguage } from "../domain/index.js";
 import type { Check, ParsedRequirement, ParseVerdict } from "./check.js";
 import { ClauseState, type Recognizer } from "./clause-state.js";
+import { compilePatterns } from "./compiled-pattern.js";
 import { describeValue } from "./describe-value.js";
 import { recognizeCase } from "./families/case.js";
 import { recognizeDates } from "./families/dates.js";
@@ -107,6 +108,8 @@ export function parseRequirement(
   const key = `${responseLanguage ?? ""}\u0000${description}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
+  // Every family's patterns are tried on every description: compiled together the first time.
+  compilePatterns();
   const parsed = deepFreeze(readDescription(description, responseLanguage));
   markTrusted(parsed);
   cache.set(key, parsed);

@@ -1,3 +1,4 @@
+import { compiledPattern } from "./compiled-pattern.js";
 // Splits a requirement description into clauses, each of which the families read on their own.
 // Quoted strings are lifted out first and replaced by placeholders, so that nothing inside quotes is
 // ever read as an instruction ("Mention 'don't use commas'" is one keyword, not a punctuation rule) and
@@ -34,17 +35,19 @@ const LONE_SYMBOL =
   /\b(letter|character|symbol|sign|char)[ \t]+([^\s\p{L}\p{N}"'“‘`«\uE000-\uE002])(?=[ \t,.]|$)/giu;
 // A phrase introduced as exact words after "end/finish/start ... with", "the last words must be:", taken
 // up to the end of its sentence; only where the text around says it is a start or an end.
-const UNQUOTED_PHRASE =
-  /(\b(?:(?:end|ends|ending|finish|finishes|finishing|conclude|concludes|concluding|close|closes|closing|start|starts|starting|begin|begins|beginning|open|opens|opening|sign(?:s|ing)? off)\b[^.!?\n\uE000]{0,60}?\b(?:with|by saying|by writing|using)(?: (?:this|the|these|that|a|an|the following))?(?: exact| very| same| following| precise)* (?:phrase|sentence|words|line|text|question(?! mark\b)|statement|expression|string|sign-off|closing)|\b(?:last|final|closing|first|opening) (?:words?|sentence|line|phrase)(?: of (?:the|your) (?:response|answer|reply|text))? (?:must|should|has to|needs to|will) be(?: exactly| the (?:exact )?(?:phrase|sentence|words))?|\b(?:end|finish|conclude|close|start|begin)(?:s|ing)? (?:your |the )?(?:response|answer|reply|text|email|letter|message)? ?with\s*:)\s*:?\s+)(?!["“‘'«`\uE000])([^\n\uE000\uE001]*?[^\s.!?\uE000\uE001])([.!?]+(?=\s|$)|(?=\n|$))/giu;
-const UNQUOTED_PHRASE_BEFORE_NOTHING_ELSE = new RegExp(
+const UNQUOTED_PHRASE = compiledPattern(
+  /(\b(?:(?:end|ends|ending|finish|finishes|finishing|conclude|concludes|concluding|close|closes|closing|start|starts|starting|begin|begins|beginning|open|opens|opening|sign(?:s|ing)? off)\b[^.!?\n\uE000]{0,60}?\b(?:with|by saying|by writing|using)(?: (?:this|the|these|that|a|an|the following))?(?: exact| very| same| following| precise)* (?:phrase|sentence|words|line|text|question(?! mark\b)|statement|expression|string|sign-off|closing)|\b(?:last|final|closing|first|opening) (?:words?|sentence|line|phrase)(?: of (?:the|your) (?:response|answer|reply|text))? (?:must|should|has to|needs to|will) be(?: exactly| the (?:exact )?(?:phrase|sentence|words))?|\b(?:end|finish|conclude|close|start|begin)(?:s|ing)? (?:your |the )?(?:response|answer|reply|text|email|letter|message)? ?with\s*:)\s*:?\s+)(?!["“‘'«`\uE000])([^\n\uE000\uE001]*?[^\s.!?\uE000\uE001])([.!?]+(?=\s|$)|(?=\n|$))/giu,
+);
+const UNQUOTED_PHRASE_BEFORE_NOTHING_ELSE = compiledPattern(
   `${UNQUOTED_PHRASE.source.slice(0, UNQUOTED_PHRASE.source.lastIndexOf("(["))}([.!?]+(?=\\s+(?:no other (?:words|text)|nothing (?:else )?(?:should|may|must|can) (?:follow|come after)|(?:do not|don't) (?:add|write|say) anything (?:else )?after)))`,
   "giu",
 );
 const SENTENCE_BREAK = /[.!?;]+(?=\s|$)|\n+/;
 const SPLIT_CANDIDATE =
   /\s*,\s*(?:and|but|while|whereas|then|also|plus)\s+|\s+(?:and|but|while|whereas|as well as|plus|and then|and also)\s+|\s*,\s+|\s+[-–—]\s+/gi;
-const IMPERATIVE =
-  /^(?:(?:please|also|then|always|just|and)\s+)*(?:do not|don't|dont|never|avoid|use|write|include|mention|respond|reply|answer|start|begin|open|end|finish|conclude|close|wrap|enclose|surround|keep|limit|return|output|format|give|provide|add|put|separate|make sure|make|ensure|highlight|refrain|exclude|omit|present|express|list|stay|stick|follow|capitalize|capitalise|no|not|without|only|be|stop|translate|speak|sign|organize|organise|structure|divide|number|restrict|cap)\b(?!\s*(?:,|and\b|or\b|$))/i;
+const IMPERATIVE = compiledPattern(
+  /^(?:(?:please|also|then|always|just|and)\s+)*(?:do not|don't|dont|never|avoid|use|write|include|mention|respond|reply|answer|start|begin|open|end|finish|conclude|close|wrap|enclose|surround|keep|limit|return|output|format|give|provide|add|put|separate|make sure|make|ensure|highlight|refrain|exclude|omit|present|express|list|stay|stick|follow|capitalize|capitalise|no|not|without|only|be|stop|translate|speak|sign|organize|organise|structure|divide|number|restrict|cap)\b(?!\s*(?:,|and\b|or\b|$))/i,
+);
 const SUBJECT_CLAUSE =
   /^(?:(?:the|all|any|every|each|your|its|their|also)\s+)*[\p{L}\p{N}\uE000\uE001'’$-]+(?:\s+[\p{L}\p{N}\uE000\uE001'’$-]+){0,3}?\s+(?:must|should|shall|needs? to|has to|have to|is|are|cannot|can't|may not|mustn't|shouldn't|will|ought to|appears?)\b/iu;
 const LIST_MARKER = /\b(?:words?|terms?|keywords?|phrases?|keys|fields|properties|names)\b/i;
@@ -53,15 +56,17 @@ const LIST_MARKER = /\b(?:words?|terms?|keywords?|phrases?|keys|fields|propertie
  * nor", "the words cheap"): it has no verb of its own, so what follows ("and 'beta' must not appear")
  * finishes it. Bare words count as literals only after a noun that makes them words.
  */
-const LITERAL_SUBJECT =
-  /^(?:(?:the|both|neither|either)\s+)?(?:(?:(?:key\s?)?(?:words?|terms?|keywords?|phrases?|names?|strings?)\s+)?\uE000\d+\uE001(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*\uE000\d+\uE001)*|(?:key\s?)?(?:words?|terms?|keywords?|phrases?)\s+[\p{L}][\p{L}'-]*(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*[\p{L}][\p{L}'-]*){0,6})(?:\s*,?\s*(?:and|or|nor))?$/iu;
+const LITERAL_SUBJECT = compiledPattern(
+  /^(?:(?:the|both|neither|either)\s+)?(?:(?:(?:key\s?)?(?:words?|terms?|keywords?|phrases?|names?|strings?)\s+)?\uE000\d+\uE001(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*\uE000\d+\uE001)*|(?:key\s?)?(?:words?|terms?|keywords?|phrases?)\s+[\p{L}][\p{L}'-]*(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*[\p{L}][\p{L}'-]*){0,6})(?:\s*,?\s*(?:and|or|nor))?$/iu,
+);
 
 /**
  * A start verb with nothing of its own ("Begin", "your answer must start"): "and end with X" finishes it,
  * so "Begin and end with X" stays one clause, read as both.
  */
-const BARE_START =
-  /^(?:(?:please|always|also|do not|don't|never)\s+)*(?:(?:the|your|each|every)\s+(?:(?:entire|whole|full|complete)\s+)?(?:response|answer|reply|output|text|message|email|letter|story|essay|paragraph|sentence|line|bullet|item|section)\s+(?:must|should|shall|needs to|has to|will|is to)(?:\s+(?:not|never))?\s+(?:always\s+)?)?(?:start|begin|open)$/i;
+const BARE_START = compiledPattern(
+  /^(?:(?:please|always|also|do not|don't|never)\s+)*(?:(?:the|your|each|every)\s+(?:(?:entire|whole|full|complete)\s+)?(?:response|answer|reply|output|text|message|email|letter|story|essay|paragraph|sentence|line|bullet|item|section)\s+(?:must|should|shall|needs to|has to|will|is to)(?:\s+(?:not|never))?\s+(?:always\s+)?)?(?:start|begin|open)$/i,
+);
 
 /** Splits `description` into clauses; see docs/verifiers.md ("Clauses") for the rules. */
 export function splitClauses(description: string): SplitDescription {

@@ -3,6 +3,7 @@
 // case (Arabic, Hebrew, CJK, digits) are ignored, so a text with no cased letters passes.
 import type { CaseCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
@@ -12,7 +13,7 @@ const LOWER_WORDS = "(?:lower[- ]?case|small letters|small caps)";
 const UPPER_WORDS = "(?:upper[- ]?case|capital letters|capitals|caps|block letters|all[- ]caps)";
 const CASED_LETTERS = "(?:capital|capitalized|capitalised|uppercase|upper[- ]case)";
 
-const LOWER = new RegExp(
+const LOWER = compiledPattern(
   [
     `\\b(?:${QUALIFIER} )*${LOWER_WORDS}(?: (?:letters|characters|only|text))*\\b`,
     `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any)?) ${CASED_LETTERS} letters\\b(?: (?:are |is )?(?:allowed|permitted))?`,
@@ -20,7 +21,7 @@ const LOWER = new RegExp(
   ].join("|"),
   "gi",
 );
-const UPPER = new RegExp(
+const UPPER = compiledPattern(
   [
     `\\b(?:${QUALIFIER} )+${UPPER_WORDS}(?: (?:letters|characters|only|text))*\\b`,
     `\\b${UPPER_WORDS}(?: letters)? only\\b`,

@@ -12,11 +12,12 @@ import type {
   TitleCheck,
 } from "../check.js";
 import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import { escapeRegex, memoize } from "../memo.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
-const JSON_PHRASE = new RegExp(
+const JSON_PHRASE = compiledPattern(
   `(?:\\b(?:only|just|pure|raw) )?\\b(?:(?:valid|a|an|well-formed|proper|strict|parseable|parsable) )*json\\b(?: (?:format|object|only|output|response|string|document|data|dictionary))*(?: (?:with|containing|having|that has|that contains|including|which has|which contains)(?: (?:exactly|only|the|these|following|two|three|four|five|a|an))* (?:keys?|fields?|properties|property|attributes?|entries)(?: (?:named|called))?:? ((?:${QUOTE}|[\\w.$@-]+)(?:(?:,| and|, and| &) ?(?:${QUOTE}|[\\w.$@-]+))*))?`,
   "gi",
 );
@@ -25,19 +26,20 @@ const KEY_LIST_END =
   /^(?:none|no|each|every|all|any|both|neither|with|without|where|which|that|whose|of|them|is|are|be|must|should|may|not|filled|set|left|in|as|for|to)$/i;
 // "..., none of them empty", "with no empty values", "each filled in", "all non-empty": every named key
 // (or, with none named, every key) holds a value.
-const NON_EMPTY =
-  /^[\s,;]*(?:(?:and|with|where|,)\s+)?(?:(?:none|no one|not one) (?:of (?:them|these|the (?:keys|fields|values)) )?(?:(?:is|are|may be|can be|should be|must be|left|being) )*(?:empty|blank|missing|null)|(?:no|without(?: any)?) (?:empty|blank|null|missing) (?:values?|fields?|keys?|entries)|(?:each|every one|all)(?: of them)? (?:(?:is|are|must be|should be) )?(?:filled(?: in)?|non-?empty|not empty|present and non-?empty)|(?:all )?(?:values?|fields?) (?:(?:must|should|may) )?(?:not )?be (?:filled(?: in)?|non-?empty)|(?:all |every )?(?:values?|fields?)? ?(?:must |should )?(?:not be |never be )?(?:left )?(?:empty|blank)(?=$|[\s.,;]))/i;
+const NON_EMPTY = compiledPattern(
+  /^[\s,;]*(?:(?:and|with|where|,)\s+)?(?:(?:none|no one|not one) (?:of (?:them|these|the (?:keys|fields|values)) )?(?:(?:is|are|may be|can be|should be|must be|left|being) )*(?:empty|blank|missing|null)|(?:no|without(?: any)?) (?:empty|blank|null|missing) (?:values?|fields?|keys?|entries)|(?:each|every one|all)(?: of them)? (?:(?:is|are|must be|should be) )?(?:filled(?: in)?|non-?empty|not empty|present and non-?empty)|(?:all )?(?:values?|fields?) (?:(?:must|should|may) )?(?:not )?be (?:filled(?: in)?|non-?empty)|(?:all |every )?(?:values?|fields?)? ?(?:must |should )?(?:not be |never be )?(?:left )?(?:empty|blank)(?=$|[\s.,;]))/i,
+);
 
 const TITLE =
   /\b(?:title|heading|headline)\b[^\uE002]{0,120}?(?:double angul?ar brackets|double angle brackets|<<[^<>]{0,200}>>)|<<[^<>]{0,200}>>/gi;
-const POSTSCRIPT = new RegExp(
+const POSTSCRIPT = compiledPattern(
   `(?:\\b(?:end|finish|conclude|close)(?:s|ing)?(?: (?:your|the) (?:response|answer|reply|email|letter|message|text))? with |\\b(?:add|include|append|write)(?:ing)? )?(?:(?:a|an) )?(?:\\b(?:postscript|post-script|post script)\\b(?: (?:starting|beginning|that starts|that begins|marked|introduced|prefixed) (?:with|by) (${QUOTE}|p\\.?s\\.?(?![a-z])|p\\.?p\\.?s\\.?(?![a-z])))?|${QUOTE})`,
   "gi",
 );
 const ANSWER_NOUN = "(?:answer|result|value|number|code|output|solution|response|figure|word|name|date)";
 const EXTRAS =
   "(?:preambles?|introductions?|intros?|explanations?|commentary|comments|extra text|additional text|extra words|filler|chit-?chat|small talk|pleasantries|elaboration|reasoning|justification|context)";
-const ANSWER_ONLY = new RegExp(
+const ANSWER_ONLY = compiledPattern(
   [
     `\\b(?:(?:output|return|give|provide|respond with|reply with|answer with|print|write|state|show)(?: me)? )?(?:only|just|solely|nothing but|nothing except) (?:the |your )?(?:final |direct |short |bare |actual |plain |exact )?${ANSWER_NOUN}\\b(?: (?:itself|alone|only))?`,
     `\\b(?:the |your )?(?:final )?${ANSWER_NOUN} (?:only|alone)\\b(?! (?:in|with|using|from|by|as|when|if|for|about|to|once)\\b)`,

@@ -7,6 +7,7 @@
 // keyword, so bare lowercase topics are only accepted where a literal reading is safe (see below).
 import type { KeywordsCheck } from "../check.js";
 import { type ClauseState, CONSUMED, eachMatch, QUOTE } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import { escapeRegex, memoize } from "../memo.js";
 import { NUMBER, parseTimes, TIMES } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
@@ -15,15 +16,15 @@ import type { FamilyScore } from "./family-score.js";
 /** Verbs that forbid what follows them: "avoid 'X'", "stay away from the word X", "ban the terms X and Y". */
 const AVOID_VERBS =
   "avoid|avoiding|exclude|excluding|omit|omitting|skip|skipping|ban|bans|banning|stay away from|stay clear of|steer clear of|keep away from|keep clear of";
-const AVOID_START = new RegExp(`^(?:${AVOID_VERBS})\\b`, "i");
+const AVOID_START = compiledPattern(`^(?:${AVOID_VERBS})\\b`, "i");
 const LIST_VERBS = `use|uses|using|include|includes|including|contain|contains|containing|say|saying|write|writing|repeat|repeating|feature|featuring|mention|mentions|mentioning|add|adding|incorporate|incorporating|${AVOID_VERBS}`;
 /** "use the words", "include the keywords", "avoid the terms": introduces a list of literal keywords. */
-const MARKER_ANCHOR = new RegExp(
+const MARKER_ANCHOR = compiledPattern(
   `\\b(?:${LIST_VERBS})(?: (?:the|any|these|those|following|of|all|each|both|either|exact))* (?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?|names?|strings?)\\b(?: (?:like|such as|below))?:?`,
   "gi",
 );
 /** "use 'X'", "avoid 'X' and 'Y'": a verb directly followed by quoted keywords. */
-const QUOTED_ANCHOR = new RegExp(
+const QUOTED_ANCHOR = compiledPattern(
   `\\b(?:${LIST_VERBS})(?: (?:both|either|all of|any of|each of))?(?= \\uE000)`,
   "gi",
 );
@@ -31,16 +32,16 @@ const QUOTED_ANCHOR = new RegExp(
 const MENTION_ANCHOR =
   /\b(?:mention(?:s|ed|ing)?(?: of)?|talk(?:s|ing)? about|discuss(?:es|ing)?|refer(?:s|ring)? to|reference(?:s|d)?(?: to)?|bring(?:s|ing)? up|say(?:s|ing)? (?:anything|a word|something|a thing) about|(?:a word|anything|something) about|allude to|hint at)\b/gi;
 /** "Avoid X", "Exclude X": only quoted or capitalised X is a keyword ("avoid jargon" is a style). */
-const BARE_AVOID = new RegExp(`\\b(?:${AVOID_VERBS})\\b`, "gi");
+const BARE_AVOID = compiledPattern(`\\b(?:${AVOID_VERBS})\\b`, "gi");
 const APPEAR =
   "(?:(?:appear|occur|be (?:used|mentioned|included|present|repeated|found|written|said)|show up|come up|crop up|turn up)s?|(?:show|come|crop|turn)s up)";
 const MODAL = "(?:(?:must|should|has to|needs to|shall|is to|will|may|can|is|are) )?";
-const PASSIVE = new RegExp(
+const PASSIVE = compiledPattern(
   `\\b(?:the )?(?:key ?)?(?:word|term|phrase|keyword|name) (${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
   "giu",
 );
 /** "'X' and 'Y' must not appear", "the words 'X' or 'Y' should appear", "neither 'X' nor 'Y' may appear". */
-const QUOTED_PASSIVE = new RegExp(
+const QUOTED_PASSIVE = compiledPattern(
   `(?:\\b(?:neither|both) )?(?:(?:the )?(?:key ?)?(?:words?|terms?|phrases?|keywords?|names?|strings?) )?((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
   "giu",
 );
@@ -52,14 +53,14 @@ const BANNED_PREDICATE =
  * "The words 'X' and 'Y' are banned", "using the term X is prohibited", "'X' is off-limits": a list of
  * quoted keywords, or of bare ones after a noun that makes them words, said to be forbidden.
  */
-const BANNED = new RegExp(
+const BANNED = compiledPattern(
   `(?:\\b(?:using|writing|saying|mentioning|including|(?:any |the )?use of) )?(?:(?:the|any|these) )?(?:(?:(?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?) )?(?<quoted>(?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*)|(?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?) (?<bare>[\\p{L}][\\p{L}'-]*(?:(?:,| and| or| nor)+ [\\p{L}][\\p{L}'-]*){0,7})) ${BANNED_PREDICATE}\\b`,
   "giu",
 );
 /** "No 'very' anywhere": "no" directly before quoted keywords. */
-const NO_QUOTED = new RegExp(`\\bno ((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*)`, "giu");
+const NO_QUOTED = compiledPattern(`\\bno ((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*)`, "giu");
 
-const BARE_FREQUENCY = new RegExp(`\\b(${TIMES})`, "i");
+const BARE_FREQUENCY = compiledPattern(`\\b(${TIMES})`, "i");
 type Range = { min?: number; max?: number };
 /** Reads a count from a match's first group (and a second bound from its second): undefined when it is not one. */
 const bounded =
@@ -77,7 +78,7 @@ const NUMBER_OR_TIMES = `(?:${TIMES}|${NUMBER})`;
 const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefined, RegExp?][] = [
   // "at least four times but fewer than seven times", "between 2 and 4 times".
   [
-    new RegExp(
+    compiledPattern(
       `\\b(?:at least|no fewer than|no less than|a minimum of) (${NUMBER_OR_TIMES}),? (?:but|and) (?:fewer|less) than (${NUMBER_OR_TIMES})`,
       "i",
     ),
@@ -85,7 +86,7 @@ const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefin
     /\b(?:fewer|less) than\b/i,
   ],
   [
-    new RegExp(
+    compiledPattern(
       `\\b(?:at least|no fewer than|no less than|a minimum of) (${NUMBER_OR_TIMES}),? (?:but|and) (?:at most|no more than|not more than|a maximum of) (${NUMBER_OR_TIMES})`,
       "i",
     ),
@@ -93,39 +94,42 @@ const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefin
     /\b(?:at most|no more than|not more than|a maximum of)\b/i,
   ],
   [
-    new RegExp(`\\bbetween (${NUMBER}) and (${NUMBER_OR_TIMES})`, "i"),
+    compiledPattern(`\\bbetween (${NUMBER}) and (${NUMBER_OR_TIMES})`, "i"),
     bounded((low, high) => ({ min: Math.min(low, high), max: Math.max(low, high) })),
     /\bbetween\b/i,
   ],
   // "three or more times", "2 times or more", "five or fewer times".
   [
-    new RegExp(`\\b(${NUMBER})(?: times?)? or more(?: times)?`, "i"),
+    compiledPattern(`\\b(${NUMBER})(?: times?)? or more(?: times)?`, "i"),
     bounded((min) => ({ min })),
     /\bor more\b/i,
   ],
   [
-    new RegExp(`\\b(${NUMBER})(?: times?)? or (?:fewer|less)(?: times)?`, "i"),
+    compiledPattern(`\\b(${NUMBER})(?: times?)? or (?:fewer|less)(?: times)?`, "i"),
     bounded((max) => ({ max })),
     /\bor (?:fewer|less)\b/i,
   ],
   [
-    new RegExp(
+    compiledPattern(
       `\\b(?:at least|no fewer than|no less than|not less than|a minimum of|min(?:imum)?) (${TIMES})`,
       "i",
     ),
     bounded((min) => ({ min })),
   ],
   [
-    new RegExp(`\\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?) (${TIMES})`, "i"),
+    compiledPattern(
+      `\\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?) (${TIMES})`,
+      "i",
+    ),
     bounded((max) => ({ max })),
   ],
   [
-    new RegExp(`\\b(?:exactly|precisely|only) (${TIMES})`, "i"),
+    compiledPattern(`\\b(?:exactly|precisely|only) (${TIMES})`, "i"),
     bounded((count) => ({ min: count, max: count })),
   ],
-  [new RegExp(`\\bmore than (${TIMES})`, "i"), bounded((count) => ({ min: count + 1 }))],
+  [compiledPattern(`\\bmore than (${TIMES})`, "i"), bounded((count) => ({ min: count + 1 }))],
   [
-    new RegExp(`\\b(?:fewer|less) than (${TIMES})`, "i"),
+    compiledPattern(`\\b(?:fewer|less) than (${TIMES})`, "i"),
     bounded((count) => ({ max: Math.max(0, count - 1) })),
   ],
   // A bare "mention X three times" is read as a minimum, the way people mean it.
@@ -176,7 +180,7 @@ const VAGUE = new Set([
   "sources",
   "source",
 ]);
-const NUMBER_WORD = new RegExp(`^(?:${NUMBER})$`, "i");
+const NUMBER_WORD = compiledPattern(`^(?:${NUMBER})$`, "i");
 
 interface Item {
   keyword: string;

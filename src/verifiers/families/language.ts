@@ -9,6 +9,7 @@ import type { francAll as FrancAll } from "franc";
 import type { ResponseLanguage } from "../../domain/index.js";
 import type { LanguageCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 import { LANGUAGE_CODES, RESPONSE_LANGUAGE_CODES } from "./language-codes.js";
@@ -92,7 +93,7 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
 const CLOSE = 0.97;
 
 const LANGUAGE = `(${Object.keys(LANGUAGE_CODES).join("|")})`;
-const PHRASES = new RegExp(
+const PHRASES = compiledPattern(
   [
     `\\b(?:in|into|to|using|use|with)(?: (?:the|only|purely|entirely|exclusively|fluent|proper|standard|formal|informal|plain|simple))* ${LANGUAGE}(?: language)?(?: only)?\\b`,
     `\\b${LANGUAGE}(?: language)? only\\b`,
@@ -296,7 +297,7 @@ const LATIN_WORD = /\p{Script=Latin}[\p{L}\p{M}]*/gu;
  * two characters, else a run of letters up to the next such character.
  */
 const UNSPACED = "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]";
-const WORD = new RegExp(`${UNSPACED}|(?:(?!${UNSPACED})\\p{L})(?:(?!${UNSPACED})[\\p{L}\\p{M}])*`, "gu");
+const WORD = compiledPattern(`${UNSPACED}|(?:(?!${UNSPACED})\\p{L})(?:(?!${UNSPACED})[\\p{L}\\p{M}])*`, "gu");
 
 /**
  * The script most of the words are in: "Latin", one of {@link SCRIPTS}, or "other"; and its share. `sample`

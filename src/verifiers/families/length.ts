@@ -4,6 +4,7 @@
 // 3" is a miss, not 75%), which is what a reader of the requirement would say too.
 import type { CountCheck, CountUnit } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import { NUMBER, parseNumber, parseTimes } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
@@ -36,13 +37,13 @@ const KEYWORD_LIST = /^\s*(?::|like\b|such as\b|\uE000)/i;
 
 // Word numbers take "to" ("two to four"), digits also a dash ("3-5"): "twenty-five" is one number.
 const rangeOf = (unit: string): RegExp =>
-  new RegExp(
+  compiledPattern(
     `\\b(?:between (${NUMBER}) and (${NUMBER})|(?:from )?(${NUMBER}) to (${NUMBER})|(?:from )?(\\d+) ?[-–] ?(\\d+))[ -]${ADJECTIVES}${unit}\\b`,
     "gi",
   );
 // "3 or more paragraphs": the postfix may come before the unit too (group 3).
 const countOf = (unit: string): RegExp =>
-  new RegExp(
+  compiledPattern(
     `(?:\\b${COMPARATOR} )?\\b(${NUMBER})(?: (or (?:more|fewer|less)))?[ -]${ADJECTIVES}${unit}\\b(?: ${POSTFIX}\\b)?`,
     "gi",
   );
@@ -51,17 +52,17 @@ const MAIN = countOf(UNIT);
 // The same for the units named by a phrase only, read before the case family.
 const SPECIAL_RANGE = rangeOf(`(${SPECIAL_UNIT})`);
 const SPECIAL_MAIN = countOf(`(${SPECIAL_UNIT})`);
-const UNIT_LIMIT = new RegExp(
+const UNIT_LIMIT = compiledPattern(
   `\\b(paragraph|sentence|word|character|line|bullet(?: point)?)[ -](count|limit|length|total)(?: (?:of|is|must be|should be|must stay|should stay|needs to be|has to be)|:)?(?: ${COMPARATOR})? (${NUMBER})\\b`,
   "gi",
 );
-const NUMBER_UNIT_LIMIT = new RegExp(
+const NUMBER_UNIT_LIMIT = compiledPattern(
   `\\b(${NUMBER})[ -](paragraph|sentence|word|character|line)[ -](?:limit|maximum|max|cap)\\b`,
   "gi",
 );
 // "Words in all capital letters should appear at least 3 times", "the number of placeholders must be at
 // least 2": the counted thing comes first, for the units that are named by a phrase.
-const SUBJECT_FIRST = new RegExp(
+const SUBJECT_FIRST = compiledPattern(
   `\\b(?:the (?:number|count|total) of )?(${SPECIAL_UNIT})(?: (?:in|within|throughout) (?:the|your) (?:entire |whole )?(?:response|answer|text|reply))? (?:(?:must|should|shall|has to|have to|needs? to|will|is to|are to|may|can)(?: not| never)? )?(?:appear|occur|be used|be present|be included|show up|be|number|total|come up|exist)(?: in (?:the|your) (?:response|answer|text|reply))? (?:${COMPARATOR} )?(${NUMBER}|once|twice|thrice)(?: times?)?(?: ${POSTFIX}\\b)?`,
   "gi",
 );
@@ -112,25 +113,25 @@ const EMPHASIS_STYLE =
 const OF_TEXT =
   "(?: (?:of|in) (?:the|your|this) (?:response|answer|text|reply|essay|article|output|post|email|letter))?";
 // "Highlight at least 3 sections with markdown", "bold no more than two key phrases".
-const HIGHLIGHT_VERB = new RegExp(
+const HIGHLIGHT_VERB = compiledPattern(
   `\\b(?:highlight|emphasi[sz]|bold|italici[sz]|mark up)\\w{0,4}(?: (?:in|with|using) markdown)? ${HIGHLIGHT_COUNT}`,
   "giu",
 );
 // "Mark at least two parts with *asterisk highlighting*", "put 3 terms in bold", "at least 3 words in
 // italics", "wrap three key terms in asterisks": any verb, since the style names the highlight.
-const STYLED_COUNT = new RegExp(
+const STYLED_COUNT = compiledPattern(
   `(?:\\b(?:mark|wrap|stress|put|set|format|render|show|type|write|make|enclose|surround|display|present|style|emphasi[sz]|highlight|call out|accentuate|flag)\\w{0,4} )?${HIGHLIGHT_COUNT}${OF_TEXT}(?: (?:highlighted|emphasi[sz]ed|formatted|written|marked|wrapped|set|shown|enclosed|styled|put|rendered|typed|displayed))? (?:in|with|using|as|via|by) ${EMPHASIS_STYLE}`,
   "giu",
 );
 // "At least 3 parts of the answer should be highlighted in markdown", "2 or more sections highlighted",
 // "make at least 3 phrases bold".
-const PASSIVE_COUNT = new RegExp(
+const PASSIVE_COUNT = compiledPattern(
   `(?:\\b(?:make|have|get|keep|leave)\\w{0,3} )?${HIGHLIGHT_COUNT}${OF_TEXT}(?: (?:(?:must|should|shall|will|may|can|needs? to|has to|have to|are to|ought to) )?(?:be|are|get|appear))? (?:highlighted|emphasi[sz]ed|bolded|italici[sz]ed|bold|italic|in bold|in italics)\\b`,
   "giu",
 );
 // "Use *italic text* for at least 3 tips", "apply markdown highlighting to two sections", "put asterisks
 // around 3 phrases".
-const STYLE_FOR_COUNT = new RegExp(
+const STYLE_FOR_COUNT = compiledPattern(
   `\\b(?:use|apply|add|employ|put|place)\\w{0,3} ${EMPHASIS_STYLE} (?:for|on|to|in|across|around) ${HIGHLIGHT_COUNT}`,
   "giu",
 );
@@ -142,7 +143,7 @@ const IN_BRACKETS =
   "(?:(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed) )?(?:by|in|with|within|using|inside) (?:(?:a pair of|pairs of) )?(?:square )?brackets\\b";
 // "Use markdown highlighting at least 3 times", "use square-bracket placeholders (e.g. [company]) at least 4
 // times", "include all-caps words at least twice".
-const USE_TIMES = new RegExp(
+const USE_TIMES = compiledPattern(
   `\\b(?:use|apply|add|include|insert|put|leave|place|employ|have)\\w{0,3} (?:(?<style>${EMPHASIS_STYLE})|(?<unit>${SPECIAL_UNIT}))${INLINE_EXAMPLE}(?: ${IN_BRACKETS})?${INLINE_EXAMPLE}(?: (?:in|throughout|across) (?:the|your) (?:entire |whole )?(?:response|answer|text|reply))? (?:(?<cmp>${COMPARATOR}) )?(?:(?<n>${NUMBER}) times?|(?<times>once|twice|thrice))\\b(?: (?<post>${POSTFIX})\\b)?`,
   "giu",
 );
@@ -154,14 +155,14 @@ const BRACKETS_NAMED = /bracket|\[[\w -]{1,30}\]/i;
 const BRACKETED_MAIN = countOf("(blanks?|fields?|slots?|gaps?|variables?|tokens?)");
 // Examples and explanations that follow these units: "represented by square brackets, such as [address]",
 // "with markdown, i.e. *highlighted section*", "with *italic markdown*".
-const EXAMPLES = new RegExp(
+const EXAMPLES = compiledPattern(
   `${IN_BRACKETS}|,? ?\\b(?:such as|like|eg|ie|for example|for instance)\\b:? ?${EXAMPLE_ITEM}(?: (?:or|and) ${EXAMPLE_ITEM})*|\\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\\b|\\b(?:use|using) (?:markdown|${EMPHASIS_STYLE}) (?:to|for)\\b|\\b(?:use|using|with|put|place) (?:square )?brackets (?:for|as|to mark|around)\\b|\\b(?:with|using|in|as|via|by) ${EMPHASIS_STYLE}|(?<=highlight|bold)\\*+[^*\\n]*\\*+`,
   "giu",
 );
 
 // "Limit all-caps words to 2", "keep placeholders under 5", "keep placeholders to fewer than 5": "to N" is
 // a ceiling, "under N" and "below N" are fewer than N.
-const LIMIT_SUBJECT = new RegExp(
+const LIMIT_SUBJECT = compiledPattern(
   `\\b(?:limit|cap|keep|restrict|hold)(?:s|ed|ing)? (?:the (?:number|count|use) of |your |the )?(${SPECIAL_UNIT}) (?:(?:to|at)(?: (${AT_MOST}|${FEWER}|${EXACTLY}))?|(below|under)) (${NUMBER})\\b(?: ${POSTFIX}\\b)?`,
   "giu",
 );

@@ -3,31 +3,32 @@
 // Counting is case-insensitive over every character of the text, as IFEval's checker counts.
 import type { LetterCountCheck } from "../check.js";
 import { type ClauseState, CONSUMED, eachMatch, QUOTE } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import { NUMBER, parseTimes, TIMES } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
 const LETTER = `(?:the )?(?:letter|character|symbol|char)s? (?:${QUOTE}|([\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))`;
-const ANCHOR = new RegExp(`(?:\\b(?:instances|occurrences|uses|copies) of )?\\b${LETTER}`, "giu");
+const ANCHOR = compiledPattern(`(?:\\b(?:instances|occurrences|uses|copies) of )?\\b${LETTER}`, "giu");
 const BOUNDS: readonly [RegExp, (count: number) => { min?: number; max?: number }][] = [
   [
-    new RegExp(
+    compiledPattern(
       `\\b(?:at least|no fewer than|no less than|not less than|a minimum of|min(?:imum)?) (${TIMES}|${NUMBER})`,
       "i",
     ),
     (n) => ({ min: n }),
   ],
   [
-    new RegExp(
+    compiledPattern(
       `\\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?) (${TIMES}|${NUMBER})`,
       "i",
     ),
     (n) => ({ max: n }),
   ],
-  [new RegExp(`\\b(?:exactly|precisely) (${TIMES}|${NUMBER})`, "i"), (n) => ({ min: n, max: n })],
-  [new RegExp(`\\bmore than (${TIMES}|${NUMBER})`, "i"), (n) => ({ min: n + 1 })],
-  [new RegExp(`\\b(?:fewer|less) than (${TIMES}|${NUMBER})`, "i"), (n) => ({ max: Math.max(0, n - 1) })],
-  [new RegExp(`\\b(${TIMES})`, "i"), (n) => ({ min: n })],
+  [compiledPattern(`\\b(?:exactly|precisely) (${TIMES}|${NUMBER})`, "i"), (n) => ({ min: n, max: n })],
+  [compiledPattern(`\\bmore than (${TIMES}|${NUMBER})`, "i"), (n) => ({ min: n + 1 })],
+  [compiledPattern(`\\b(?:fewer|less) than (${TIMES}|${NUMBER})`, "i"), (n) => ({ max: Math.max(0, n - 1) })],
+  [compiledPattern(`\\b(${TIMES})`, "i"), (n) => ({ min: n })],
 ];
 const APPEAR = /\b(?:appear|occur|be used|show up|be present|be included|feature)s?\b/i;
 

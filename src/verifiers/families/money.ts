@@ -5,6 +5,7 @@
 // amount in another currency ("€20", "20 EUR") is not in USD format.
 import type { CurrencyCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import { findAmountTexts, readUsdAmount } from "../money-amount.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
@@ -16,9 +17,12 @@ const USD =
 const OTHER_CURRENCY =
   /\b(?:eur|euros?|gbp|pounds? sterling|pounds|yen|jpy|inr|rupees?|yuan|cny|rmb)\b|[€£¥₹]/i;
 
+/** {@link MONEY_SUBJECT}'s first match in a clause (no global flag, so no state between calls). */
+const FIRST_MONEY_SUBJECT = compiledPattern(MONEY_SUBJECT.source, "i");
+
 /** Reads "amounts in USD format" in a clause into a currency check. */
 export function recognizeMoney(state: ClauseState): void {
-  const subject = new RegExp(MONEY_SUBJECT.source, "i").exec(state.text);
+  const subject = FIRST_MONEY_SUBJECT.exec(state.text);
   let found = false;
   eachMatch(state, USD, (match) => {
     const start = match.index;

@@ -11,6 +11,7 @@
 // Either way, a text made only of several options ("C and D", "Yes/No") is not one option.
 import type { OneOfCheck } from "../check.js";
 import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import { escapeRegex, memoize } from "../memo.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
@@ -51,14 +52,14 @@ const ONE_OF_PHRASINGS = [
   `\\b(?:the |your )?(?:only )?(?:valid|allowed|possible|acceptable|permitted|permissible) (?:${NOUNS}|options)(?: (?:are|is))?\\s*:?\\s*${LIST}`,
   // "Reply with just that: red, green, blue" (after "pick one"): the answer is the chosen option.
   `\\b${ANSWER_VERB}(?: with)? ${ADVERB} (?:that|it|this|your (?:choice|pick|selection)|the (?:one|option) you (?:chose|picked|selected)|(?:a single|one) word)\\s*:\\s*${LIST}`,
-].map((alternative) => new RegExp(`${alternative}${QUALIFIER}`, "giu"));
+].map((alternative) => compiledPattern(`${alternative}${QUALIFIER}`, "giu"));
 // "Reply only with Yes, No or Maybe", "Respond with 'agree' or 'disagree'", "Answer true or false": the
 // options end the clause, so "Reply with Python or Java code" is not read as a choice.
-const BARE_PHRASING = new RegExp(
+const BARE_PHRASING = compiledPattern(
   `\\b${ANSWER_VERB}(?: ${ADVERB})?(?: with)?(?: either)?(?: ${ADVERB})? ${BARE_LIST}${QUALIFIER}(?=[\\s.!?]*$)`,
   "giu",
 );
-const OPTION_TOKEN = new RegExp(`${QUOTE}|[^,;/\\s\\uE000][^,;/\\uE000]*`, "gu");
+const OPTION_TOKEN = compiledPattern(`${QUOTE}|[^,;/\\s\\uE000][^,;/\\uE000]*`, "gu");
 const CUE =
   /one of|either|one option|choose|pick|select|valid|allowed|possible|acceptable|permitted|\b(?:answer|respond|reply|say|output|return)/i;
 
@@ -70,10 +71,12 @@ function readOptions(state: ClauseState, written: string): string[] {
     .filter((item) => item.trim() !== "");
 }
 
+const OPTION_SEPARATOR = compiledPattern(SEPARATOR, "u");
+
 /** Whether bare options read as options: each quoted, a label such as "yes", or Capitalised. */
 function looksLikeOptions(written: string): boolean {
   return written
-    .split(new RegExp(SEPARATOR, "u"))
+    .split(OPTION_SEPARATOR)
     .every((item) => /^\uE000/.test(item) || LABELS.test(item) || /^[\p{Lu}\p{N}]/u.test(item));
 }
 
@@ -111,7 +114,7 @@ const CONNECTORS = /^(?:[\s,;/&+.!?*_"'“”‘’()[\]-]|\b(?:and|or|both|plus
 // but the option belongs to the choice before it, which the clause reader sees one sentence at a time.
 // After a line break only spaces and tabs: `\n\s*` tried every run of blank lines from each of its line
 // breaks (quadratic: 40,000 of them took 2 s, and a fuzzed 700 KB of them stalled the local server).
-const NOTHING_ELSE_SENTENCE = new RegExp(
+const NOTHING_ELSE_SENTENCE = compiledPattern(
   `(?:[ \\t]*[.;!][ \\t]+|[ \\t]*[.;!]?\\n[ \\t]*)((?:(?:please |and )?(?:say|write|add|output|include|type|give|return) )?${NOTHING_ELSE})(?=[.!]?[ \\t]*(?:\\n|$)|[.!]\\s)`,
   "gi",
 );

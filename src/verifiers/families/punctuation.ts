@@ -3,12 +3,15 @@
 // one comma breaks "no commas", and the reason says how many there were and where the first one is.
 import type { ForbiddenMark, ForbidMarksCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
 const MARK =
   "(?:commas?|exclamation (?:marks?|points?)|exclamations|semi-?colons?|em[- ]?dash(?:es)?|emojis?|emoticons?|emoji)";
-const FORBID = new RegExp(
+/** Each mark named in a list (`matchAll` works on a copy). */
+const EACH_MARK = compiledPattern(MARK, "gi");
+const FORBID = compiledPattern(
   [
     `\\b(?:no|zero|without(?: (?:any|using|using any))?|free (?:of|from)|(?:don't|do not|never|must not|mustn't|should not|shouldn't|cannot|can't|may not)(?: (?:use|include|contain|have|put|add|insert|write|type))?(?: any)?|avoid(?: using| the use of)?(?: any)?|refrain from(?: using| the use of)?(?: any)?|exclude|omit)(?: (?:a|the|single))* (${MARK}(?:(?:,| or| and| nor|, or|, and)+ (?:any )?${MARK})*)`,
     `\\b(${MARK})[- ]free\\b`,
@@ -39,7 +42,7 @@ export function recognizePunctuation(state: ClauseState): void {
       state.reject(start, end);
       return;
     }
-    for (const found of list.matchAll(new RegExp(MARK, "gi")))
+    for (const found of list.matchAll(EACH_MARK))
       state.checks.push({ kind: "forbid_marks", mark: readMark(found[0]), source: state.source(start, end) });
     state.consume(start, end);
   });

@@ -2,11 +2,12 @@
 // "Restate my question verbatim before answering", "Begin by copying the prompt exactly". The check needs
 // the request the text answers (the `input` option of verify); without it, it cannot decide.
 import type { RepeatRequestCheck } from "../check.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
 const REQUEST = "(?:request|prompt|question|instructions?|query|task|input|message|ask)";
-const REPEAT = new RegExp(
+const REPEAT = compiledPattern(
   `\\b(?:(?:first|start by|begin by|before (?:answering|you answer|responding|replying)(?: it)?,?) )?(?:repeat|restate|copy|echo|reproduce|rewrite|write out|quote)(?:ing)? (?:back )?(?:the|my|this|your|our|the (?:user's|original|full|entire|whole|exact)|the above|back the)? ?(?:(?:original|full|entire|whole|exact|above|user's) )?${REQUEST}(?: (?:above|below|itself|back|in full))?(?:(?:,)? (?:word for word|word-for-word|verbatim|exactly|exactly as (?:it (?:is|was) )?(?:written|given|asked|stated)|as is|as it is|without (?:any )?(?:change|changes|modifications?|alterations?)|letter for letter|character for character|in full))*(?:,? (?:and )?(?:then|before|after that|afterwards|and then|first,? then)? ?(?:give|provide|write|answer|respond|reply|address)(?:ing)?(?: (?:your|the|an|with your|to it|it))?(?: (?:answer|response|reply))?)?(?:,? before (?:answering|responding|replying|giving (?:your|the|an) (?:answer|response))(?: it)?)?(?: \\([^()]*\\))?[.;]?`,
   "i",
 );
@@ -37,8 +38,9 @@ export function readRepeatRequest(
 }
 
 // A sentence of the request that asks for the repeat is not part of what is repeated.
-const ABOUT_REPEATING =
-  /\b(?:after|once|when|you(?:'ve| have)?) (?:you )?(?:have )?repeated\b|\b(?:repeat|restate|reproduce|echo|copy)(?:ing)?\b[^.!?\n]*\b(?:request|prompt|question|sentence|instructions?|query|task|above|below|verbatim|word for word)|\brepeat (?:it|this|them)\b|\bbefore repeating\b|\bword for word\b|\bverbatim\b|\b(?:do not|don't|please do not) change it\b/i;
+const ABOUT_REPEATING = compiledPattern(
+  /\b(?:after|once|when|you(?:'ve| have)?) (?:you )?(?:have )?repeated\b|\b(?:repeat|restate|reproduce|echo|copy)(?:ing)?\b[^.!?\n]*\b(?:request|prompt|question|sentence|instructions?|query|task|above|below|verbatim|word for word)|\brepeat (?:it|this|them)\b|\bbefore repeating\b|\bword for word\b|\bverbatim\b|\b(?:do not|don't|please do not) change it\b/i,
+);
 
 /**
  * The part of the request to repeat: the request without the instruction itself (when it is in the

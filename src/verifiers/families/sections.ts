@@ -6,6 +6,7 @@
 // and what they read is removed from it. "Paragraph 2 must start with the word X" is read per clause.
 import type { Check, ParagraphStartCheck, ResponsesCheck, SectionsCheck } from "../check.js";
 import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import { escapeRegex, memoize } from "../memo.js";
 import { NUMBER, parseNumber } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
@@ -45,13 +46,17 @@ const SEPARATOR = `(?:with|by|using)\\s+(?:${SEPARATOR_NOUN}\\s*:?\\s*)?(?:(${NU
 // What the several responses are called: "two different responses", "2 alternative versions", "two takes".
 const RESPONSE_NOUNS =
   "(?:responses|answers|versions|replies|drafts|variants|variations|takes|options|alternatives)";
-const RESPONSES_COUNT = new RegExp(
+/** A separator's sentence that names the responses: "between the replies". */
+const NAMES_RESPONSES = compiledPattern(`\\b${RESPONSE_NOUNS}`, "i");
+/** Text that ends with a number: the count of "3 paragraphs, separated by ***". */
+const ENDS_WITH_NUMBER = compiledPattern(`\\b${NUMBER}\\s+$`, "i");
+const RESPONSES_COUNT = compiledPattern(
   `\\b(${NUMBER}) (?:different |distinct |separate |alternative |independent |unique )*${RESPONSE_NOUNS}\\b(?: of (?:the|your|this|my|a|an) [\\p{L}-]+)?`,
   "iu",
 );
 // "Reply twice, differently", "Answer in two different ways": a count with no noun, read only in the
 // sentence that names the separator, where it can only count the responses.
-const RESPONSES_TIMES = new RegExp(
+const RESPONSES_TIMES = compiledPattern(
   `\\b(?:answer|respond|reply|write (?:it|this|them)|do (?:it|this))(?: (?:to )?(?:it|this|the (?:question|prompt|request)))? (?:(twice)|(${NUMBER}) times|in (${NUMBER}) (?:different |distinct )?ways)(?:,? (?:differently|in different ways|each time differently|with different wording))?`,
   "i",
 );
@@ -59,7 +64,7 @@ const RESPONSES_TIMES = new RegExp(
 const SEPARATOR_THING = `(?:${SEPARATOR_NOUN}\\s*:?\\s*)?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s*:?\\s*\\(?${SYMBOLS}\\)?)?|${SYMBOLS}|["'“‘]${SYMBOLS}["'”’])`;
 // What lies between the responses: "them", "the two replies", "each version", "the two".
 const BETWEEN_WHAT = `(?:them|each (?:one|pair|of them|response|answer|version|reply|draft|variant|take|option)|(?:the |your )?(?:two|both|${NUMBER})(?: ${RESPONSE_NOUNS})?|(?:the |your )?${RESPONSE_NOUNS})`;
-const RESPONSES_SEPARATOR = new RegExp(
+const RESPONSES_SEPARATOR = compiledPattern(
   `${[
     // "Responses and only responses should be separated by ******", "two takes, split by '******'".
     `\\b(?:(?:the |your )?(?:(?:two|both|${NUMBER}) )?${RESPONSE_NOUNS}|them|they)(?: and only (?:the )?${RESPONSE_NOUNS})?,? ${SEPARATED} ${SEPARATOR}`,
@@ -73,19 +78,20 @@ const RESPONSES_SEPARATOR = new RegExp(
   "iu",
 );
 
-const SECTIONS_COUNT = new RegExp(
+const SECTIONS_COUNT = compiledPattern(
   `(?:\\b(at least|no fewer than|a minimum of|at most|no more than|exactly|only) )?\\b(${NUMBER}) (?:different |distinct |separate |numbered |labell?ed |marked |titled |main )*(?:sections|parts|chapters|segments)\\b`,
   "i",
 );
-const SECTION_MARKER =
-  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|ed|ing)?\b(?:(?:(?! and |, |; )[^.\n]){0,60}?\b(?:with|as|by|using)\b)?(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?:? ["'“‘]?(\p{L}[\p{L}-]*) ?(?:X|N|#|<n>|\{n\}|\[n\]|\[number\]|number|\d+)["'”’]?(?![\p{L}\p{N}])/iu;
+const SECTION_MARKER = compiledPattern(
+  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|ed|ing)?\b(?:(?:(?! and |, |; )[^.\n]){0,60}?\b(?:with|as|by|using)\b)?(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?:? ["'“‘]?(\p{L}[\p{L}-]*) ?(?:X|N|#|<n>|\{n\}|\[n\]|\[number\]|number|\d+)["'”’]?(?![\p{L}\p{N}])/iu,
+);
 
-const PARAGRAPH_DIVIDER = new RegExp(
+const PARAGRAPH_DIVIDER = compiledPattern(
   `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} ${SEPARATOR}|separate (?:the |your |each |all )?paragraphs?(?: from each other)? ${SEPARATOR}|(?:use|put|place|insert) (?:the (?:markdown )?divider:? |a (?:markdown )?divider:? )?(?:${SYMBOLS}|["'“‘]${SYMBOLS}["'”’]) (?:to separate|between) (?:the |your |each |all )?paragraphs?)[.;]?`,
   "i",
 );
 // "separated by two new lines as if it was '\n\n' in python", "separated by a blank line": the default.
-const BLANK_LINE_DIVIDER = new RegExp(
+const BLANK_LINE_DIVIDER = compiledPattern(
   `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)? ${SEPARATED} (?:with|by|using) (?:(?:a |an |one |two |double |single )*(?:new ?lines?|line ?breaks?|blank lines?|empty lines?|returns?|\\\\n\\\\n|newline characters?)|["']\\\\n\\\\n["'])(?: as if it (?:was|were) ["']?\\\\n\\\\n["']? in python)?|separate (?:the |your )?paragraphs? (?:with|by) (?:a |an |one |two )?(?:blank|empty) lines?)[.;]?`,
   "i",
 );
@@ -130,7 +136,7 @@ function readTimes(text: string, at: number): RegExpExecArray | null {
  * What every separator of responses names: its symbols or their name. The patterns above try a number's
  * many spellings at each word; a description without any of these is no rule of several responses.
  */
-const SEPARATOR_HINT = new RegExp(`${SYMBOLS}|\\b${SYMBOL_NAMES}`, "i");
+const SEPARATOR_HINT = compiledPattern(`${SYMBOLS}|\\b${SYMBOL_NAMES}`, "i");
 
 function readResponses(text: string): { check: ResponsesCheck; rest: string } | undefined {
   if (!SEPARATOR_HINT.test(text)) return undefined;
@@ -141,7 +147,7 @@ function readResponses(text: string): { check: ResponsesCheck; rest: string } | 
   const times = readTimes(text, separator.index);
   // "Write two paragraphs with *** between them" is a divider, not responses: "them" and "the two" are
   // responses only when the description counts responses.
-  if (count === null && times === null && !new RegExp(`\\b${RESPONSE_NOUNS}`, "i").test(separator[0])) {
+  if (count === null && times === null && !NAMES_RESPONSES.test(separator[0])) {
     return undefined;
   }
   const number = parseNumber((count ?? times)?.[1] ?? "two") ?? 2;
@@ -241,7 +247,7 @@ export function readWholeDescription(description: string): WholeReading {
     dividerSource = stated[0].replace(/[.;]$/, "");
     // "3 paragraphs, separated by ***": the count keeps its noun; only the separation is read here.
     let from = stated.index;
-    if (new RegExp(`\\b${NUMBER}\\s+$`, "i").test(rest.slice(0, from))) {
+    if (ENDS_WITH_NUMBER.test(rest.slice(0, from))) {
       const at = stated[0].search(
         /,?\s*\b(?:(?:are|is|should be|must be|will be|shall be|be) )?(?:separated|divided|split|delimited|set apart)\b/i,
       );
@@ -256,7 +262,7 @@ export function readWholeDescription(description: string): WholeReading {
   if (blank !== null) {
     // "2 paragraphs separated by a blank line": as above, the count keeps its noun.
     let from = blank.index;
-    if (new RegExp(`\\b${NUMBER}\\s+$`, "i").test(rest.slice(0, from))) {
+    if (ENDS_WITH_NUMBER.test(rest.slice(0, from))) {
       const at = blank[0].search(
         /\s+(?:(?:are|is|should be|must be|will be|shall be|be) )?(?:separated|divided|split|delimited|set apart)\b/i,
       );
@@ -286,7 +292,7 @@ const WORD = `(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*)`;
 const START_VERB = "(?:start|begin|open|lead off|commence)(?:s|ed|ing)?";
 const PARAGRAPH_REF = `(?:(?:the )?(${ORDINAL}) paragraph|paragraph (?:number |no |#)?(${NUMBER}))`;
 const WORD_MARKER = "(?:(?:the|a) )?(?:exact )?(?:word|term)?:? ?";
-const PARAGRAPH_START = new RegExp(
+const PARAGRAPH_START = compiledPattern(
   [
     `\\b${PARAGRAPH_REF}(?: of (?:the|your) (?:response|answer|text|essay|story|letter))? (?:(?:must|should|shall|has to|needs to|will|is to|is required to|ought to) )?(?:(?:always|also) )?${START_VERB} (?:with|by|using) ${WORD_MARKER}(${WORD})`,
     `\\b${START_VERB} ${PARAGRAPH_REF} (?:with|by|using) ${WORD_MARKER}(${WORD})`,

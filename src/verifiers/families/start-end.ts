@@ -5,6 +5,7 @@
 // a summary" names a kind of content, not words, and is left unchecked.
 import type { EndsWithCheck, QuotedCheck, StartsWithCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
+import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
@@ -27,24 +28,24 @@ const QUOTE_MARK_TARGET =
  */
 const TARGET = `(?:(?: ?: ?(?:${MARKER} ?:? ?)?| ${MARKER} ?: ?)(?<tail>[\\p{L}\\p{N}][^\\uE000-\\uE002]*)$|(?: ?:)? (?:${MARKER}:? (?<marked>${QUOTED}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)|(?<quote>${QUOTED})|(?<bare>an? question(?: mark)?|an? exclamation(?: mark| point)?|${QUOTE_MARK_TARGET}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)))`;
 const CONNECTOR = "(?:with|by (?:saying|writing|typing|adding)|using)";
-const STARTS = new RegExp(
+const STARTS = compiledPattern(
   `\\b(?:start|begin|open|lead|preface|commence)(?:s|ed|ing)?(?: off)?\\b(?<object>${OBJECT})? ${CONNECTOR}${TARGET}`,
   "giu",
 );
-const ENDS = new RegExp(
+const ENDS = compiledPattern(
   `\\b(?:end|finish|conclude|close|terminate|wrap up|sign off|round off|close out)(?:s|ed|ing)?(?: off)?\\b(?<object>${OBJECT})? ${CONNECTOR}${TARGET}`,
   "giu",
 );
 /** "Start and end with X", "your answer must begin and end with X": both checks, one phrase. */
-const STARTS_AND_ENDS = new RegExp(
+const STARTS_AND_ENDS = compiledPattern(
   `\\b(?:start|begin|open)s? and (?:end|finish|conclude|close)s?\\b(?<object>${OBJECT})? ${CONNECTOR}${TARGET}`,
   "giu",
 );
-const FIRST_WORD = new RegExp(
+const FIRST_WORD = compiledPattern(
   `\\b(?:the|your) (?:first|opening) (?:word|words|line|sentence) (?:of (?:the|your) (?:response|answer|reply) )?(?:must|should|has to|needs to|will) (?:be|read|say)${TARGET}`,
   "giu",
 );
-const LAST_WORD = new RegExp(
+const LAST_WORD = compiledPattern(
   `\\b(?:the|your) (?:last|final|closing) (?:word|words|line|sentence) (?:of (?:the|your) (?:response|answer|reply) )?(?:must|should|has to|needs to|will) (?:be|read|say)${TARGET}`,
   "giu",
 );
@@ -91,32 +92,32 @@ const VERB_START =
   "(?<=^|[^\\p{L}\\p{N}\\s'] ?|\\b(?:please|kindly|and|also|so|then|always|just|only|simply|finally|must|should|shall|to|will|can) )";
 const QUOTED_PATTERNS: readonly RegExp[] = [
   // "Your entire response should be wrapped in double quotation marks", "Everything you write must be in quotes".
-  new RegExp(
+  compiledPattern(
     `${SUBJECT_START}${WHOLE} (?:${MODAL} (?:be|appear|come)|is|are)${ADVERB}(?: ${PARTICIPLE})?${ADVERB}${PREP} ${DOUBLE_QUOTES}${NOT_WHOLE}`,
     "giu",
   ),
   // "Begin and end your response with a double quotation mark" (one clause only when split-clauses keeps it).
-  new RegExp(
+  compiledPattern(
     `(?:${SUBJECT_START}${WHOLE} ${MODAL} |(?<!\\b(?:must|should|shall|will|can|may|to) ))(?:begin|start|open)s?(?: ${WHOLE})? (?:and|&) (?:end|finish|close|conclude)s?(?: ${WHOLE})? (?:with|in|on) ${DOUBLE_QUOTES}`,
     "giu",
   ),
   // "Wrap the whole response in double quotes", "Surround your answer with " characters".
-  new RegExp(
+  compiledPattern(
     `${VERB_START}${WRAP_VERB}(?: ${WHOLE})?${ADVERB}(?: ${PARTICIPLE})?${ADVERB}${PREP} ${DOUBLE_QUOTES}${NOT_WHOLE}`,
     "giu",
   ),
   // "Respond in quotes", "Answer entirely within double quotes" ("answer with quotes" may mean citations).
-  new RegExp(
+  compiledPattern(
     `${VERB_START}(?:respond|reply|answer)${ADVERB} (?:in|within|inside|between) ${DOUBLE_QUOTES}${NOT_WHOLE}`,
     "giu",
   ),
   // "Put double quotes around your entire answer", "Quotation marks must enclose the whole response".
-  new RegExp(
+  compiledPattern(
     `\\b(?:(?:put|place|add|use|include|insert|apply|have)(?:s|d|ting|ing)? ${DOUBLE_QUOTES} (?:around|round|on (?:both|either) sides? of|at the (?:start|beginning) and (?:at )?(?:the )?end of|before and after)|${SUBJECT_START}${DOUBLE_QUOTES} ${MODAL} (?:wrap|enclose|surround|bracket|frame|be (?:placed|put|used|added) around)) ${WHOLE}`,
     "giu",
   ),
   // "Quote your entire answer", "Quote your whole response, using double quotation marks".
-  new RegExp(
+  compiledPattern(
     `(?<!\\b(?:a|the|this|that|one|any) )\\bquote(?:s|d)? (?!it\\b)${WHOLE}(?!(?:,? \\p{L}+){0,3} single\\b)(?:${ADVERB}${PREP} ${DOUBLE_QUOTES}${NOT_WHOLE})?`,
     "giu",
   ),

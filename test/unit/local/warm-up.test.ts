@@ -80,6 +80,22 @@ describe("a deferred warm-up", () => {
     expect({ older, newer }).toEqual({ older: [], newer: ["step 0"] });
   });
 
+  test("a piece that says it has more to do runs again in the next turn, other work still in between", async () => {
+    const log: string[] = [];
+    let left = 3;
+    deferWarmUp(openServer().signal, [
+      () => {
+        log.push(`piece, ${--left} left`);
+        return left > 0;
+      },
+      () => void log.push("last"),
+    ]);
+    startDeferredWarmUp();
+    setImmediate(() => log.push("other work"));
+    await turns(6);
+    expect(log).toEqual(["piece, 2 left", "other work", "piece, 1 left", "piece, 0 left", "last"]);
+  });
+
   test("warmUpNow runs every piece at once, and once", () => {
     const log: string[] = [];
     const steps = recordingSteps(log);
