@@ -14,8 +14,8 @@ export interface HttpAttempt {
   url: string;
   headers: Headers;
   body: ArrayBuffer | undefined;
-  /** Aborts the attempt with its reason: the caller's signal. */
-  signal: AbortSignal;
+  /** Aborts the attempt with its reason: the caller's signal, if it has one. */
+  signal?: AbortSignal;
   /** The attempt fails with a `TimeoutError` when its response (body included) takes longer. */
   timeoutMs: number;
 }
@@ -65,8 +65,9 @@ class StaleConnectionError extends Error {}
 
 function sendOnce(attempt: HttpAttempt, url: URL, agent: HttpAgent | false): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
-    if (attempt.signal.aborted) {
-      reject(attempt.signal.reason);
+    const signal = attempt.signal;
+    if (signal?.aborted) {
+      reject(signal.reason);
       return;
     }
     const headers: Record<string, string> = {};
@@ -88,16 +89,16 @@ function sendOnce(attempt: HttpAttempt, url: URL, agent: HttpAgent | false): Pro
       const stale = request.reusedSocket && !answered && (code === "ECONNRESET" || code === "EPIPE");
       reject(stale ? new StaleConnectionError("stale kept-alive connection", { cause: error }) : error);
     };
-    const onAbort = () => fail(attempt.signal.reason);
+    const onAbort = () => fail(signal?.reason);
     const timer = setTimeout(
       () => fail(new DOMException(`no response within ${attempt.timeoutMs} ms`, "TimeoutError")),
       attempt.timeoutMs,
     );
     const finish = () => {
       clearTimeout(timer);
-      attempt.signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
     };
-    attempt.signal.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
     request.on("error", fail);
     request.on("response", (response) => {
       answered = true;

@@ -166,6 +166,29 @@ describe("createRemoteSemaphore", () => {
     expect(requests).toBeLessThanOrEqual(10);
   });
 
+  test("many requests in flight at once, over the default transport, raise no warning about listeners", async () => {
+    const server = await startSemaphoreServer(24);
+    servers.push(server);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    try {
+      // No lease: each of the 24 tasks gives its slot back by a request of its own, all in the same turn.
+      const semaphore = createRemoteSemaphore(server.url, { leaseMs: 0 });
+      const gate = held();
+      const tasks = Array.from({ length: 24 }, () => semaphore.run(() => gate.promise));
+      await expect.poll(() => server.active).toBe(24);
+      gate.release();
+      await Promise.all(tasks);
+      await semaphore.settle();
+      expect(server.active).toBe(0);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   test("a process that waits at the server gets a slot once another's lease is over, though the other still has tasks", async () => {
     const server = await startSemaphoreServer(1);
     servers.push(server);
