@@ -15,6 +15,8 @@ export const QUOTE = "\\uE000(\\d+)\\uE001";
 export interface ParseContext {
   quotes: readonly string[];
   responseLanguage: ResponseLanguage | undefined;
+  /** The whole description's clauses, for a clause that refers back ("the second one"). */
+  clauses?: readonly string[];
 }
 
 const NEGATION =

@@ -141,7 +141,7 @@ function readDescription(
 ): ParsedRequirement {
   const whole = readWholeDescription(description);
   const { clauses, quotes } = splitClauses(whole.rest);
-  const context = { quotes, responseLanguage };
+  const context = { quotes, responseLanguage, clauses };
   const checks: Check[] = [...whole.checks];
   const seen = new Set<string>();
   const unchecked: string[] = [];

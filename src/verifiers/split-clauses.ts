@@ -33,6 +33,13 @@ const DOTTED_ABBREVIATIONS: readonly [RegExp, string][] = [
 ];
 const LONE_SYMBOL =
   /\b(letter|character|symbol|sign|char)[ \t]+([^\s\p{L}\p{N}"'“‘`«\uE000-\uE002])(?=[ \t,.]|$)/giu;
+/**
+ * A straight double quote right after "with", "by" or "using", followed by a space or the end, and not
+ * opening a quoted string: the next quote on its line, if any, closes words with a space before it
+ * ('begin it with " and finish it with "'), where a string would end on its last word (' " However"').
+ */
+const LONE_QUOTE_MARK =
+  /(?<=\b(?:with|by|using) )"(?=[.,;!?]?(?:[ \t\n]|$))(?=[^"\n]*\p{L}[^"\n]*\s"|[^"\n]*$)/giu;
 // A phrase introduced as exact words after "end/finish/start ... with", "the last words must be:", taken
 // up to the end of its sentence; only where the text around says it is a start or an end.
 const UNQUOTED_PHRASE = compiledPattern(
@@ -82,6 +89,9 @@ export function splitClauses(description: string): SplitDescription {
     .replace(/\r\n?/g, "\n");
   // "the letter ! should appear": a lone symbol after "letter" is a literal, not punctuation.
   text = text.replace(LONE_SYMBOL, (_match, noun: string, symbol: string) => `${noun} ${hold(symbol)}`);
+  // 'start it with " and end it with "': a double quote standing alone after "with" is the mark itself,
+  // not the start of a quoted string.
+  text = text.replace(LONE_QUOTE_MARK, () => hold('"'));
   text = text.replace(QUOTED, (...groups: unknown[]) => {
     const inner = groups.slice(1, 7).find((group) => typeof group === "string") as string;
     return hold(inner);

@@ -10,13 +10,13 @@ import type { FamilyScore } from "./family-score.js";
 const QUALIFIER =
   "(?:all|entirely|completely|only|fully|exclusively|strictly|in|using|with|written in|wholly)";
 const LOWER_WORDS = "(?:lower[- ]?case|small letters|small caps)";
-const UPPER_WORDS = "(?:upper[- ]?case|capital letters|capitals|caps|block letters|all[- ]caps)";
+const UPPER_WORDS = "(?:upper[- ]?case|capital letters|capitals|caps|block (?:letters|capitals)|all[- ]caps)";
 const CASED_LETTERS = "(?:capital|capitalized|capitalised|uppercase|upper[- ]case)";
 
 const LOWER = compiledPattern(
   [
     `\\b(?:${QUALIFIER} )*${LOWER_WORDS}(?: (?:letters|characters|only|text))*\\b`,
-    `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any)?) ${CASED_LETTERS} letters\\b(?: (?:are |is )?(?:allowed|permitted))?`,
+    `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any)?) ${CASED_LETTERS} (?:letters|characters|chars)\\b(?: (?:are |is )?(?:allowed|permitted))?`,
     `\\b(?:don't|do not|never) capitali[sz]e (?:anything|any (?:words?|letters?))\\b`,
   ].join("|"),
   "gi",
@@ -27,8 +27,23 @@ const UPPER = compiledPattern(
     `\\b${UPPER_WORDS}(?: letters)? only\\b`,
     `\\ball[- ]caps\\b`,
     `\\bcapitali[sz]e (?:the (?:entire|whole) (?:response|answer|text|reply|output)|everything|all (?:letters|words|of it))\\b`,
+    // "with every letter capitalized", "all characters in uppercase".
+    `\\b(?:every|each|all(?: the)?) (?:letters?|characters?) (?:(?:is|are|must be|should be) )?(?:capitali[sz]ed|in ${UPPER_WORDS}|${UPPER_WORDS})\\b`,
   ].join("|"),
   "gi",
+);
+
+/** Parts of a text a case may be asked of, in place of the whole text. */
+const PART_NOUN =
+  "(?:terms?|names?|titles?|headings?|headers?|subheadings?|keywords?|key ?words|phrases?|warnings?|labels?|acronyms?|abbreviations?|nouns?|verbs?|items?|points?|sections?|entries|entry|brands?|products?|steps?)";
+/**
+ * What comes right before a case phrase when it is said of a part: a pronoun for things named before
+ * ("writing them in all caps"), a part of the text ("the title in", "each heading in"), or some words
+ * ("the important words in", "3 words in", "key terms in").
+ */
+const PART_BEFORE = new RegExp(
+  `\\b(?:them|these|those|(?:[\\p{L}-]+ ){0,3}${PART_NOUN}|(?:key|important|main|critical|crucial|safety|technical|certain|some|specific|few|such|\\d+|two|three|four|five)(?: [\\p{L}-]+)? words?)(?: (?:written|typed|set|put|shown|formatted))? $`,
+  "iu",
 );
 
 /** Reads case phrasings in a clause into case checks. */
@@ -45,6 +60,12 @@ export function recognizeCase(state: ClauseState): void {
         letterCase === "lower" &&
         /^(?:no|zero|without|don't|do not|never|must not|should not)\b/i.test(match[0]);
       if (!negatedInside && state.isNegatedBefore(start)) {
+        state.reject(start, end);
+        return;
+      }
+      // "Write the title in all caps", "writing them in capitals": a case for a part of the text (which
+      // part, a case rule cannot tell), not for all of it.
+      if (PART_BEFORE.test(state.text.slice(Math.max(0, start - 60), start))) {
         state.reject(start, end);
         return;
       }

@@ -185,6 +185,17 @@ const NUMBER_WORD = compiledPattern(`^(?:${NUMBER})$`, "i");
 interface Item {
   keyword: string;
   quoted: boolean;
+  /** The list offered its items as alternatives ("'X' or 'Y'"), not all together. */
+  choice?: boolean;
+}
+
+/**
+ * Whether a list offers some of its items as alternatives: joined by "or", "and/or" or "/" ("'-' or '*'",
+ * "X, Y and/or Z", "cat/dog"). Asking for one of several words is something a keywords check (each word its
+ * count) cannot say; forbidding "X or Y" forbids each.
+ */
+function offersChoice(list: string): boolean {
+  return /\b(?:or|either)\b|\//i.test(list.replace(/\uE000\d+\uE001/g, " "));
 }
 
 /** Reads keyword phrasings in a clause into keywords checks. */
@@ -199,9 +210,11 @@ export function recognizeKeywords(state: ClauseState): void {
     addKeywords(state, match.index, match.index + match[0].length, [item], negated, true);
   });
   eachMatch(state, QUOTED_PASSIVE, (match) => {
+    const choice = offersChoice(match[1]!);
     const items = [...match[1]!.matchAll(/\uE000(\d+)\uE001/g)].map((quote) => ({
       keyword: state.quote(quote[1]),
       quoted: true,
+      choice,
     }));
     // "Neither X nor Y may appear" forbids both.
     const neither = /^neither\b/i.test(match[0]) || /\bnor\b/i.test(match[1]!);
@@ -287,12 +300,14 @@ function splitItems(
   );
   if (examples) list = `${list.slice(0, examples.index)}, ${list.slice(examples.index + examples[0].length)}`;
   const items: (Item & { frequency?: { min?: number; max?: number }; example?: boolean })[] = [];
+  const choice = offersChoice(list);
   for (const raw of list.split(/\s*,\s*(?:and\/or|and|or|nor)?\s*|\s+(?:and\/or|and|or|nor)\s+|\s*\/\s*/i)) {
     const item = cleanItem(state, raw);
     if (item === null) continue;
     if (item === undefined) return undefined;
     items.push({
       ...item,
+      ...(choice ? { choice } : {}),
       ...(frequency === undefined ? {} : { frequency }),
       ...(examples ? { example: true } : {}),
     });
@@ -331,8 +346,9 @@ function addKeywords(
   explicit: boolean,
 ): void {
   if (items.length === 0) return;
-  // "Mention a competitor such as X or Y" asks for one of them, which a keywords check cannot say.
-  if (!negated && items.some((item) => item.example)) {
+  // "Mention a competitor such as X or Y", "use the word 'X' or 'Y'" ask for one of them, which a keywords
+  // check cannot say (it would require each).
+  if (!negated && items.some((item) => item.example || (item.choice === true && items.length > 1))) {
     state.reject(start, end);
     return;
   }

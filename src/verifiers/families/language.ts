@@ -99,6 +99,8 @@ const PHRASES = compiledPattern(
     `\\b${LANGUAGE}(?: language)? only\\b`,
     `\\blanguage(?: (?:must|should) be| is|:)? ${LANGUAGE}\\b`,
     `\\b(?:respond|reply|answer|write|speak|talk)(?:s|ing)? ${LANGUAGE}\\b`,
+    // "in UPPERCASE ENGLISH", "in lowercase French": the case family, read first, took "in UPPERCASE".
+    `(?<=\\uE002 )${LANGUAGE}(?= *(?:[.,;!?]|$))`,
   ].join("|"),
   "gi",
 );
@@ -135,8 +137,12 @@ function readNamedLanguages(state: ClauseState): void {
       .find((group) => group !== undefined)!
       .toLowerCase();
     const code = LANGUAGE_CODES[name]!;
-    // "Don't answer in English" does not say which language to use.
-    if (state.isNegatedBefore(start)) {
+    // "Don't answer in English" does not say which language to use; "names may stay in English" allows
+    // English, it does not ask for it.
+    if (
+      state.isNegatedBefore(start) ||
+      PERMISSION_BEFORE.test(state.text.slice(Math.max(0, start - 40), start))
+    ) {
       state.reject(start, end);
       return;
     }
@@ -148,6 +154,13 @@ function readNamedLanguages(state: ClauseState): void {
     });
   });
 }
+
+/**
+ * What comes right before a language when it is allowed rather than asked for: "may stay in", "can be left
+ * in", "are fine in", "is allowed in". "may only be in" still asks.
+ */
+const PERMISSION_BEFORE =
+  /\b(?:(?:may|can|could|might)(?! only\b)(?: (?:also|still|just))? (?:stay|remain|be|appear|be left|be kept|be written|be given|keep|go)|(?:is|are) (?:fine|ok|okay|allowed|permitted|acceptable)|(?:is|are) (?:also )?(?:allowed|permitted) to (?:stay|remain|be|appear))(?: (?:as (?:they are|is)|unchanged|untranslated))? (?:in )?$/i;
 
 function readRequestedLanguage(state: ClauseState): void {
   eachMatch(state, REQUESTED, (match) => {

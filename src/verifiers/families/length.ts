@@ -14,7 +14,7 @@ import type { FamilyScore } from "./family-score.js";
 const FILL_IN =
   "(?:fill[- ]in(?:[- ]the[- ]blanks?)?|fillable|template) (?:fields?|blanks?|slots?|spaces?|boxes?|variables?|placeholders?)|(?:blanks?|fields?|slots?|spaces?|gaps?|boxes?)(?: for (?:the |a )?(?:reader|user|recipient|customer|client|sender)s?)? to (?:be )?fill(?:ed)?(?: in| out)?";
 // Units named by several words come first: "3 words in all caps" counts capital words, not words.
-const SPECIAL_UNIT = `(?:all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|fully capitali[sz]ed|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:(?:key|main|important) )?(?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?|terms?|points?|tips?|ideas?|sentences?|keywords?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:blanks?|gaps?|fields?|slots?) (?:in|within|inside) (?:square )?brackets|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)|${FILL_IN}`;
+const SPECIAL_UNIT = `(?:(?:fully|entirely|completely|totally|wholly) (?:capitali[sz]ed|upper[- ]?case|capital)|all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:(?:key|main|important) )?(?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?|terms?|points?|tips?|ideas?|sentences?|keywords?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:blanks?|gaps?|fields?|slots?) (?:in|within|inside) (?:square )?brackets|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)|${FILL_IN}`;
 const UNIT =
   "(" +
   SPECIAL_UNIT +
@@ -166,6 +166,14 @@ const LIMIT_SUBJECT = compiledPattern(
   `\\b(?:limit|cap|keep|restrict|hold)(?:s|ed|ing)? (?:the (?:number|count|use) of |your |the )?(${SPECIAL_UNIT}) (?:(?:to|at)(?: (${AT_MOST}|${FEWER}|${EXACTLY}))?|(below|under)) (${NUMBER})\\b(?: ${POSTFIX}\\b)?`,
   "giu",
 );
+// "Fewer than 4 words should be fully capitalized", "at least 3 words must be in all caps": the count
+// comes first and the capitals after, as what the counted words must be.
+const CAPITALS_PREDICATE =
+  "(?:(?:written|typed|put|set) )?(?:(?:fully|entirely|completely|totally) capitali[sz]ed|(?:(?:fully|entirely|completely|totally|all) )?(?:in (?:all )?(?:caps|capitals|capital letters|upper[- ]?case(?: letters)?|block (?:letters|capitals))|(?:all[- ])?(?:upper[- ]?case|caps)))";
+const COUNTED_CAPITALS = compiledPattern(
+  `\\b(?:(?<cmp>${COMPARATOR}) )?(?<n>${NUMBER})(?: (?<post>${POSTFIX}))? (?:(?:of the|of your) )?words?(?: (?:in|of) (?:the|your) (?:entire |whole )?(?:response|answer|reply|text))? (?:(?:should|must|shall|can|may|will|need to|needs to|have to|has to|are to|are allowed to|are permitted to)(?: only)? )?(?:be|are|is) ${CAPITALS_PREDICATE}\\b`,
+  "giu",
+);
 const HIGHLIGHTS: CountUnit = "highlights";
 const SPECIAL_HINT =
   /cap|upper|block letters|highlight|emphas|bold|italic|marked|mark up|asterisk|underscore|placeholder|place-holder|place holder|bracket|\[|fill|template|slot/i;
@@ -178,6 +186,7 @@ export function recognizeSpecialCounts(state: ClauseState): void {
   // Most clauses name none of these units; a cheap test spares them the count patterns.
   if (!SPECIAL_HINT.test(state.text)) return;
   const checksBefore = state.checks.length;
+  eachMatch(state, COUNTED_CAPITALS, (match) => addNamedCount(state, match, "capital_words"));
   readRanges(state, SPECIAL_RANGE);
   readCounts(state, SPECIAL_MAIN);
   eachMatch(state, SUBJECT_FIRST, (match) => {

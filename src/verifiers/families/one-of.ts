@@ -43,7 +43,9 @@ const MODAL = "(?:must|should|has to|needs to|shall|may only|can only|will|is to
 
 const ONE_OF_PHRASINGS = [
   // "Answer with one of the following options: ...", "Reply only with either 'agree' or 'disagree'".
-  `\\b(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: ${ADVERB})? (?:with|from|using|by saying)?(?: ${ADVERB})? ?${ONE_OF}\\s*:?\\s*${LIST}`,
+  `\\b(?:${ADVERB} )?(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: ${ADVERB})? (?:with|from|using|by saying)?(?: ${ADVERB})? ?${ONE_OF}\\s*:?\\s*${LIST}`,
+  // "Reply with a single word, either High, Medium or Low": the options after the one word they may be.
+  `\\b(?:${ADVERB} )?${ANSWER_VERB}(?: ${ADVERB})?(?: with| using)? (?:a single|one|just one|only one|exactly one) (?:word|label|term|value)\\s*[,:;]?\\s*(?:either|namely|one of)(?: the following| these)?\\s*:?\\s*${LIST}`,
   // "Your answer must be (exactly) one of these options: A, B, C".
   `\\b(?:the |your )?(?:answer|response|reply|output)(?: ${MODAL}) be(?: (?:exactly|only))? ${ONE_OF}\\s*:?\\s*${LIST}`,
   // "Choose one: 'True' or 'False'", "Pick one option from: red/green".
@@ -56,7 +58,7 @@ const ONE_OF_PHRASINGS = [
 // "Reply only with Yes, No or Maybe", "Respond with 'agree' or 'disagree'", "Answer true or false": the
 // options end the clause, so "Reply with Python or Java code" is not read as a choice.
 const BARE_PHRASING = compiledPattern(
-  `\\b${ANSWER_VERB}(?: ${ADVERB})?(?: with)?(?: either)?(?: ${ADVERB})? ${BARE_LIST}${QUALIFIER}(?=[\\s.!?]*$)`,
+  `\\b(?:${ADVERB} )?${ANSWER_VERB}(?: ${ADVERB})?(?: with)?(?: either)?(?: ${ADVERB})? ${BARE_LIST}${QUALIFIER}(?=[\\s.!?]*$)`,
   "giu",
 );
 const OPTION_TOKEN = compiledPattern(`${QUOTE}|[^,;/\\s\\uE000][^,;/\\uE000]*`, "gu");

@@ -83,11 +83,11 @@ const SECTIONS_COUNT = compiledPattern(
   "i",
 );
 const SECTION_MARKER = compiledPattern(
-  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|ed|ing)?\b(?:(?:(?! and |, |; )[^.\n]){0,60}?\b(?:with|as|by|using)\b)?(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?:? ["'“‘]?(\p{L}[\p{L}-]*) ?(?:X|N|#|<n>|\{n\}|\[n\]|\[number\]|number|\d+)["'”’]?(?![\p{L}\p{N}])/iu,
+  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|ed|ing)?\b(?:(?:(?! and |, |; )[^.\n]){0,60}?\b(?:with|as|by|using)\b)?(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?:? ["'“‘]?(\p{L}[\p{L}-]*)(?: (?:X|N|number|(?:followed by|then|and|plus|with) (?:its|the|a|their|a running) (?:number|index|section number|sequence number))|(?: ?(?:#|<n>|\{n\}|\[n\]|\[number\]|\d+)))["'”’]?(?![\p{L}\p{N}])/iu,
 );
 
 const PARAGRAPH_DIVIDER = compiledPattern(
-  `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} ${SEPARATOR}|separate (?:the |your |each |all )?paragraphs?(?: from each other)? ${SEPARATOR}|(?:use|put|place|insert) (?:the (?:markdown )?divider:? |a (?:markdown )?divider:? )?(?:${SYMBOLS}|["'“‘]${SYMBOLS}["'”’]) (?:to separate|between) (?:the |your |each |all )?paragraphs?)[.;]?`,
+  `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} ${SEPARATOR}|separate (?:the |your |each |all )?paragraphs?(?: from each other)? ${SEPARATOR}|(?:(?:use|put|place|insert) |with )(?:the (?:markdown )?divider:? |a (?:markdown )?divider:? )?(?:${SYMBOLS}|["'“‘]${SYMBOLS}["'”’]) (?:to separate|between) (?:the |your |each |all )?(?:paragraphs?|them))[.;]?`,
   "i",
 );
 // "separated by two new lines as if it was '\n\n' in python", "separated by a blank line": the default.
@@ -290,7 +290,9 @@ const ORDINALS = [
 const ORDINAL = `(?:${ORDINALS.join("|")}|\\d+(?:st|nd|rd|th))`;
 const WORD = `(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*)`;
 const START_VERB = "(?:start|begin|open|lead off|commence)(?:s|ed|ing)?";
-const PARAGRAPH_REF = `(?:(?:the )?(${ORDINAL}) paragraph|paragraph (?:number |no |#)?(${NUMBER}))`;
+// "the second one" refers to a paragraph only when the description speaks of paragraphs (checked on reading).
+const PARAGRAPH_REF = `(?:(?:the )?(${ORDINAL}) (?:paragraph|one)|paragraph (?:number |no |#)?(${NUMBER}))`;
+const ORDINAL_ONE = compiledPattern(`\\b${ORDINAL} one\\b`, "i");
 const WORD_MARKER = "(?:(?:the|a) )?(?:exact )?(?:word|term)?:? ?";
 const PARAGRAPH_START = compiledPattern(
   [
@@ -312,7 +314,9 @@ function readOrdinal(written: string | undefined): number | undefined {
 
 /** Reads "Paragraph 2 must start with the word X" and its phrasings into a paragraph-start check. */
 export function recognizeParagraphStart(state: ClauseState): void {
-  if (!/paragraph/i.test(state.text)) return;
+  // Most clauses speak of no paragraph: a cheap test spares them the pattern ("the second one" may refer to
+  // paragraphs named in another clause).
+  if (!/paragraph|\bone\b/i.test(state.text)) return;
   eachMatch(state, PARAGRAPH_START, (match) => {
     const start = match.index;
     const end = start + match[0].length;
@@ -326,6 +330,8 @@ export function recognizeParagraphStart(state: ClauseState): void {
     const written = groups[index + 2]!;
     const quoted = /^\uE000(\d+)\uE001$/.exec(written);
     const word = quoted ? state.quote(quoted[1]) : written;
+    const refersBack = ORDINAL_ONE.test(match[0]);
+    if (refersBack && !state.context.clauses?.some((clause) => /\bparagraphs?\b/i.test(clause))) return;
     if (paragraph === undefined || paragraph < 1 || word.trim() === "" || state.isNegatedBefore(start)) {
       state.reject(start, end);
       return;

@@ -28,6 +28,18 @@ const QUOTE_MARK_TARGET =
  */
 const TARGET = `(?:(?: ?: ?(?:${MARKER} ?:? ?)?| ${MARKER} ?: ?)(?<tail>[\\p{L}\\p{N}][^\\uE000-\\uE002]*)$|(?: ?:)? (?:${MARKER}:? (?<marked>${QUOTED}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)|(?<quote>${QUOTED})|(?<bare>an? question(?: mark)?|an? exclamation(?: mark| point)?|${QUOTE_MARK_TARGET}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*)))`;
 const CONNECTOR = "(?:with|by (?:saying|writing|typing|adding)|using)";
+/** Things a text may hold several of, each with its own start and end. */
+const SEVERAL =
+  "(?:answers?|responses?|versions?|replies|reply|items?|points?|bullets?|steps?|options?|drafts?)";
+/**
+ * A subject that is one of several things, not the text: "the second one must begin with", "the other
+ * should end with", "the last answer should open with". The first or last line, sentence or paragraph
+ * starts or ends the text, and the paragraph family reads "the third paragraph".
+ */
+const ONE_OF_SEVERAL = new RegExp(
+  `\\bthe (?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|other|\\d*(?:[02-9]1st|2nd|3rd|[4-9]th|1\\dth|0th))(?: (?:one|${SEVERAL}|sections?|parts?|paragraphs?|lines?|sentences?))?|(?:first|last|final) (?:one|${SEVERAL}))\\s*(?:(?:must|should|shall|has to|needs to|will|is to|ought to|can|may)(?: (?:always|also))? )?$`,
+  "i",
+);
 const STARTS = compiledPattern(
   `\\b(?:start|begin|open|lead|preface|commence)(?:s|ed|ing)?(?: off)?\\b(?<object>${OBJECT})? ${CONNECTOR}${TARGET}`,
   "giu",
@@ -193,7 +205,8 @@ export function recognizeStartEnd(state: ClauseState): void {
       // answers in the text), and negations say what not to do.
       const perUnit =
         (PER_UNIT.test(object) && !/\b(?:first|last|final)\b/i.test(object)) ||
-        /\b(?:each|every|per)\b/i.test(state.original.slice(0, start));
+        /\b(?:each|every|per)\b/i.test(state.original.slice(0, start)) ||
+        ONE_OF_SEVERAL.test(state.original.slice(0, start));
       if (phrase === undefined || phrase.trim() === "" || perUnit || state.isNegatedBefore(start)) {
         state.reject(start, end);
         return;
