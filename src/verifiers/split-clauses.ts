@@ -35,11 +35,19 @@ const LONE_SYMBOL =
   /\b(letter|character|symbol|sign|char)[ \t]+([^\s\p{L}\p{N}"'“‘`«\uE000-\uE002])(?=[ \t,.]|$)/giu;
 /**
  * A straight double quote right after "with", "by" or "using", followed by a space or the end, and not
- * opening a quoted string: the next quote on its line, if any, closes words with a space before it
- * ('begin it with " and finish it with "'), where a string would end on its last word (' " However"').
+ * opening a quoted string: the next quote on its line, if any, has a space before it ('begin it with " and
+ * finish it with "'), where a string would end on its last word (' " However"'); what lies between must
+ * hold a letter (checked in code: one pattern for both would backtrack quadratically on a long line).
  */
-const LONE_QUOTE_MARK =
-  /(?<=\b(?:with|by|using) )"(?=[.,;!?]?(?:[ \t\n]|$))(?=[^"\n]*\p{L}[^"\n]*\s"|[^"\n]*$)/giu;
+const LONE_QUOTE_MARK = /(?<=\b(?:with|by|using) )"(?=[.,;!?]?(?:[ \t\n]|$))(?=[^"\n]*\s"|[^"\n]*$)/giu;
+
+/** Whether the quote at `at` in `text` stands alone: what follows it up to the next quote has a letter. */
+function standsAlone(text: string, at: number): boolean {
+  const next = text.indexOf('"', at + 1);
+  const line = text.indexOf("\n", at + 1);
+  if (next === -1 || (line !== -1 && line < next)) return true;
+  return /\p{L}/u.test(text.slice(at + 1, next));
+}
 // A phrase introduced as exact words after "end/finish/start ... with", "the last words must be:", taken
 // up to the end of its sentence; only where the text around says it is a start or an end.
 const UNQUOTED_PHRASE = compiledPattern(
@@ -91,7 +99,9 @@ export function splitClauses(description: string): SplitDescription {
   text = text.replace(LONE_SYMBOL, (_match, noun: string, symbol: string) => `${noun} ${hold(symbol)}`);
   // 'start it with " and end it with "': a double quote standing alone after "with" is the mark itself,
   // not the start of a quoted string.
-  text = text.replace(LONE_QUOTE_MARK, () => hold('"'));
+  text = text.replace(LONE_QUOTE_MARK, (mark: string, at: number, whole: string) =>
+    standsAlone(whole, at) ? hold('"') : mark,
+  );
   text = text.replace(QUOTED, (...groups: unknown[]) => {
     const inner = groups.slice(1, 7).find((group) => typeof group === "string") as string;
     return hold(inner);
