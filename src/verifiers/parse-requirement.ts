@@ -78,7 +78,7 @@ const FILLER = new Set(
   keep keeping stay remain limit format formatted formatting follow follows following return returns returning
   final total here there every end ending start starting begin beginning finish include including contain
   containing have having not no never avoid avoiding without refrain from any wrap wrapped whole thing me my our
-  we us i generate create produce compose draft put make sure when where while if than per time times
+  we us i i'd i'm let lets generate create produce compose draft put make sure when where while if than per time times
   same like such following below above throughout anywhere everything each should forget fail neglect instead
   rather essay email letter story poem summary article blog post note tweet report exclude excluding omit
   omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave`.split(

@@ -16,9 +16,14 @@ const CASED_LETTERS = "(?:capital|capitalized|capitalised|uppercase|upper[- ]cas
 const LOWER = compiledPattern(
   [
     `\\b(?:${QUALIFIER} )*${LOWER_WORDS}(?: (?:letters|characters|only|text))*\\b`,
-    `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any)?) ${CASED_LETTERS} (?:letters|characters|chars)\\b(?: (?:are |is )?(?:allowed|permitted))?`,
+    `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any| a single| one)?) ${CASED_LETTERS} (?:letters?|characters?|chars?)\\b(?: (?:are |is )?(?:allowed|permitted))?`,
     `\\b(?:don't|do not|never) capitali[sz]e (?:anything|any (?:words?|letters?))\\b`,
   ].join("|"),
+  "gi",
+);
+// "No lowercase letters anywhere in the reply": read before LOWER, which would take "lowercase letters".
+const NO_LOWER = compiledPattern(
+  `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any| a single| one)?) lower[- ]?case (?:letters?|characters?|chars?)\\b`,
   "gi",
 );
 const UPPER = compiledPattern(
@@ -49,6 +54,7 @@ const PART_BEFORE = new RegExp(
 /** Reads case phrasings in a clause into case checks. */
 export function recognizeCase(state: ClauseState): void {
   for (const [pattern, letterCase] of [
+    [NO_LOWER, "upper"],
     [LOWER, "lower"],
     [UPPER, "upper"],
   ] as const) {
@@ -56,9 +62,7 @@ export function recognizeCase(state: ClauseState): void {
       const start = match.index;
       const end = start + match[0].length;
       // "Don't write in all caps" does not say which case to use instead.
-      const negatedInside =
-        letterCase === "lower" &&
-        /^(?:no|zero|without|don't|do not|never|must not|should not)\b/i.test(match[0]);
+      const negatedInside = /^(?:no|zero|without|don't|do not|never|must not|should not)\b/i.test(match[0]);
       if (!negatedInside && state.isNegatedBefore(start)) {
         state.reject(start, end);
         return;

@@ -301,7 +301,9 @@ function splitItems(
   if (examples) list = `${list.slice(0, examples.index)}, ${list.slice(examples.index + examples[0].length)}`;
   const items: (Item & { frequency?: { min?: number; max?: number }; example?: boolean })[] = [];
   const choice = offersChoice(list);
-  for (const raw of list.split(/\s*,\s*(?:and\/or|and|or|nor)?\s*|\s+(?:and\/or|and|or|nor)\s+|\s*\/\s*/i)) {
+  for (const raw of list.split(
+    /\s*,\s*(?:and\/or|and|or|nor|as well as)?\s*|\s+(?:and\/or|and|or|nor|as well as)\s+|\s*\/\s*/i,
+  )) {
     const item = cleanItem(state, raw);
     if (item === null) continue;
     if (item === undefined) return undefined;

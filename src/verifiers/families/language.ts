@@ -139,10 +139,8 @@ function readNamedLanguages(state: ClauseState): void {
     const code = LANGUAGE_CODES[name]!;
     // "Don't answer in English" does not say which language to use; "names may stay in English" allows
     // English, it does not ask for it.
-    if (
-      state.isNegatedBefore(start) ||
-      PERMISSION_BEFORE.test(state.text.slice(Math.max(0, start - 40), start))
-    ) {
+    const before = state.text.slice(Math.max(0, start - 80), start);
+    if (state.isNegatedBefore(start) || PERMISSION_BEFORE.test(before) || PART_BEFORE.test(before)) {
       state.reject(start, end);
       return;
     }
@@ -161,6 +159,13 @@ function readNamedLanguages(state: ClauseState): void {
  */
 const PERMISSION_BEFORE =
   /\b(?:(?:may|can|could|might)(?! only\b)(?: (?:also|still|just))? (?:stay|remain|be|appear|be left|be kept|be written|be given|keep|go)|(?:is|are) (?:fine|ok|okay|allowed|permitted|acceptable)|(?:is|are) (?:also )?(?:allowed|permitted) to (?:stay|remain|be|appear))(?: (?:as (?:they are|is)|unchanged|untranslated))? (?:in )?$/i;
+
+/**
+ * Parts of a text a language may be asked or allowed for, in place of the whole text: "keep the commands
+ * themselves in English", "it's fine to leave code terms in English".
+ */
+const PART_BEFORE =
+  /\b(?:(?:fine|ok|okay|allowed|free|welcome|acceptable) to )?(?:keep|leave|write|put|give|use|mention|quote)(?: (?:the|any|all|your|these|those|its|their))?(?: [\p{L}'-]+){0,5} (?:names?|terms?|titles?|headings?|comments?|commands?|quotes?|quotations?|citations?|code|keywords?|labels?|examples?|abbreviations?|acronyms?|words?|phrases?)(?: themselves)?(?: (?:as (?:they are|is)|unchanged|untranslated))? (?:in )?$/iu;
 
 function readRequestedLanguage(state: ClauseState): void {
   eachMatch(state, REQUESTED, (match) => {

@@ -14,7 +14,7 @@ import type { FamilyScore } from "./family-score.js";
 const FILL_IN =
   "(?:fill[- ]in(?:[- ]the[- ]blanks?)?|fillable|template) (?:fields?|blanks?|slots?|spaces?|boxes?|variables?|placeholders?)|(?:blanks?|fields?|slots?|spaces?|gaps?|boxes?)(?: for (?:the |a )?(?:reader|user|recipient|customer|client|sender)s?)? to (?:be )?fill(?:ed)?(?: in| out)?";
 // Units named by several words come first: "3 words in all caps" counts capital words, not words.
-const SPECIAL_UNIT = `(?:(?:fully|entirely|completely|totally|wholly) (?:capitali[sz]ed|upper[- ]?case|capital)|all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:(?:key|main|important) )?(?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?|terms?|points?|tips?|ideas?|sentences?|keywords?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:blanks?|gaps?|fields?|slots?) (?:in|within|inside) (?:square )?brackets|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)|${FILL_IN}`;
+const SPECIAL_UNIT = `(?:(?:fully|entirely|completely|totally|wholly) (?:capitali[sz]ed|upper[- ]?case|capital)|all[- ]caps|all[- ]capital|all[- ]uppercase|upper[- ]?case|capital[- ]letter|caps[- ]lock) words?|words? (?:with|in|written in|using|that are in|that use|typed in) (?:all |only |entirely in |fully in |complete |full |total )?(?:capital letters|capitals|caps|all[- ]caps|upper[- ]?case(?: letters)?|block letters)|\\*{0,2}(?:highlighted|emphasi[sz]ed|bold(?:ed)?|italici[sz]ed|italic|marked|markdown[- ]highlighted)\\*{0,2} (?:(?:key|main|important) )?(?:sections?|parts?|phrases?|passages?|spans?|segments?|portions?|bits?|words?|texts?|areas?|terms?|points?|tips?|ideas?|sentences?|keywords?)|highlights?|\\[[\\w ]{1,30}\\] (?:fields?|placeholders?|slots?|tokens?|values?|variables?|blanks?)|(?:blanks?|gaps?|fields?|slots?) (?:in|within|inside) (?:square )?brackets|(?:\\[\\w+\\] )?(?:placeholders?|place[- ]holders?)(?: (?:fields?|tokens?|slots?|values?))?|(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|fields?|slots?|tokens?|variables?)|${FILL_IN}`;
 const UNIT =
   "(" +
   SPECIAL_UNIT +
@@ -63,7 +63,7 @@ const NUMBER_UNIT_LIMIT = compiledPattern(
 // "Words in all capital letters should appear at least 3 times", "the number of placeholders must be at
 // least 2": the counted thing comes first, for the units that are named by a phrase.
 const SUBJECT_FIRST = compiledPattern(
-  `\\b(?:the (?:number|count|total) of )?(${SPECIAL_UNIT})(?: (?:in|within|throughout) (?:the|your) (?:entire |whole )?(?:response|answer|text|reply))? (?:(?:must|should|shall|has to|have to|needs? to|will|is to|are to|may|can)(?: not| never)? )?(?:appear|occur|be used|be present|be included|show up|be|number|total|come up|exist)(?: in (?:the|your) (?:response|answer|text|reply))? (?:${COMPARATOR} )?(${NUMBER}|once|twice|thrice)(?: times?)?(?: ${POSTFIX}\\b)?`,
+  `\\b(?:the (?:number|count|total) of )?(${SPECIAL_UNIT})(?: (?:in|within|throughout) (?:the|your) (?:entire |whole )?(?:response|answer|text|reply))? (?:(?:must|should|shall|has to|have to|needs? to|will|is to|are to|may|can)(?: not| never)? )?(?:appear|occur|be used|be present|be included|show up|be|number|total|come up|exist|stay|remain|be kept)(?: in (?:the|your) (?:response|answer|text|reply))? (?:${COMPARATOR} )?(${NUMBER}|once|twice|thrice)(?: times?)?(?: ${POSTFIX}\\b)?`,
   "gi",
 );
 const IN_A_UNIT = /\b(?:in|with|as) a (paragraph|sentence|word|line)\b(?! (?:about|on|that|which|of)\b)/gi;
@@ -174,6 +174,20 @@ const COUNTED_CAPITALS = compiledPattern(
   `\\b(?:(?<cmp>${COMPARATOR}) )?(?<n>${NUMBER})(?: (?<post>${POSTFIX}))? (?:(?:of the|of your) )?words?(?: (?:in|of) (?:the|your) (?:entire |whole )?(?:response|answer|reply|text))? (?:(?:should|must|shall|can|may|will|need to|needs to|have to|has to|are to|are allowed to|are permitted to)(?: only)? )?(?:be|are|is) ${CAPITALS_PREDICATE}\\b`,
   "giu",
 );
+// The same with words between the count and the capitals, within one phrase: "put at least four words in
+// full uppercase", "three words that are typed completely in caps", "five or more of the words must be
+// spelled entirely in uppercase". No "and", "but" or comma between: "300 words, and use capital letters
+// for names" is two rules.
+const CAPITALS_AFTER = `(?:(?:in|typed|written|spelled|spelt|set|put) )*(?:(?:full|all|entirely|completely|fully|totally|complete) )?(?:upper[- ]?case(?: letters)?|caps|capitals|capital letters|block (?:letters|capitals))|(?:fully|entirely|completely|totally) capitali[sz]ed`;
+const COUNTED_THEN_CAPITALS = compiledPattern(
+  `\\b(?:(?<cmp>${COMPARATOR}) )?(?<n>${NUMBER})(?: (?<post>${POSTFIX}))? (?:(?:of the|of your|of its) )?words?\\b(?:(?!\\b(?:and|but|then|also|or)\\b)[^.;:!?,\\n\\uE000-\\uE002]){0,40}?\\b(?:${CAPITALS_AFTER})\\b`,
+  "giu",
+);
+// "All-caps words: two at most", "Placeholders: at least 3".
+const UNIT_COLON_COUNT = compiledPattern(
+  `\\b(?<unit>${SPECIAL_UNIT})\\s*:\\s*(?:(?<cmp>${COMPARATOR}) )?(?<n>${NUMBER})(?: (?<post>${POSTFIX}))?\\b`,
+  "giu",
+);
 const HIGHLIGHTS: CountUnit = "highlights";
 const SPECIAL_HINT =
   /cap|upper|block letters|highlight|emphas|bold|italic|marked|mark up|asterisk|underscore|placeholder|place-holder|place holder|bracket|\[|fill|template|slot/i;
@@ -187,6 +201,8 @@ export function recognizeSpecialCounts(state: ClauseState): void {
   if (!SPECIAL_HINT.test(state.text)) return;
   const checksBefore = state.checks.length;
   eachMatch(state, COUNTED_CAPITALS, (match) => addNamedCount(state, match, "capital_words"));
+  eachMatch(state, COUNTED_THEN_CAPITALS, (match) => addNamedCount(state, match, "capital_words"));
+  eachMatch(state, UNIT_COLON_COUNT, (match) => addNamedCount(state, match, readUnit(match.groups!.unit!)));
   readRanges(state, SPECIAL_RANGE);
   readCounts(state, SPECIAL_MAIN);
   eachMatch(state, SUBJECT_FIRST, (match) => {

@@ -30,20 +30,22 @@ const BARE_LIST = `(?<bare>${BARE_ITEM}(?:${SEPARATOR}${BARE_ITEM})+)`;
 const LABELS =
   /^(?:yes|no|maybe|true|false|agree|disagree|correct|incorrect|positive|negative|neutral|unsure|unknown)$/i;
 
-const ANSWER_VERB = "(?:answer|respond|reply|say|output|return)(?:s|ed|ing)?";
+const ANSWER_VERB = "(?:answer|respond|reply|say|output|return|write|type)(?:s|ed|ing)?";
 const CHOOSE_VERB = "(?:choose|pick|select)(?:s|ed|ing)?";
 const ADVERB = "(?:only|just|solely|simply|exactly|strictly)";
 const NOUNS = "(?:options|choices|answers|responses|replies|phrases|values|labels|words|alternatives)";
 const ONE_OF = `(?:one of|exactly one of|only one of|either|one option (?:from|of)|any one of|a single one of)(?: the)?(?: following| these| those| below| listed)?(?: ${NOUNS})?(?: only)?`;
 // "..., and say nothing else", "and nothing more", "no other words": the answer is the option alone.
 const NOTHING_ELSE =
-  "(?:nothing else|nothing more|no other (?:words|text|output))(?: (?:at all|besides|before or after))?";
+  "(?:nothing else|nothing more|no other (?:words|text|output)|no explanations?|no commentary|no elaboration|without (?:an |any )?explanations?)(?: (?:at all|besides|before or after))?";
 const QUALIFIER = `(?:\\s*[,;]?\\s*(?:and )?(?:(?:say|write|add|output|include|type|give|return) )?${NOTHING_ELSE}|\\s+only)?`;
 const MODAL = "(?:must|should|has to|needs to|shall|may only|can only|will|is to)";
 
 const ONE_OF_PHRASINGS = [
   // "Answer with one of the following options: ...", "Reply only with either 'agree' or 'disagree'".
   `\\b(?:${ADVERB} )?(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: ${ADVERB})? (?:with|from|using|by saying)?(?: ${ADVERB})? ?${ONE_OF}\\s*:?\\s*${LIST}`,
+  // "Your output must be exactly one word from this list: urgent, normal, low".
+  `\\b(?:(?:the |your )?(?:answer|response|reply|output)(?: ${MODAL})? be|(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: with)?)(?: ${ADVERB})? (?:exactly |only |just )?(?:one|a single) (?:word|label|term|value|option|item)s? (?:from|of|out of) (?:this|the following|these|the|those)(?: (?:list|options|set|choices|labels|words))?\\s*:\\s*${LIST}`,
   // "Reply with a single word, either High, Medium or Low": the options after the one word they may be.
   `\\b(?:${ADVERB} )?${ANSWER_VERB}(?: ${ADVERB})?(?: with| using)? (?:a single|one|just one|only one|exactly one) (?:word|label|term|value)\\s*[,:;]?\\s*(?:either|namely|one of)(?: the following| these)?\\s*:?\\s*${LIST}`,
   // "Your answer must be (exactly) one of these options: A, B, C".
@@ -63,7 +65,7 @@ const BARE_PHRASING = compiledPattern(
 );
 const OPTION_TOKEN = compiledPattern(`${QUOTE}|[^,;/\\s\\uE000][^,;/\\uE000]*`, "gu");
 const CUE =
-  /one of|either|one option|choose|pick|select|valid|allowed|possible|acceptable|permitted|\b(?:answer|respond|reply|say|output|return)/i;
+  /one of|either|one option|choose|pick|select|valid|allowed|possible|acceptable|permitted|\b(?:answer|respond|reply|say|output|return|write|type)/i;
 
 /** The options of a written list: quoted strings as quoted, bare ones split at "or", brackets aside. */
 function readOptions(state: ClauseState, written: string): string[] {

@@ -90,6 +90,15 @@ const PARAGRAPH_DIVIDER = compiledPattern(
   `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} ${SEPARATOR}|separate (?:the |your |each |all )?paragraphs?(?: from each other)? ${SEPARATOR}|(?:(?:use|put|place|insert) |with )(?:the (?:markdown )?divider:? |a (?:markdown )?divider:? )?(?:${SYMBOLS}|["'“‘]${SYMBOLS}["'”’]) (?:to separate|between) (?:the |your |each |all )?(?:paragraphs?|them))[.;]?`,
   "i",
 );
+// A divider named in other words, around its symbols: "with a line of three asterisks (***) separating
+// them", "Separate each paragraph from the next with ***", "use a horizontal rule (---) as the divider
+// between them", "Use *** as the paragraph separator", "with === on its own line between them". Read when
+// the description speaks of paragraphs and the words around the symbols speak of dividing.
+const DIVIDER_NAMED = compiledPattern(
+  `(?:\\b(?:with|using|by|use|put|place|insert|have|separate|separated|separating|divide|divided|dividing|split)\\b[^.;,\\n\\uE000]{0,60}?)?\\(?${SYMBOLS}\\)?(?: (?:as|for) (?:the |a )?(?:paragraph |markdown )?(?:separator|divider|delimiter|break|rule))?(?: on (?:its|their) own lines?)?(?: (?:between|separating|dividing|to separate)(?: (?:the|each|all|neighbou?ring|adjacent))?(?: (?:paragraphs?|them|ones)))?`,
+  "i",
+);
+const DIVIDING = /separat|divid|between|separator|divider|delimit|\brule\b|split/i;
 // "separated by two new lines as if it was '\n\n' in python", "separated by a blank line": the default.
 const BLANK_LINE_DIVIDER = compiledPattern(
   `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)? ${SEPARATED} (?:with|by|using) (?:(?:a |an |one |two |double |single )*(?:new ?lines?|line ?breaks?|blank lines?|empty lines?|returns?|\\\\n\\\\n|newline characters?)|["']\\\\n\\\\n["'])(?: as if it (?:was|were) ["']?\\\\n\\\\n["']? in python)?|separate (?:the |your )?paragraphs? (?:with|by) (?:a |an |one |two )?(?:blank|empty) lines?)[.;]?`,
@@ -258,6 +267,12 @@ export function readWholeDescription(description: string): WholeReading {
     }
     rest = cut(rest, from, stated.index + stated[0].length);
   }
+  const named = stated === null && /paragraph/i.test(rest) ? DIVIDER_NAMED.exec(rest) : null;
+  if (named !== null && DIVIDING.test(named[0])) {
+    divider = named[1]!.replace(/\s+/g, "");
+    dividerSource = named[0].trim();
+    rest = cut(rest, named.index, named.index + named[0].length);
+  }
   const blank = BLANK_LINE_DIVIDER.exec(rest);
   if (blank !== null) {
     // "2 paragraphs separated by a blank line": as above, the count keeps its noun.
@@ -289,7 +304,7 @@ const ORDINALS = [
 ];
 const ORDINAL = `(?:${ORDINALS.join("|")}|\\d+(?:st|nd|rd|th))`;
 const WORD = `(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*)`;
-const START_VERB = "(?:start|begin|open|lead off|commence)(?:s|ed|ing)?";
+const START_VERB = "(?:(?:start|begin|open|lead|commence|kick)(?:s|ed|ing)?(?: off)?)";
 // "the second one" refers to a paragraph only when the description speaks of paragraphs (checked on reading).
 const PARAGRAPH_REF = `(?:(?:the )?(${ORDINAL}) (?:paragraph|one)|paragraph (?:number |no |#)?(${NUMBER}))`;
 const ORDINAL_ONE = compiledPattern(`\\b${ORDINAL} one\\b`, "i");

@@ -116,6 +116,67 @@ const ROWS: Row[] = [
     "First part.\n~~~\nSecond part.",
     "First part.\n\nSecond part.",
   ],
+  // Counted words with the capitals after them, or the count after a colon.
+  [
+    "Put at least 4 words in full uppercase",
+    [{ kind: "count", unit: "capital_words", min: 4 }],
+    CAPS_MANY,
+    CAPS_FEW,
+  ],
+  ["Upper-case words: two at most", [{ kind: "count", unit: "capital_words", max: 2 }], CAPS_FEW, CAPS_MANY],
+  [
+    "The number of words in complete capitals has to remain under 3",
+    [{ kind: "count", unit: "capital_words", max: 2 }],
+    CAPS_FEW,
+    CAPS_MANY,
+  ],
+  [
+    "Zero lowercase characters, please",
+    [{ kind: "case", case: "upper" }],
+    "ALL GOOD HERE.",
+    "All good here.",
+  ],
+  // Dividers named around their symbols.
+  [
+    "Exactly 2 paragraphs, please, using a line of tildes (~~~) between them",
+    [{ kind: "count", unit: "paragraphs", min: 2, max: 2, divider: "~~~" }],
+    "First part.\n~~~\nSecond part.",
+    "First part.\n\nSecond part.",
+  ],
+  [
+    "Use === as the paragraph separator; write 2 paragraphs",
+    [{ kind: "count", unit: "paragraphs", min: 2, max: 2, divider: "===" }],
+    "First part.\n===\nSecond part.",
+    "First part.\n\nSecond part.",
+  ],
+  // More ways to say the paragraph's start, the choice and the keywords.
+  [
+    "Write 2 paragraphs; the second one should kick off with the word Next.",
+    [
+      { kind: "count", unit: "paragraphs", min: 2, max: 2 },
+      { kind: "paragraph_start", paragraph: 2, word: "Next" },
+    ],
+    "We met.\n\nNext, we ate.",
+    "We met.\n\nThen we ate.",
+  ],
+  [
+    "Just write Left or Right, no explanation",
+    [{ kind: "one_of", options: ["Left", "Right"] }, { kind: "answer_only" }],
+    "Left",
+    "Left, since it is shorter.",
+  ],
+  [
+    "Pick exactly one word from this list: alpha, beta, gamma",
+    [{ kind: "one_of", options: ["alpha", "beta", "gamma"] }],
+    "beta",
+    "delta",
+  ],
+  [
+    "Use 'ember' as well as 'ash'",
+    [{ kind: "keywords", keywords: ["ember", "ash"], min: 1 }],
+    "The ember fell into the ash.",
+    "The ember fell.",
+  ],
   // Forbidding alternatives forbids each of them; a language asked for beside one allowed.
   [
     "Do not mention Paris or Lyon",
@@ -154,6 +215,8 @@ describe("what a requirement applies to", () => {
     // A language allowed, not asked for.
     "Product names may stay in English",
     "Quotes can be left in French",
+    "It is fine to leave the product and brand names in English",
+    "Keep the code comments in English",
     // "The second one" of several answers is not the start of the text.
     "Give two answers; the second one must begin with 'Yes'",
     "The other reply should end with 'Bye'",
