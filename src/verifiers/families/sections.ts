@@ -211,9 +211,12 @@ export function readWholeDescription(description: string): WholeReading {
   }
 
   const marker = SECTION_MARKER.exec(rest);
-  if (marker !== null && /section|part|chapter|segment/i.test(rest)) {
+  // The sections are called sections (parts, chapters...), or after their marker: "three phases, each
+  // headed 'Phase N'".
+  const markerPlural = marker === null ? undefined : pluralOf(marker[1]!);
+  if (marker !== null && (/section|part|chapter|segment/i.test(rest) || markerPlural!.test(rest))) {
     const word = marker[1]!;
-    const count = SECTIONS_COUNT.exec(rest);
+    const count = SECTIONS_COUNT.exec(rest) ?? countOf(rest, word);
     const check: SectionsCheck = { kind: "sections", marker: word, source: marker[0] };
     if (count !== null) {
       const number = parseNumber(count[2]!);
@@ -234,12 +237,14 @@ export function readWholeDescription(description: string): WholeReading {
     // The examples that show the marker ("such as:\nSECTION 1\n[content of section 1]") are read too.
     const escaped = escapeRegex(word);
     const example = new RegExp(
-      `(?:,?\\s*(?:such as|for example|for instance|like|e\\.g\\.|i\\.e\\.|as in|as follows)\\s*:?)?(?:,?(?:\\s*and)?\\s*${escaped} ?(?:\\d+|X|N)\\s*:?\\s*(?:\\[[^\\]\\n]*\\]|\\.{3}|…)?)+(?:,? and so on)?`,
-      "gi",
+      `(?:,?\\s*(?:such as|for example|for instance|like|e\\.g\\.|i\\.e\\.|as in|as follows)\\s*:?)?(?:,?(?:\\s*and)?\\s*${escaped} ?(?:\\d+|X|N)(?![\\p{L}\\p{N}])\\s*:?\\s*(?:\\[[^\\]\\n]*\\]|\\.{3}|…)?)+(?:,? and so on)?`,
+      "giu",
     );
-    rest = cut(rest, marker.index, marker.index + marker[0].length).replace(example, "\n");
+    rest = cut(rest, marker.index, marker.index + marker[0].length)
+      .replace(example, "\n")
+      .replace(PLACEHOLDER_EXPLAINED, "");
     if (count !== null) {
-      const again = SECTIONS_COUNT.exec(rest);
+      const again = SECTIONS_COUNT.exec(rest) ?? countOf(rest, word);
       if (again !== null) rest = cut(rest, again.index, again.index + again[0].length);
     }
   }
@@ -286,6 +291,23 @@ export function readWholeDescription(description: string): WholeReading {
     rest = cut(rest, from, blank.index + blank[0].length);
   }
   return { rest, checks, divider, dividerSource };
+}
+
+/** What a marker's placeholder stands for: ", where N is the phase number". */
+const PLACEHOLDER_EXPLAINED =
+  /,?\s*\b(?:where|with) (?:N|X|#|n) (?:is|being|stands for|means) (?:the |its |a )?(?:[\p{L}-]+ )?(?:number|index|count)\b/giu;
+
+/** The plural of a section marker's word, as a whole word: "phases" for "Phase". */
+function pluralOf(word: string): RegExp {
+  return new RegExp(`\\b${escapeRegex(word)}(?:s|es)\\b`, "i");
+}
+
+/** "three phases", "at least 4 rounds": a count of sections named after their marker's word. */
+function countOf(text: string, word: string): RegExpExecArray | null {
+  return new RegExp(
+    `(?:\\b(at least|no fewer than|a minimum of|at most|no more than|exactly|only) )?\\b(${NUMBER}) (?:different |distinct |separate |numbered |labell?ed |marked |titled |main )*${escapeRegex(word)}(?:s|es)\\b`,
+    "i",
+  ).exec(text);
 }
 
 const ORDINALS = [

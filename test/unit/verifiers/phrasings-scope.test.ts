@@ -177,6 +177,13 @@ const ROWS: Row[] = [
     "The ember fell into the ash.",
     "The ember fell.",
   ],
+  // Sections named after their marker: "three phases ... 'Phase N'".
+  [
+    "Plan three stages and start each with the heading 'Stage N', where N is the stage number",
+    [{ kind: "sections", marker: "Stage", min: 3, max: 3 }],
+    "Stage 1\nBuy.\n\nStage 2\nCook.\n\nStage 3\nEat.",
+    "Stage 1\nBuy and cook.\n\nStage 2\nEat.",
+  ],
   // Forbidding alternatives forbids each of them; a language asked for beside one allowed.
   [
     "Do not mention Paris or Lyon",
