@@ -296,13 +296,21 @@ function readCounts(state: ClauseState, count: RegExp): void {
     // read as "about 300" for words and characters.
     const size = !match[4]!.endsWith("s") && match[1] === undefined && postfix === undefined;
     const bounds = readBounds(size ? "about" : match[1], postfix, numberOf(match[2]!), unit);
-    if (bounds === undefined) {
+    // "exactly one of these three sentences": the count names the choices offered, not the text's.
+    if (
+      bounds === undefined ||
+      CHOICES_BEFORE.test(state.text.slice(Math.max(0, match.index - 40), match.index))
+    ) {
       state.reject(match.index, match.index + match[0].length);
       return;
     }
     addCount(state, match, unit, bounds.min, bounds.max);
   });
 }
+
+/** What comes before a count of the choices offered: "one of these", "any of the following", "each of the". */
+const CHOICES_BEFORE =
+  /\b(?:one|any|each|none|either|some) of (?:the |these |those |the following |my |your )?$/i;
 
 /** Whether `text` (a comparator or postfix, undefined when absent) is one of the regex `alternatives`. */
 function isOneOf(text: string | undefined, alternatives: string): boolean {
