@@ -113,6 +113,15 @@ export default async function bench(): Promise<BenchFigure[]> {
       value: paraphrases.total.agreement,
       unit: "%",
     });
+    console.log(`\nHeld-out paraphrases, by the batch they were written in:\n`);
+    console.log(renderGroupTable(paraphrases.perBatch));
+    for (const batch of paraphrases.perBatch) {
+      figures.push({
+        name: `agreement on held-out paraphrases of batch ${batch.type} (${batch.agree}/${batch.n})`,
+        value: batch.agreement,
+        unit: "%",
+      });
+    }
   }
   return figures;
 }

@@ -93,7 +93,12 @@ export interface ParaphraseCase {
   text: string;
   expected: "pass" | "fail";
   why?: string;
+  /** The batch its requirement was written in (`"batch"` in the file), when it says; earlier ones say none. */
+  batch?: string;
 }
+
+/** The batch of the paraphrase cases written before batches were named. */
+export const EARLIER_BATCH = "earlier rounds";
 
 type VerifyWithInput = (
   text: string,
@@ -250,6 +255,9 @@ export function readParaphraseCases(dir: string = PARAPHRASE_DIR): ParaphraseCas
       if (entry.input !== undefined && typeof entry.input !== "string") {
         throw new TypeError(`readParaphraseCases: ${where}.input must be a string when given`);
       }
+      if (entry.batch !== undefined && typeof entry.batch !== "string") {
+        throw new TypeError(`readParaphraseCases: ${where}.batch must be a string when given`);
+      }
       if (!Array.isArray(entry.texts) || entry.texts.length < 2) {
         throw new TypeError(`readParaphraseCases: ${where}.texts must hold at least 2 labelled texts`);
       }
@@ -270,6 +278,7 @@ export function readParaphraseCases(dir: string = PARAPHRASE_DIR): ParaphraseCas
           text: labelled.text,
           expected: labelled.expected,
           ...(typeof labelled.why === "string" ? { why: labelled.why } : {}),
+          ...(entry.batch === undefined ? {} : { batch: entry.batch as string }),
         });
       });
     });
@@ -281,12 +290,22 @@ export function readParaphraseCases(dir: string = PARAPHRASE_DIR): ParaphraseCas
 export function measureParaphrases(cases: readonly ParaphraseCase[] = readParaphraseCases()): {
   total: GroupFigures;
   perFamily: GroupFigures[];
+  /** By the batch the cases were written in: a batch written blind measures generality. */
+  perBatch: GroupFigures[];
   scored: ScoredCase[];
 } {
   const scored = cases.map((entry) =>
     scoreOne(entry.id, entry.family, entry.requirement, entry.text, entry.input, entry.expected),
   );
-  return { total: summarizeGroup("all", scored), perFamily: groupBy(scored), scored };
+  const batchOf = (index: number) => cases[index]!.batch ?? EARLIER_BATCH;
+  const batches = [...new Set(cases.map((_, index) => batchOf(index)))].sort();
+  const perBatch = batches.map((batch) =>
+    summarizeGroup(
+      batch,
+      scored.filter((_, index) => batchOf(index) === batch),
+    ),
+  );
+  return { total: summarizeGroup("all", scored), perFamily: groupBy(scored), perBatch, scored };
 }
 
 /** Percent with one decimal, for tables. */

@@ -33,8 +33,9 @@ const LABELS =
 const ANSWER_VERB = "(?:answer|respond|reply|say|output|return|write|type)(?:s|ed|ing)?";
 const CHOOSE_VERB = "(?:choose|pick|select)(?:s|ed|ing)?";
 const ADVERB = "(?:only|just|solely|simply|exactly|strictly)";
-const NOUNS = "(?:options|choices|answers|responses|replies|phrases|values|labels|words|alternatives)";
-const ONE_OF = `(?:one of|exactly one of|only one of|either|one option (?:from|of)|any one of|a single one of)(?: the)?(?: following| these| those| below| listed)?(?: ${NOUNS})?(?: only)?`;
+const NOUNS =
+  "(?:options|choices|answers|responses|replies|phrases|values|labels|words|alternatives|tags|categories|classes|verdicts)";
+const ONE_OF = `(?:one of|exactly one of|only one of|either|one option (?:from|of)|any one of|a single one of)(?: the)?(?: following| these| those| below| listed)?(?: ${NOUNS})?(?: only)?(?:,? (?:and )?(?:nothing (?:else|more)|no other (?:words|text)))?`;
 // "..., and say nothing else", "and nothing more", "no other words": the answer is the option alone.
 const NOTHING_ELSE =
   "(?:nothing else|nothing more|no other (?:words|text|output)|no explanations?|no commentary|no elaboration|without (?:an |any )?explanations?)(?: (?:at all|besides|before or after))?";
