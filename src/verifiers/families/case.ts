@@ -47,7 +47,7 @@ const PART_NOUN =
  * ("the important words in", "3 words in", "key terms in").
  */
 const PART_BEFORE = new RegExp(
-  `\\b(?:them|these|those|(?:[\\p{L}-]+ ){0,3}${PART_NOUN}|(?:key|important|main|critical|crucial|safety|technical|certain|some|specific|few|such|\\d+|two|three|four|five)(?: [\\p{L}-]+)? words?)(?: (?:written|typed|set|put|shown|formatted))? $`,
+  `\\b(?:them|these|those|(?:[\\p{L}-]+ ){0,3}${PART_NOUN}|(?:key|important|main|critical|crucial|safety|technical|certain|some|specific|few|such)(?: [\\p{L}-]+)? words?)(?: (?:written|typed|set|put|shown|formatted))? $`,
   "iu",
 );
 

@@ -165,7 +165,7 @@ const PERMISSION_BEFORE =
  * themselves in English", "it's fine to leave code terms in English".
  */
 const PART_BEFORE =
-  /\b(?:(?:fine|ok|okay|allowed|free|welcome|acceptable) to )?(?:keep|leave|write|put|give|use|mention|quote)(?: (?:the|any|all|your|these|those|its|their))?(?: [\p{L}'-]+){0,5} (?:names?|terms?|titles?|headings?|comments?|commands?|quotes?|quotations?|citations?|code|keywords?|labels?|examples?|abbreviations?|acronyms?|words?|phrases?)(?: themselves)?(?: (?:as (?:they are|is)|unchanged|untranslated))? (?:in )?$/iu;
+  /\b(?:(?:fine|ok|okay|allowed|free|welcome|acceptable) to )?(?:(?:keep|leave|put|quote)(?: (?:the|any|all|your|these|those|its|their))?(?: [\p{L}'-]+){0,5} (?:names?|terms?|titles?|headings?|comments?|commands?|quotes?|quotations?|citations?|code|keywords?|labels?|examples?|abbreviations?|acronyms?|words?|phrases?)|(?:write|give|use|mention)(?: (?:the|any|all|your|these|those|its|their))?(?: [\p{L}'-]+){0,5} (?:names?|terms?|titles?|headings?|comments?|commands?|quotes?|quotations?|citations?|code|keywords?|labels?|examples?|abbreviations?|acronyms?))(?: themselves)?(?: (?:as (?:they are|is)|unchanged|untranslated))? (?:in )?$/iu;
 
 function readRequestedLanguage(state: ClauseState): void {
   eachMatch(state, REQUESTED, (match) => {

@@ -183,6 +183,18 @@ const COUNTED_THEN_CAPITALS = compiledPattern(
   `\\b(?:(?<cmp>${COMPARATOR}) )?(?<n>${NUMBER})(?: (?<post>${POSTFIX}))? (?:(?:of the|of your|of its) )?words?\\b(?:(?!\\b(?:and|but|then|also|or)\\b)[^.;:!?,\\n\\uE000-\\uE002]){0,40}?\\b(?:${CAPITALS_AFTER})\\b`,
   "giu",
 );
+/**
+ * Whether a count at `at` follows a verb of writing ("write 100 words in all caps"): the text's length,
+ * with a case, rather than a count of capital words. Not when negated: "don't write more than 2 words in
+ * capital letters" limits the capital words.
+ */
+function writesLength(state: ClauseState, at: number): boolean {
+  return !state.isNegatedBefore(at) && WRITING_BEFORE.test(state.text.slice(Math.max(0, at - 40), at));
+}
+
+/** A verb of writing right before a count: the count is the text's length ("write 100 words"). */
+const WRITING_BEFORE =
+  /\b(?:write|compose|produce|generate|give|answer|respond|reply|draft|type)(?: (?:me|it|this|in|with|using|about|around|roughly|approximately|a total of))*\s*$/i;
 // "All-caps words: two at most", "Placeholders: at least 3".
 const UNIT_COLON_COUNT = compiledPattern(
   `\\b(?<unit>${SPECIAL_UNIT})\\s*:\\s*(?:(?<cmp>${COMPARATOR}) )?(?<n>${NUMBER})(?: (?<post>${POSTFIX}))?\\b`,
@@ -201,7 +213,11 @@ export function recognizeSpecialCounts(state: ClauseState): void {
   if (!SPECIAL_HINT.test(state.text)) return;
   const checksBefore = state.checks.length;
   eachMatch(state, COUNTED_CAPITALS, (match) => addNamedCount(state, match, "capital_words"));
-  eachMatch(state, COUNTED_THEN_CAPITALS, (match) => addNamedCount(state, match, "capital_words"));
+  eachMatch(state, COUNTED_THEN_CAPITALS, (match) => {
+    // "Write 100 words in all caps" is a length and a case, not a count of capital words.
+    if (writesLength(state, match.index)) return;
+    addNamedCount(state, match, "capital_words");
+  });
   eachMatch(state, UNIT_COLON_COUNT, (match) => addNamedCount(state, match, readUnit(match.groups!.unit!)));
   readRanges(state, SPECIAL_RANGE);
   readCounts(state, SPECIAL_MAIN);
@@ -291,6 +307,8 @@ function readRanges(state: ClauseState, range: RegExp): void {
 function readCounts(state: ClauseState, count: RegExp): void {
   eachMatch(state, count, (match) => {
     const unit = readUnit(match[4]!);
+    // "Write 100 words in all caps" is a length and a case, not a count of capital words.
+    if (unit === "capital_words" && writesLength(state, match.index)) return;
     const postfix = match[5] ?? match[3];
     // "a 300-word essay" and "a 300 word essay" (the unit in the singular) are a size, not an exact count:
     // read as "about 300" for words and characters.

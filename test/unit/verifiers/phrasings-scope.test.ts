@@ -243,6 +243,17 @@ describe("what a requirement applies to", () => {
     ],
     ["Use the words 'lemon' and 'lime'", [{ kind: "keywords", keywords: ["lemon", "lime"], min: 1 }]],
     ['End your answer with "Thanks"', [{ kind: "ends_with", phrase: "Thanks" }]],
+    // Writing N words in capitals is a length and a case; including N words in capitals is a count.
+    [
+      "Write at least 100 words in all caps",
+      [
+        { kind: "count", unit: "words", min: 100 },
+        { kind: "case", case: "upper" },
+      ],
+    ],
+    ["Include at least 3 words in all caps", [{ kind: "count", unit: "capital_words", min: 3 }]],
+    ["Do not write more than 3 words in capital letters", [{ kind: "count", unit: "capital_words", max: 3 }]],
+    ["Write a few sentences in French", [{ kind: "language", language: "fra", name: "French" }]],
   ])("%j keeps its reading", (requirement, checks) => {
     expect(checksOf(requirement)).toEqual(checks);
   });
