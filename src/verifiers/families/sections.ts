@@ -99,6 +99,14 @@ const DIVIDER_NAMED = compiledPattern(
   "i",
 );
 const DIVIDING = /separat|divid|between|separator|divider|delimit|\brule\b|split/i;
+/** A negation in the sentence before a divider: "don't use *** between paragraphs" names no divider. */
+const NEGATED_BEFORE = /(?:n't|\b(?:not|never|no|without|avoid|instead of|rather than))\b[^.;!?\n]*$/i;
+
+/** The sentence of `text` up to `at`. */
+function sentenceBefore(text: string, at: number): string {
+  const start = Math.max(...[".", ";", "!", "?", "\n"].map((mark) => text.lastIndexOf(mark, at - 1))) + 1;
+  return text.slice(start, at);
+}
 // "separated by two new lines as if it was '\n\n' in python", "separated by a blank line": the default.
 const BLANK_LINE_DIVIDER = compiledPattern(
   `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)? ${SEPARATED} (?:with|by|using) (?:(?:a |an |one |two |double |single )*(?:new ?lines?|line ?breaks?|blank lines?|empty lines?|returns?|\\\\n\\\\n|newline characters?)|["']\\\\n\\\\n["'])(?: as if it (?:was|were) ["']?\\\\n\\\\n["']? in python)?|separate (?:the |your )?paragraphs? (?:with|by) (?:a |an |one |two )?(?:blank|empty) lines?)[.;]?`,
@@ -255,7 +263,9 @@ export function readWholeDescription(description: string): WholeReading {
 
   let divider: string | undefined;
   let dividerSource: string | undefined;
-  const stated = PARAGRAPH_DIVIDER.exec(rest);
+  const found = PARAGRAPH_DIVIDER.exec(rest);
+  // "Don't use *** between paragraphs" names no divider (and is left unchecked).
+  const stated = found !== null && !NEGATED_BEFORE.test(sentenceBefore(rest, found.index)) ? found : null;
   if (stated !== null) {
     divider = readSeparator(stated);
     dividerSource = stated[0].replace(/[.;]$/, "");
@@ -272,8 +282,8 @@ export function readWholeDescription(description: string): WholeReading {
     }
     rest = cut(rest, from, stated.index + stated[0].length);
   }
-  const named = stated === null && /paragraph/i.test(rest) ? DIVIDER_NAMED.exec(rest) : null;
-  if (named !== null && DIVIDING.test(named[0])) {
+  const named = found === null && /paragraph/i.test(rest) ? DIVIDER_NAMED.exec(rest) : null;
+  if (named !== null && DIVIDING.test(named[0]) && !NEGATED_BEFORE.test(sentenceBefore(rest, named.index))) {
     divider = named[1]!.replace(/\s+/g, "");
     dividerSource = named[0].trim();
     rest = cut(rest, named.index, named.index + named[0].length);

@@ -253,6 +253,11 @@ describe("what a requirement applies to", () => {
     ],
     ["Include at least 3 words in all caps", [{ kind: "count", unit: "capital_words", min: 3 }]],
     ["Do not write more than 3 words in capital letters", [{ kind: "count", unit: "capital_words", max: 3 }]],
+    // A divider said not to be used is no divider: the count is of blank-line paragraphs.
+    [
+      "Write 3 paragraphs. Don't use *** between paragraphs.",
+      [{ kind: "count", unit: "paragraphs", min: 3, max: 3 }],
+    ],
     ["Write a few sentences in French", [{ kind: "language", language: "fra", name: "French" }]],
   ])("%j keeps its reading", (requirement, checks) => {
     expect(checksOf(requirement)).toEqual(checks);
