@@ -72,7 +72,7 @@ const LIST_MARKER = /\b(?:words?|terms?|keywords?|phrases?|keys|fields|propertie
  * finishes it. Bare words count as literals only after a noun that makes them words.
  */
 const LITERAL_SUBJECT = compiledPattern(
-  /^(?:(?:the|both|neither|either)\s+)?(?:(?:(?:key\s?)?(?:words?|terms?|keywords?|phrases?|names?|strings?)\s+)?\uE000\d+\uE001(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*\uE000\d+\uE001)*|(?:key\s?)?(?:words?|terms?|keywords?|phrases?)\s+[\p{L}][\p{L}'-]*(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*[\p{L}][\p{L}'-]*){0,6})(?:\s*,?\s*(?:and|or|nor))?$/iu,
+  /^(?:(?:the|both|neither|either)\s+){0,2}(?:(?:(?:key\s?)?(?:words?|terms?|keywords?|phrases?|names?|strings?)\s+)?\uE000\d+\uE001(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*\uE000\d+\uE001)*|(?:key\s?)?(?:words?|terms?|keywords?|phrases?)\s+[\p{L}][\p{L}'-]*(?:\s*(?:,\s*(?:and|or|nor)?|and|or|nor)\s*[\p{L}][\p{L}'-]*){0,6})(?:\s*,?\s*(?:and|or|nor))?$/iu,
 );
 
 /**
@@ -139,7 +139,12 @@ function splitSentence(sentence: string): string[] {
     const bareComma = /^\s*,\s*$/.test(match[0]);
     // A bare comma inside a list of words ("the words list, format") is a separator, not a clause break.
     if (bareComma && LIST_MARKER.test(left) && !SUBJECT_CLAUSE.test(right)) continue;
-    if (LITERAL_SUBJECT.test(left.trim())) continue;
+    // The subject may follow an opening phrase: "Somewhere in the text, both the word 'x' and ...".
+    if (
+      LITERAL_SUBJECT.test(left.trim()) ||
+      LITERAL_SUBJECT.test(left.slice(left.lastIndexOf(",") + 1).trim())
+    )
+      continue;
     if (/^\s+and\s+$/i.test(match[0]) && BARE_START.test(left.trim())) continue;
     if (!IMPERATIVE.test(right) && !SUBJECT_CLAUSE.test(right)) continue;
     const piece = left.trim();

@@ -15,9 +15,9 @@ import type { FamilyScore } from "./family-score.js";
 
 /** Verbs that forbid what follows them: "avoid 'X'", "stay away from the word X", "ban the terms X and Y". */
 const AVOID_VERBS =
-  "avoid|avoiding|exclude|excluding|omit|omitting|skip|skipping|ban|bans|banning|stay away from|stay clear of|steer clear of|keep away from|keep clear of";
+  "avoid(?:ing)? (?:saying|using|writing|mentioning)|avoid|avoiding|exclude|excluding|omit|omitting|skip|skipping|ban|bans|banning|stay away from|stay clear of|steer clear of|keep away from|keep clear of";
 const AVOID_START = compiledPattern(`^(?:${AVOID_VERBS})\\b`, "i");
-const LIST_VERBS = `use|uses|using|include|includes|including|contain|contains|containing|say|saying|write|writing|repeat|repeating|feature|featuring|mention|mentions|mentioning|add|adding|incorporate|incorporating|${AVOID_VERBS}`;
+const LIST_VERBS = `use|uses|using|include|includes|including|contain|contains|containing|say|saying|write|writing|repeat|repeating|feature|featuring|mention|mentions|mentioning|add|adding|incorporate|incorporating|(?:work|weave|slip|fit|drop|throw|sneak)(?:s|ing)? in|${AVOID_VERBS}`;
 /** "use the words", "include the keywords", "avoid the terms": introduces a list of literal keywords. */
 const MARKER_ANCHOR = compiledPattern(
   `\\b(?:${LIST_VERBS})(?: (?:the|any|these|those|following|of|all|each|both|either|exact))* (?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?|names?|strings?)\\b(?: (?:like|such as|below))?:?`,
@@ -25,7 +25,7 @@ const MARKER_ANCHOR = compiledPattern(
 );
 /** "use 'X'", "avoid 'X' and 'Y'": a verb directly followed by quoted keywords. */
 const QUOTED_ANCHOR = compiledPattern(
-  `\\b(?:${LIST_VERBS})(?: (?:both|either|all of|any of|each of))?(?= \\uE000)`,
+  `\\b(?:${LIST_VERBS})(?: (?:both|either|neither|all of|any of|each of))?(?= \\uE000)`,
   "gi",
 );
 /** "mention X", "talk about X", "say a word about X": bare topics are read literally. */
@@ -35,14 +35,16 @@ const MENTION_ANCHOR =
 const BARE_AVOID = compiledPattern(`\\b(?:${AVOID_VERBS})\\b`, "gi");
 const APPEAR =
   "(?:(?:appear|occur|be (?:used|mentioned|included|present|repeated|found|written|said)|show up|come up|crop up|turn up)s?|(?:show|come|crop|turn)s up)";
-const MODAL = "(?:(?:must|should|has to|needs to|shall|is to|will|may|can|is|are) )?";
+const MODAL = "(?:(?:must|should|has to|have to|needs to|need to|shall|is to|will|may|can|is|are) )?";
+/** "should all appear", "must both be used". */
+const ALSO = "(?:(?:all|both|each|also|always) )?";
 const PASSIVE = compiledPattern(
-  `\\b(?:the )?(?:key ?)?(?:word|term|phrase|keyword|name) (${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
+  `\\b(?:the )?(?:key ?)?(?:word|term|phrase|keyword|name) (${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*) ${MODAL}${ALSO}(?:(not|never) )?${APPEAR}\\b`,
   "giu",
 );
 /** "'X' and 'Y' must not appear", "the words 'X' or 'Y' should appear", "neither 'X' nor 'Y' may appear". */
 const QUOTED_PASSIVE = compiledPattern(
-  `(?:\\b(?:neither|both) )?(?:(?:the )?(?:key ?)?(?:words?|terms?|phrases?|keywords?|names?|strings?) )?((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*) ${MODAL}(?:(not|never) )?${APPEAR}\\b`,
+  `(?:\\b(?:neither|both) )?(?:(?:the )?(?:key ?)?(?:words?|terms?|phrases?|keywords?|names?|strings?) )?((?:${QUOTE})(?:(?:,| and| or| nor)+ ?(?:the (?:word|term|phrase|name) )?${QUOTE})*) ${MODAL}${ALSO}(?:(not|never) )?${APPEAR}\\b`,
   "giu",
 );
 
@@ -55,6 +57,11 @@ const BANNED_PREDICATE =
  */
 const BANNED = compiledPattern(
   `(?:\\b(?:using|writing|saying|mentioning|including|(?:any |the )?use of) )?(?:(?:the|any|these) )?(?:(?:(?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?) )?(?<quoted>(?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*)|(?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?) (?<bare>[\\p{L}][\\p{L}'-]*(?:(?:,| and| or| nor)+ [\\p{L}][\\p{L}'-]*){0,7})) ${BANNED_PREDICATE}\\b`,
+  "giu",
+);
+/** "Keep the word 'amazing' out of your reply": kept out, forbidden. */
+const KEEP_OUT = compiledPattern(
+  `\\bkeep (?:the )?(?:(?:key ?)?(?:words?|terms?|phrases?|expressions?) )?((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*) out\\b`,
   "giu",
 );
 /** "No 'very' anywhere": "no" directly before quoted keywords. */
@@ -200,15 +207,6 @@ function offersChoice(list: string): boolean {
 
 /** Reads keyword phrasings in a clause into keywords checks. */
 export function recognizeKeywords(state: ClauseState): void {
-  eachMatch(state, PASSIVE, (match) => {
-    const written = match[1]!;
-    const item =
-      match[2] === undefined
-        ? { keyword: written, quoted: false }
-        : { keyword: state.quote(match[2]), quoted: true };
-    const negated = (match[3] !== undefined) !== state.isNegatedBefore(match.index);
-    addKeywords(state, match.index, match.index + match[0].length, [item], negated, true);
-  });
   eachMatch(state, QUOTED_PASSIVE, (match) => {
     const choice = offersChoice(match[1]!);
     const items = [...match[1]!.matchAll(/\uE000(\d+)\uE001/g)].map((quote) => ({
@@ -221,6 +219,15 @@ export function recognizeKeywords(state: ClauseState): void {
     const negated = (match[4] !== undefined) !== (neither || state.isNegatedBefore(match.index));
     addKeywords(state, match.index, match.index + match[0].length, items, negated, true);
   });
+  eachMatch(state, PASSIVE, (match) => {
+    const written = match[1]!;
+    const item =
+      match[2] === undefined
+        ? { keyword: written, quoted: false }
+        : { keyword: state.quote(match[2]), quoted: true };
+    const negated = (match[3] !== undefined) !== state.isNegatedBefore(match.index);
+    addKeywords(state, match.index, match.index + match[0].length, [item], negated, true);
+  });
   eachMatch(state, BANNED, (match) => {
     const end = match.index + match[0].length;
     const items = splitItems(state, match.groups!.quoted ?? match.groups!.bare!);
@@ -229,6 +236,17 @@ export function recognizeKeywords(state: ClauseState): void {
       return;
     }
     addKeywords(state, match.index, end, items, !state.isNegatedBefore(match.index), true);
+  });
+  eachMatch(state, KEEP_OUT, (match) => {
+    const items = splitItems(state, match[1]!) ?? [];
+    addKeywords(
+      state,
+      match.index,
+      match.index + match[0].length,
+      items,
+      !state.isNegatedBefore(match.index),
+      true,
+    );
   });
   eachMatch(state, NO_QUOTED, (match) => {
     const items = splitItems(state, match[1]!) ?? [];
@@ -272,7 +290,9 @@ function readAnchored(
       state.reject(start, listEnd);
       return;
     }
-    const negated = state.isNegatedBefore(start) !== AVOID_START.test(match[0]);
+    // "contain neither 'X' nor 'Y'" forbids both.
+    const neither = /\bneither\b/i.test(match[0]) || (style === "quoted" && /\bnor\b/i.test(list));
+    const negated = state.isNegatedBefore(start) !== AVOID_START.test(match[0]) || neither;
     addKeywords(state, start, listEnd, items, negated, style !== "mention");
   });
 }

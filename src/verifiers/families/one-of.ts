@@ -93,8 +93,10 @@ export function recognizeOneOf(state: ClauseState): void {
     const end = start + match[0].length;
     const bare = match.groups?.bare;
     if (bare !== undefined && !looksLikeOptions(bare)) return;
+    // "Don't say 'X' or 'Y'" forbids words: left to the keywords family, which reads it.
+    if (state.isNegatedBefore(start)) return;
     const options = readOptions(state, bare ?? match.groups?.list ?? "");
-    if (options.length < 2 || state.isNegatedBefore(start)) {
+    if (options.length < 2) {
       state.reject(start, end);
       return;
     }

@@ -184,6 +184,43 @@ const ROWS: Row[] = [
     "Stage 1\nBuy.\n\nStage 2\nCook.\n\nStage 3\nEat.",
     "Stage 1\nBuy and cook.\n\nStage 2\nEat.",
   ],
+  // More ways to require and forbid words.
+  [
+    'Somewhere in the reply, both the word "kiln" and the word "glaze" have to show up',
+    [{ kind: "keywords", keywords: ["kiln", "glaze"], min: 1 }],
+    "The kiln fired the glaze.",
+    "The kiln was hot.",
+  ],
+  [
+    'The words "kiln" and "glaze" should both appear in the note',
+    [{ kind: "keywords", keywords: ["kiln", "glaze"], min: 1 }],
+    "The kiln fired the glaze.",
+    "The kiln was hot.",
+  ],
+  [
+    'Please keep the word "cheap" out of your answer',
+    [{ kind: "keywords", keywords: ["cheap"], max: 0 }],
+    "It is affordable.",
+    "It is cheap.",
+  ],
+  [
+    'The slogan must contain neither "best" nor "ultimate"',
+    [{ kind: "keywords", keywords: ["best", "ultimate"], max: 0 }],
+    "A fine choice.",
+    "The ultimate choice.",
+  ],
+  [
+    'Avoid saying "honestly" or "basically"',
+    [{ kind: "keywords", keywords: ["honestly", "basically"], max: 0 }],
+    "It works.",
+    "Basically, it works.",
+  ],
+  [
+    'Work in the word "lantern" somewhere',
+    [{ kind: "keywords", keywords: ["lantern"], min: 1 }],
+    "A lantern glowed.",
+    "A lamp glowed.",
+  ],
   // Forbidding alternatives forbids each of them; a language asked for beside one allowed.
   [
     "Do not mention Paris or Lyon",
