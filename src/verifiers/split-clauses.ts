@@ -33,6 +33,14 @@ const DOTTED_ABBREVIATIONS: readonly [RegExp, string][] = [
 ];
 const LONE_SYMBOL =
   /\b(letter|character|symbol|sign|char)[ \t]+([^\s\p{L}\p{N}"'“‘`«\uE000-\uE002])(?=[ \t,.]|$)/giu;
+/** The most characters of a clause's subject that {@link LITERAL_SUBJECT} reads. */
+const SUBJECT_CHARS = 300;
+/**
+ * "no more, no less" after a count, dropped: it says the count again. Anchored on its words: two runs of
+ * spaces around optional punctuation would backtrack over blank lines.
+ */
+const NO_MORE_NO_LESS = /[,:;–—-]?[ \t]?\bno (?:more|fewer),? (?:and |or |but )?no (?:less|fewer)\b/gi;
+
 /**
  * A straight double quote right after "with", "by" or "using", followed by a space or the end, and not
  * opening a quoted string: the next quote on its line, if any, has a space before it ('begin it with " and
@@ -97,6 +105,8 @@ export function splitClauses(description: string): SplitDescription {
     .replace(/\r\n?/g, "\n");
   // "the letter ! should appear": a lone symbol after "letter" is a literal, not punctuation.
   text = text.replace(LONE_SYMBOL, (_match, noun: string, symbol: string) => `${noun} ${hold(symbol)}`);
+  // "exactly once: no more, no less" says the count twice; the second saying would be a clause of its own.
+  text = text.replace(NO_MORE_NO_LESS, "");
   // 'start it with " and end it with "': a double quote standing alone after "with" is the mark itself,
   // not the start of a quoted string.
   text = text.replace(LONE_QUOTE_MARK, (mark: string, at: number, whole: string) =>
@@ -139,10 +149,13 @@ function splitSentence(sentence: string): string[] {
     const bareComma = /^\s*,\s*$/.test(match[0]);
     // A bare comma inside a list of words ("the words list, format") is a separator, not a clause break.
     if (bareComma && LIST_MARKER.test(left) && !SUBJECT_CLAUSE.test(right)) continue;
-    // The subject may follow an opening phrase: "Somewhere in the text, both the word 'x' and ...".
+    // The subject may follow an opening phrase: "Somewhere in the text, both the word 'x' and ...". A
+    // subject is short: only the end of a long piece is looked at (each candidate break would otherwise
+    // copy all of it, quadratic in a long run of them).
+    const tail = left.length > SUBJECT_CHARS ? left.slice(-SUBJECT_CHARS) : left;
     if (
-      LITERAL_SUBJECT.test(left.trim()) ||
-      LITERAL_SUBJECT.test(left.slice(left.lastIndexOf(",") + 1).trim())
+      (tail === left && LITERAL_SUBJECT.test(left.trim())) ||
+      LITERAL_SUBJECT.test(tail.slice(tail.lastIndexOf(",") + 1).trim())
     )
       continue;
     if (/^\s+and\s+$/i.test(match[0]) && BARE_START.test(left.trim())) continue;

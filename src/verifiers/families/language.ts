@@ -95,7 +95,9 @@ const CLOSE = 0.97;
 const LANGUAGE = `(${Object.keys(LANGUAGE_CODES).join("|")})`;
 const PHRASES = compiledPattern(
   [
-    `\\b(?:in|into|to|using|use|with)(?: (?:the|only|purely|entirely|exclusively|fluent|proper|standard|formal|informal|plain|simple))* ${LANGUAGE}(?: language)?(?: only)?\\b`,
+    `\\b(?:in|into|to|using|use|with)(?: (?:the|only|purely|entirely|exclusively|fluent|proper|standard|formal|informal|plain|simple|modern|mandarin))* ${LANGUAGE}(?: language)?(?: only)?\\b`,
+    // "Only Nepali, please."
+    `\\bonly ${LANGUAGE}(?= *(?:[,.;!?]|please\\b|$))`,
     `\\b${LANGUAGE}(?: language)? only\\b`,
     `\\blanguage(?: (?:must|should) be| is|:)? ${LANGUAGE}\\b`,
     `\\b(?:respond|reply|answer|write|speak|talk)(?:s|ing)? ${LANGUAGE}\\b`,

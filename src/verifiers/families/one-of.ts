@@ -38,7 +38,7 @@ const NOUNS =
 const ONE_OF = `(?:one of|exactly one of|only one of|either|one option (?:from|of)|any one of|a single one of)(?: the)?(?: following| these| those| below| listed)?(?: ${NOUNS})?(?: only)?(?:,? (?:and )?(?:nothing (?:else|more)|no other (?:words|text)))?`;
 // "..., and say nothing else", "and nothing more", "no other words": the answer is the option alone.
 const NOTHING_ELSE =
-  "(?:nothing else|nothing more|no other (?:words|text|output)|no explanations?|no commentary|no elaboration|without (?:an |any )?explanations?)(?: (?:at all|besides|before or after))?";
+  "(?:nothing else|nothing more|no other (?:words|text|output)|no explanations?|no commentary|no elaboration|without (?:an |any )?explanations?|(?:do not|don't|never) (?:add|write|say|include) anything(?: else| more)?)(?: (?:at all|besides|before or after))?";
 const QUALIFIER = `(?:\\s*[,;]?\\s*(?:and )?(?:(?:say|write|add|output|include|type|give|return) )?${NOTHING_ELSE}|\\s+only)?`;
 const MODAL = "(?:must|should|has to|needs to|shall|may only|can only|will|is to)";
 
@@ -62,6 +62,11 @@ const ONE_OF_PHRASINGS = [
 // options end the clause, so "Reply with Python or Java code" is not read as a choice.
 const BARE_PHRASING = compiledPattern(
   `\\b(?:${ADVERB} )?${ANSWER_VERB}(?: ${ADVERB})?(?: with)?(?: either)?(?: ${ADVERB})? ${BARE_LIST}${QUALIFIER}(?=[\\s.!?]*$)`,
+  "giu",
+);
+// "Reply with exactly one letter, A, B, C or D": the one word (letter, number) it may be, then the options.
+const ONE_WORD_OPTIONS = compiledPattern(
+  `\\b(?:${ADVERB} )?${ANSWER_VERB}(?: ${ADVERB})?(?: with| using)? (?:a single|one|just one|only one|exactly one) (?:word|label|term|value|letter|number|digit)\\s*[,:;]\\s*${BARE_LIST}${QUALIFIER}(?=[\\s.!?]*$)`,
   "giu",
 );
 const OPTION_TOKEN = compiledPattern(`${QUOTE}|[^,;/\\s\\uE000][^,;/\\uE000]*`, "gu");
@@ -107,6 +112,7 @@ export function recognizeOneOf(state: ClauseState): void {
     } satisfies OneOfCheck);
   };
   for (const pattern of ONE_OF_PHRASINGS) eachMatch(state, pattern, handle);
+  eachMatch(state, ONE_WORD_OPTIONS, handle);
   eachMatch(state, BARE_PHRASING, handle);
 }
 

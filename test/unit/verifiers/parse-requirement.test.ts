@@ -302,6 +302,9 @@ describe("parseRequirement", () => {
     ["bracketed words repeated", (length: number) => "[x] ".repeat(length / 4)],
     // The lone-mark test looks ahead along the line for the next quote: written as one pattern with a
     // letter between, it took 46 ms for 10,000 characters and 690 ms for 40,000.
+    // Each break a clause might have looked again at all of the piece before it: "- " repeated, 12 times
+    // the time for 4 times the text, once a subject could follow an opening phrase.
+    ["dashes repeated", (length: number) => "- ".repeat(length / 2)],
     [
       "a quote mark after 'with', then a long line without another",
       (length: number) => `Start with " ${"abc ".repeat(length / 4)}`,

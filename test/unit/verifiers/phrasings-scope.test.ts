@@ -221,6 +221,24 @@ const ROWS: Row[] = [
     "A lantern glowed.",
     "A lamp glowed.",
   ],
+  [
+    "Only Swedish, please.",
+    [{ kind: "language", language: "swe", name: "Swedish" }],
+    "Vi besökte museet i går och tyckte mycket om de gamla tavlorna där.",
+    "We visited the museum yesterday and liked the old paintings there very much.",
+  ],
+  [
+    "Mention Oslo exactly twice: no more, no less.",
+    [{ kind: "keywords", keywords: ["Oslo"], min: 2, max: 2 }],
+    "Oslo is calm. Oslo is green.",
+    "Oslo is calm.",
+  ],
+  [
+    "Reply with exactly one digit: 1, 2 or 3",
+    [{ kind: "one_of", options: ["1", "2", "3"] }],
+    "2",
+    "2, because it is in the middle.",
+  ],
   // Forbidding alternatives forbids each of them; a language asked for beside one allowed.
   [
     "Do not mention Paris or Lyon",
