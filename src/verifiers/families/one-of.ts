@@ -144,6 +144,24 @@ export function joinNothingElse(description: string): string {
   });
 }
 
+/**
+ * "Respond using exactly one of these three sentences and no other text: My answer is yes. / My answer is
+ * no. / My answer is maybe.": whole sentences as options, separated by slashes. Read on the whole
+ * description, since the clause reader would split the options at their periods.
+ */
+const SENTENCE_CHOICE =
+  /\b(?:(?:answer|respond|reply|write)(?: (?:only|just))?(?: (?:with|using))? )?(?:exactly |only |just )?one of (?:the following|these|those)(?: (?:two|three|four|five|six|\d+))? (?:sentences|options|phrases|answers|responses|replies|statements)(?:,? (?:and|with) (?:no other text|nothing else))?[ \t]*:[ \t]*(?<list>[^\n/]{1,200}(?:[ \t]+\/[ \t]+[^\n/]{1,200}){1,9})[ \t]*(?=\n|$)/i;
+
+/** A choice among whole sentences in `description`, and the description without it; undefined if none. */
+export function readSentenceChoice(description: string): { check: OneOfCheck; rest: string } | undefined {
+  const match = SENTENCE_CHOICE.exec(description);
+  if (match === null) return undefined;
+  const options = match.groups!.list!.split(/[ \t]+\/[ \t]+/).map((option) => option.trim());
+  if (options.some((option) => option === "")) return undefined;
+  const rest = `${description.slice(0, match.index)}${description.slice(match.index + match[0].length)}`;
+  return { check: { kind: "one_of", options, source: match[0].trim() }, rest };
+}
+
 /** Whether `check` says the answer is nothing but one option. */
 export function isExactOneOf(check: OneOfCheck): boolean {
   return EXACT_WORDING.test(check.source.replace(/"[^"]*"/g, " "));

@@ -11,7 +11,7 @@ import { escapeRegex, memoize } from "../memo.js";
 import { NUMBER, parseNumber } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
-import { joinNothingElse } from "./one-of.js";
+import { joinNothingElse, readSentenceChoice } from "./one-of.js";
 import { readRepeatRequest } from "./repeat.js";
 
 /** What the whole-description readers found, and the description left for the clause readers. */
@@ -216,6 +216,12 @@ export function readWholeDescription(description: string): WholeReading {
   if (responses !== undefined) {
     checks.push(responses.check);
     rest = responses.rest;
+  }
+
+  const sentenceChoice = readSentenceChoice(rest);
+  if (sentenceChoice !== undefined) {
+    checks.push(sentenceChoice.check);
+    rest = sentenceChoice.rest;
   }
 
   const marker = SECTION_MARKER.exec(rest);

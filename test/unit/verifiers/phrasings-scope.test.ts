@@ -239,6 +239,13 @@ const ROWS: Row[] = [
     "2",
     "2, because it is in the middle.",
   ],
+  // Whole sentences as options, separated by slashes (the clause reader would split them at their periods).
+  [
+    "Reply using only one of these two sentences: The order shipped. / The order is late.",
+    [{ kind: "one_of", options: ["The order shipped.", "The order is late."] }],
+    "The order is late.",
+    "The order is late. It left the warehouse on Monday.",
+  ],
   // Forbidding alternatives forbids each of them; a language asked for beside one allowed.
   [
     "Do not mention Paris or Lyon",
