@@ -305,6 +305,9 @@ describe("parseRequirement", () => {
     // Each break a clause might have looked again at all of the piece before it: "- " repeated, 12 times
     // the time for 4 times the text, once a subject could follow an opening phrase.
     ["dashes repeated", (length: number) => "- ".repeat(length / 2)],
+    // The "say nothing else" sentence joiner tried a run of spaces from each of its spaces: 40,000 spaces
+    // took 2.5 s (since before this round; 700 KB of them in one requirement would hold the local server).
+    ["spaces repeated", (length: number) => " ".repeat(length)],
     [
       "a quote mark after 'with', then a long line without another",
       (length: number) => `Start with " ${"abc ".repeat(length / 4)}`,
