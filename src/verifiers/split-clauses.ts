@@ -33,6 +33,8 @@ const DOTTED_ABBREVIATIONS: readonly [RegExp, string][] = [
 ];
 const LONE_SYMBOL =
   /\b(letter|character|symbol|sign|char)[ \t]+([^\s\p{L}\p{N}"'“‘`«\uE000-\uE002])(?=[ \t,.]|$)/giu;
+/** How far back from a comma a list's marker ("the words ...") is looked for. */
+const LIST_WINDOW = 1_000;
 /** The most characters of a clause's subject that {@link LITERAL_SUBJECT} reads. */
 const SUBJECT_CHARS = 300;
 /**
@@ -148,7 +150,8 @@ function splitSentence(sentence: string): string[] {
     const right = sentence.slice(after);
     const bareComma = /^\s*,\s*$/.test(match[0]);
     // A bare comma inside a list of words ("the words list, format") is a separator, not a clause break.
-    if (bareComma && LIST_MARKER.test(left) && !SUBJECT_CLAUSE.test(right)) continue;
+    // Looked for near the comma: testing all of a long piece at each of its commas was quadratic.
+    if (bareComma && LIST_MARKER.test(left.slice(-LIST_WINDOW)) && !SUBJECT_CLAUSE.test(right)) continue;
     // The subject may follow an opening phrase: "Somewhere in the text, both the word 'x' and ...". A
     // subject is short: only the end of a long piece is looked at (each candidate break would otherwise
     // copy all of it, quadratic in a long run of them).
