@@ -3,8 +3,9 @@
 // compiled ahead of time (dist/spec-validators.cjs, instead of loading ajv and compiling; the report's
 // schema likewise, dist/report-validator.cjs). tsc writes the types
 // (dist/**/*.d.ts); the JavaScript the package runs is bundled by esbuild into dist/bundle/, one file per
-// entry point (the package's exports, the CLI, the harness's global setup, the local server's preparing
-// thread) and chunks of the code they share, so that every entry point sees one instance of each module.
+// entry point (the package's exports, the CLI, the harness's global setup, the suite workers' preload, the
+// local server's preparing thread) and chunks of the code they share, so that every entry point sees one
+// instance of each module.
 // A process then loads a few files instead of a few hundred: a worker's import of `maestro-eval/vitest`
 // took 180 ms from tsc's 213 modules and about 105 ms bundled, the CLI's process about 115 ms less.
 // The build goes to a folder of its own and replaces dist/ by two renames, so that whatever runs from
@@ -33,8 +34,9 @@ const dist = join(root, "dist");
 /**
  * The bundle's entry points: their file in dist/bundle/ and the module tsc compiled them to. The package's
  * exports and bin name these files. Two are found by name at run time, relative to the code that uses
- * them, which the bundle puts in the same folder: `global-setup.js` (harness/define-maestro-config.ts) and
- * `prepare-run-thread.js` (local/run-preparer.ts).
+ * them, which the bundle puts in the same folder: `global-setup.js` and `suite-worker-preload.js`
+ * (harness/define-maestro-config.ts), `prepare-run-thread.js` (local/run-preparer.ts); and the preload finds
+ * `vitest.js` beside it.
  */
 const ENTRIES = {
   index: "index.js",
@@ -48,6 +50,7 @@ const ENTRIES = {
   cli: "cli/main.js",
   "global-setup": "harness/global-setup.js",
   "prepare-run-thread": "local/prepare-run-thread.js",
+  "suite-worker-preload": "harness/suite-worker-preload.js",
 };
 
 /** Removes tsc's JavaScript outside dist/bundle/ (the bundle replaces it); its declarations stay. */

@@ -59,8 +59,14 @@ export const PACKAGE_DEPS_CONFIG: { server?: { deps: { external: RegExp[] } } } 
  * growing by half keeps it near 500 MiB for a few percent more time spent collecting. It is a growth
  * rate, not a limit: a worker that needs more memory still gets it. The CLI's own process does not set
  * them: changing V8 flags at run time (v8.setFlagsFromString) crashed it now and then (cli/main.ts).
+ * From the built package, `--import` of the suite workers' preload (suite-worker-preload.ts), which loads
+ * `maestro-eval/vitest` while the worker waits on vitest's main process.
  */
-export const SUITE_NODE_FLAGS: readonly string[] = ["--no-regexp-tier-up", "--heap-growing-percent=50"];
+export const SUITE_NODE_FLAGS: readonly string[] = [
+  "--no-regexp-tier-up",
+  "--heap-growing-percent=50",
+  ...(fromSources ? [] : ["--import", new URL("./suite-worker-preload.js", import.meta.url).href]),
+];
 
 /**
  * A vitest config that runs maestro-eval suites: the global setup (backend, local server, shared

@@ -200,6 +200,7 @@ describe("the packed tarball", () => {
       "dist/bundle/cli.js",
       "dist/bundle/global-setup.js",
       "dist/bundle/prepare-run-thread.js",
+      "dist/bundle/suite-worker-preload.js",
       "dist/generated/maestro.d.ts",
     ]) {
       expect(paths, path).toContain(path);
@@ -315,6 +316,44 @@ describe("a new project that installed the tarball as the README says", () => {
     expect(run.stdout).toContain('suite "greetings": 8 cells · 8 passed · 0 failed (simulated models)');
     expect(existsSync(join(consumer, "reports/report.json"))).toBe(true);
   }, 120_000);
+
+  test("a suite worker's Node flags preload maestro-eval/vitest and warn of nothing", async () => {
+    // The flags a worker gets, as the installed package gives them to a hand-written vitest config.
+    writeFileSync(
+      join(consumer, "worker-flags.mjs"),
+      `import { defineMaestroConfig } from "maestro-eval/vitest";
+process.stdout.write(JSON.stringify(defineMaestroConfig().test.execArgv));
+`,
+    );
+    const flagsRun = await exec(process.execPath, ["worker-flags.mjs"], consumer);
+    expectExit(flagsRun, 0, "node worker-flags.mjs");
+    const flags = JSON.parse(flagsRun.stdout) as string[];
+    const preload = flags[flags.indexOf("--import") + 1] ?? "";
+    expect(flags.slice(0, 2)).toEqual(["--no-regexp-tier-up", "--heap-growing-percent=50"]);
+    expect(preload).toMatch(
+      /^file:\/\/.*\/node_modules\/maestro-eval\/dist\/bundle\/suite-worker-preload\.js$/,
+    );
+    // A process started with them, and a hook that names each module loaded after them: the preload loads
+    // the entry a suite file imports, which then is the module loaded already.
+    const loads = `import { register } from "node:module"; register("data:text/javascript," + encodeURIComponent('export async function load(url, context, next) { process.stderr.write("loaded " + url + "\\\\n"); return next(url, context); }'));`;
+    const check = `setTimeout(async () => {
+  process.stderr.write("importing\\n");
+  const { describeMaestro } = await import("maestro-eval/vitest");
+  process.stdout.write(typeof describeMaestro);
+}, 1000);`;
+    const run = await exec(
+      process.execPath,
+      [...flags, "--import", `data:text/javascript,${encodeURIComponent(loads)}`, "-e", check],
+      consumer,
+    );
+    expectExit(run, 0, "node with the workers' flags");
+    expect(run.stdout).toBe("function");
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.filter((line) => !line.startsWith("loaded ") && line !== "importing")).toEqual([]);
+    const preloaded = lines.findIndex((line) => /maestro-eval\/dist\/bundle\/vitest\.js$/.test(line));
+    expect(preloaded).toBeGreaterThanOrEqual(0);
+    expect(preloaded).toBeLessThan(lines.indexOf("importing"));
+  }, 60_000);
 
   test("the suite, the configs and every entry point type-check under strict, with NodeNext and with Bundler resolution", async () => {
     await typeCheck([
