@@ -88,6 +88,12 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
   ita: new Set("il la le e è di che un una per non con sono del della gli si ma anche".split(" ")),
   por: new Set("o a os as e é de que um uma não com para do da em se mas muito".split(" ")),
   nld: new Set("de het een en is van niet dat op te met zijn voor ik je ook maar".split(" ")),
+  // Hindi, Marathi and Nepali share a script and many trigrams (franc reads one as another on samples),
+  // not these: their verbs "to be", "and", "not", "also", "in", "I". Words the others use too are left
+  // out (Hindi "को" is Nepali's "of", Marathi "का" a question, Nepali "के" "what", Hindi "या" "or").
+  hin: new Set("है हैं और में से नहीं यह था थी थे लिए हूँ भी हम मैं आप".split(" ")),
+  mar: new Set("आहे आहेत आहोत आणि नाही पण मी आम्ही तुम्ही आपण मध्ये साठी करून असे त्या".split(" ")),
+  npi: new Set("छ छन् छैन र मा यो पनि थियो हुन्छ हुने गर्न गरेको भएको लागि तपाईं".split(" ")),
 };
 // How close another language's trigram score may come to the best before the text counts as unclear.
 const CLOSE = 0.97;
@@ -244,7 +250,8 @@ export interface DetectedLanguage {
 /** The common words of each language in `sample` (which has a letter: a text without is decided before). */
 function voteFunctionWords(sample: string): Map<string, number> {
   const votes = new Map<string, number>();
-  for (const word of sample.toLowerCase().match(/\p{L}+/gu)!) {
+  // Marks belong to their word: Devanagari's vowel signs are marks ("है" is ह and a sign).
+  for (const word of sample.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
     for (const [code, words] of Object.entries(FUNCTION_WORDS)) {
       if (words.has(word)) votes.set(code, (votes.get(code) ?? 0) + 1);
     }
@@ -359,6 +366,17 @@ function isSame(found: string | undefined, wanted: string): boolean {
 }
 
 /**
+ * The language among those that count as `wanted` (SAME_AS) whose common words the sample clearly has,
+ * when it is another than `wanted`: franc's pick within such a group is not to be trusted, the words are
+ * (a Hindi text read as Hindi does not pass "in Marathi", nor a Marathi one read as Hindi "in Hindi").
+ */
+function siblingByWords(sample: string, wanted: string): string | undefined {
+  return SAME_AS[wanted]?.find(
+    (sibling) => FUNCTION_WORDS[sibling] !== undefined && wordsFavor(sample, sibling),
+  );
+}
+
+/**
  * Scores a language check: 1 when the text is in the required language, 0 when it is clearly in another,
  * and null ("cannot tell") when the text is too short or too close between languages to decide. A text
  * in a script only one language uses (Kannada, Thai, Korean...) is decided by its script, however short.
@@ -418,6 +436,13 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
     return {
       score: null,
       reason: `cannot tell: ${letters} letters in a script none of the compared languages is written in; ${required}`,
+    };
+  }
+  const sibling = isSame(language, check.language) ? siblingByWords(sample, check.language) : undefined;
+  if (sibling !== undefined) {
+    return {
+      score: 0,
+      reason: `read as ${name(language)} (${language}), and its common words are ${name(sibling)}; ${required}`,
     };
   }
   // A short text in the required language's own script: franc's pick within the script decides.

@@ -241,3 +241,30 @@ describe("Chinese and Japanese with Latin names inside: each character counts as
     expectScored(text, description, score, reason);
   });
 });
+
+describe("Hindi, Marathi and Nepali: one script, told apart by their common words", () => {
+  // franc reads these three as one another on samples (they count as one language for it); a text's own
+  // verbs "to be", "and", "not" and "also" say which it is.
+  const HINDI_DAY =
+    "मैं आज बाज़ार गया था। वहाँ बहुत भीड़ थी और मौसम भी अच्छा नहीं था। हम लोग शाम को घर लौटे और खाना खाया। यह दिन मेरे लिए बहुत थकाने वाला था।";
+  const MARATHI_DAY =
+    "मी आज बाजारात गेलो होतो. तिथे खूप गर्दी होती आणि हवामान पण चांगले नव्हते. आम्ही संध्याकाळी घरी परत आलो आणि जेवण केले. उद्या पुन्हा जायचे आहे असे ठरले आहे.";
+  const NEPALI_DAY =
+    "म आज बजार गएँ। त्यहाँ धेरै भीड थियो र मौसम पनि राम्रो छैन। हामी साँझ घर फर्कियौं र खाना खायौं। भोलि फेरि जाने योजना छ र यो दिन मेरो लागि थकाइलाग्दो थियो।";
+
+  test.each<[string, string, string, 0 | 1, RegExp]>([
+    ["a Hindi text does not pass Marathi", HINDI_DAY, "Answer in Marathi", 0, /common words are Hindi/],
+    ["a Hindi text does not pass Nepali", HINDI_DAY, "Answer in Nepali", 0, /common words are Hindi/],
+    ["a Marathi text does not pass Hindi", MARATHI_DAY, "Answer in Hindi", 0, /common words are Marathi/],
+    ["a Nepali text does not pass Hindi", NEPALI_DAY, "Answer in Hindi", 0, /common words are Nepali/],
+    ["a Hindi text passes Hindi", HINDI_DAY, "Answer in Hindi", 1, /Hindi required$/],
+    ["a Marathi text passes Marathi", MARATHI_DAY, "Answer in Marathi", 1, /Marathi required$/],
+    ["a Nepali text passes Nepali", NEPALI_DAY, "Answer in Nepali", 1, /Nepali required$/],
+  ])("%s", (_name, text, description, score, reason) => {
+    const result = verifyRequirement(text, description);
+    expect({ score: result.score, reason: result.reason }).toEqual({
+      score,
+      reason: expect.stringMatching(reason),
+    });
+  });
+});
