@@ -13,6 +13,14 @@ import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 import { LANGUAGE_CODES, RESPONSE_LANGUAGE_CODES } from "./language-codes.js";
+import {
+  FUNCTION_WORDS,
+  favoredLanguage,
+  isSame,
+  siblingByWords,
+  voteFunctionWords,
+  wordsFavor,
+} from "./language-words.js";
 
 // franc's cost grows with the languages it compares: it compares the widely used ones (and the scripts
 // only one language uses, which cost nothing), plus the required language when that is another one.
@@ -32,20 +40,6 @@ const NAMES = new Map<string, string>();
 for (const [name, code] of Object.entries(LANGUAGE_CODES)) {
   if (!NAMES.has(code)) NAMES.set(code, name.charAt(0).toUpperCase() + name.slice(1));
 }
-// Languages franc cannot tell apart reliably from a sample count as one.
-const SAME_AS: Record<string, readonly string[]> = {
-  hrv: ["srp", "bos"],
-  srp: ["hrv", "bos"],
-  bos: ["hrv", "srp"],
-  ind: ["zlm"],
-  zlm: ["ind"],
-  nob: ["nno", "dan"],
-  hin: ["mar", "npi", "mai", "bho", "mag"],
-  mar: ["hin", "npi"],
-  npi: ["hin", "mar"],
-  pes: ["prs"],
-  prs: ["pes"],
-};
 // Languages franc knows by their script alone: a few letters of Kannada script are Kannada.
 const BY_SCRIPT = new Set([
   "cmn",
@@ -68,33 +62,6 @@ const BY_SCRIPT = new Set([
   "bod",
   "mya",
 ]);
-// Common function words, for texts too short for trigrams: "cat was too busy chasing a mouse." is
-// English by "was", "too" and "a", though franc cannot tell from 25 letters.
-const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
-  eng: new Set(
-    "the and is are was were of to in that it with for on this what you be have has not too but they we he she his her a an my your our their will would can there which who how".split(
-      " ",
-    ),
-  ),
-  fra: new Set(
-    "le la les et est des une un du que qui dans pour pas sur avec je vous il elle ce sont au aux mais".split(
-      " ",
-    ),
-  ),
-  spa: new Set("el la los las y es de que en un una por con para no se del al lo como pero muy".split(" ")),
-  deu: new Set(
-    "der die das und ist nicht ein eine mit zu den von sie es ich auf für auch dem sind".split(" "),
-  ),
-  ita: new Set("il la le e è di che un una per non con sono del della gli si ma anche".split(" ")),
-  por: new Set("o a os as e é de que um uma não com para do da em se mas muito".split(" ")),
-  nld: new Set("de het een en is van niet dat op te met zijn voor ik je ook maar".split(" ")),
-  // Hindi, Marathi and Nepali share a script and many trigrams (franc reads one as another on samples),
-  // not these: their verbs "to be", "and", "not", "also", "in", "I". Words the others use too are left
-  // out (Hindi "को" is Nepali's "of", Marathi "का" a question, Nepali "के" "what", Hindi "या" "or").
-  hin: new Set("है हैं और में से नहीं यह था थी थे लिए हूँ भी हम मैं आप".split(" ")),
-  mar: new Set("आहे आहेत आहोत आणि नाही पण मी आम्ही तुम्ही आपण मध्ये साठी करून असे त्या".split(" ")),
-  npi: new Set("छ छन् छैन र मा यो पनि थियो हुन्छ हुने गर्न गरेको भएको लागि तपाईं".split(" ")),
-};
 // How close another language's trigram score may come to the best before the text counts as unclear.
 const CLOSE = 0.97;
 
@@ -247,27 +214,6 @@ export interface DetectedLanguage {
   close: string[];
 }
 
-/** The common words of each language in `sample` (which has a letter: a text without is decided before). */
-function voteFunctionWords(sample: string): Map<string, number> {
-  const votes = new Map<string, number>();
-  // Marks belong to their word: Devanagari's vowel signs are marks ("है" is ह and a sign).
-  for (const word of sample.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
-    for (const [code, words] of Object.entries(FUNCTION_WORDS)) {
-      if (words.has(word)) votes.set(code, (votes.get(code) ?? 0) + 1);
-    }
-  }
-  return votes;
-}
-
-/** Whether the function words clearly name `code`: at least two of them, and more than any other language's. */
-function wordsFavor(sample: string, code: string): boolean {
-  const votes = voteFunctionWords(sample);
-  const own = votes.get(code) ?? 0;
-  if (own < 2) return false;
-  for (const [other, count] of votes) if (other !== code && count >= own) return false;
-  return true;
-}
-
 /** Detects the language of `text` among the widely used languages and `required`; "und" without letters. */
 export function detectLanguage(text: string, required?: string): DetectedLanguage {
   return detectSample(sampleProse(text), required);
@@ -361,38 +307,43 @@ function scriptOf(code: string): string | undefined {
 }
 
 /** Whether `found` counts as `wanted`; no language found (undefined) is none. */
-function isSame(found: string | undefined, wanted: string): boolean {
-  return found === wanted || (SAME_AS[wanted]?.includes(found as string) ?? false);
-}
+/** How much of a text is read paragraph by paragraph (a megabyte of prose is read from its start). */
+const PARTS_LENGTH = 100_000;
 
 /**
- * The language among those that count as `wanted` (SAME_AS) whose common words the sample clearly has,
- * when it is another than `wanted`: franc's pick within such a group is not to be trusted, the words are
- * (a Hindi text read as Hindi does not pass "in Marathi", nor a Marathi one read as Hindi "in Hindi").
+ * A paragraph clearly in another language than `wanted`: its common words name that language, and its
+ * trigrams read it so, not close to `wanted`. The text's language is read from its first 600 characters,
+ * where an English paragraph after French ones ("entirely in French") went unseen, or was outvoted.
  */
-function siblingByWords(sample: string, wanted: string): string | undefined {
-  return SAME_AS[wanted]?.find(
-    (sibling) => FUNCTION_WORDS[sibling] !== undefined && wordsFavor(sample, sibling),
-  );
-}
-
-/**
- * Scores a language check: 1 when the text is in the required language, 0 when it is clearly in another,
- * and null ("cannot tell") when the text is too short or too close between languages to decide. A text
- * in a script only one language uses (Kannada, Thai, Korean...) is decided by its script, however short.
- */
-export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilyScore {
-  const sample = facts.remember("language-sample", sampleProse);
-  const candidates = CORE_SET.has(check.language) ? "" : check.language;
-  const detected = facts.remember(`language\u0000${candidates}`, () => detectSample(sample, check.language));
-  const { language, letters, close } = detected;
-  const required = `${check.name} required`;
-  const name = (code: string): string => NAMES.get(code) ?? code;
-  if (letters === 0) {
-    return { score: null, reason: `no letters to detect the language from; ${required}` };
+function otherLanguagePart(
+  text: string,
+  wanted: string,
+): { paragraph: number; language: string } | undefined {
+  const paragraphs = proseOf(text)
+    .slice(0, PARTS_LENGTH)
+    .split(/\n\s*\n/);
+  for (const [index, paragraph] of paragraphs.entries()) {
+    const prose = cleanProse(paragraph);
+    if ((prose.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS_FOR_LANGUAGE) continue;
+    const favored = favoredLanguage(voteFunctionWords(prose));
+    if (favored === undefined || isSame(favored, wanted)) continue;
+    const read = detectSample(prose, wanted);
+    if (isSame(read.language, favored) && !read.close.some((code) => isSame(code, wanted)))
+      return { paragraph: index + 1, language: favored };
   }
-  const byScript = BY_SCRIPT.has(language) || BY_SCRIPT.has(check.language);
-  const { script, share, second, counts } = facts.remember("language-script", () => readScript(sample));
+  return undefined;
+}
+
+/**
+ * What the scripts of a text settle alone: no word in the language's own script, most words in another
+ * script, a mixed text, or letters of another script. Undefined when they settle nothing.
+ */
+function scoreByScript(
+  check: LanguageCheck,
+  scripts: ReturnType<typeof readScript>,
+  required: string,
+): FamilyScore | undefined {
+  const { script, share, second, counts } = scripts;
   const wantedScript = scriptOf(check.language);
   // A language with a script of its own (Hebrew, Hindi) cannot be met by a text with no word in that script,
   // however mixed the rest is (Latin JSON keys around Arabic values).
@@ -430,6 +381,29 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
       reason: `the text is in ${script} script; ${check.name} is written in ${wantedScript}; ${required}`,
     };
   }
+  return undefined;
+}
+
+/**
+ * Scores a language check: 1 when the text is in the required language, 0 when it is clearly in another,
+ * and null ("cannot tell") when the text is too short or too close between languages to decide. A text
+ * in a script only one language uses (Kannada, Thai, Korean...) is decided by its script, however short.
+ */
+export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilyScore {
+  const sample = facts.remember("language-sample", sampleProse);
+  const candidates = CORE_SET.has(check.language) ? "" : check.language;
+  const detected = facts.remember(`language\u0000${candidates}`, () => detectSample(sample, check.language));
+  const { language, letters, close } = detected;
+  const required = `${check.name} required`;
+  const name = (code: string): string => NAMES.get(code) ?? code;
+  if (letters === 0) {
+    return { score: null, reason: `no letters to detect the language from; ${required}` };
+  }
+  const byScript = BY_SCRIPT.has(language) || BY_SCRIPT.has(check.language);
+  const scripts = facts.remember("language-script", () => readScript(sample));
+  const { script } = scripts;
+  const byScripts = scoreByScript(check, scripts, required);
+  if (byScripts !== undefined) return byScripts;
   // Letters none of the compared languages is written in (Amharic when French is required and Amharic
   // is not compared): cannot tell which language, only that the script did not settle it.
   if (language === "und") {
@@ -462,9 +436,19 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
       reason: `too short to detect the language (${letters} letters; at least ${MIN_LETTERS_FOR_LANGUAGE} needed); ${required}`,
     };
   }
-  if (isSame(language, check.language)) {
-    return { score: 1, reason: `detected ${name(language)} (${language}); ${required}` };
-  }
+  // The text reads as the language: so must each of its paragraphs that clearly reads as one.
+  const passUnlessPart = (read: string): FamilyScore => {
+    const part = facts.remember(`language-part\u0000${check.language}`, (text) =>
+      otherLanguagePart(text, check.language),
+    );
+    return part === undefined
+      ? { score: 1, reason: `${read}; ${required}` }
+      : {
+          score: 0,
+          reason: `${read}, but paragraph ${part.paragraph} is ${name(part.language)}; ${required}`,
+        };
+  };
+  if (isSame(language, check.language)) return passUnlessPart(`detected ${name(language)} (${language})`);
   // Names and headings ("PIXEL PRODIGY, CODE CONSTRUCT") have no common words: trigrams alone cannot tell.
   if (script === "Latin" && letters < 100 && votes.size === 0) {
     return {
@@ -475,12 +459,10 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
   if (close.some((code) => isSame(code, check.language))) {
     // Trigrams cannot separate them; the common words can, when they clearly name one language.
     const winner = Object.keys(FUNCTION_WORDS).find((code) => wordsFavor(sample, code));
-    if (isSame(winner, check.language)) {
-      return {
-        score: 1,
-        reason: `${name(language)} and ${check.name} are close; its common words are ${check.name}; ${required}`,
-      };
-    }
+    if (isSame(winner, check.language))
+      return passUnlessPart(
+        `${name(language)} and ${check.name} are close; its common words are ${check.name}`,
+      );
     if (winner !== undefined) {
       return {
         score: 0,

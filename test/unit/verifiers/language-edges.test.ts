@@ -268,3 +268,66 @@ describe("Hindi, Marathi and Nepali: one script, told apart by their common word
     });
   });
 });
+
+describe("a paragraph in another language", () => {
+  // The language is read from the text's first 600 characters; a paragraph after them, or one outvoted
+  // within them, is read on its own when its common words name another language.
+  const FRENCH = [
+    "Le projet avance bien. L'équipe a terminé la première phase la semaine dernière et les tests sont en cours.",
+    "Nous avons eu un retard avec le fournisseur, mais il a promis de livrer les pièces avant la fin du mois.",
+  ];
+  const ENGLISH_PARAGRAPH =
+    "The next meeting is on Thursday at ten, and we will go over the open risks with the team.";
+  const LONG_FRENCH = Array.from({ length: 8 }, () => FRENCH.join(" ")).join("\n\n");
+
+  test.each<[string, string, string, 0 | 1, RegExp]>([
+    [
+      "an English last paragraph fails 'entirely in French'",
+      [...FRENCH, ENGLISH_PARAGRAPH].join("\n\n"),
+      "Write it entirely in French.",
+      0,
+      /paragraph 3 is English; French required$/,
+    ],
+    [
+      "past the first 600 characters too",
+      `${LONG_FRENCH}\n\n${ENGLISH_PARAGRAPH}`,
+      "Respond in French",
+      0,
+      /paragraph 9 is English; French required$/,
+    ],
+    [
+      "all French passes",
+      [...FRENCH, FRENCH[0]].join("\n\n"),
+      "Write it entirely in French.",
+      1,
+      /^detected French/,
+    ],
+    [
+      "an English name or title of a few words is not a paragraph to read",
+      ["Project Phoenix: Status", ...FRENCH].join("\n\n"),
+      "Respond in French",
+      1,
+      /^detected French/,
+    ],
+    [
+      "an English sentence quoted inside a French paragraph stays French",
+      `${FRENCH[0]} Le client a écrit « the parts are late » dans son message, et nous avons répondu le jour même.\n\n${FRENCH[1]}`,
+      "Respond in French",
+      1,
+      /^detected French/,
+    ],
+    [
+      "a French paragraph in an English answer fails 'in English'",
+      `We finished the first phase last week and the tests are running now.\n\nThe supplier was late, but they promised the parts before the end of the month.\n\n${FRENCH[1]}`,
+      "Answer in English",
+      0,
+      /paragraph 3 is French; English required$/,
+    ],
+  ])("%s", (_name, text, description, score, reason) => {
+    const result = verifyRequirement(text, description);
+    expect({ score: result.score, reason: result.reason }).toEqual({
+      score,
+      reason: expect.stringMatching(reason),
+    });
+  });
+});
