@@ -53,14 +53,23 @@ const STARTS_AND_ENDS = compiledPattern(
   `\\b(?:start|begin|open)s? and (?:end|finish|conclude|close)s?\\b(?<object>${OBJECT})? ${CONNECTOR}${TARGET}`,
   "giu",
 );
+/** What a text starts or ends with, named as its first or last part: "the (very) last thing in your answer". */
+const PART = "(?:word|words|line|sentence|thing|part|bit|remark|statement)";
+const PART_OF = "(?:(?:of|in) (?:the|your) (?:response|answer|reply|text|message|email|letter|output) )?";
+const PART_MODAL = "(?:must|should|shall|has to|needs to|will|is to)";
 const FIRST_WORD = compiledPattern(
-  `\\b(?:the|your) (?:first|opening) (?:word|words|line|sentence) (?:of (?:the|your) (?:response|answer|reply) )?(?:must|should|has to|needs to|will) (?:be|read|say)${TARGET}`,
+  `\\b(?:the|your)(?: very)? (?:first|opening) ${PART} ${PART_OF}${PART_MODAL} (?:be|read|say)${TARGET}`,
   "giu",
 );
 const LAST_WORD = compiledPattern(
-  `\\b(?:the|your) (?:last|final|closing) (?:word|words|line|sentence) (?:of (?:the|your) (?:response|answer|reply) )?(?:must|should|has to|needs to|will) (?:be|read|say)${TARGET}`,
+  `\\b(?:the|your)(?: very)? (?:last|final|closing|concluding) ${PART} ${PART_OF}${PART_MODAL} (?:be|read|say)${TARGET}`,
   "giu",
 );
+/** The phrase first, then the part it is to be: "Make 'Stay curious.' your closing sentence", "Let X be the first line". */
+const PHRASE_AS_PART = (position: string) =>
+  `\\b(?:make|let|have|use|keep)(?: ?:)? (?<quote>${QUOTED}) (?:be |as )?(?:your|the)(?: very)? ${position} ${PART}\\b(?! (?:of|in) (?:each|every)\\b)`;
+const PHRASE_FIRST = compiledPattern(PHRASE_AS_PART("(?:first|opening|introductory)"), "giu");
+const PHRASE_LAST = compiledPattern(PHRASE_AS_PART("(?:last|final|closing|concluding)"), "giu");
 const IMPLIED =
   /\b(?:no other words should follow(?: (?:this|that|the) (?:phrase|word|sentence))?|(?:and )?nothing (?:else )?(?:after (?:it|that|this)|should follow(?: it| that| this)?)|(?:do not|don't) (?:add|write) anything (?:after|before) (?:it|that|this))\b/gi;
 /**
@@ -193,6 +202,8 @@ export function recognizeStartEnd(state: ClauseState): void {
     [ENDS, "ends_with"],
     [FIRST_WORD, "starts_with"],
     [LAST_WORD, "ends_with"],
+    [PHRASE_FIRST, "starts_with"],
+    [PHRASE_LAST, "ends_with"],
   ] as const) {
     eachMatch(state, pattern, (match) => {
       const start = match.index;

@@ -271,3 +271,56 @@ describe("one phrase at both ends: 'start and end with X' is one clause, read as
     expect(verifyRequirement(text, requirement).score).toBe(score);
   });
 });
+
+describe("the first or last part named, or the phrase put first: 'make X your closing line'", () => {
+  test.each<[string, "starts_with" | "ends_with", string]>([
+    [
+      "The very last thing in your reply has to be the sentence 'Call me if anything changes.'",
+      "ends_with",
+      "Call me if anything changes.",
+    ],
+    ["The final remark of your email should be 'Warm regards.'", "ends_with", "Warm regards."],
+    ["The very first thing in your answer must be the word 'Certainly'.", "starts_with", "Certainly"],
+    ["Make 'All clear.' your concluding sentence.", "ends_with", "All clear."],
+    ["Let 'Over and out' be the very last line.", "ends_with", "Over and out"],
+    ["Use 'Good evening, everyone' as your opening line.", "starts_with", "Good evening, everyone"],
+    ["Please make 'To whom it may concern' the first line.", "starts_with", "To whom it may concern"],
+  ])("%j is %s %j", (requirement, kind, phrase) => {
+    const parsed = parseRequirement(requirement);
+    expect(parsed.checks.map((check) => [check.kind, "phrase" in check ? check.phrase : ""])).toStrictEqual([
+      [kind, phrase],
+    ]);
+    expect(parsed.unchecked).toStrictEqual([]);
+  });
+
+  test.each<[string, string, 0 | 1]>([
+    ["Make 'All clear.' your concluding sentence.", "The pipes were checked twice. All clear.", 1],
+    ["Make 'All clear.' your concluding sentence.", "All clear. The pipes were checked twice.", 0],
+    ["Let 'Over and out' be the very last line.", "Status: green.\nOver and out", 1],
+    ["Let 'Over and out' be the very last line.", "Over and out\nStatus: green.", 0],
+    [
+      "Use 'Good evening, everyone' as your opening line.",
+      "Good evening, everyone\nTonight we cover the budget.",
+      1,
+    ],
+    [
+      "Use 'Good evening, everyone' as your opening line.",
+      "Tonight we cover the budget.\nGood evening, everyone",
+      0,
+    ],
+  ])("%j on %j scores %d", (requirement, text, score) => {
+    expect(verifyRequirement(text, requirement).score).toBe(score);
+  });
+
+  test.each([
+    "Make 'Hi' the first word of each paragraph.",
+    "The last thing you should do is check the facts.",
+    "Make the closing sentence short.",
+  ])("%j is no start or end phrase of the text", (requirement) => {
+    expect(
+      parseRequirement(requirement).checks.filter(
+        (check) => check.kind === "starts_with" || check.kind === "ends_with",
+      ),
+    ).toStrictEqual([]);
+  });
+});
