@@ -16,13 +16,19 @@ import { escapeRegex, memoize } from "../memo.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
-// An option never starts the words that say it is the whole answer ("..., say nothing else").
+// An option never starts the words that say it is the whole answer ("..., say nothing else") or what the
+// options are ("..., one of these two labels").
 const NOT_QUALIFIER =
-  "(?!(?:and |please )?(?:(?:say|write|add|output|include|type|give|return) )?(?:nothing|no other)\\b)";
+  "(?!(?:and |please )?(?:(?:say|write|add|output|include|type|give|return) )?(?:nothing|no other)\\b|one of\\b)";
 const ITEM = `${NOT_QUALIFIER}(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’ -]{0,40}?)`;
-const SEPARATOR = "\\s*(?:,\\s*or\\b|,|;|/|\\bor\\b)\\s*";
+// ", and" ends a list as ", or" does ("one of: red, green, and blue").
+const SEPARATOR = "\\s*(?:,\\s*(?:or|and)\\b|,|;|/|\\bor\\b)\\s*";
 // The last item ends where its word ends: the lazy ITEM would otherwise stop after one letter ("red, g").
 const LIST = `\\(?\\[?(?<list>${ITEM}(?:${SEPARATOR}${ITEM})+)(?![\\p{L}\\p{N}])\\]?\\)?`;
+// Options of one to three words each, none starting with "and" (", and explain why" asks for more).
+const SHORT_ITEM = `${NOT_QUALIFIER}(?!and\\b)(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*){0,2})`;
+const SHORT_SEPARATOR = "\\s*(?:,\\s*or\\b|,|;|/|\\bor\\b)\\s*";
+const SHORT_LIST = `(?<list>${SHORT_ITEM}(?:${SHORT_SEPARATOR}${SHORT_ITEM})+)`;
 // Options named without "one of": each a quoted string or one word, checked in code (a label such as
 // "yes", or Capitalised as options are: "Yes, No or Maybe", "A, B, C or D").
 const BARE_ITEM = `${NOT_QUALIFIER}(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*)`;
@@ -34,7 +40,7 @@ const ANSWER_VERB = "(?:answer|respond|reply|say|output|return|write|type)(?:s|e
 const CHOOSE_VERB = "(?:choose|pick|select)(?:s|ed|ing)?";
 const ADVERB = "(?:only|just|solely|simply|exactly|strictly)";
 const NOUNS =
-  "(?:options|choices|answers|responses|replies|phrases|values|labels|words|alternatives|tags|categories|classes|verdicts)";
+  "(?:options|choices|answers|responses|replies|phrases|values|labels|words|alternatives|tags|categories|classes|verdicts|levels|ratings|grades|states|statuses)";
 const ONE_OF = `(?:one of|exactly one of|only one of|either|one option (?:from|of)|any one of|a single one of)(?: the)?(?: following| these| those| below| listed)?(?: ${NOUNS})?(?: only)?(?:,? (?:and )?(?:nothing (?:else|more)|no other (?:words|text)))?`;
 // "..., and say nothing else", "and nothing more", "no other words": the answer is the option alone.
 const NOTHING_ELSE =
@@ -43,6 +49,9 @@ const QUALIFIER = `(?:\\s*[,;]?\\s*(?:and )?(?:(?:say|write|add|output|include|t
 const MODAL = "(?:must|should|has to|needs to|shall|may only|can only|will|is to)";
 
 const ONE_OF_PHRASINGS = [
+  // "Your whole answer must be positive, negative or neutral, one of those three labels": the options first,
+  // then what they are (first of all, so that it takes the whole clause).
+  `\\b(?:the |your )?(?:(?:whole|entire|full|complete) )?(?:answer|response|reply|output)(?: ${MODAL}) be(?: either)? ${LIST}\\s*[,;:(]?\\s*(?:(?:exactly|only) )?one of (?:those|these|the|them)(?: (?:two|three|four|five|six|\\d+))?(?: ${NOUNS})?\\)?`,
   // "Answer with one of the following options: ...", "Reply only with either 'agree' or 'disagree'".
   `\\b(?:${ADVERB} )?(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: ${ADVERB})? (?:with|from|using|by saying)?(?: ${ADVERB})? ?${ONE_OF}\\s*:?\\s*${LIST}`,
   // "Your output must be exactly one word from this list: urgent, normal, low".
@@ -55,6 +64,9 @@ const ONE_OF_PHRASINGS = [
   `\\b${CHOOSE_VERB}(?: ${ADVERB})? (?:one|a single one)(?: (?:option|answer|choice|value))?(?: (?:of|from|among)(?: the following| these| those| below)?(?: ${NOUNS})?)?\\s*:\\s*${LIST}`,
   // "The valid answers are: A, B", "Allowed options: yes, no".
   `\\b(?:the |your )?(?:only )?(?:valid|allowed|possible|acceptable|permitted|permissible) (?:${NOUNS}|options)(?: (?:are|is))?\\s*:?\\s*${LIST}`,
+  // "Tell me only whether it's a mammal: yes or no": a question whose answers follow it and end the clause
+  // ("...: yes or no, and explain why" asks for more than the answer).
+  `\\b(?:tell me|let me know|say|answer|reply|respond|state)(?: ${ADVERB})? (?:whether|if) [^:\\n]{1,160}:\\s*${SHORT_LIST}(?=${QUALIFIER}[\\s.!?]*$)`,
   // "Reply with just that: red, green, blue" (after "pick one"): the answer is the chosen option.
   `\\b${ANSWER_VERB}(?: with)? ${ADVERB} (?:that|it|this|your (?:choice|pick|selection)|the (?:one|option) you (?:chose|picked|selected)|(?:a single|one) word)\\s*:\\s*${LIST}`,
 ].map((alternative) => compiledPattern(`${alternative}${QUALIFIER}`, "giu"));
@@ -71,13 +83,13 @@ const ONE_WORD_OPTIONS = compiledPattern(
 );
 const OPTION_TOKEN = compiledPattern(`${QUOTE}|[^,;/\\s\\uE000][^,;/\\uE000]*`, "gu");
 const CUE =
-  /one of|either|one option|choose|pick|select|valid|allowed|possible|acceptable|permitted|\b(?:answer|respond|reply|say|output|return|write|type)/i;
+  /one of|either|one option|choose|pick|select|valid|allowed|possible|acceptable|permitted|\b(?:answer|respond|reply|say|output|return|write|type|tell me|let me know|state)/i;
 
 /** The options of a written list: quoted strings as quoted, bare ones split at "or", brackets aside. */
 function readOptions(state: ClauseState, written: string): string[] {
   return [...written.matchAll(OPTION_TOKEN)]
     .flatMap((item) => (item[1] !== undefined ? [state.quote(item[1])] : item[0].split(/\s+or\s+/i)))
-    .map((item) => item.replace(/^\s*(?:or\s+)?|\s+$/gi, "").replace(/^[([]+|[)\]]+$/g, ""))
+    .map((item) => item.replace(/^\s*(?:(?:or|and)\s+)?|\s+$/gi, "").replace(/^[([]+|[)\]]+$/g, ""))
     .filter((item) => item.trim() !== "");
 }
 

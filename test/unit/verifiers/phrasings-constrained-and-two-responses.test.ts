@@ -159,3 +159,47 @@ describe("phrasings that are neither", () => {
     expect(parsed.checks.map((check) => check.kind)).toStrictEqual(kinds);
   });
 });
+
+describe("a fixed set of answers named after a question or before what they are", () => {
+  test.each<[string, string[]]>([
+    ["Just tell me whether the invoice is paid: yes, no or unknown.", ["yes", "no", "unknown"]],
+    ["Let me know if the deploy succeeded: success or failure, nothing else.", ["success", "failure"]],
+    [
+      "State only whether the claim holds: very likely, unlikely or unclear.",
+      ["very likely", "unlikely", "unclear"],
+    ],
+    ["Your entire reply must be low, medium or high, one of those three levels.", ["low", "medium", "high"]],
+    ["The output should be either spam or ham, one of these two labels.", ["spam", "ham"]],
+    ["Answer with one of: red, green, and blue.", ["red", "green", "blue"]],
+  ])("%j offers %j", (requirement, options) => {
+    const parsed = parseRequirement(requirement);
+    expect(
+      parsed.checks.map((check) => (check.kind === "one_of" ? check.options : check.kind)),
+    ).toStrictEqual([options]);
+    expect(parsed.unchecked).toStrictEqual([]);
+  });
+
+  test.each<[string, string, 0 | 1]>([
+    ["Just tell me whether the invoice is paid: yes, no or unknown.", "unknown", 1],
+    ["Just tell me whether the invoice is paid: yes, no or unknown.", "Yes, it was paid on Monday.", 0],
+    ["Your entire reply must be low, medium or high, one of those three levels.", "Medium", 1],
+    [
+      "Your entire reply must be low, medium or high, one of those three levels.",
+      "Somewhere between low and medium.",
+      0,
+    ],
+    ["Answer with one of: red, green, and blue.", "blue", 1],
+    ["Answer with one of: red, green, and blue.", "purple", 0],
+  ])("%j on %j scores %d", (requirement, text, score) => {
+    expect(verifyRequirement(text, requirement).score).toBe(score);
+  });
+
+  test.each([
+    // The answer and more: no fixed set of answers.
+    "Tell me whether you agree: yes or no, and explain why.",
+    "Tell me whether you agree: write a short paragraph.",
+    "Your answer must be short, clear and friendly.",
+  ])("%j is no fixed set of answers", (requirement) => {
+    expect(parseRequirement(requirement).checks.filter((check) => check.kind === "one_of")).toStrictEqual([]);
+  });
+});
