@@ -32,8 +32,9 @@ const UPPER = compiledPattern(
     `\\b${UPPER_WORDS}(?: letters)? only\\b`,
     `\\ball[- ]caps\\b`,
     `\\bcapitali[sz]e (?:the (?:entire|whole) (?:response|answer|text|reply|output)|everything|all (?:letters|words|of it))\\b`,
-    // "with every letter capitalized", "all characters in uppercase".
-    `\\b(?:every|each|all(?: the)?) (?:letters?|characters?) (?:(?:is|are|must be|should be) )?(?:capitali[sz]ed|in ${UPPER_WORDS}|${UPPER_WORDS})\\b`,
+    // "with every letter capitalized", "all characters in uppercase", "keep every single letter uppercase",
+    // "make every letter a capital".
+    `\\b(?:every|each|all(?: the)?)(?: single)? (?:letters?|characters?) (?:(?:is|are|must be|should be|stays?|remains?) )?(?:capitali[sz]ed|in ${UPPER_WORDS}|${UPPER_WORDS}|an? (?:capital|uppercase)(?: letter)?)\\b`,
   ].join("|"),
   "gi",
 );

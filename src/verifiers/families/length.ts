@@ -18,7 +18,7 @@ const SPECIAL_UNIT = `(?:(?:fully|entirely|completely|totally|wholly) (?:capital
 const UNIT =
   "(" +
   SPECIAL_UNIT +
-  "|paragraphs?|paras?|sentences?|words?|characters?|chars?|lines?|bullet[- ]?points?|bullet (?:items?|list items?)|bullets?|bulleted (?:items?|points?|list items?)|numbered (?:items?|points?|list items?|steps?)|list items?|items?|(?:markdown |section )?(?:headers?|headings?))";
+  "|paragraphs?|paras?|sentences?|words?|characters?|chars?|lines?|bullet[- ]?points?|bullet (?:items?|list items?)|bullets?|bulleted (?:items?|points?|list items?)|numbered (?:items?|points?|list items?|steps?)|list items?|items?|(?:list )?entries|(?:markdown |section )?(?:headers?|headings?))";
 const ADJECTIVES =
   "(?:(?:short|long|concise|brief|full|complete|separate|distinct|total|key|main|clear|simple|different|unique|well-written|coherent|detailed|additional|whole|markdown)\\s+){0,2}";
 const AT_MOST =
@@ -91,7 +91,7 @@ function readUnit(written: string): CountUnit {
   if (unit.startsWith("line")) return "lines";
   if (unit.startsWith("bullet")) return "bullets";
   if (unit.startsWith("numbered")) return "numbered_items";
-  if (unit.includes("item")) return "list_items";
+  if (unit.includes("item") || /entr(?:y|ies)/.test(unit)) return "list_items";
   return "headers";
 }
 

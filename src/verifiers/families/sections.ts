@@ -83,7 +83,7 @@ const SECTIONS_COUNT = compiledPattern(
   "i",
 );
 const SECTION_MARKER = compiledPattern(
-  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|ed|ing)?\b(?:(?:(?! and |, |; )[^.\n]){0,60}?\b(?:with|as|by|using)\b)?(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?:? ["'“‘]?(\p{L}[\p{L}-]*)(?: (?:X|N|number|(?:followed by|then|and|plus|with) (?:its|the|a|their|a running) (?:number|index|section number|sequence number))|(?: ?(?:#|<n>|\{n\}|\[n\]|\[number\]|\d+)))["'”’]?(?![\p{L}\p{N}])/iu,
+  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|d|ed|ing)?\b(?:(?:(?! and |, |; )[^.\n]){0,60}?\b(?:with|as|by|using)\b)?(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?(?: (?:the|an?)(?= ["'“‘]))?:? ["'“‘]?(\p{L}[\p{L}-]*)(?: (?:X|N|number|(?:followed by|then|and|plus|with) (?:its|the|a|their|a running) (?:number|index|section number|sequence number))|(?: ?(?:#|<n>|\{n\}|\[n\]|\[number\]|\d+)))["'”’]?(?![\p{L}\p{N}])(?: (?:word|label|heading|header|title|prefix|line|marker)(?![\p{L}\p{N}]))?/iu,
 );
 
 const PARAGRAPH_DIVIDER = compiledPattern(

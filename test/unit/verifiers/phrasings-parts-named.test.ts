@@ -1,0 +1,52 @@
+// Readings the blind batch of 2026-12-07 (b) showed missing, each tested here on sentences of our own:
+// every single letter in capitals, a list's entries counted, and sections introduced by a marker named
+// with its kind ("each introduced by a 'Day X' heading"), which is no markdown header.
+import { describe, expect, test } from "vitest";
+import { parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
+
+const kinds = (requirement: string) =>
+  parseRequirement(requirement).checks.map((check) => {
+    if (check.kind === "case") return `case ${check.case}`;
+    if (check.kind === "count") return `${check.unit} ${check.min ?? ""}-${check.max ?? ""}`;
+    if (check.kind === "sections") return `sections ${check.marker} ${check.min ?? ""}-${check.max ?? ""}`;
+    return check.kind;
+  });
+
+describe("what the requirement names is read as what it says", () => {
+  test.each<[string, string[]]>([
+    ["Please keep every single letter uppercase, it is for a banner.", ["case upper"]],
+    ["Make every single letter a capital.", ["case upper"]],
+    ["Each single character must be uppercase.", ["case upper"]],
+    ["Give me a checklist with five entries.", ["list_items 5-5"]],
+    ["The list needs at least six entries.", ["list_items 6-"]],
+    ["Use four sections, each introduced by a 'Day X' heading.", ["sections Day 4-4"]],
+    ["Organise it in 3 parts, each marked with a 'Part N' label.", ["sections Part 3-3"]],
+    ["Write 5 sections, each named 'Step N'.", ["sections Step 5-5"]],
+  ])("%j is %j", (requirement, expected) => {
+    expect(kinds(requirement)).toStrictEqual(expected);
+  });
+
+  test.each([
+    // Only the title's letters: no case for the whole text.
+    "Make every letter of the title a capital.",
+    // Journal entries are no list.
+    "Write three journal entries.",
+  ])("%j is not read as a rule on the whole text", (requirement) => {
+    expect(kinds(requirement)).toStrictEqual([]);
+  });
+
+  test.each<[string, string, 0 | 1]>([
+    ["Please keep every single letter uppercase, it is for a banner.", "GRAND OPENING ON FRIDAY", 1],
+    ["Please keep every single letter uppercase, it is for a banner.", "Grand opening on Friday", 0],
+    ["Give me a checklist with five entries.", "- milk\n- eggs\n- bread\n- tea\n- rice", 1],
+    ["Give me a checklist with five entries.", "- milk\n- eggs\n- bread", 0],
+    [
+      "Use three sections, each introduced by a 'Day X' heading.",
+      "Day 1\nMuseum in the morning.\n\nDay 2\nBoat trip.\n\nDay 3\nMarket and flight home.",
+      1,
+    ],
+    ["Use three sections, each introduced by a 'Day X' heading.", "Day 1\nMuseum.\n\nDay 2\nBoat trip.", 0],
+  ])("%j on %j scores %d", (requirement, text, score) => {
+    expect(verifyRequirement(text, requirement).score).toBe(score);
+  });
+});
