@@ -27,7 +27,13 @@ const CONTRAST = /\b(?:but|however|although|though|whereas|while|yet)\b/gi;
 export class ClauseState {
   readonly original: string;
   readonly context: ParseContext;
-  text: string;
+  #text: string;
+  /**
+   * Spans consumed since the working copy was last written: applied together when it is next read, so
+   * that a family consuming each of many matches (a description of "bullet points " repeated) writes the
+   * copy once, not once per match (4.1 s for 84,000 characters, quadratic, before).
+   */
+  #consumed: [number, number][] = [];
   readonly checks: Check[] = [];
   /** Fragments a family recognised but cannot check (a negated language, a per-paragraph count...). */
   readonly unsupported: string[] = [];
@@ -35,13 +41,34 @@ export class ClauseState {
 
   constructor(original: string, context: ParseContext) {
     this.original = original;
-    this.text = original;
+    this.#text = original;
     this.context = context;
+  }
+
+  /** The working copy: the clause with what was understood so far replaced by {@link CONSUMED}. */
+  get text(): string {
+    if (this.#consumed.length > 0) {
+      const spans = this.#consumed.sort((a, b) => a[0] - b[0]);
+      this.#consumed = [];
+      const parts: string[] = [];
+      let at = 0;
+      for (const [start, end] of spans) {
+        const from = Math.max(start, at);
+        if (end <= from) continue;
+        parts.push(this.#text.slice(at, from), CONSUMED.repeat(end - from));
+        at = end;
+      }
+      parts.push(this.#text.slice(at));
+      this.#text = parts.join("");
+    }
+    return this.#text;
   }
 
   /** Marks `[start, end)` as understood. */
   consume(start: number, end: number): void {
-    this.text = this.text.slice(0, start) + CONSUMED.repeat(end - start) + this.text.slice(end);
+    const from = Math.max(0, start);
+    const to = Math.min(end, this.original.length);
+    if (to > from) this.#consumed.push([from, to]);
   }
 
   /** The original words of `[start, end)`, quotes restored, for a check's `source`. */

@@ -179,7 +179,13 @@ export function recognizeStructure(state: ClauseState): void {
       const end = start + match[0].length;
       // "Every bullet point must be under 10 words" is about each bullet, and "title case for headings"
       // about headings if there are any: neither asks for the structure itself.
-      if (/\b(?:each|every|per|for(?: the| all| any)?)\s+$/i.test(state.original.slice(0, start))) return;
+      // The words just before: a look along the whole clause before each match was quadratic.
+      if (
+        /\b(?:each|every|per|for(?: the| all| any)?)\s+$/i.test(
+          state.original.slice(Math.max(0, start - 40), start),
+        )
+      )
+        return;
       const check: CountCheck = { kind: "count", unit, source: state.source(start, end) };
       if (state.isNegatedBefore(start)) check.max = 0;
       else check.min = 1;

@@ -25,8 +25,12 @@ const ITEM = `${NOT_QUALIFIER}(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’ -]{0,4
 const SEPARATOR = "\\s*(?:,\\s*(?:or|and)\\b|,|;|/|\\bor\\b)\\s*";
 // The last item ends where its word ends: the lazy ITEM would otherwise stop after one letter ("red, g").
 const LIST = `\\(?\\[?(?<list>${ITEM}(?:${SEPARATOR}${ITEM})+)(?![\\p{L}\\p{N}])\\]?\\)?`;
-// Options of one to three words each, none starting with "and" (", and explain why" asks for more).
-const SHORT_ITEM = `${NOT_QUALIFIER}(?!and\\b)(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*){0,2})`;
+// Options of one to three words each, none of them "or" or "and" (", and explain why" asks for more): a
+// list then splits one way only, so that a pattern which fails after it fails in linear time (an option
+// that may hold "or" can be split at each "or" or not, and trying every split of "a or a or ..." took
+// seconds for 16 of them).
+const OPTION_WORD = "(?!(?:or|and)\\b)[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*";
+const SHORT_ITEM = `${NOT_QUALIFIER}(?:${QUOTE}|${OPTION_WORD}(?: ${OPTION_WORD}){0,2})(?![\\p{L}\\p{N}'’-])`;
 const SHORT_SEPARATOR = "\\s*(?:,\\s*or\\b|,|;|/|\\bor\\b)\\s*";
 const SHORT_LIST = `(?<list>${SHORT_ITEM}(?:${SHORT_SEPARATOR}${SHORT_ITEM})+)`;
 // Options named without "one of": each a quoted string or one word, checked in code (a label such as
@@ -51,7 +55,7 @@ const MODAL = "(?:must|should|has to|needs to|shall|may only|can only|will|is to
 const ONE_OF_PHRASINGS = [
   // "Your whole answer must be positive, negative or neutral, one of those three labels": the options first,
   // then what they are (first of all, so that it takes the whole clause).
-  `\\b(?:the |your )?(?:(?:whole|entire|full|complete) )?(?:answer|response|reply|output)(?: ${MODAL}) be(?: either)? ${LIST}\\s*[,;:(]?\\s*(?:(?:exactly|only) )?one of (?:those|these|the|them)(?: (?:two|three|four|five|six|\\d+))?(?: ${NOUNS})?\\)?`,
+  `\\b(?:the |your )?(?:(?:whole|entire|full|complete) )?(?:answer|response|reply|output)(?: ${MODAL}) be(?: either)? ${SHORT_LIST}\\s*[,;:(]?\\s*(?:(?:exactly|only) )?one of (?:those|these|the|them)(?: (?:two|three|four|five|six|\\d+))?(?: ${NOUNS})?\\)?`,
   // "Answer with one of the following options: ...", "Reply only with either 'agree' or 'disagree'".
   `\\b(?:${ADVERB} )?(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: ${ADVERB})? (?:with|from|using|by saying)?(?: ${ADVERB})? ?${ONE_OF}\\s*:?\\s*${LIST}`,
   // "Your output must be exactly one word from this list: urgent, normal, low".

@@ -113,8 +113,11 @@ const BLANK_LINE_DIVIDER = compiledPattern(
   "i",
 );
 
+// The words of a list come at most 300 characters before its example: from each of them the line is
+// looked along that far, not to its end ("list items " repeated took 0.7 s for 40,000 characters, and
+// four times the time for twice the text).
 const LIST_EXAMPLE =
-  /(\b(?:bullet|bulleted|list|numbered|items?|points?)\b[^\n]*?)\s*,?\s*\b(?:such as|for example|for instance|e\.g\.|i\.e\.|like|as follows|as shown|as in)\s*:?[ \t]*\n((?:[ \t]*(?:[*\-+•]|\d+[.)])[ \t][^\n]*(?:\n|$))+)/gi;
+  /(\b(?:bullet|bulleted|list|numbered|items?|points?)\b[^\n]{0,300}?)\s*,?\s*\b(?:such as|for example|for instance|e\.g\.|i\.e\.|like|as follows|as shown|as in)\s*:?[ \t]*\n((?:[ \t]*(?:[*\-+•]|\d+[.)])[ \t][^\n]*(?:\n|$))+)/gi;
 
 function symbolOf(count: string | undefined, name: string | undefined, literal: string | undefined): string {
   if (literal !== undefined) return literal;

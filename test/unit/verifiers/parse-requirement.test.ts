@@ -312,6 +312,16 @@ describe("parseRequirement", () => {
       "a quote mark after 'with', then a long line without another",
       (length: number) => `Start with " ${"abc ".repeat(length / 4)}`,
     ],
+    // A list of options that could be split at each "or" or not, then a tail that fails: every split was
+    // tried (16 of "a or " took 5.5 s; this round's "options, one of those labels" pattern).
+    [
+      "options joined by 'or' after 'must be'",
+      (length: number) => `Your answer must be ${"a or ".repeat(length / 5)}`,
+    ],
+    // From each list word, the line was looked along to its end for "such as" (0.7 s for 40,000 characters).
+    ["'list items' repeated", (length: number) => "list items ".repeat(length / 11)],
+    // Each match consumed rewrote the whole clause (4.1 s for 84,000 characters).
+    ["'bullet points' repeated", (length: number) => "bullet points ".repeat(length / 14)],
   ])("a description of %s is parsed in time linear in its length", (_name, descriptionOf) => {
     // The same ratio as above: four times the text takes about four times as long, not sixteen.
     const timed = (length: number) => {
