@@ -17,7 +17,7 @@ import type { FamilyScore } from "./family-score.js";
 const AVOID_VERBS =
   "avoid(?:ing)? (?:saying|using|writing|mentioning)|avoid|avoiding|exclude|excluding|omit|omitting|skip|skipping|ban|bans|banning|stay away from|stay clear of|steer clear of|keep away from|keep clear of";
 const AVOID_START = compiledPattern(`^(?:${AVOID_VERBS})\\b`, "i");
-const LIST_VERBS = `use|uses|using|include|includes|including|contain|contains|containing|say|saying|write|writing|repeat|repeating|feature|featuring|mention|mentions|mentioning|add|adding|incorporate|incorporating|(?:work|weave|slip|fit|drop|throw|sneak)(?:s|ing)? in|${AVOID_VERBS}`;
+const LIST_VERBS = `use|uses|using|include|includes|including|contain|contains|containing|say|saying|write|writing|repeat|repeating|feature|featuring|mention|mentions|mentioning|add|adding|incorporate|incorporating|(?:work|weave|slip|fit|drop|throw|sneak)(?:s|ing)? in|weave|weaves|weaving|work|works|working|sneak|sneaks|slip|slips|${AVOID_VERBS}`;
 /** "use the words", "include the keywords", "avoid the terms": introduces a list of literal keywords. */
 const MARKER_ANCHOR = compiledPattern(
   `\\b(?:${LIST_VERBS})(?: (?:the|any|these|those|following|of|all|each|both|either|exact))* (?:key ?)?(?:words?|terms?|phrases?|keywords?|expressions?|names?|strings?)\\b(?: (?:like|such as|below))?:?`,

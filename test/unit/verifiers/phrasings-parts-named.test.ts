@@ -1,6 +1,7 @@
 // Readings the blind batch of 2026-12-07 (b) showed missing, each tested here on sentences of our own:
-// every single letter in capitals, a list's entries counted, and sections introduced by a marker named
-// with its kind ("each introduced by a 'Day X' heading"), which is no markdown header.
+// every single letter in capitals, a list's entries counted, sections introduced by a marker named with
+// its kind ("each introduced by a 'Day X' heading"), which is no markdown header, and words worked or
+// woven into a text.
 import { describe, expect, test } from "vitest";
 import { parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
 
@@ -22,6 +23,9 @@ describe("what the requirement names is read as what it says", () => {
     ["Use four sections, each introduced by a 'Day X' heading.", ["sections Day 4-4"]],
     ["Organise it in 3 parts, each marked with a 'Part N' label.", ["sections Part 3-3"]],
     ["Write 5 sections, each named 'Step N'.", ["sections Step 5-5"]],
+    ["Please weave the words 'lantern' and 'tide' into the poem.", ["keywords"]],
+    ["Work the term 'latency budget' into your answer.", ["keywords"]],
+    ["Sneak 'banana' into the story somewhere.", ["keywords"]],
   ])("%j is %j", (requirement, expected) => {
     expect(kinds(requirement)).toStrictEqual(expected);
   });
@@ -31,6 +35,8 @@ describe("what the requirement names is read as what it says", () => {
     "Make every letter of the title a capital.",
     // Journal entries are no list.
     "Write three journal entries.",
+    // Working on words is no keyword.
+    "Work on the words you use.",
   ])("%j is not read as a rule on the whole text", (requirement) => {
     expect(kinds(requirement)).toStrictEqual([]);
   });
@@ -46,7 +52,14 @@ describe("what the requirement names is read as what it says", () => {
       1,
     ],
     ["Use three sections, each introduced by a 'Day X' heading.", "Day 1\nMuseum.\n\nDay 2\nBoat trip.", 0],
-  ])("%j on %j scores %d", (requirement, text, score) => {
-    expect(verifyRequirement(text, requirement).score).toBe(score);
+    [
+      "Please weave the words 'lantern' and 'tide' into the poem.",
+      "The lantern swings\nwhile the tide comes in.",
+      1,
+    ],
+    ["Please weave the words 'lantern' and 'tide' into the poem.", "The lantern swings\nover the harbor.", 0],
+  ])("%j on %j passes: %d", (requirement, text, passes) => {
+    // A pass in full (a partial verdict's checked part) or less than one: fewer keywords found score less.
+    expect(verifyRequirement(text, requirement).score === 1).toBe(passes === 1);
   });
 });
