@@ -81,7 +81,7 @@ export const SAME_AS: Record<string, readonly string[]> = {
   prs: ["pes"],
 };
 
-/** Whether `found` is `wanted`, or a language that counts as it. */
+/** Whether `found` counts as `wanted`; no language found (undefined) is none. */
 export function isSame(found: string | undefined, wanted: string): boolean {
   return found === wanted || (SAME_AS[wanted]?.includes(found as string) ?? false);
 }

@@ -306,7 +306,6 @@ function scriptOf(code: string): string | undefined {
   return SCRIPTS.find(([, , codes]) => codes.includes(code))?.[0] ?? "Latin";
 }
 
-/** Whether `found` counts as `wanted`; no language found (undefined) is none. */
 /** How much of a text is read paragraph by paragraph (a megabyte of prose is read from its start). */
 const PARTS_LENGTH = 100_000;
 
