@@ -81,7 +81,7 @@ const FILLER = new Set(
   we us i i'd i'm let lets generate create produce compose draft put make sure when where while if than per time times
   same like such following below above throughout anywhere everything each should forget fail neglect instead
   rather essay email letter story poem summary article blog post note tweet report recipe description caption review speech somewhere exclude excluding omit
-  omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave`.split(
+  omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave try tries trying`.split(
     /\s+/,
   ),
 );

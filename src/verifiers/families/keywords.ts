@@ -116,6 +116,18 @@ const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefin
     bounded((max) => ({ max })),
     /\bor (?:fewer|less)\b/i,
   ],
+  // "twice at most", "3 times at the most", "five times max": the bound after the count (read as a bare
+  // minimum before).
+  [
+    compiledPattern(`\\b(${TIMES}),? (?:at (?:the )?most|max(?:imum)?|tops)\\b`, "i"),
+    bounded((max) => ({ max })),
+    /\b(?:at (?:the )?most|max(?:imum)?|tops)\b/i,
+  ],
+  [
+    compiledPattern(`\\b(${TIMES}),? (?:at (?:the )?least|min(?:imum)?)\\b`, "i"),
+    bounded((min) => ({ min })),
+    /\b(?:at (?:the )?least|min(?:imum)?)\b/i,
+  ],
   [
     compiledPattern(
       `\\b(?:at least|no fewer than|no less than|not less than|a minimum of|min(?:imum)?) (${TIMES})`,
@@ -144,7 +156,16 @@ const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefin
 ];
 
 const TRAILING_FILLER =
-  /(?:\s+(?:in|within|anywhere in|throughout|from|inside) (?:the |your |this |my )?(?:entire |whole )?(?:response|answer|text|output|reply|essay|email|letter|story|summary|message|post|article)s?|\s+(?:at all|anywhere|somewhere|whatsoever|explicitly|by name|directly|again|ever|please|either))+$/i;
+  /(?:\s+(?:in|within|anywhere in|throughout|from|inside) (?:the |your |this |my )?(?:entire |whole )?(?:response|answer|text|output|reply|essay|email|letter|story|summary|message|post|article)s?|[\s,]+(?:at all|anywhere|somewhere|whatsoever|explicitly|by name|directly|again|ever|please|either|thanks|thank you))+$/i;
+/**
+ * `text` without the fillers that end it ("..., please", "anywhere in your answer"). Read from its last 200
+ * characters only: the pattern, anchored at the end, is tried from every position, which over a long text
+ * was quadratic (", please" repeated: 0.23 s for 40,000 characters).
+ */
+function stripTrailingFiller(text: string): string {
+  const cut = Math.max(0, text.length - 200);
+  return text.slice(0, cut) + text.slice(cut).replace(TRAILING_FILLER, "");
+}
 const LEADING_FILLER =
   /^(?:(?:(?:a single|a|one|any|single) word|anything|something|a thing) about\s+|(?:the|a|an|any|your|our|my|their|its|his|her|this|that|these|those|some|both|either|all|of|about|word|words|mention|mentions|reference|references|to|term|terms|name|phrase|keyword|keywords)(?:\s+|$))+/i;
 const VAGUE = new Set([
@@ -314,6 +335,8 @@ function splitItems(
     list = list.slice(0, found.index) + list.slice(found.index + found[0].length);
     break;
   }
+  // "Mention 'Berlin', please": a courtesy after the list is no item of it.
+  list = stripTrailingFiller(list);
   // "competitors such as Globex or Initech": the examples are keywords too, and so is the category.
   const examples = /\s*,?\s+\b(?:such as|like|including|for example|for instance|eg|namely)\b:?\s*/i.exec(
     list,
@@ -346,7 +369,7 @@ function cleanItem(state: ClauseState, raw: string): Item | null | undefined {
   let previous = "";
   while (previous !== item) {
     previous = item;
-    item = item.replace(TRAILING_FILLER, "").replace(LEADING_FILLER, "").trim();
+    item = stripTrailingFiller(item).replace(LEADING_FILLER, "").trim();
     // "the company's CEO" is about the CEO: keep what follows the last possessive.
     item = item.replace(/^.*['’]s\s+/, "");
   }
@@ -388,7 +411,7 @@ function addKeywords(
       const range = found ? read(found) : undefined;
       if (found && range !== undefined && /^[\s,]*$/.test(tail.slice(0, found.index))) {
         const after = tail.slice(found.index + found[0].length);
-        if (pattern === BARE_FREQUENCY && !/^[\s,.;!]*$/.test(after.replace(TRAILING_FILLER, ""))) break;
+        if (pattern === BARE_FREQUENCY && !/^[\s,.;!]*$/.test(stripTrailingFiller(after))) break;
         frequency = range;
         last = end + found.index + found[0].length;
         break;

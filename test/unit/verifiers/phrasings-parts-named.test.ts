@@ -1,7 +1,7 @@
 // Readings the blind batch of 2026-12-07 (b) showed missing, each tested here on sentences of our own:
 // every single letter in capitals, a list's entries counted, sections introduced by a marker named with
-// its kind ("each introduced by a 'Day X' heading"), which is no markdown header, and words worked or
-// woven into a text.
+// its kind ("each introduced by a 'Day X' heading"), which is no markdown header, words worked or woven
+// into a text, a keyword's bound after its count ("twice at most"), and a courtesy after the list.
 import { describe, expect, test } from "vitest";
 import { parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
 
@@ -60,6 +60,26 @@ describe("what the requirement names is read as what it says", () => {
     ["Please weave the words 'lantern' and 'tide' into the poem.", "The lantern swings\nover the harbor.", 0],
   ])("%j on %j passes: %d", (requirement, text, passes) => {
     // A pass in full (a partial verdict's checked part) or less than one: fewer keywords found score less.
+    expect(verifyRequirement(text, requirement).score === 1).toBe(passes === 1);
+  });
+
+  test.each<[string, { min?: number; max?: number }, string[]]>([
+    ["Say 'simple' twice at most.", { min: 0, max: 2 }, ["simple"]],
+    ["Use 'cloud' 3 times at the most.", { min: 0, max: 3 }, ["cloud"]],
+    ["Use 'cloud' five times max.", { min: 0, max: 5 }, ["cloud"]],
+    ["Mention 'Rome' twice at least.", { min: 2 }, ["Rome"]],
+    ["Try to say 'simple' at most twice, please.", { min: 0, max: 2 }, ["simple"]],
+    ["Mention 'Berlin' and 'Paris', thanks.", { min: 1 }, ["Berlin", "Paris"]],
+  ])("%j counts %j of %j", (requirement, bounds, keywords) => {
+    const parsed = parseRequirement(requirement);
+    expect(parsed.checks).toStrictEqual([expect.objectContaining({ kind: "keywords", keywords, ...bounds })]);
+    expect(parsed.unchecked).toStrictEqual([]);
+  });
+
+  test.each<[string, string, 0 | 1]>([
+    ["Say 'simple' twice at most.", "It is simple. Truly simple.", 1],
+    ["Say 'simple' twice at most.", "Simple steps, simple tools, simple rules, simple life.", 0],
+  ])("%j on %j passes: %d", (requirement, text, passes) => {
     expect(verifyRequirement(text, requirement).score === 1).toBe(passes === 1);
   });
 });
