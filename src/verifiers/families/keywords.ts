@@ -9,9 +9,10 @@ import type { KeywordsCheck } from "../check.js";
 import { type ClauseState, CONSUMED, eachMatch, QUOTE } from "../clause-state.js";
 import { compiledPattern } from "../compiled-pattern.js";
 import { escapeRegex, memoize } from "../memo.js";
-import { NUMBER, parseTimes, TIMES } from "../numbers.js";
+import { NUMBER } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
+import { BARE_FREQUENCY, FREQUENCIES } from "./keyword-frequencies.js";
 
 /** Verbs that forbid what follows them: "avoid 'X'", "stay away from the word X", "ban the terms X and Y". */
 const AVOID_VERBS =
@@ -66,94 +67,6 @@ const KEEP_OUT = compiledPattern(
 );
 /** "No 'very' anywhere": "no" directly before quoted keywords. */
 const NO_QUOTED = compiledPattern(`\\bno ((?:${QUOTE})(?:(?:,| and| or| nor)+ ?${QUOTE})*)`, "giu");
-
-const BARE_FREQUENCY = compiledPattern(`\\b(${TIMES})`, "i");
-type Range = { min?: number; max?: number };
-/** Reads a count from a match's first group (and a second bound from its second): undefined when it is not one. */
-const bounded =
-  (read: (first: number, second: number) => Range) =>
-  (match: RegExpExecArray): Range | undefined => {
-    const first = parseTimes(match[1]!);
-    const second = match[2] === undefined ? 0 : parseTimes(match[2]);
-    return first === undefined || second === undefined ? undefined : read(first, second);
-  };
-const NUMBER_OR_TIMES = `(?:${TIMES}|${NUMBER})`;
-/**
- * How often, most specific first: both bounds of a range before either alone, a bare count last. The
- * range patterns start with a number's many spellings: each is tried only on text holding its words.
- */
-const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | undefined, RegExp?][] = [
-  // "at least four times but fewer than seven times", "between 2 and 4 times".
-  [
-    compiledPattern(
-      `\\b(?:at least|no fewer than|no less than|a minimum of) (${NUMBER_OR_TIMES}),? (?:but|and) (?:fewer|less) than (${NUMBER_OR_TIMES})`,
-      "i",
-    ),
-    bounded((min, below) => ({ min, max: Math.max(0, below - 1) })),
-    /\b(?:fewer|less) than\b/i,
-  ],
-  [
-    compiledPattern(
-      `\\b(?:at least|no fewer than|no less than|a minimum of) (${NUMBER_OR_TIMES}),? (?:but|and) (?:at most|no more than|not more than|a maximum of) (${NUMBER_OR_TIMES})`,
-      "i",
-    ),
-    bounded((min, max) => ({ min, max })),
-    /\b(?:at most|no more than|not more than|a maximum of)\b/i,
-  ],
-  [
-    compiledPattern(`\\bbetween (${NUMBER}) and (${NUMBER_OR_TIMES})`, "i"),
-    bounded((low, high) => ({ min: Math.min(low, high), max: Math.max(low, high) })),
-    /\bbetween\b/i,
-  ],
-  // "three or more times", "2 times or more", "five or fewer times".
-  [
-    compiledPattern(`\\b(${NUMBER})(?: times?)? or more(?: times)?`, "i"),
-    bounded((min) => ({ min })),
-    /\bor more\b/i,
-  ],
-  [
-    compiledPattern(`\\b(${NUMBER})(?: times?)? or (?:fewer|less)(?: times)?`, "i"),
-    bounded((max) => ({ max })),
-    /\bor (?:fewer|less)\b/i,
-  ],
-  // "twice at most", "3 times at the most", "five times max": the bound after the count (read as a bare
-  // minimum before).
-  [
-    compiledPattern(`\\b(${TIMES}),? (?:at (?:the )?most|max(?:imum)?|tops)\\b`, "i"),
-    bounded((max) => ({ max })),
-    /\b(?:at (?:the )?most|max(?:imum)?|tops)\b/i,
-  ],
-  [
-    compiledPattern(`\\b(${TIMES}),? (?:at (?:the )?least|min(?:imum)?)\\b`, "i"),
-    bounded((min) => ({ min })),
-    /\b(?:at (?:the )?least|min(?:imum)?)\b/i,
-  ],
-  [
-    compiledPattern(
-      `\\b(?:at least|no fewer than|no less than|not less than|a minimum of|min(?:imum)?) (${TIMES})`,
-      "i",
-    ),
-    bounded((min) => ({ min })),
-  ],
-  [
-    compiledPattern(
-      `\\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?) (${TIMES})`,
-      "i",
-    ),
-    bounded((max) => ({ max })),
-  ],
-  [
-    compiledPattern(`\\b(?:exactly|precisely|only) (${TIMES})`, "i"),
-    bounded((count) => ({ min: count, max: count })),
-  ],
-  [compiledPattern(`\\bmore than (${TIMES})`, "i"), bounded((count) => ({ min: count + 1 }))],
-  [
-    compiledPattern(`\\b(?:fewer|less) than (${TIMES})`, "i"),
-    bounded((count) => ({ max: Math.max(0, count - 1) })),
-  ],
-  // A bare "mention X three times" is read as a minimum, the way people mean it.
-  [BARE_FREQUENCY, bounded((count) => ({ min: count }))],
-];
 
 const TRAILING_FILLER =
   /(?:\s+(?:in|within|anywhere in|throughout|from|inside) (?:the |your |this |my )?(?:entire |whole )?(?:response|answer|text|output|reply|essay|email|letter|story|summary|message|post|article)s?|[\s,]+(?:at all|anywhere|somewhere|whatsoever|explicitly|by name|directly|again|ever|please|either|thanks|thank you))+$/i;

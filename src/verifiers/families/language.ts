@@ -306,6 +306,8 @@ function scriptOf(code: string): string | undefined {
   return SCRIPTS.find(([, , codes]) => codes.includes(code))?.[0] ?? "Latin";
 }
 
+/** The letters a paragraph needs to be read on its own: more than a short phrase. */
+const MIN_PART_LETTERS = 60;
 /** How much of a text is read paragraph by paragraph (a megabyte of prose is read from its start). */
 const PARTS_LENGTH = 100_000;
 
@@ -323,9 +325,12 @@ function otherLanguagePart(
     .split(/\n\s*\n/);
   for (const [index, paragraph] of paragraphs.entries()) {
     const prose = cleanProse(paragraph);
-    if ((prose.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS_FOR_LANGUAGE) continue;
-    const favored = favoredLanguage(voteFunctionWords(prose));
-    if (favored === undefined || isSame(favored, wanted)) continue;
+    if ((prose.match(/\p{L}/gu)?.length ?? 0) < MIN_PART_LETTERS) continue;
+    const votes = voteFunctionWords(prose);
+    const favored = favoredLanguage(votes);
+    // A phrase asked for in another language ("End with 'Is there anything else?'" under "Write in German")
+    // is no paragraph in it: a sentence of its own, at least three of its common words.
+    if (favored === undefined || isSame(favored, wanted) || (votes.get(favored) ?? 0) < 3) continue;
     const read = detectSample(prose, wanted);
     if (isSame(read.language, favored) && !read.close.some((code) => isSame(code, wanted)))
       return { paragraph: index + 1, language: favored };

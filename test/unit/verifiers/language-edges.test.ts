@@ -317,6 +317,14 @@ describe("a paragraph in another language", () => {
       /^detected French/,
     ],
     [
+      // A phrase asked for in another language, on a line of its own, is no paragraph in it.
+      "a required English closing question after German stays German",
+      "Die Rechnung von Acme Corp ist eingegangen. Der Betrag beträgt 1234,5 USD und ist bald fällig.\n\nFälligkeitsdatum: 03/15/2026 Is there anything else?",
+      "Write in German",
+      1,
+      /^detected German/,
+    ],
+    [
       "a French paragraph in an English answer fails 'in English'",
       `We finished the first phase last week and the tests are running now.\n\nThe supplier was late, but they promised the parts before the end of the month.\n\n${FRENCH[1]}`,
       "Answer in English",
