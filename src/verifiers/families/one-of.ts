@@ -21,8 +21,10 @@ import type { FamilyScore } from "./family-score.js";
 const NOT_QUALIFIER =
   "(?!(?:and |please )?(?:(?:say|write|add|output|include|type|give|return) )?(?:nothing|no other)\\b|one of\\b)";
 const ITEM = `${NOT_QUALIFIER}(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’ -]{0,40}?)`;
+/** Between options: a comma, semicolon, slash or "or", and after a comma the words that end a list. */
+const separator = (listEnds: string) => `\\s*(?:,\\s*(?:${listEnds})\\b|,|;|/|\\bor\\b)\\s*`;
 // ", and" ends a list as ", or" does ("one of: red, green, and blue").
-const SEPARATOR = "\\s*(?:,\\s*(?:or|and)\\b|,|;|/|\\bor\\b)\\s*";
+const SEPARATOR = separator("or|and");
 // The last item ends where its word ends: the lazy ITEM would otherwise stop after one letter ("red, g").
 const LIST = `\\(?\\[?(?<list>${ITEM}(?:${SEPARATOR}${ITEM})+)(?![\\p{L}\\p{N}])\\]?\\)?`;
 // Options of one to three words each, none of them "or" or "and" (", and explain why" asks for more): a
@@ -31,7 +33,7 @@ const LIST = `\\(?\\[?(?<list>${ITEM}(?:${SEPARATOR}${ITEM})+)(?![\\p{L}\\p{N}])
 // seconds for 16 of them).
 const OPTION_WORD = "(?!(?:or|and)\\b)[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*";
 const SHORT_ITEM = `${NOT_QUALIFIER}(?:${QUOTE}|${OPTION_WORD}(?: ${OPTION_WORD}){0,2})(?![\\p{L}\\p{N}'’-])`;
-const SHORT_SEPARATOR = "\\s*(?:,\\s*or\\b|,|;|/|\\bor\\b)\\s*";
+const SHORT_SEPARATOR = separator("or");
 const SHORT_LIST = `(?<list>${SHORT_ITEM}(?:${SHORT_SEPARATOR}${SHORT_ITEM})+)`;
 // Options named without "one of": each a quoted string or one word, checked in code (a label such as
 // "yes", or Capitalised as options are: "Yes, No or Maybe", "A, B, C or D").
