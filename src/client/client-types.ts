@@ -47,6 +47,15 @@ export interface MaestroClientOptions {
   /** Time allowed for one request attempt, response included. Default 60,000 ms. */
   requestTimeoutMs?: number;
   /**
+   * Ask the server to hold `runs.createAndPoll`'s create, and each retrieve after it, until the run ends,
+   * up to this long each (`Prefer: wait=<seconds>`, RFC 7240), instead of polling on a timer: the run is
+   * seen ending the moment it does, usually with the create's one request. The local server honours it
+   * and says so (`Preference-Applied`); from a server that does not, polling goes on as without it. Whole
+   * seconds, at most `requestTimeoutMs` less 5 s. Default: off, as AI21's API does not document it; the
+   * harness turns it on against the embedded local server.
+   */
+  serverWaitMs?: number;
+  /**
    * Validate each request before sending it: `true` (the default) refuses requests with error-level
    * issues, `"strict"` also refuses warnings, `false` sends everything as given.
    */

@@ -92,10 +92,21 @@ export function createMaestroClient(options: MaestroClientOptions = {}): Maestro
       validate,
       pollDefaults: options.poll ?? {},
       durations: options.durations,
+      serverWaitSeconds: serverWaitSeconds(options.serverWaitMs, requestTimeoutMs),
     }),
     library: createLibraryResource({ raw, call }),
     chat: createChatResource({ raw, call, validate, idleTimeoutMs: requestTimeoutMs }),
   };
+}
+
+/** The whole seconds of `Prefer: wait` asked for, within the request timeout; undefined for none. */
+function serverWaitSeconds(serverWaitMs: number | undefined, requestTimeoutMs: number): number | undefined {
+  if (serverWaitMs === undefined) return undefined;
+  if (!Number.isFinite(serverWaitMs) || serverWaitMs < 0) {
+    throw new RangeError(`createMaestroClient: serverWaitMs must be a number >= 0, got ${serverWaitMs}`);
+  }
+  const seconds = Math.min(Math.ceil(serverWaitMs / 1000), Math.floor(requestTimeoutMs / 1000) - 5);
+  return seconds >= 1 ? seconds : undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

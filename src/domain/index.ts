@@ -104,6 +104,14 @@ export {
 export { type MeanIntervalResult, MIN_INTERVAL_RUNS, meanInterval } from "./mean-interval.js";
 export { type MergeEvalReportsOptions, mergeEvalReports } from "./merge-eval-reports.js";
 export { parseGateConfig } from "./parse-gate-config.js";
+export {
+  formatPreferWait,
+  isWaitApplied,
+  MAX_PREFER_WAIT_SECONDS,
+  PREFER_HEADER,
+  PREFERENCE_APPLIED_HEADER,
+  readPreferWait,
+} from "./prefer-wait.js";
 export { publishedChatPrice, type TokenPrice, tokenCostUsd } from "./published-prices.js";
 export {
   applyGateRecommendations,

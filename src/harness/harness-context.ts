@@ -52,6 +52,12 @@ export interface Harness extends Omit<ProvidedHarness, "judge"> {
   savePollHistory(): void;
 }
 
+/**
+ * How long the embedded local server holds a cell's create, and each retrieve after it, before answering
+ * a run still going (`Prefer: wait`); a run longer than that is asked again.
+ */
+const LOCAL_SERVER_WAIT_MS = 30_000;
+
 let harness: Promise<Harness> | undefined;
 let fallbackServer: LocalServer | undefined;
 
@@ -83,6 +89,8 @@ async function createHarness(): Promise<Harness> {
           ...(provided.backend === "ai21" ? { apiKey } : { apiKey: undefined, env: {} }),
           concurrency: Math.max(16, provided.concurrency * 2),
           durations,
+          // The embedded server holds each create until its run ends: one request a cell, seen at once.
+          ...(provided.backend === "local" ? { serverWaitMs: LOCAL_SERVER_WAIT_MS } : {}),
           // Every cell's request was validated when its suite was collected, before anything was sent.
           validate: false,
         });

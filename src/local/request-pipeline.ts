@@ -69,7 +69,7 @@ export function createRequestPipeline(
       return;
     }
     if (route.name === "retrieveRun")
-      return drainThen(req, () => options.runs.retrieve(res, route.runId ?? ""));
+      return drainThen(req, () => options.runs.retrieve(req, res, route.runId ?? ""));
 
     const tooLarge = () =>
       sendJson(res, 413, { detail: `Request body exceeds ${maxBodyBytes} bytes` }, { connection: "close" });
@@ -92,7 +92,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): vo
   sendJson(res, refusal.status, { detail: refusal.detail });
 }
 
-async function drainThen(req: IncomingMessage, send: () => void): Promise<void> {
+async function drainThen(req: IncomingMessage, send: () => void | Promise<void>): Promise<void> {
   req.resume();
-  send();
+  await send();
 }

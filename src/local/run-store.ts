@@ -43,6 +43,8 @@ export interface RunStore {
   /** Evicts what the limits allow now (finished runs whose time has come); true when within them. */
   prune(): boolean;
   get(id: string): StoredRun | undefined;
+  /** Resolves once the run's final form is set: at once when it is, or when the store holds no such run. */
+  settled(id: string): Promise<void>;
   /** How the run looks at `now`: in progress until it is finished and its time has come. */
   view(id: string, now: number): MaestroRun | undefined;
   readonly size: number;
@@ -70,6 +72,8 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
   const finished = new Map<string, StoredRun>();
   let evicted = 0;
   let bytes = 0;
+  /** Who waits for a run's final form (a held answer): resolved by {@link RunStore.settle}. */
+  const settling = new Map<string, { promise: Promise<void>; resolve: () => void }>();
 
   const evict = (now: number, keep?: string) => {
     if (runs.size <= maxRuns && bytes <= maxBytes) return;
@@ -102,12 +106,28 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
       run.bytes = size;
       finished.set(id, run);
       evict(Date.now(), id);
+      settling.get(id)?.resolve();
+      settling.delete(id);
     },
     prune() {
       evict(Date.now());
       return bytes <= maxBytes;
     },
     get: (id) => runs.get(id),
+    settled(id) {
+      const run = runs.get(id);
+      if (run === undefined || run.final !== undefined) return Promise.resolve();
+      let waiting = settling.get(id);
+      if (waiting === undefined) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((done) => {
+          resolve = done;
+        });
+        waiting = { promise, resolve };
+        settling.set(id, waiting);
+      }
+      return waiting.promise;
+    },
     view(id, now) {
       const run = runs.get(id);
       if (run === undefined) return undefined;

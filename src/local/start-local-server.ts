@@ -201,7 +201,7 @@ export function createLocalApp(
     signal: closing.signal,
   });
   const preparer = createRunPreparer({ serverSeed: seed });
-  const runs = createRunRoutes({ store, lifecycle, preparer });
+  const runs = createRunRoutes({ store, lifecycle, preparer, signal: closing.signal });
   const chat = createChatRoute({ generator, seed, timeScale, signal: closing.signal });
   const handle = createRequestPipeline({
     guard,

@@ -1,8 +1,17 @@
 // POST /studio/v1/maestro/runs and GET /studio/v1/maestro/runs/{id}: prepare (parse, validate, seed;
-// off this thread for a large body), start, count each cell's creates, answer from the store.
+// off this thread for a large body), start, count each cell's creates, answer from the store; with
+// `Prefer: wait=N`, once the run is shown finished or N seconds have passed.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  formatPreferWait,
+  MAX_PREFER_WAIT_SECONDS,
+  type MaestroRun,
+  PREFERENCE_APPLIED_HEADER,
+  readPreferWait,
+} from "../../domain/index.js";
 import { CELL_HEADER, REPEAT_HEADER } from "../cell-headers.js";
 import type { TransportFault } from "../faults.js";
+import { holdUntilShown } from "../hold-run.js";
 import type { RunLifecycle } from "../run-lifecycle.js";
 import type { RunPreparer } from "../run-preparer.js";
 import type { RunStore } from "../run-store.js";
@@ -15,7 +24,7 @@ export { CELL_HEADER };
 export interface RunRoutes {
   /** Answers a create from its body's bytes (read whole, within the server's limit). */
   create(req: IncomingMessage, res: ServerResponse, body: Buffer, fault: TransportFault): Promise<void>;
-  retrieve(res: ServerResponse, runId: string): void;
+  retrieve(req: IncomingMessage, res: ServerResponse, runId: string): Promise<void>;
   readonly duplicateCreates: number;
 }
 
@@ -23,19 +32,31 @@ export function createRunRoutes(options: {
   store: RunStore;
   lifecycle: RunLifecycle;
   preparer: RunPreparer;
+  /** Aborted when the server closes: held answers go out as the runs stand. */
+  signal: AbortSignal;
 }): RunRoutes {
-  const { store, lifecycle, preparer } = options;
+  const { store, lifecycle, preparer, signal } = options;
   const createdCells = new Set<string>();
   let duplicateCreates = 0;
+  /** Answers run `id` as it stands, after holding it as long as the request's `Prefer: wait` asks. */
+  const answer = async (req: IncomingMessage, res: ServerResponse, id: string, started?: MaestroRun) => {
+    const asked = readPreferWait(req.headers.prefer);
+    if (asked === undefined) {
+      const run = started ?? store.view(id, Date.now());
+      if (run === undefined) return sendJson(res, 404, { detail: "Not Found" });
+      return sendJson(res, 200, run);
+    }
+    const seconds = Math.min(asked, MAX_PREFER_WAIT_SECONDS);
+    await holdUntilShown(store, id, seconds * 1000, res, signal);
+    const run = store.view(id, Date.now()) ?? started;
+    if (run === undefined) return sendJson(res, 404, { detail: "Not Found" });
+    sendJson(res, 200, run, { [PREFERENCE_APPLIED_HEADER]: formatPreferWait(seconds) });
+  };
   return {
     get duplicateCreates() {
       return duplicateCreates;
     },
-    retrieve(res, runId) {
-      const run = store.view(runId, Date.now());
-      if (run === undefined) sendJson(res, 404, { detail: "Not Found" });
-      else sendJson(res, 200, run);
-    },
+    retrieve: (req, res, runId) => answer(req, res, runId),
     async create(req, res, body, fault) {
       const prepared = await preparer.prepare(body, String(req.headers[REPEAT_HEADER] ?? "0"));
       if (prepared.kind === "invalid") return sendJson(res, 422, { detail: prepared.detail });
@@ -61,7 +82,7 @@ export function createRunRoutes(options: {
         req.socket.destroy();
         return;
       }
-      sendJson(res, 200, run);
+      return answer(req, res, run.id, run);
     },
   };
 }
