@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 
 /** The git state a history line records; nulls outside a git repository (or without git). */
 export interface GitState {
@@ -20,12 +20,41 @@ function git(cwd: string, args: string[]): string | undefined {
   }
 }
 
+/** git's output, or undefined when it fails, without blocking: the three of a state are asked at once. */
+function gitLater(cwd: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile("git", args, { cwd, encoding: "utf8", timeout: 5000, windowsHide: true }, (error, stdout) =>
+      resolve(error === null ? stdout.trim() : undefined),
+    );
+  });
+}
+
+const COMMIT = ["rev-parse", "--short", "HEAD"];
+const BRANCH = ["rev-parse", "--abbrev-ref", "HEAD"];
+const STATUS = ["status", "--porcelain", "--untracked-files=no"];
+
 /** The short commit, the branch (null on a detached head) and whether the tree has uncommitted changes. */
 export function readGitState(cwd: string): GitState {
-  const commit = git(cwd, ["rev-parse", "--short", "HEAD"]);
+  const commit = git(cwd, COMMIT);
   if (commit === undefined || commit === "") return { commit: null, branch: null, dirty: false };
-  const branch = git(cwd, ["rev-parse", "--abbrev-ref", "HEAD"]);
-  const status = git(cwd, ["status", "--porcelain", "--untracked-files=no"]);
+  return toGitState(commit, git(cwd, BRANCH), git(cwd, STATUS));
+}
+
+/**
+ * {@link readGitState} without blocking the event loop: git's three questions asked at once, in child
+ * processes, so a run can ask as it starts and read the answer as it ends (about 50 ms less at the end).
+ */
+export async function readGitStateLater(cwd: string): Promise<GitState> {
+  const [commit, branch, status] = await Promise.all([
+    gitLater(cwd, COMMIT),
+    gitLater(cwd, BRANCH),
+    gitLater(cwd, STATUS),
+  ]);
+  if (commit === undefined || commit === "") return { commit: null, branch: null, dirty: false };
+  return toGitState(commit, branch, status);
+}
+
+function toGitState(commit: string, branch: string | undefined, status: string | undefined): GitState {
   return {
     commit,
     branch: branch === undefined || branch === "HEAD" ? null : branch,

@@ -20,7 +20,7 @@ import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../
 import { CONFIG_FILES, loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { packageFilePath } from "../package-file.js";
-import { readGitState } from "../read-git-state.js";
+import { readGitStateLater } from "../read-git-state.js";
 import { createTrendReader, historyFileFor } from "./history.js";
 import { readBaseline } from "./read-report.js";
 
@@ -141,7 +141,7 @@ export async function prepareRun(options: RunOptions): Promise<RunSetup | number
           new HistoryReporter({
             file: historyFile,
             source: reporter,
-            describeRun: () => ({ ...readGitState(cwd), shard: options.shard ?? null }),
+            describeRun: async () => ({ ...(await readGitStateLater(cwd)), shard: options.shard ?? null }),
           }),
         ];
   if (options.history !== false) reporter.trend = createTrendReader(cwd, config, options.shard);
