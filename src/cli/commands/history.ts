@@ -9,7 +9,7 @@ import { appendHistory, HISTORY_FILE, readHistoryFile } from "../../reporter/his
 import { renderHistory } from "../../reporter/render-history.js";
 import { loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
-import { readGitState } from "../read-git-state.js";
+import { createGitStateReader, type GitStateReader, readGitState } from "../read-git-state.js";
 import type { RegisterCommand } from "../register-command.js";
 
 interface HistoryOptions {
@@ -115,6 +115,7 @@ export function createTrendReader(
   cwd: string,
   config: MaestroEvalConfig,
   shard: string | undefined,
+  git: GitStateReader = createGitStateReader(cwd),
 ): (report: EvalReport) => TrendRow[] {
   const file = historyFileFor(cwd, config);
   return (report) => {
@@ -123,7 +124,7 @@ export function createTrendReader(
         run: "this run",
         at: report.run.finishedAt,
         source: "run",
-        ...readGitState(cwd),
+        ...git.current(),
         shard: shard ?? null,
       });
       return computeTrends([...readHistoryFile(file).entries, ...current]).rows;

@@ -20,7 +20,7 @@ import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../
 import { CONFIG_FILES, loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { packageFilePath } from "../package-file.js";
-import { readGitStateLater } from "../read-git-state.js";
+import { createGitStateReader } from "../read-git-state.js";
 import { createTrendReader, historyFileFor } from "./history.js";
 import { readBaseline } from "./read-report.js";
 
@@ -65,7 +65,8 @@ export interface RunSetup {
   gateConfig: GateConfig;
   harness: HarnessOptions;
   reporter: MaestroReporter;
-  history: HistoryReporter[];
+  /** The reporters after the main one: the history's, and what they need read as a run starts. */
+  history: Reporter[];
   /** The history file, when the run appends to one. */
   historyFile: string | undefined;
 }
@@ -132,19 +133,23 @@ export async function prepareRun(options: RunOptions): Promise<RunSetup | number
     shard: options.shard,
     linter: suiteLinter,
   });
+  // Read as each run (each round of a watch) starts, at an idle moment and without blocking; used as it ends.
+  const git = createGitStateReader(cwd);
+  const readGitAtStart: Reporter = { onTestRunStart: () => void git.refresh() };
   // Listed after the reporter, whose finished report it summarises into the project's history.
   const historyFile = options.history === false ? undefined : historyFileFor(cwd, config);
-  const history =
+  const history: Reporter[] =
     historyFile === undefined
       ? []
       : [
+          readGitAtStart,
           new HistoryReporter({
             file: historyFile,
             source: reporter,
-            describeRun: async () => ({ ...(await readGitStateLater(cwd)), shard: options.shard ?? null }),
+            describeRun: () => ({ ...git.current(), shard: options.shard ?? null }),
           }),
         ];
-  if (options.history !== false) reporter.trend = createTrendReader(cwd, config, options.shard);
+  if (options.history !== false) reporter.trend = createTrendReader(cwd, config, options.shard, git);
   const include = config.suites ?? ["suites/**/*.eval.ts"];
   return { cwd, dir, include, configPath, gateConfig, harness, reporter, history, historyFile };
 }
