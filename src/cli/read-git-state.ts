@@ -1,5 +1,4 @@
 import { execFile, execFileSync } from "node:child_process";
-import { whenIdle } from "../harness/when-idle.js";
 
 /** The git state a history line records; nulls outside a git repository (or without git). */
 export interface GitState {
@@ -58,36 +57,24 @@ export async function readGitStateLater(cwd: string): Promise<GitState> {
 /** A run's git state, read as it starts and used as it ends, by the history and the HTML's trend alike. */
 export interface GitStateReader {
   /**
-   * Reads the state afresh, without blocking, once the process is next idle (each round of a watch starts
-   * with one): spawning git costs the main process about 10 ms a question, which its idle moments, while
-   * the workers start, can spare.
+   * Reads the state afresh, without blocking (each round of a watch starts with one): git's questions
+   * run in child processes while the run does, and cost the main process only their spawning.
+   * Resolves once the read is done (or a later refresh or a blocking read made it moot).
    */
   refresh(): Promise<void>;
   /** The state last read; read now, blocking, when no read has finished since the last refresh. */
   current(): GitState;
 }
 
-/** `whenIdle` schedules the read; by default at the first moment the event loop has been idle 20 ms. */
-export function createGitStateReader(
-  cwd: string,
-  whenIdleThen: (then: () => void) => void = (then) => whenIdle(20, then),
-): GitStateReader {
+export function createGitStateReader(cwd: string): GitStateReader {
   let latest: GitState | undefined;
   let round = 0;
   return {
-    /** Resolves once the read is done (or a later refresh or a blocking read made it moot). */
-    refresh() {
+    async refresh() {
       latest = undefined;
       const mine = ++round;
-      return new Promise<void>((done) => {
-        whenIdleThen(() => {
-          if (mine !== round || latest !== undefined) return done();
-          void readGitStateLater(cwd).then((state) => {
-            if (mine === round && latest === undefined) latest = state;
-            done();
-          });
-        });
-      });
+      const state = await readGitStateLater(cwd);
+      if (mine === round && latest === undefined) latest = state;
     },
     current() {
       latest ??= readGitState(cwd);

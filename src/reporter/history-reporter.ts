@@ -20,13 +20,8 @@ export interface HistoryReporterOptions {
     /** Settles once the source has written its reports, when that waits (MaestroReporter's). */
     readonly finishing?: Promise<void> | undefined;
   };
-  /**
-   * The git state and shard of the run: asked for as each run (each round, in watch mode) starts, and
-   * awaited when it ends, so reading it (git's child processes) overlaps the run.
-   */
-  describeRun: () =>
-    | Pick<HistoryRunInfo, "commit" | "branch" | "dirty" | "shard">
-    | Promise<Pick<HistoryRunInfo, "commit" | "branch" | "dirty" | "shard">>;
+  /** The git state and shard of the run, read when it ends. */
+  describeRun: () => Pick<HistoryRunInfo, "commit" | "branch" | "dirty" | "shard">;
 }
 
 /**
@@ -45,15 +40,12 @@ export class HistoryReporter implements Reporter {
   private rounds = 0;
   /** The suites that had a cell in the round in progress. */
   private readonly suites = new Set<string>();
-  /** The round's git state and shard, asked for as it started. */
-  private described: ReturnType<HistoryReporterOptions["describeRun"]> | undefined;
 
   constructor(private readonly options: HistoryReporterOptions) {}
 
   onTestRunStart(): void {
     this.rounds += 1;
     this.suites.clear();
-    this.described = this.options.describeRun();
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -71,7 +63,7 @@ export class HistoryReporter implements Reporter {
       run: `${report.run.finishedAt}-${randomUUID().slice(0, 8)}`,
       at: report.run.finishedAt,
       source: "run",
-      ...(await (this.described ?? this.options.describeRun())),
+      ...this.options.describeRun(),
     }).filter((entry) => this.rounds <= 1 || this.suites.has(entry.suite));
     if (entries.length === 0) return;
     appendHistory(this.options.file, entries);

@@ -20,8 +20,8 @@ describe("readGitStateLater: the history's git state, read without blocking", ()
   });
 });
 
-describe("createGitStateReader: read at an idle moment as a run starts, used as it ends", () => {
-  test("the read scheduled at the start is what the end sees, without reading again", async () => {
+describe("createGitStateReader: read without blocking as a run starts, used as it ends", () => {
+  test("the read at the start is what the end sees, without reading again", async () => {
     const repo = mkdtempSync(join(tmpdir(), "maestro-eval-git-"));
     try {
       const git = (...args: string[]) =>
@@ -31,14 +31,8 @@ describe("createGitStateReader: read at an idle moment as a run starts, used as 
         });
       git("init", "-q", "-b", "main");
       git("commit", "-q", "--allow-empty", "-m", "first");
-      let scheduled: (() => void) | undefined;
-      const reader = createGitStateReader(repo, (then) => {
-        scheduled = then;
-      });
-      const read = reader.refresh();
-      expect(scheduled).toBeDefined();
-      scheduled!();
-      await read;
+      const reader = createGitStateReader(repo);
+      await reader.refresh();
       const atStart = readGitState(repo);
       // A commit made during the run: the run is recorded with the commit it started from.
       git("commit", "-q", "--allow-empty", "-m", "second");
@@ -50,7 +44,7 @@ describe("createGitStateReader: read at an idle moment as a run starts, used as 
   });
 
   test("asked at the end before any read finished (a run over at once), it reads then", () => {
-    const reader = createGitStateReader(outside, () => {});
+    const reader = createGitStateReader(outside);
     void reader.refresh();
     expect(reader.current()).toEqual({ commit: null, branch: null, dirty: false });
   });
