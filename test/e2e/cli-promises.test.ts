@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startLocalServer } from "../../src/local/index.js";
 import { repoRoot } from "../helpers/run-fixture-suites.js";
 import { cliEnv, createTempProject, runCli, type TempProject } from "../reliability/temp-project.js";
 
@@ -78,29 +79,36 @@ describe("maestro-eval run", () => {
   }, 180_000);
 
   test("keeps what polling learned in node_modules/.cache for the next run, which starts from it", async () => {
+    // Polling on a timer is what AI21's backend gets (the local backend's creates are held until their run
+    // ends, so nothing is polled there): an AI21-shaped endpoint on loopback whose runs take 30 ms.
+    const endpoint = await startLocalServer({ timeScale: 1, sim: { fixedLatencyMs: 30 } });
     const learning = createTempProject("poll-history");
     try {
-      learning.write(
-        "maestro-eval.config.ts",
-        config.replace("timeScale: 0", "timeScale: 1, sim: { fixedLatencyMs: 30 }"),
-      );
+      learning.write("maestro-eval.config.ts", config);
       learning.write("suites/concurrency.eval.ts", concurrencySuite);
       const file = join(learning.dir, "node_modules/.cache/maestro-eval/poll-history.json");
       // The repository's tests keep no history (vitest.config.ts); a project without node_modules neither.
-      const env = { EXPECTED_CONCURRENCY: "8", MAESTRO_EVAL_POLL_HISTORY: "" };
-      expect((await runCli(learning, ["run", "--reports", "reports/none"], env)).code).toBe(0);
+      const env = {
+        EXPECTED_CONCURRENCY: "8",
+        MAESTRO_EVAL_POLL_HISTORY: "",
+        AI21_API_KEY: "test-key-for-a-loopback-endpoint",
+        AI21_API_HOST: endpoint.url,
+      };
+      const run = (reports: string) =>
+        runCli(learning, ["run", "--backend", "ai21", "--reports", reports], env);
+      expect((await run("reports/none")).code).toBe(0);
       expect(existsSync(file)).toBe(false);
       mkdirSync(join(learning.dir, "node_modules"), { recursive: true });
       const runsOf = () => {
         const history = JSON.parse(readFileSync(file, "utf8"));
         expect(history.scopes).toHaveLength(1);
-        expect(history.scopes[0].scope).toMatch(/^local /);
+        expect(history.scopes[0].scope).toBe(`ai21 ${endpoint.url}`);
         return history.scopes[0].runs["jamba-mini/low"] as [number, number][];
       };
-      expect((await runCli(learning, ["run", "--reports", "reports/first"], env)).code).toBe(0);
+      expect((await run("reports/first")).code).toBe(0);
       const first = runsOf();
       expect(first).toHaveLength(2);
-      expect((await runCli(learning, ["run", "--reports", "reports/second"], env)).code).toBe(0);
+      expect((await run("reports/second")).code).toBe(0);
       // The second run's worker started from the first run's two and added its own two.
       const second = runsOf();
       expect(second).toHaveLength(4);
@@ -108,6 +116,7 @@ describe("maestro-eval run", () => {
       for (const [after, by] of second) expect(by).toBeGreaterThanOrEqual(after);
     } finally {
       learning.remove();
+      await endpoint.close();
     }
   }, 180_000);
 });

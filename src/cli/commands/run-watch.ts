@@ -134,7 +134,9 @@ async function watchSession(
     onTestRunStart(specifications) {
       for (const specification of specifications) known.add(specification.moduleId);
     },
-    onTestRunEnd(_modules, _errors, reason) {
+    async onTestRunEnd(_modules, _errors, reason) {
+      // The reports may wait for the linter (MaestroReporter's `finishing`): the round is told once written.
+      await reporter.finishing;
       if (reporter.wrote) {
         wrote = true;
         last = printVerdict(setup, false);
