@@ -97,6 +97,15 @@ describe("the local server holds a run's answer when asked (Prefer: wait)", () =
     expect(await response.json()).toEqual({ detail: "Not Found" });
   });
 
+  test("a wait past 60 s is held 60 s at most, and the answer says so", async () => {
+    const server = await start(200);
+    const { run, applied } = await send(`${server.url}/studio/v1/maestro/runs`, "POST", {
+      prefer: "wait=600",
+    });
+    expect(run.status).toBe("completed");
+    expect(applied).toBe("wait=60");
+  });
+
   test("a run stuck by the fault plan is answered in progress when the wait ends", async () => {
     const server = await start(50, { faults: { stuckRuns: 1 } });
     const { run, ms, applied } = await send(`${server.url}/studio/v1/maestro/runs`, "POST", {
