@@ -48,6 +48,8 @@ export function createRunRoutes(options: {
     }
     const seconds = Math.min(asked, MAX_PREFER_WAIT_SECONDS);
     await holdUntilShown(store, id, seconds * 1000, res, signal);
+    // The client went away while it waited (its timeout, a Ctrl-C): nobody to answer.
+    if (res.destroyed) return;
     const run = store.view(id, Date.now()) ?? started;
     if (run === undefined) return sendJson(res, 404, { detail: "Not Found" });
     sendJson(res, 200, run, { [PREFERENCE_APPLIED_HEADER]: formatPreferWait(seconds) });
