@@ -178,6 +178,25 @@ export function foldIntoItem(draft: Draft, style: RenderStyle): Draft[] {
   return candidates.slice(0, 3);
 }
 
+/**
+ * Candidates that put a list item first (below a leading header) and run its sentence on into the lines
+ * after it: an item starts a sentence of its own, so prose above it costs one more, and when that prose
+ * cannot move into the item (it runs over several lines, or into fields), the item can move above it.
+ */
+export function leadWithItem(draft: Draft): Draft[] {
+  const flat = draft.paragraphs.flat();
+  const item = flat.find((line) => line.kind === "bullet" || line.kind === "numbered");
+  if (item === undefined || !canChain(item.pieces.at(-1))) return [];
+  const lead = flat[0]?.kind === "header" ? 1 : 0;
+  if (flat.indexOf(item) === lead) return [];
+  const after = flat.filter((line) => line !== item);
+  if (after.slice(0, lead + 1).some((line) => line.fixed !== undefined)) return [];
+  if (after[lead]?.kind !== "plain") return [];
+  const copy = cloneDraft({ ...draft, paragraphs: [after.slice(0, lead).concat(item, after.slice(lead))] });
+  copy.paragraphs[0]![lead]!.pieces.at(-1)!.chained = true;
+  return [copy];
+}
+
 /** Candidates that move the title into the line after it, where it ends no sentence of its own. */
 export function inlineTitle(draft: Draft): Draft[] {
   for (const [p, lines] of draft.paragraphs.entries()) {

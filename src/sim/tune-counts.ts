@@ -35,6 +35,7 @@ import {
   foldIntoItem,
   hoistHeader,
   inlineTitle,
+  leadWithItem,
   mergeSentences,
   resizeFillers,
 } from "./sentence-edits.js";
@@ -148,6 +149,7 @@ function candidatesFor(
           ...inlineTitle(draft),
           ...hoistHeader(draft),
           ...foldIntoItem(draft, style),
+          ...leadWithItem(draft),
           ...compactPostscript(draft),
           ...mergeParagraphs(draft),
         ];

@@ -62,6 +62,15 @@ const ROWS: Row[] = [
     seed: "",
   },
   {
+    // A header and a numbered item in at most 2 sentences over at least 9 lines: the prose ran over lines and
+    // into the fields, so it could not move into the item; the item now moves above it and runs on into it.
+    name: "header, numbered item and 9 lines in two sentences (English; property seed -1186318608)",
+    input: "invoice",
+    satisfy: ["Use markdown headers", "Use a numbered list"],
+    violate: ["No more than 8 lines", "At least 3 sentences"],
+    seed: "",
+  },
+  {
     // A quoted text with a header in at most 2 sentences: the header had to go first, but right after the
     // opening quote ('"## ...') it is no header, so the prose stayed above it.
     name: "quoted text with a header in two sentences (Arabic; property seed 115725258)",
