@@ -133,6 +133,18 @@ export function repairDraft(
   supply: ContentSupply,
 ): Draft {
   let copy = draft;
+  // A language the text does not show clearly enough: what other checks put in it (an English phrase to end
+  // with, a preamble to break) outweighs its own words. Two more of the bank's sentences, kept.
+  if (evaluation.unmet.some((check) => check.kind === "language")) {
+    const fillers = [supply.nextFiller(), supply.nextFiller()].filter((filler) => filler !== undefined);
+    if (fillers.length > 0) {
+      copy = cloneDraft(copy);
+      addPieces(
+        copy,
+        fillers.map((filler) => ({ ...filler, removable: false })),
+      );
+    }
+  }
   for (const check of evaluation.unbroken) {
     switch (check.kind) {
       case "starts_with": {

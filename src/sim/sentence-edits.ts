@@ -107,7 +107,8 @@ export function chainLines(draft: Draft, openEnd: boolean): Draft[] {
  * Candidates that move a header to the top of the text and run the text below it together: a header is a
  * sentence of its own and ends the one before it, so text above it, and paragraph breaks, cost sentences.
  * A title may go below the header (the title check reads it anywhere, and a title line without a
- * terminator runs into the sentence after it); a fixed start or a note keeps its place.
+ * terminator runs into the sentence after it); a fixed start or a note keeps its place. A second candidate
+ * keeps the header as a paragraph of its own, for a draft that must keep two paragraphs.
  */
 export function hoistHeader(draft: Draft): Draft[] {
   const first = draft.paragraphs[0]?.[0];
@@ -124,10 +125,11 @@ export function hoistHeader(draft: Draft): Draft[] {
     const next = rest[index + 1]?.[0];
     if (next !== undefined && next.kind === "plain" && canChain(last)) last.chained = true;
   });
-  copy.paragraphs = [
-    [{ ...headers[0]!, pieces: headers[0]!.pieces.map((piece) => ({ ...piece })) }, ...rest.flat()],
-  ];
-  return [copy];
+  const header = () => ({ ...headers[0]!, pieces: headers[0]!.pieces.map((piece) => ({ ...piece })) });
+  // Or the header as a paragraph of its own, for a draft that must keep its paragraphs.
+  const apart = cloneDraft({ ...copy, paragraphs: [[header()], rest.flat()] });
+  copy.paragraphs = [[header(), ...rest.flat()]];
+  return [copy, apart];
 }
 
 /**

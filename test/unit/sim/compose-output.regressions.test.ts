@@ -71,6 +71,25 @@ const ROWS: Row[] = [
     seed: "",
   },
   {
+    // A header and at least 2 paragraphs in at most 2 sentences over at least 9 lines: hoisting the header ran
+    // every paragraph into one; the header may now stand as a paragraph of its own above the rest.
+    name: "header and 2 paragraphs in two sentences (English; property seed 1270312768)",
+    input: "invoice",
+    satisfy: ["Use markdown headers", "Use at least 2 paragraphs"],
+    violate: ["At least 3 sentences", "No more than 8 lines"],
+    seed: "",
+  },
+  {
+    // Hebrew required, an English phrase to end with, an English preamble and the word "Summary" (to break
+    // all capitals in a language without case): the English outweighed the Hebrew's two sentences, and the
+    // language could not be told. A text whose language is not shown clearly gets more of its own sentences.
+    name: "Hebrew with an English ending and preamble (property seed 1240506199)",
+    input: "instruction",
+    satisfy: ["End with the phrase 'Is there anything else?'", "Respond in Hebrew"],
+    violate: ["No preamble or explanation", "Use all capital letters"],
+    seed: "",
+  },
+  {
     // A quoted text with a header in at most 2 sentences: the header had to go first, but right after the
     // opening quote ('"## ...') it is no header, so the prose stayed above it.
     name: "quoted text with a header in two sentences (Arabic; property seed 115725258)",
