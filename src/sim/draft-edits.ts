@@ -208,6 +208,32 @@ export function addItems(draft: Draft, supply: ContentSupply, kind: LineKind, co
   return [copy, addParagraph(draft, lines)];
 }
 
+/**
+ * Every way to give a list item's last piece to another item of the same list whose own pieces are all
+ * removable fillers: the item count stays, and the filler goes (fewer words, sentences and characters when
+ * no item may be dropped, "exactly 3 bullet points" in under 40 words).
+ */
+export function spreadItems(draft: Draft): Draft[] {
+  const candidates: Draft[] = [];
+  draft.paragraphs.forEach((lines, p) => {
+    lines.forEach((giver, g) => {
+      if (giver.kind !== "bullet" && giver.kind !== "numbered") return;
+      if (!isMovable(giver) || giver.pieces.length < 2) return;
+      const moved = giver.pieces.at(-1)!;
+      if (moved.chained || moved.open) return;
+      lines.forEach((taker, t) => {
+        if (t === g || taker.kind !== giver.kind || !isMovable(taker)) return;
+        if (!taker.pieces.every((piece) => piece.removable && piece.filler !== undefined)) return;
+        const copy = cloneDraft(draft);
+        const copied = copy.paragraphs[p]!;
+        copied[t]!.pieces = [copied[g]!.pieces.pop()!];
+        candidates.push(copy);
+      });
+    });
+  });
+  return candidates.slice(0, 3);
+}
+
 export function insertHeaders(draft: Draft, supply: ContentSupply): Draft[] {
   const candidates: Draft[] = [];
   draft.paragraphs.forEach((lines, p) => {

@@ -24,6 +24,7 @@ import {
   splitLineParagraphs,
   splitLines,
   splitParagraphs,
+  spreadItems,
 } from "./draft-edits.js";
 import { type Draft, type LineKind, type RenderStyle, renderDraft } from "./render-draft.js";
 import { COUNT_UNITS } from "./resolve-check-conflicts.js";
@@ -153,7 +154,12 @@ function candidatesFor(
           ...compactPostscript(draft),
           ...mergeParagraphs(draft),
         ];
-        const drop = [...removePieces(draft, true), ...removePieces(draft, false), ...joinLines(draft)];
+        const drop = [
+          ...removePieces(draft, true),
+          ...removePieces(draft, false),
+          ...joinLines(draft),
+          ...spreadItems(draft),
+        ];
         // A draft whose language is judged keeps its sentences (joined) rather than dropping them.
         return options.keepSentences ? [...keep, ...drop] : [...drop, ...keep];
       }
@@ -187,6 +193,7 @@ function candidatesFor(
         ...resizeFillers(draft, supply, style, false, unit === "words" ? amount : Math.ceil(amount / 6)),
         ...removePieces(draft, true),
         ...removePieces(draft, false),
+        ...spreadItems(draft),
       ];
     }
   }

@@ -99,6 +99,22 @@ const ROWS: Row[] = [
     language: "arabic",
     seed: "",
   },
+  {
+    // Fewer than 40 words with exactly 3 bullets, a numbered item, two mentions, an end phrase and a
+    // preamble: no item could be dropped, so the fillers stayed at 42 words; the two mentions now spread
+    // over two bullets and one filler goes.
+    name: "exactly 3 bullets and a numbered item in under 40 words (Arabic; property seed -1798038712)",
+    input: "report",
+    satisfy: [
+      "Use exactly 3 bullet points",
+      "Mention 'refund' at least twice",
+      "End with the phrase 'Is there anything else?'",
+      "Use a numbered list",
+    ],
+    violate: ["At least 300 characters", "Output only the answer", "Write between 40 and 80 words"],
+    language: "arabic",
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
