@@ -92,6 +92,11 @@ function buildJson(
       const filler = supply.nextFiller();
       if (filler !== undefined) details.push(filler);
     }
+    // Lines come from the details: when words or characters are bounded, the shortest go first.
+    const bounded = (["words", "characters"] as const).some((unit) =>
+      (settings.ranges.get(unit) ?? ANY_COUNT).every((part) => part.max !== Number.POSITIVE_INFINITY),
+    );
+    if (bounded) details.sort((a, b) => a.text.length - b.text.length);
   }
   // The key holding the answer, unless the draft must break a JSON check by leaving that key out.
   const mainKey =
