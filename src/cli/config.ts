@@ -9,6 +9,7 @@ import type { CassetteMode } from "../harness/cassettes.js";
 import type { HarnessOptions } from "../harness/global-setup.js";
 import type { Backend } from "../harness/harness-settings.js";
 import { parseFaultOptions } from "../local/faults.js";
+import { TOOL_NETWORKS, type ToolNetwork } from "../local/tools/tool-network.js";
 import { createConfiguredJudge, type JudgeConfig } from "../verifiers/judge-config.js";
 
 /** Everything `maestro-eval run` and `gate` read from `maestro-eval.config.ts`; every field is optional. */
@@ -214,6 +215,17 @@ export function parseConfig(value: unknown, where: string): MaestroEvalConfig {
     if (local.seed !== undefined && !Number.isInteger(local.seed))
       throw fail("local.seed", `must be a whole number, got ${JSON.stringify(local.seed)}`);
     if (local.faults !== undefined) parseFaultOptions(local.faults, `${where}: local.faults`);
+    for (const field of ["toolTimeoutMs", "toolMaxResponseBytes"] as const) {
+      const value = local[field];
+      if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0))
+        throw fail(`local.${field}`, `must be a number > 0, got ${JSON.stringify(value)}`);
+    }
+    if (local.toolNetwork !== undefined && !TOOL_NETWORKS.includes(local.toolNetwork as ToolNetwork)) {
+      throw fail(
+        "local.toolNetwork",
+        `must be one of ${TOOL_NETWORKS.map((item) => `"${item}"`).join(", ")}, got ${JSON.stringify(local.toolNetwork)}`,
+      );
+    }
   }
   // Built once to check its fields (the run builds it again where it is used).
   createConfiguredJudge(config.judge, where, {});

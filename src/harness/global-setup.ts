@@ -6,6 +6,7 @@ import { MaestroConfigurationError } from "../errors/index.js";
 import type { FaultOptions } from "../local/faults.js";
 import type { SimGeneratorOptions } from "../local/sim-generator.js";
 import { type DeferredLocalServer, startDeferredLocalServer } from "../local/start-deferred-server.js";
+import type { ToolRuntimeOptions } from "../local/tools/create-tool-runtime.js";
 import { startDeferredWarmUp } from "../local/warm-up-trigger.js";
 import { createConfiguredJudge, type JudgeConfig } from "../verifiers/judge-config.js";
 import { type CassetteMode, readCassetteMode } from "./cassette-mode.js";
@@ -27,8 +28,16 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** A `results.jsonl` whose finished cells are reused instead of run again. */
   resumeFile?: string;
-  /** The embedded local server, when it is the backend. */
-  local?: { seed?: number; timeScale?: number; faults?: FaultOptions; sim?: SimGeneratorOptions };
+  /**
+   * The embedded local server, when it is the backend: its seed, time scale, faults and simulated models,
+   * and how it runs tools (docs/tools.md; the `MAESTRO_EVAL_*` variables set the other tool defaults).
+   */
+  local?: {
+    seed?: number;
+    timeScale?: number;
+    faults?: FaultOptions;
+    sim?: SimGeneratorOptions;
+  } & Pick<ToolRuntimeOptions, "toolNetwork" | "toolTimeoutMs" | "toolMaxResponseBytes">;
   /**
    * A judge model (an OpenAI-compatible endpoint) that scores the requirements no verifier understands:
    * the local engine's runs and chat answers. Its key comes from `MAESTRO_EVAL_JUDGE_API_KEY`. Default none:
@@ -86,6 +95,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       timeScale: options.local?.timeScale ?? HARNESS_DEFAULTS.localTimeScale,
       ...(options.local?.faults === undefined ? {} : { faults: options.local.faults }),
       ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
+      ...toolOptionsOf(options.local),
       judge,
     });
     baseUrl = server.url;
@@ -125,4 +135,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     await server?.close();
   };
+}
+
+/** The tool options a config's `local` sets, without the ones it leaves to their defaults. */
+function toolOptionsOf(local: HarnessOptions["local"]): ToolRuntimeOptions {
+  const options: ToolRuntimeOptions = {};
+  if (local?.toolNetwork !== undefined) options.toolNetwork = local.toolNetwork;
+  if (local?.toolTimeoutMs !== undefined) options.toolTimeoutMs = local.toolTimeoutMs;
+  if (local?.toolMaxResponseBytes !== undefined) options.toolMaxResponseBytes = local.toolMaxResponseBytes;
+  return options;
 }

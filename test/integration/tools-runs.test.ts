@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { TestProject } from "vitest/node";
 import { createMaestroClient, type MaestroClient } from "../../src/client/index.js";
 import { validateRunRequest } from "../../src/constraints/index.js";
 import type {
@@ -13,6 +14,8 @@ import type {
   McpTool,
   ToolCallResult,
 } from "../../src/domain/index.js";
+import setup from "../../src/harness/global-setup.js";
+import type { ProvidedHarness } from "../../src/harness/harness-context.js";
 import { type LocalServer, type LocalServerOptions, startLocalServer } from "../../src/local/index.js";
 import { startMcpServer, startToolServer, type TestServer } from "../fixtures/tools/servers.js";
 
@@ -336,6 +339,36 @@ describe("failed tool calls are recorded and the run goes on", () => {
       status: "failure",
     });
     expect(JSON.stringify(run)).not.toContain(SECRET);
+  });
+
+  test("a run's config sets them on the embedded server: local.toolTimeoutMs and local.toolMaxResponseBytes", async () => {
+    const provided: Record<string, unknown> = {};
+    const project = {
+      getProvidedContext: () => ({
+        maestroEvalOptions: {
+          backend: "local",
+          local: { timeScale: 0, toolTimeoutMs: 200, toolMaxResponseBytes: 1000 },
+        },
+      }),
+      provide: (key: string, value: unknown) => {
+        provided[key] = value;
+      },
+      // A root without node_modules: no poll history is kept.
+      config: { root: corpus },
+    } as unknown as TestProject;
+    const teardown = await setup(project);
+    try {
+      const { baseUrl } = provided.maestroEval as ProvidedHarness;
+      const client = createMaestroClient({ baseUrl, env: {} });
+      expect(onlyCall(await runWith(client, { tools: [httpTool("/slow")] })).response).toEqual({
+        error: expect.stringMatching(/\/slow failed: no response within 200 ms$/),
+      });
+      expect(onlyCall(await runWith(client, { tools: [httpTool("/big")] })).response).toEqual({
+        error: expect.stringMatching(/\/big failed: the response has \d+ bytes; at most 1000 are allowed$/),
+      });
+    } finally {
+      await teardown();
+    }
   });
 
   test("a JSON value that is not an object is wrapped", async () => {

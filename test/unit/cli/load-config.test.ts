@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { loadConfig } from "../../../src/cli/config.js";
+import { loadConfig, parseConfig } from "../../../src/cli/config.js";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -49,5 +49,27 @@ describe("loadConfig", () => {
     const { config } = await loadConfig(dir);
     expect(config).toEqual({ concurrency: 2, gate: { overall: { min: 0.7 } } });
     expect(readdirSync(dir).sort()).toEqual(["gate.ts", "maestro-eval.config.ts"]);
+  });
+});
+
+describe("parseConfig: the embedded server's tool options", () => {
+  test("are kept as given", () => {
+    const local = { timeScale: 0, toolNetwork: "any", toolTimeoutMs: 200, toolMaxResponseBytes: 4096 };
+    expect(parseConfig({ local }, "maestro-eval.config.ts").local).toEqual(local);
+  });
+
+  test.each([
+    [{ toolTimeoutMs: 0 }, "maestro-eval.config.ts: local.toolTimeoutMs must be a number > 0, got 0"],
+    [{ toolTimeoutMs: "5s" }, 'maestro-eval.config.ts: local.toolTimeoutMs must be a number > 0, got "5s"'],
+    [
+      { toolMaxResponseBytes: -1 },
+      "maestro-eval.config.ts: local.toolMaxResponseBytes must be a number > 0, got -1",
+    ],
+    [
+      { toolNetwork: "everything" },
+      'maestro-eval.config.ts: local.toolNetwork must be one of "public-and-loopback", "loopback-only", "public-only", "any", got "everything"',
+    ],
+  ])("%j is refused, naming the file and the field", (local, message) => {
+    expect(() => parseConfig({ local }, "maestro-eval.config.ts")).toThrow(message);
   });
 });
