@@ -62,6 +62,11 @@ export interface TuneOptions {
   openEnd?: boolean;
   /** Prefer joining sentences over dropping them (a draft whose language is judged needs its text). */
   keepSentences?: boolean;
+  /**
+   * Whether a stuck count may take two steps: an edit that brings it closer though it moves an earlier
+   * count, then a few edits that bring the earlier counts back. Default true.
+   */
+  lookAhead?: boolean;
   /** Writes the draft out; {@link renderDraft} with `style` unless given (the JSON composer gives its own). */
   render?: (draft: Draft) => string;
 }
@@ -74,6 +79,11 @@ export interface TuneResult {
 }
 
 type Distances = number[];
+
+/** The most edits the second step of a look-ahead makes. */
+const LOOK_AHEAD_ROUNDS = 8;
+/** The most times one tuning looks ahead: each costs up to 6 short tunings, and a plan may be stuck for good. */
+const MAX_LOOK_AHEADS = 3;
 
 function measure(text: string, units: readonly CountUnit[]): Map<CountUnit, number> {
   return new Map(units.map((unit) => [unit, countUnit(text, unit)]));
@@ -223,6 +233,7 @@ export function tuneCounts(draft: Draft, options: TuneOptions): TuneResult {
     units.map((unit) => distanceToRange(rangeOf(unit), found.get(unit)!));
   let distances = distancesOf(counts);
   const maxRounds = options.maxRounds ?? 60;
+  let lookAheads = 0;
   for (let round = 0; round < maxRounds; round++) {
     const failing = distances.findIndex((distance) => distance > 0);
     if (failing === -1) return { draft: current, text, settled: true };
@@ -236,6 +247,8 @@ export function tuneCounts(draft: Draft, options: TuneOptions): TuneResult {
     let best:
       | { draft: Draft; text: string; counts: Map<CountUnit, number>; distances: Distances }
       | undefined;
+    /** Candidates that bring this count closer but move an earlier one: what a second step may mend. */
+    const closer: Draft[] = [];
     for (const candidate of candidatesFor(current, unit, grow, distances[failing]!, options, bulletsRoom)) {
       const candidateText = render(candidate);
       const candidateCounts = measure(candidateText, units);
@@ -247,6 +260,27 @@ export function tuneCounts(draft: Draft, options: TuneOptions): TuneResult {
           counts: candidateCounts,
           distances: candidateDistances,
         };
+      } else if (candidateDistances[failing]! < distances[failing]!) {
+        closer.push(candidate);
+      }
+    }
+    // Stuck: one edit that fixes this count and a few that restore the earlier ones (a filler line
+    // dropped for fewer words, a sentence broken over lines to keep the line count) may do together
+    // what no single edit does. Not within the second step itself, and a few times per tuning at most.
+    if (best === undefined && options.lookAhead !== false && lookAheads < MAX_LOOK_AHEADS) {
+      lookAheads++;
+      for (const candidate of closer.slice(0, 6)) {
+        const mended = tuneCounts(candidate, {
+          ...options,
+          ranges,
+          maxRounds: LOOK_AHEAD_ROUNDS,
+          lookAhead: false,
+        });
+        const mendedCounts = measure(mended.text, units);
+        const mendedDistances = distancesOf(mendedCounts);
+        if (compareDistances(mendedDistances, best?.distances ?? distances) < 0) {
+          best = { draft: mended.draft, text: mended.text, counts: mendedCounts, distances: mendedDistances };
+        }
       }
     }
     if (best === undefined) {

@@ -124,6 +124,41 @@ const ROWS: Row[] = [
     violate: ["Answer in a single sentence", "Use at least 60 words", "No more than 8 lines"],
     seed: "V ",
   },
+  {
+    // One sentence of at least 9 lines in under 40 words: the lines came from a filler sentence broken over
+    // them, and no single edit could drop the filler without losing lines (42 words). A stuck count now
+    // takes two steps: the filler goes, then a sentence is broken over more lines.
+    name: "one sentence over 9 lines in under 40 words (Italian; hunt seed 10)",
+    input: "invoice",
+    satisfy: ["No more than 500 characters", "Answer in a single sentence"],
+    violate: ["Write between 40 and 80 words", "No more than 8 lines"],
+    language: "italian",
+    seed: "",
+  },
+  {
+    // A header, 2 paragraphs and at most 2 sentences in French: the same two steps.
+    name: "header and 2 paragraphs in two sentences (French; hunt seed 2130)",
+    input: "invoice",
+    satisfy: ["Use markdown headers", "Use at least 2 paragraphs", "Respond in French"],
+    violate: ["At least 3 sentences", "No semicolons"],
+    seed: "",
+  },
+  {
+    // German JSON of 40 to 80 words under 300 characters, in more than 3 paragraphs (307 characters).
+    name: "German JSON under 300 characters in 4 paragraphs (hunt seed 2201)",
+    input: "invoice",
+    satisfy: ["Write in German", "Write between 40 and 80 words", "Return valid JSON"],
+    violate: ["Write up to 3 paragraphs", "At least 300 characters"],
+    seed: ";",
+  },
+  {
+    // Exactly 3 bullets, a numbered item and a question under 300 characters (308).
+    name: "3 bullets, a numbered item and a question under 300 characters (English; hunt seed 2249)",
+    input: "complaint",
+    satisfy: ["End with a question", "Use exactly 3 bullet points", "Use a numbered list"],
+    violate: ["At least 300 characters", "Dates must follow YYYY-MM-DD"],
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
