@@ -1,7 +1,7 @@
 // The edits every draft goes through after it is built: marks and bold placed, keyword counts settled,
 // the result verified, and last repairs for checks a settled draft still gets wrong.
 import { formatDate } from "../verifiers/calendar-date.js";
-import { type Check, countKeyword } from "../verifiers/index.js";
+import { type Check, countKeyword, verify } from "../verifiers/index.js";
 import { formatCodeAmount } from "../verifiers/money-amount.js";
 import { ALTERNATIVE_DATE_FORMATS, type ComposeSettings, ENGLISH_TITLE, passes } from "./compose-settings.js";
 import { nearestInRange } from "./count-range.js";
@@ -21,7 +21,12 @@ export function evaluate(text: string, satisfy: readonly Check[], violate: reado
   return {
     text,
     unmet: satisfy.filter((check) => !passes(text, check)),
-    unbroken: violate.filter((check) => passes(text, check)),
+    // Broken only when the verifier can tell: a score it cannot give (a text too short for its language
+    // to be detected) breaks nothing.
+    unbroken: violate.filter((check) => {
+      const { score } = verify(text, [check]);
+      return score === null || score >= 1;
+    }),
   };
 }
 

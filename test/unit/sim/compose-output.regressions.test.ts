@@ -159,6 +159,24 @@ const ROWS: Row[] = [
     violate: ["At least 300 characters", "Dates must follow YYYY-MM-DD"],
     seed: "",
   },
+  {
+    // A language to break in one sentence between "Dear" and "Best regards": the text was too short for
+    // any language to be detected (23 letters), which the composer took for broken; it is broken only
+    // when the verifier can tell.
+    name: "a language broken in one sentence between a start and an end (English; hunt seed 5046)",
+    input: "report",
+    satisfy: ["End with 'Best regards'", "Start with 'Dear'", "Answer in a single sentence"],
+    violate: ["Respond in Portuguese"],
+    seed: "",
+  },
+  {
+    // The same with a header and fewer than 3 sentences, without a preamble (27 letters).
+    name: "a language broken under a header in two sentences (English; hunt seed 2011)",
+    input: "report",
+    satisfy: ["Use markdown headers"],
+    violate: ["Respond in Portuguese", "No preamble or explanation", "At least 3 sentences"],
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
