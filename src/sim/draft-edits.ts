@@ -234,6 +234,27 @@ export function spreadItems(draft: Draft): Draft[] {
   return candidates.slice(0, 3);
 }
 
+/**
+ * Every way to cut a list item of fillers down to a short label (a section name of the bank): the item
+ * count stays, with far fewer words and characters (a list of exactly 3 bullets under 40 words).
+ */
+export function shortenItems(draft: Draft, supply: ContentSupply): Draft[] {
+  const candidates: Draft[] = [];
+  draft.paragraphs.forEach((lines, p) => {
+    lines.forEach((line, l) => {
+      if (line.kind !== "bullet" && line.kind !== "numbered") return;
+      if (!isMovable(line) || line.pieces.length === 0) return;
+      if (!line.pieces.every((piece) => piece.removable && piece.filler !== undefined)) return;
+      const copy = cloneDraft(draft);
+      copy.paragraphs[p]![l]!.pieces = [
+        { kind: "raw", text: supply.nextSection(), removable: true, priority: 1, pad: 0 },
+      ];
+      candidates.push(copy);
+    });
+  });
+  return candidates.slice(-2);
+}
+
 export function insertHeaders(draft: Draft, supply: ContentSupply): Draft[] {
   const candidates: Draft[] = [];
   draft.paragraphs.forEach((lines, p) => {

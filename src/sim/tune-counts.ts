@@ -21,6 +21,7 @@ import {
   mergeParagraphs,
   removeLinesOfKind,
   removePieces,
+  shortenItems,
   splitLineParagraphs,
   splitLines,
   splitParagraphs,
@@ -204,6 +205,7 @@ function candidatesFor(
         ...removePieces(draft, true),
         ...removePieces(draft, false),
         ...spreadItems(draft),
+        ...shortenItems(draft, options.supply),
       ];
     }
   }

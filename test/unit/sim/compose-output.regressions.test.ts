@@ -177,6 +177,15 @@ const ROWS: Row[] = [
     violate: ["Respond in Portuguese", "No preamble or explanation", "At least 3 sentences"],
     seed: "",
   },
+  {
+    // Exactly 3 bullets, a numbered item and a question in under 40 words: every item held a filler of 8
+    // words or more and none could go (48 words); an item of fillers can now shrink to a short label.
+    name: "3 bullets, a numbered item and a question under 40 words (English; hunt seed 5102)",
+    input: "question",
+    satisfy: ["Use exactly 3 bullet points", "End with a question", "Use a numbered list"],
+    violate: ["Write between 40 and 80 words", "Use at least 60 words"],
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
