@@ -249,8 +249,12 @@ export function tuneCounts(draft: Draft, options: TuneOptions): TuneResult {
     let best:
       | { draft: Draft; text: string; counts: Map<CountUnit, number>; distances: Distances }
       | undefined;
-    /** Candidates that bring this count closer but move an earlier one: what a second step may mend. */
+    /**
+     * Candidates that bring this count closer but move an earlier one, then those that leave it where it
+     * is (a header moved to the top, which a second edit needs): what a second step may build on.
+     */
     const closer: Draft[] = [];
+    const sideways: Draft[] = [];
     for (const candidate of candidatesFor(current, unit, grow, distances[failing]!, options, bulletsRoom)) {
       const candidateText = render(candidate);
       const candidateCounts = measure(candidateText, units);
@@ -264,14 +268,17 @@ export function tuneCounts(draft: Draft, options: TuneOptions): TuneResult {
         };
       } else if (candidateDistances[failing]! < distances[failing]!) {
         closer.push(candidate);
+      } else if (candidateDistances[failing]! === distances[failing]!) {
+        sideways.push(candidate);
       }
     }
     // Stuck: one edit that fixes this count and a few that restore the earlier ones (a filler line
-    // dropped for fewer words, a sentence broken over lines to keep the line count) may do together
+    // dropped for fewer words, a sentence broken over lines to keep the line count), or two edits that
+    // each leave it where it is (a header hoisted, then prose folded into an item), may do together
     // what no single edit does. Not within the second step itself, and a few times per tuning at most.
     if (best === undefined && options.lookAhead !== false && lookAheads < MAX_LOOK_AHEADS) {
       lookAheads++;
-      for (const candidate of closer.slice(0, 6)) {
+      for (const candidate of [...closer, ...sideways].slice(0, 6)) {
         const mended = tuneCounts(candidate, {
           ...options,
           ranges,

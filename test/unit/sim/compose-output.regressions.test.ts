@@ -186,6 +186,30 @@ const ROWS: Row[] = [
     violate: ["Write between 40 and 80 words", "Use at least 60 words"],
     seed: "",
   },
+  {
+    // A header, a bullet list and a preamble in at most 2 sentences: hoisting the header and folding the
+    // prose into the item each leave 3 sentences alone, so neither was taken; a stuck count now also tries
+    // an edit that leaves it where it is, then more.
+    name: "header, bullet and prose in two sentences (Arabic; hunt seed 8054)",
+    input: "invoice",
+    satisfy: ["Use bullet points", "Use markdown headers"],
+    violate: ["Don't mention the CEO", "No preamble or explanation", "At least 3 sentences"],
+    language: "arabic",
+    seed: "",
+  },
+  {
+    // Exactly 3 bullets, a postscript and a question under 300 characters (Dutch: 303).
+    name: "3 bullets, a postscript and a question under 300 characters (Dutch; hunt seed 2127)",
+    input: "report",
+    satisfy: [
+      "Use exactly 3 bullet points",
+      "End with a postscript starting with P.S.",
+      "End with a question",
+    ],
+    violate: ["No emojis", "At least 300 characters"],
+    language: "dutch",
+    seed: "I",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
