@@ -92,11 +92,16 @@ function buildJson(
       const filler = supply.nextFiller();
       if (filler !== undefined) details.push(filler);
     }
-    // Lines come from the details: when words or characters are bounded, the shortest go first.
+    // Lines come from the details: when words or characters are bounded, short labels (the bank's
+    // section names) go first, then the shortest fillers.
     const bounded = (["words", "characters"] as const).some((unit) =>
       (settings.ranges.get(unit) ?? ANY_COUNT).every((part) => part.max !== Number.POSITIVE_INFINITY),
     );
-    if (bounded) details.sort((a, b) => a.text.length - b.text.length);
+    if (bounded) {
+      details.sort((a, b) => a.text.length - b.text.length);
+      const labels = settings.bank.sections.filter((section) => isClean(section, settings));
+      details.unshift(...labels.map((label) => rawPiece(label, 1, true)));
+    }
   }
   // The key holding the answer, unless the draft must break a JSON check by leaving that key out.
   const mainKey =

@@ -210,6 +210,15 @@ const ROWS: Row[] = [
     language: "dutch",
     seed: "I",
   },
+  {
+    // Valid JSON of 40 to 80 words in at least 9 lines and 6 sentences: the details that made the lines
+    // were fillers of 8 words or more (86 words); bounded words now take short labels as details first.
+    name: "JSON of 9 lines and 6 sentences in at most 80 words (English; hunt seed 5084)",
+    input: "instruction",
+    satisfy: ["Return valid JSON", "Write between 40 and 80 words"],
+    violate: ["No more than 8 lines", "No more than 5 sentences"],
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
