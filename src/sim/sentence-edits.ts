@@ -20,12 +20,43 @@ export function joinSentences(a: Piece, b: Piece, style: RenderStyle): Piece {
     priority: Math.max(a.priority, b.priority),
     pad: b.pad,
     paddable: true,
+    parts: [...(a.parts ?? [a]), ...(b.parts ?? [b])],
   };
   if (a.chained || b.chained) joined.chained = true;
   if (a.open || b.open) joined.open = true;
   if (a.marks !== undefined || b.marks !== undefined) joined.marks = [...(a.marks ?? []), ...(b.marks ?? [])];
   if (a.bold || b.bold) joined.bold = true;
   return joined;
+}
+
+/**
+ * Candidates that take a filler out of a joined sentence and join the rest again: fewer words, the same
+ * sentences (a single sentence that holds a date, an amount and fillers, under a word limit).
+ */
+export function dropJoinedFillers(draft: Draft, style: RenderStyle): Draft[] {
+  const candidates: Draft[] = [];
+  draft.paragraphs.forEach((lines, p) => {
+    lines.forEach((line, l) => {
+      if (line.fixed !== undefined) return;
+      line.pieces.forEach((piece, i) => {
+        const parts = piece.parts ?? [];
+        parts.forEach((part, at) => {
+          if (!part.removable || part.filler === undefined || candidates.length >= 4) return;
+          const rest = parts.filter((_, index) => index !== at);
+          const rejoined = rest.reduce((joined, next) => joinSentences(joined, next, style));
+          const copy = cloneDraft(draft);
+          copy.paragraphs[p]![l]!.pieces[i] = {
+            ...piece,
+            text: rejoined.text,
+            removable: piece.removable || rest.every((item) => item.removable),
+            parts: rest,
+          };
+          candidates.push(copy);
+        });
+      });
+    });
+  });
+  return candidates;
 }
 
 /** Candidates that append a filler to an existing sentence as a clause: more words, the same sentences. */

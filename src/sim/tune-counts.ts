@@ -34,6 +34,7 @@ import {
   breakSentences,
   chainLines,
   compactPostscript,
+  dropJoinedFillers,
   foldIntoItem,
   hoistHeader,
   inlineTitle,
@@ -206,6 +207,7 @@ function candidatesFor(
         ...removePieces(draft, false),
         ...spreadItems(draft),
         ...shortenItems(draft, options.supply),
+        ...dropJoinedFillers(draft, style),
       ];
     }
   }

@@ -219,6 +219,16 @@ const ROWS: Row[] = [
     violate: ["No more than 8 lines", "No more than 5 sentences"],
     seed: "",
   },
+  {
+    // One sentence of 40 to 59 words holding a date, an amount and fillers: once joined, no filler could
+    // go again (60 words); a joined sentence now keeps its parts, and a filler among them can be dropped.
+    name: "one sentence with a date and an amount under 60 words (Portuguese; hunt seed 12197)",
+    input: "report",
+    satisfy: ["Answer in a single sentence", "Write between 40 and 80 words"],
+    violate: ["Use at least 60 words", "Dates must follow YYYY-MM-DD and amounts should be in USD format."],
+    language: "portuguese",
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {
