@@ -27,7 +27,10 @@ export interface ComposeResult {
   conflicts: CheckConflict[];
   /** Kept checks to meet that the text still fails; empty unless the composer ran out of attempts. */
   unmet: Check[];
-  /** Kept checks to break that the text still meets; empty unless the composer ran out of attempts. */
+  /**
+   * Kept checks to break that the text does not break: it meets them, or their verifier cannot tell (a
+   * text too short for its language to be detected). Empty unless the composer ran out of attempts.
+   */
   unbroken: Check[];
   /** ISO 639-3 code of the language written. */
   language: string;
