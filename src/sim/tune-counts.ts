@@ -206,7 +206,7 @@ function candidatesFor(
         ...removePieces(draft, true),
         ...removePieces(draft, false),
         ...spreadItems(draft),
-        ...shortenItems(draft, options.supply),
+        ...shortenItems(draft, supply),
         ...dropJoinedFillers(draft, style),
       ];
     }
