@@ -40,6 +40,9 @@ export function dropJoinedFillers(draft: Draft, style: RenderStyle): Draft[] {
       if (line.fixed !== undefined) return;
       line.pieces.forEach((piece, i) => {
         const parts = piece.parts ?? [];
+        // A sentence left with one part is no longer joined: dropping that part drops the piece
+        // (removePieces does).
+        if (parts.length < 2) return;
         parts.forEach((part, at) => {
           if (!part.removable || part.filler === undefined || candidates.length >= 4) return;
           const rest = parts.filter((_, index) => index !== at);

@@ -256,3 +256,22 @@ describe("composeDraft: plans the property test once found wrong", () => {
     expect(result.unbroken).toEqual([]);
   });
 });
+
+describe("composeDraft: plans of the any-checks property once found wrong", () => {
+  test("a joined sentence left with one part after a filler went is not emptied (Spanish; hunt seed 98)", () => {
+    // Dropping the last part of a joined sentence threw "Reduce of empty array".
+    const result = composeDraft({
+      facts: extractFacts(INPUTS.invoice),
+      satisfy: [
+        { kind: "count", unit: "paragraphs", source: "", min: 2 },
+        { kind: "count", unit: "words", source: "", max: 39 },
+      ],
+      violate: [{ kind: "count", unit: "sentences", source: "", min: 2, max: 5 }],
+      random: createRandom(0),
+      language: "spanish",
+    });
+    // Whatever the composer cannot meet, it says so truthfully.
+    for (const check of result.satisfy)
+      expect(verify(result.text, [check]).score === 1).toBe(!result.unmet.includes(check));
+  });
+});
