@@ -9,7 +9,7 @@ import type { CassetteMode } from "../harness/cassettes.js";
 import type { HarnessOptions } from "../harness/global-setup.js";
 import type { Backend } from "../harness/harness-settings.js";
 import { parseFaultOptions } from "../local/faults.js";
-import { TOOL_NETWORKS, type ToolNetwork } from "../local/tools/tool-network.js";
+import { readToolNetwork } from "../local/tools/tool-network.js";
 import { createConfiguredJudge, type JudgeConfig } from "../verifiers/judge-config.js";
 
 /** Everything `maestro-eval run` and `gate` read from `maestro-eval.config.ts`; every field is optional. */
@@ -220,11 +220,12 @@ export function parseConfig(value: unknown, where: string): MaestroEvalConfig {
       if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0))
         throw fail(`local.${field}`, `must be a number > 0, got ${JSON.stringify(value)}`);
     }
-    if (local.toolNetwork !== undefined && !TOOL_NETWORKS.includes(local.toolNetwork as ToolNetwork)) {
-      throw fail(
-        "local.toolNetwork",
-        `must be one of ${TOOL_NETWORKS.map((item) => `"${item}"`).join(", ")}, got ${JSON.stringify(local.toolNetwork)}`,
-      );
+    if (local.toolNetwork !== undefined) {
+      try {
+        readToolNetwork(local.toolNetwork, `${where}: local.toolNetwork`);
+      } catch (error) {
+        throw new MaestroConfigurationError((error as Error).message);
+      }
     }
   }
   // Built once to check its fields (the run builds it again where it is used).
