@@ -8,7 +8,7 @@ export default defineConfig({
     globalSetup: ["test/helpers/build-dist.ts"],
     // Runs started by the tests keep no poll history between them (node_modules/.cache): each polls as
     // documented, whatever ran before on this machine.
-    env: { MAESTRO_EVAL_FROM: "dist", MAESTRO_EVAL_POLL_HISTORY: "off" },
+    env: { MAESTRO_EVAL_FROM: "dist", MAESTRO_EVAL_POLL_HISTORY: "off", MAESTRO_EVAL_CACHE: "off" },
     // Both cores: vitest's default leaves one free, and most of these files wait on child processes.
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -119,7 +119,7 @@ export function registerSuite<Case extends SuiteCase>(
     };
     afterAll(async () => {
       cassette?.flush();
-      usedHarness?.savePollHistory();
+      usedHarness?.keepLearned();
       // Slots given back as the last cells ended are released before the worker may stop.
       await usedHarness?.semaphore.settle();
     });

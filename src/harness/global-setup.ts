@@ -12,6 +12,7 @@ import { createConfiguredJudge, type JudgeConfig } from "../verifiers/judge-conf
 import { type CassetteMode, readCassetteMode } from "./cassette-mode.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
 import { pollHistoryPlace } from "./poll-history.js";
+import { parseMemoryPlace } from "./project-cache.js";
 import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
 import { IDLE_BEFORE_WARM_UP_MS } from "./warm-up-plugin.js";
 import { whenIdle } from "./when-idle.js";
@@ -86,6 +87,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const judge = createConfiguredJudge(options.judge, "the run's judge", env);
   let server: DeferredLocalServer | undefined;
   let baseUrl = "";
+  const parseMemory = parseMemoryPlace(project.config.root, env);
   if (backend === "local") {
     // Its engine is loaded and compiled once the workers are starting (below) or have their first suite
     // file (warmUpOnFirstTransform), while this process has nothing else to do: not before listening,
@@ -97,6 +99,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
       ...toolOptionsOf(options.local),
       judge,
+      ...(parseMemory === undefined ? {} : { parseMemoryFile: parseMemory }),
     });
     baseUrl = server.url;
   } else if (backend === "ai21") {
@@ -119,6 +122,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     judge: options.judge === undefined ? undefined : { url: options.judge.url, model: options.judge.model },
     pollHistory: backend === "replay" ? undefined : pollHistoryPlace(project.config.root, pollScope, env),
     lintInReporter: options.lintInReporter === true,
+    parseMemory,
   });
   // The warm-up starts once this process has nothing to do after the set-up (its workers are starting:
   // a worker spends about 0.25 s loading vitest before it asks this process for anything), or once a

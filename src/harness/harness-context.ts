@@ -4,6 +4,7 @@ import { createMaestroClient, type MaestroClient } from "../client/index.js";
 import { type CellMeta, parseResultLines, resumeKey } from "../domain/index.js";
 import type { LocalServer } from "../local/index.js";
 import { createConfiguredJudge, type Judge, type JudgeConfig } from "../verifiers/index.js";
+import { loadParseMemory, saveParseMemory } from "../verifiers/parse-memory.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
 import { openDurationEstimator, type PollHistoryPlace, savePollHistory } from "./poll-history.js";
@@ -30,6 +31,8 @@ export interface ProvidedHarness {
   lintInReporter?: boolean | undefined;
   /** Where what polling learned of run durations is kept between runs; undefined: not kept. */
   pollHistory?: PollHistoryPlace | undefined;
+  /** Where the requirement descriptions parsed are kept between runs (a file); undefined: not kept. */
+  parseMemory?: string | undefined;
 }
 
 declare module "vitest" {
@@ -48,8 +51,8 @@ export interface Harness extends Omit<ProvidedHarness, "judge"> {
   apiKey: string | undefined;
   /** Finished cells of an earlier run, by {@link resumeKey}. */
   resumed: ReadonlyMap<string, CellMeta>;
-  /** Keeps what polling learned for the next run (when a suite ends). */
-  savePollHistory(): void;
+  /** Keeps what polling learned and the descriptions parsed for the next run (when a suite ends). */
+  keepLearned(): void;
 }
 
 /**
@@ -81,6 +84,10 @@ async function createHarness(): Promise<Harness> {
   if (provided === undefined) provided = await setUpInWorker(apiKey);
   const pollHistory = provided.pollHistory;
   const durations = openDurationEstimator(pollHistory);
+  const parseMemory = provided.parseMemory;
+  // A chat cell's answer is scored here, and the matchers read requirements: their descriptions parsed by
+  // an earlier run need no pattern compiled in this worker.
+  if (parseMemory !== undefined) loadParseMemory(parseMemory);
   const client =
     provided.backend === "replay"
       ? undefined
@@ -105,7 +112,10 @@ async function createHarness(): Promise<Harness> {
     apiKey: provided.backend === "ai21" ? apiKey : undefined,
     resumed: readResumedCells(provided.resumeFile),
     judge: createConfiguredJudge(provided.judge, "the run's judge"),
-    savePollHistory: () => savePollHistory(pollHistory, durations),
+    keepLearned: () => {
+      savePollHistory(pollHistory, durations);
+      if (parseMemory !== undefined) saveParseMemory(parseMemory);
+    },
   };
 }
 

@@ -2,9 +2,10 @@
 // (node_modules/.cache/maestro-eval/poll-history.json): the inner loop re-runs the same cases, and from the
 // fourth run of a model and budget on, the first run of a process polls when it is expected to end
 // instead of at the documented back-off. It is a cache: unreadable or unwritable, it is ignored.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createDurationEstimator, type DurationEstimator, type DurationSeed } from "../client/poll-plan.js";
+import { projectCacheDir } from "./project-cache.js";
 
 /** Where a run keeps its poll history, and which part of it applies (the backend and its timing). */
 export interface PollHistoryPlace {
@@ -26,7 +27,8 @@ interface PollHistoryFile {
 
 /**
  * The poll history of a project rooted at `root`: in its `node_modules/.cache`, where tools keep what can be
- * rebuilt; undefined (nothing kept) when the project has no node_modules or MAESTRO_EVAL_POLL_HISTORY is `off`.
+ * rebuilt; undefined (nothing kept) when the project has no node_modules, or MAESTRO_EVAL_POLL_HISTORY or
+ * MAESTRO_EVAL_CACHE is `off`.
  */
 export function pollHistoryPlace(
   root: string,
@@ -34,9 +36,8 @@ export function pollHistoryPlace(
   env: NodeJS.ProcessEnv = process.env,
 ): PollHistoryPlace | undefined {
   if (env.MAESTRO_EVAL_POLL_HISTORY?.trim().toLowerCase() === "off") return undefined;
-  const modules = join(root, "node_modules");
-  if (!existsSync(modules)) return undefined;
-  return { file: join(modules, ".cache", "maestro-eval", "poll-history.json"), scope };
+  const dir = projectCacheDir(root, env);
+  return dir === undefined ? undefined : { file: join(dir, "poll-history.json"), scope };
 }
 
 /** An estimator that starts from the runs the place holds for its scope (none when the file is missing or unreadable). */
@@ -68,8 +69,13 @@ export function savePollHistory(place: PollHistoryPlace | undefined, durations: 
     writeFileSync(temporary, `${JSON.stringify({ version: VERSION, scopes } satisfies PollHistoryFile)}\n`);
     renameSync(temporary, place.file);
   } catch {
-    // A cache that cannot be written (a read-only checkout, a full disk) costs the next run its head start.
-    rmSync(temporary, { force: true });
+    // A cache that cannot be written (a read-only checkout, a full disk, a file where its folder should
+    // be) costs the next run its head start.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written there.
+    }
   }
 }
 

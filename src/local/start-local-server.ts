@@ -2,6 +2,7 @@ import { setMaxListeners } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FileLibrary } from "../library/index.js";
 import type { Judge } from "../verifiers/index.js";
+import { loadParseMemory, saveParseMemory } from "../verifiers/parse-memory.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan } from "./faults.js";
 import type { Generator } from "./generator.js";
 import { createRequestGuard } from "./guard-request.js";
@@ -66,6 +67,13 @@ export interface LocalServerOptions extends ToolRuntimeOptions {
    * waits only for the piece in progress and compiles what it needs itself.
    */
   warmUp?: boolean | "deferred";
+  /**
+   * A file that keeps the requirement descriptions parsed, from one process of the built package to the
+   * next (verifiers/parse-memory.ts): read as the engine is made, written as it is disposed of. A run
+   * again reads its descriptions from it, and the warm-up then compiles no patterns. The harness keeps it
+   * in the project's node_modules/.cache. Default none.
+   */
+  parseMemoryFile?: string;
 }
 
 /** A running local server. */
@@ -212,6 +220,8 @@ export function createLocalApp(
     maxBodyBytes,
     signal: closing.signal,
   });
+  // Before the warm-up, which compiles no patterns once parses were recalled.
+  if (options.parseMemoryFile !== undefined) loadParseMemory(options.parseMemoryFile);
   if (options.warmUp === undefined || options.warmUp === true) warmUpNow();
   else if (options.warmUp === "deferred") deferWarmUp(closing.signal);
   return {
@@ -230,6 +240,7 @@ export function createLocalApp(
     dispose: async () => {
       if (!closing.signal.aborted) closing.abort(new Error("the local server is closing"));
       tools.close();
+      if (options.parseMemoryFile !== undefined) saveParseMemory(options.parseMemoryFile);
       await preparer.close().catch(() => undefined);
     },
   };

@@ -3,6 +3,8 @@ export interface LruCache<K, V> {
   get(key: K): V | undefined;
   set(key: K, value: V): void;
   readonly size: number;
+  /** Every entry, the least recently used first (reading them does not count as a use). */
+  entries(): Array<[K, V]>;
   clear(): void;
 }
 
@@ -29,6 +31,7 @@ export function createLruCache<K, V>(capacity: number): LruCache<K, V> {
     get size() {
       return entries.size;
     },
+    entries: () => [...entries],
     clear() {
       entries.clear();
     },

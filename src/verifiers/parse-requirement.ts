@@ -223,6 +223,36 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** A parse in the cache: the description, the response language it was read for, and what it gave. */
+export interface CachedParse {
+  description: string;
+  responseLanguage: ResponseLanguage | undefined;
+  parsed: ParsedRequirement;
+}
+
+/** The parses in the cache, the least recently used first: what a later process of this build may adopt. */
+export function cachedParses(): CachedParse[] {
+  return cache.entries().map(([key, parsed]) => {
+    const language = key.slice(0, key.indexOf("\u0000"));
+    return {
+      description: parsed.description,
+      responseLanguage: language === "" ? undefined : (language as ResponseLanguage),
+      parsed,
+    };
+  });
+}
+
+/**
+ * Puts a parse an earlier process of this same build made into the cache, as if made here: frozen, and
+ * trusted by `verify`. The caller has checked it (verifiers/parse-memory.ts); a description read again
+ * later is then answered from the cache, without compiling the patterns.
+ */
+export function adoptParse(entry: CachedParse): void {
+  const parsed = deepFreeze(entry.parsed);
+  markTrusted(parsed);
+  cache.set(`${entry.responseLanguage ?? ""}\u0000${entry.description}`, parsed);
+}
+
 /** Empties the cache of parsed descriptions; for benchmarks and tests that measure parsing itself. */
 export function clearParseCache(): void {
   cache.clear();

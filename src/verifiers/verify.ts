@@ -228,7 +228,7 @@ const SHAPES: Readonly<Record<Check["kind"], CheckShape>> = {
 const DATE_FORMAT = /^(?:ISO-8601|(?:YYYY|YY|MM|M|DD|D)([-/.])(?:YYYY|YY|MM|M|DD|D)\1(?:YYYY|YY|MM|M|DD|D))$/;
 
 /** Throws a TypeError or RangeError, prefixed "verify:", when `value` is not a well-formed check. */
-function assertCheck(value: unknown, path: string): asserts value is Check {
+export function assertCheck(value: unknown, path: string): asserts value is Check {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new TypeError(`verify: ${path} must be a check object, got ${describeValue(value)}`);
   }

@@ -1,7 +1,7 @@
 // README promises about `maestro-eval run` that only a real run can check: MAESTRO_EVAL_CONCURRENCY,
 // a suite that fails to load, and one concurrency limit shared by several vitest worker processes.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startLocalServer } from "../../src/local/index.js";
@@ -24,6 +24,32 @@ describeMaestro("tiny", {
   cases: [{ name: "only", input: "Say hello." }, { name: "again", input: "Say hello." }],
   requirements: [{ name: "short", description: "Write at most 3 sentences." }],
   matrix: { models: ["jamba-mini"] },
+}, ({ run }) => {
+  expect(run).toHaveStatus("completed");
+});
+`;
+
+/** Requirements of several families, each met by some outputs of the local engine and missed by others. */
+const FORMAT_REQUIREMENTS = [
+  "Write at most 2 sentences.",
+  "Dates must follow YYYY-MM-DD.",
+  "Do not use any commas.",
+  "End your answer with a question.",
+];
+
+/** Three cases, each scored on every requirement above. */
+const formatsSuite = `
+import { expect } from "vitest";
+import { describeMaestro } from "maestro-eval/vitest";
+
+describeMaestro("formats", {
+  cases: [
+    { name: "order", input: "Summarise: 3 lamps, shipped 03/15/2026 to Lisbon, paid $12.50." },
+    { name: "note", input: "Tell the team the meeting moved to 2026-04-02, room B." },
+    { name: "short", input: "Say hello." },
+  ],
+  requirements: ${JSON.stringify(FORMAT_REQUIREMENTS.map((description, index) => ({ name: `r${index}`, description })))},
+  matrix: { models: ["jamba-mini", "jamba-large"] },
 }, ({ run }) => {
   expect(run).toHaveStatus("completed");
 });
@@ -91,6 +117,7 @@ describe("maestro-eval run", () => {
       const env = {
         EXPECTED_CONCURRENCY: "8",
         MAESTRO_EVAL_POLL_HISTORY: "",
+        MAESTRO_EVAL_CACHE: "",
         AI21_API_KEY: "test-key-for-a-loopback-endpoint",
         AI21_API_HOST: endpoint.url,
       };
@@ -117,6 +144,47 @@ describe("maestro-eval run", () => {
     } finally {
       learning.remove();
       await endpoint.close();
+    }
+  }, 180_000);
+
+  test("keeps the descriptions it parsed in node_modules/.cache; the next run reads them and scores alike", async () => {
+    const parsing = createTempProject("parse-memory");
+    try {
+      parsing.write("maestro-eval.config.ts", config);
+      parsing.write("suites/formats.eval.ts", formatsSuite);
+      mkdirSync(join(parsing.dir, "node_modules"), { recursive: true });
+      const file = join(parsing.dir, "node_modules/.cache/maestro-eval/parsed-requirements.json");
+      const run = async (reports: string) => {
+        expect((await runCli(parsing, ["run", "--reports", reports], { MAESTRO_EVAL_CACHE: "" })).code).toBe(
+          0,
+        );
+        const report = JSON.parse(readFileSync(join(parsing.dir, reports, "report.json"), "utf8"));
+        return report.cells.map((cell: { key: string; requirements: unknown[] }) => [
+          cell.key,
+          cell.requirements,
+        ]);
+      };
+      const first = await run("reports/first");
+      const memory = JSON.parse(readFileSync(file, "utf8"));
+      expect(memory.build).toMatch(/^[0-9a-f]{16}$/);
+      const remembered = memory.parses.map((entry: { description: string }) => entry.description);
+      for (const description of FORMAT_REQUIREMENTS) expect(remembered).toContain(description);
+      // Read from the memory, the same requirements score the same outputs alike.
+      expect(await run("reports/second")).toEqual(first);
+      // A memory another build wrote, which reads a requirement otherwise, is not adopted, and is replaced.
+      const foreign = {
+        ...memory,
+        build: "0000000000000000",
+        parses: memory.parses.map((entry: { parsed: object }) => ({
+          ...entry,
+          parsed: { ...entry.parsed, verdict: "unverifiable", checks: [], reason: "nothing" },
+        })),
+      };
+      writeFileSync(file, JSON.stringify(foreign));
+      expect(await run("reports/third")).toEqual(first);
+      expect(JSON.parse(readFileSync(file, "utf8")).build).toBe(memory.build);
+    } finally {
+      parsing.remove();
     }
   }, 180_000);
 });
