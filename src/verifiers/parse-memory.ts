@@ -40,12 +40,26 @@ const VERDICTS: readonly ParseVerdict[] = ["verifiable", "partially_verifiable",
 
 /** Parses adopted by this process so far. */
 let recalled = 0;
+/**
+ * The keys of the parses this process read from each file or wrote to it: a process that parsed nothing
+ * else since has nothing new to keep there.
+ */
+const inFile = new Map<string, Set<string>>();
+
+/** A parse's key in a memory: the response language it was read for and its description. */
+const keyOf = (parse: { description: string; responseLanguage?: ResponseLanguage | undefined }) =>
+  `${parse.responseLanguage ?? ""}\u0000${parse.description}`;
 
 /**
  * Adopts the parses of `memory` (anything read from a file: checked here) when it was made by `build`:
  * each well-formed parse goes into the parse cache; a malformed one is left out. Returns how many it took.
  */
 export function recallParses(memory: unknown, build: string): number {
+  return adoptAll(memory, build).length;
+}
+
+/** Adopts the well-formed parses of `memory` when `build` made it; those it adopted. */
+function adoptAll(memory: unknown, build: string): CachedParse[] {
   const read = memory as Partial<ParseMemory> | null;
   if (
     typeof read !== "object" ||
@@ -54,16 +68,16 @@ export function recallParses(memory: unknown, build: string): number {
     read.build !== build ||
     !Array.isArray(read.parses)
   )
-    return 0;
-  let taken = 0;
+    return [];
+  const adopted: CachedParse[] = [];
   for (const entry of read.parses) {
     const parse = readParse(entry);
     if (parse === undefined) continue;
     adoptParse(parse);
-    taken += 1;
+    adopted.push(parse);
   }
-  recalled += taken;
-  return taken;
+  recalled += adopted.length;
+  return adopted;
 }
 
 /** How many parses this process adopted from earlier ones: none means its patterns are compiled as it reads. */
@@ -78,15 +92,13 @@ export function recalledParseCount(): number {
  */
 export function rememberParses(build: string, earlier?: unknown): ParseMemory {
   const own = cachedParses();
-  const key = (parse: { description: string; responseLanguage?: ResponseLanguage | undefined }) =>
-    `${parse.responseLanguage ?? ""}\u0000${parse.description}`;
-  const ownKeys = new Set(own.map(key));
+  const ownKeys = new Set(own.map(keyOf));
   const read = earlier as Partial<ParseMemory> | null | undefined;
   const before =
     read?.version === PARSE_MEMORY_VERSION && read.build === build && Array.isArray(read.parses)
       ? read.parses.map(readParse).filter((parse): parse is CachedParse => parse !== undefined)
       : [];
-  const parses = [...before.filter((parse) => !ownKeys.has(key(parse))), ...own]
+  const parses = [...before.filter((parse) => !ownKeys.has(keyOf(parse))), ...own]
     .slice(-REMEMBERED_PARSES)
     .map(({ description, responseLanguage, parsed }) => ({
       description,
@@ -134,17 +146,23 @@ function readParse(entry: unknown): CachedParse | undefined {
  */
 export function loadParseMemory(file: string, build: string | undefined = BUILD_ID): number {
   if (build === undefined) return 0;
-  return recallParses(readMemory(file), build);
+  const adopted = adoptAll(readMemory(file), build);
+  keysIn(file, adopted);
+  return adopted.length;
 }
 
 /**
  * Keeps this process's parses in `file` for the next process of `build`: read again and merged (other
  * processes may have written since), written whole, then renamed, so a reader never sees half a file. A
  * cache: a file that cannot be written is left as it was. Nothing is written without a build, nor when
- * this process read no description.
+ * this process parsed nothing since it read or wrote that file (each suite's end asks, in every worker).
  */
 export function saveParseMemory(file: string, build: string | undefined = BUILD_ID): void {
-  if (build === undefined || cachedParses().length === 0) return;
+  if (build === undefined) return;
+  const own = cachedParses();
+  const kept = keysIn(file, []);
+  if (own.every((parse) => kept.has(keyOf(parse)))) return;
+  keysIn(file, own);
   const memory = rememberParses(build, readMemory(file));
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -155,6 +173,14 @@ export function saveParseMemory(file: string, build: string | undefined = BUILD_
     // A cache that cannot be written (a read-only checkout, a full disk) costs the next run its head start.
     removeQuietly(temporary);
   }
+}
+
+/** The keys this process read from `file` or wrote to it, with `parses` added. */
+function keysIn(file: string, parses: readonly CachedParse[]): Set<string> {
+  const keys = inFile.get(file) ?? new Set<string>();
+  inFile.set(file, keys);
+  for (const parse of parses) keys.add(keyOf(parse));
+  return keys;
 }
 
 /** Removes a file if it can: under a path that is no folder, even `force` throws (ENOTDIR). */

@@ -156,6 +156,22 @@ describe("the memory's file", () => {
     expect(loadParseMemory(file, BUILD)).toBe(2);
   });
 
+  test("is not written again by a process that parsed nothing new since it read or wrote it", () => {
+    const file = join(folder(), "parsed-requirements.json");
+    parseRequirement("Write at most 3 sentences.");
+    saveParseMemory(file, BUILD);
+    clearParseCache();
+    expect(loadParseMemory(file, BUILD)).toBe(1);
+    parseRequirement("Write at most 3 sentences.");
+    // Each suite's end asks to keep what was parsed: with nothing new, the file is left as another wrote it.
+    writeFileSync(file, "written by another process");
+    saveParseMemory(file, BUILD);
+    expect(readFileSync(file, "utf8")).toBe("written by another process");
+    parseRequirement("Do not use any commas.");
+    saveParseMemory(file, BUILD);
+    expect(JSON.parse(readFileSync(file, "utf8")).parses).toHaveLength(2);
+  });
+
   test("is a cache: missing, unreadable or unwritable, it costs nothing but the head start", () => {
     const dir = folder();
     expect(loadParseMemory(join(dir, "missing.json"), BUILD)).toBe(0);
