@@ -291,11 +291,15 @@ export function scoreTitle(_check: TitleCheck, facts: TextFacts): FamilyScore {
   return { score: 0, reason: "no title in double angular brackets (<<title>>) found" };
 }
 
-/** The regex finding a line that starts with `marker`; "P.S." also matches "P. S." and "PS". */
+/**
+ * The regex finding a line that starts with `marker`, after any markdown quote or emphasis marks or an
+ * opening quotation mark or bracket (a postscript that opens a quoted response); "P.S." also matches
+ * "P. S." and "PS".
+ */
 const createMarkerPattern = memoize((marker: string): RegExp => {
   const letters = marker.replace(/[^a-z]/gi, "").split("");
   return new RegExp(
-    `^[ \\t>*_]*${letters.map((letter) => `${escapeRegex(letter)}\\.?[ \\t]?`).join("")}(?![a-z])`,
+    `^[ \\t>*_"\u201C\u00AB'\u2018(]*${letters.map((letter) => `${escapeRegex(letter)}\\.?[ \\t]?`).join("")}(?![a-z])`,
     "im",
   );
 }, 100);

@@ -229,6 +229,20 @@ const ROWS: Row[] = [
     language: "portuguese",
     seed: "",
   },
+  {
+    // A quoted single sentence with a postscript: the composer keeps the postscript alone, so the text
+    // opens with the quotation mark before "PS:", which the postscript's verifier did not read as the
+    // start of a line; it now reads an opening quotation mark or bracket before the marker.
+    name: "a quoted single sentence with a postscript (English; hunt seed 30129)",
+    input: "question",
+    satisfy: [
+      "Wrap the whole response in double quotes",
+      "End with a postscript starting with P.S.",
+      "Answer in a single sentence",
+    ],
+    violate: [],
+    seed: "",
+  },
 ];
 
 describe("composeDraft: plans the property test once found wrong", () => {

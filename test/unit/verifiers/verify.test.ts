@@ -146,6 +146,25 @@ describe("verify", () => {
       "postscript starting with P.S. found at the end",
     ],
     ["End with a postscript starting with P.S.", "Hello.", 0, "no line starting with P.S. found"],
+    // A response wrapped in quotes whose only line is the postscript opens with the quotation mark.
+    [
+      "End with a postscript starting with P.S.",
+      '"PS: the original is kept on file."',
+      1,
+      "postscript starting with P.S. found at the end",
+    ],
+    [
+      "End with a postscript starting with P.S.",
+      "\u201CP.S. thanks for asking.\u201D",
+      1,
+      "postscript starting with P.S. found at the end",
+    ],
+    [
+      "End with a postscript starting with P.S.",
+      '"PSA: wash your hands."',
+      0,
+      "no line starting with P.S. found",
+    ],
     ["Use markdown headers", "Plain text.", 0, "0 markdown headers found; at least 1 required"],
     ["Do not use bullet points", "- one\n- two", 0, "2 bullet points found; none allowed"],
     ["Don't use markdown", "Some **bold** text.", 0, "markdown found: bold text; plain text required"],
