@@ -47,7 +47,7 @@ export interface HarnessOptions {
   judge?: JudgeConfig;
   /** Where the local server's counters (runs created, duplicates, faults injected) are written at the end. */
   statsFile?: string;
-  /** Whether the run's reporter lints the suites (given `suiteLinter`); otherwise each worker lints its own. */
+  /** Whether the run's reporter lints the suites (given `createSuiteLinter()`); otherwise each worker lints its own. */
   lintInReporter?: boolean;
 }
 

@@ -50,7 +50,7 @@ export function recordSuiteLint(
   }
   const provided = providedHarness();
   if (provided?.lintInReporter === true) {
-    // The reporter's process lints it (suiteLinter), while it waits: the worker goes straight to its cells.
+    // The reporter's process lints it (createSuiteLinter), while it waits: the worker goes straight to its cells.
     task.meta[LINT_INPUT_META_KEY] = {
       suite,
       kind,

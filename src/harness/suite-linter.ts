@@ -6,28 +6,38 @@ import { whenIdle } from "./when-idle.js";
 /** How long the run's process must have been idle before it lints. */
 const IDLE_BEFORE_LINT_MS = 20;
 
-let cases: typeof import("./lint-cases.js") | undefined;
-let loading: Promise<void> | undefined;
-
-function load(): Promise<void> {
-  loading ??= import("./lint-cases.js").then((module) => {
-    cases = module;
-  });
-  return loading;
-}
-
 /**
- * Lints a suite's recorded input in the run's process, where the verifiers are warm (the embedded server
- * warms them up) and which mostly waits on its workers: at its first idle moment, or when the run ends.
+ * A linter for a run's reporter: it lints a suite's recorded input in the run's process, which mostly waits
+ * on its workers, at its first idle moment or when the run ends. It reads the descriptions an earlier run
+ * parsed from `parseMemoryFile` (verifiers/parse-memory.ts) and keeps there what it parsed: on the AI21
+ * backend no local engine warms the verifiers up, and compiling their patterns for the lint (about 0.4 s)
+ * held up the shared limit's answers to the workers as a 1-cell run ended.
  */
-export const suiteLinter: SuiteLinter = {
-  get ready() {
-    return cases !== undefined;
-  },
-  prepare: load,
-  lint(input) {
-    if (cases === undefined) throw new Error("suiteLinter.lint: call prepare() first");
-    return cases.lintSuite(input.suite, input.cases, { kind: input.kind, judge: input.judge });
-  },
-  whenIdle: (then) => whenIdle(IDLE_BEFORE_LINT_MS, () => void load().then(then)),
-};
+export function createSuiteLinter(parseMemoryFile?: string): SuiteLinter {
+  let cases: typeof import("./lint-cases.js") | undefined;
+  let memory: typeof import("../verifiers/parse-memory.js") | undefined;
+  let loading: Promise<void> | undefined;
+  const load = (): Promise<void> => {
+    loading ??= Promise.all([import("./lint-cases.js"), import("../verifiers/parse-memory.js")]).then(
+      ([lintCases, parseMemory]) => {
+        if (parseMemoryFile !== undefined) parseMemory.loadParseMemory(parseMemoryFile);
+        memory = parseMemory;
+        cases = lintCases;
+      },
+    );
+    return loading;
+  };
+  return {
+    get ready() {
+      return cases !== undefined;
+    },
+    prepare: load,
+    lint(input) {
+      if (cases === undefined) throw new Error("suiteLinter.lint: call prepare() first");
+      const findings = cases.lintSuite(input.suite, input.cases, { kind: input.kind, judge: input.judge });
+      if (parseMemoryFile !== undefined) memory?.saveParseMemory(parseMemoryFile);
+      return findings;
+    },
+    whenIdle: (then) => whenIdle(IDLE_BEFORE_LINT_MS, () => void load().then(then)),
+  };
+}

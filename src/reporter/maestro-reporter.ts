@@ -71,7 +71,7 @@ export interface MaestroReporterOptions {
   shard?: string | undefined;
   /**
    * Lints the suites whose workers only recorded what to lint (`maestro-eval run` gives the harness's
-   * `suiteLinter` and tells the workers so); without one, the findings are those the workers recorded.
+   * `createSuiteLinter()` and tells the workers so); without one, the findings are those the workers recorded.
    */
   linter?: SuiteLinter | undefined;
 }

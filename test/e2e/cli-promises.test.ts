@@ -189,6 +189,34 @@ describe("maestro-eval run", () => {
   }, 180_000);
 });
 
+describe("the parse memory on the AI21 backend", () => {
+  test("the run's own lint keeps the descriptions it parsed, with no local engine in the run", async () => {
+    const endpoint = await startLocalServer({ timeScale: 0 });
+    const parsing = createTempProject("parse-memory-ai21");
+    try {
+      parsing.write("maestro-eval.config.ts", config);
+      parsing.write("suites/formats.eval.ts", formatsSuite);
+      mkdirSync(join(parsing.dir, "node_modules"), { recursive: true });
+      const file = join(parsing.dir, "node_modules/.cache/maestro-eval/parsed-requirements.json");
+      const env = {
+        MAESTRO_EVAL_CACHE: "",
+        AI21_API_KEY: "test-key-for-a-loopback-endpoint",
+        AI21_API_HOST: endpoint.url,
+      };
+      expect((await runCli(parsing, ["run", "--backend", "ai21"], env)).code).toBe(0);
+      // Only the run's lint parses the descriptions in the run's process here (the workers read the
+      // endpoint's scores): it read them into the memory for the next run.
+      const remembered = JSON.parse(readFileSync(file, "utf8")).parses.map(
+        (entry: { description: string }) => entry.description,
+      );
+      expect([...remembered].sort()).toEqual([...FORMAT_REQUIREMENTS].sort());
+    } finally {
+      parsing.remove();
+      await endpoint.close();
+    }
+  }, 180_000);
+});
+
 describe("the shared concurrency limit", () => {
   test("holds across several vitest worker processes", async () => {
     const shared = createTempProject("workers");

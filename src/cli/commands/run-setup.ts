@@ -14,7 +14,8 @@ import {
 } from "../../harness/define-maestro-config.js";
 import type { HarnessOptions } from "../../harness/global-setup.js";
 import { HARNESS_DEFAULTS, readConcurrency, vitestConcurrencyFor } from "../../harness/harness-settings.js";
-import { suiteLinter } from "../../harness/suite-linter.js";
+import { parseMemoryPlace } from "../../harness/project-cache.js";
+import { createSuiteLinter } from "../../harness/suite-linter.js";
 import { HistoryReporter } from "../../reporter/history-reporter.js";
 import { MaestroReporter, renderGateRecommendation, renderGateResult } from "../../reporter/index.js";
 import { CONFIG_FILES, loadConfig, type MaestroEvalConfig } from "../config.js";
@@ -118,7 +119,7 @@ export async function prepareRun(options: RunOptions): Promise<RunSetup | number
     // Written aside and moved into the reports only when the run writes them: a run that does nothing
     // leaves reports/ exactly as it was.
     statsFile: join(mkdtempSync(join(tmpdir(), "maestro-eval-stats-")), "local-server.json"),
-    // The reporter lints the suites in this process while it waits (suiteLinter), not the workers.
+    // The reporter lints the suites in this process while it waits (createSuiteLinter), not the workers.
     lintInReporter: true,
   };
   const reporter = new MaestroReporter({
@@ -131,7 +132,7 @@ export async function prepareRun(options: RunOptions): Promise<RunSetup | number
     gate: gateConfig,
     baseline,
     shard: options.shard,
-    linter: suiteLinter,
+    linter: createSuiteLinter(parseMemoryPlace(cwd, process.env)),
   });
   // Read as each run (each round of a watch) starts, at an idle moment and without blocking; used as it ends.
   const git = createGitStateReader(cwd);

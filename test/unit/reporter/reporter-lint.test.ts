@@ -13,7 +13,10 @@ import {
   type SuiteLinter,
   type SuiteLintInput,
 } from "../../../src/domain/lint-finding.js";
-import { suiteLinter } from "../../../src/harness/suite-linter.js";
+import { createSuiteLinter } from "../../../src/harness/suite-linter.js";
+
+const suiteLinter = createSuiteLinter();
+
 import { MaestroReporter } from "../../../src/reporter/maestro-reporter.js";
 import { makeOutcome } from "./fixtures.js";
 
