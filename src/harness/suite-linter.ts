@@ -5,26 +5,36 @@ import { whenIdle } from "./when-idle.js";
 
 /** How long the run's process must have been idle before it lints. */
 const IDLE_BEFORE_LINT_MS = 20;
+/** The verifiers' patterns compiled per turn of the event loop while the linter prepares (about 10 ms). */
+const PATTERNS_PER_TURN = 2;
 
 /**
  * A linter for a run's reporter: it lints a suite's recorded input in the run's process, which mostly waits
  * on its workers, at its first idle moment or when the run ends. It reads the descriptions an earlier run
  * parsed from `parseMemoryFile` (verifiers/parse-memory.ts) and keeps there what it parsed: on the AI21
  * backend no local engine warms the verifiers up, and compiling their patterns for the lint (about 0.4 s)
- * held up the shared limit's answers to the workers as a 1-cell run ended.
+ * held up the shared limit's answers to the workers as a 1-cell run ended; without a memory it compiles
+ * them in pieces.
  */
 export function createSuiteLinter(parseMemoryFile?: string): SuiteLinter {
   let cases: typeof import("./lint-cases.js") | undefined;
   let memory: typeof import("../verifiers/parse-memory.js") | undefined;
   let loading: Promise<void> | undefined;
   const load = (): Promise<void> => {
-    loading ??= Promise.all([import("./lint-cases.js"), import("../verifiers/parse-memory.js")]).then(
-      ([lintCases, parseMemory]) => {
-        if (parseMemoryFile !== undefined) parseMemory.loadParseMemory(parseMemoryFile);
-        memory = parseMemory;
-        cases = lintCases;
-      },
-    );
+    loading ??= Promise.all([
+      import("./lint-cases.js"),
+      import("../verifiers/parse-memory.js"),
+      import("../verifiers/compiled-pattern.js"),
+    ]).then(async ([lintCases, parseMemory, patterns]) => {
+      if (parseMemoryFile !== undefined) parseMemory.loadParseMemory(parseMemoryFile);
+      // With nothing remembered, the lint's first description would compile every pattern at once: they
+      // are compiled a few at a time instead, the process answering its workers in between.
+      if (parseMemory.recalledParseCount() === 0)
+        while (patterns.compileSomePatterns(PATTERNS_PER_TURN))
+          await new Promise((resolve) => setImmediate(resolve));
+      memory = parseMemory;
+      cases = lintCases;
+    });
     return loading;
   };
   return {
