@@ -11,9 +11,11 @@ import {
   type SuiteLintInput,
 } from "../domain/lint-finding.js";
 import { redactSecrets } from "../errors/index.js";
+import { loadParseMemory, saveParseMemory } from "../verifiers/parse-memory.js";
 import type { MatrixCell } from "./expand-matrix.js";
 import type { ProvidedHarness } from "./harness-context.js";
 import { type LintedCase, lintSuite } from "./lint-cases.js";
+import { parseMemoryPlace } from "./project-cache.js";
 import { collectRequestSecrets } from "./request-secrets.js";
 
 declare module "vitest" {
@@ -66,10 +68,18 @@ export function recordSuiteLint(
   const lint = () => {
     if (linted) return;
     linted = true;
+    // The descriptions an earlier run or lint parsed: the run's, or without one (`maestro-eval lint`) the
+    // project's in the working directory.
+    const memory = provided === undefined ? parseMemoryPlace(process.cwd()) : provided.parseMemory;
+    if (memory !== undefined && !memoriesRead.has(memory)) {
+      memoriesRead.add(memory);
+      loadParseMemory(memory);
+    }
     task.meta[LINT_META_KEY] = lintSuite(suite, [...cases.values()], {
       kind,
       judge: provided?.judge !== undefined,
     });
+    if (memory !== undefined) saveParseMemory(memory);
   };
   if (provided === undefined) {
     lint();
@@ -83,6 +93,9 @@ export function recordSuiteLint(
     setImmediate(lint);
   };
 }
+
+/** The parse memories this worker has read: each once. */
+const memoriesRead = new Set<string>();
 
 /** What the global setup provided, when the suite runs under it; undefined otherwise. */
 function providedHarness(): ProvidedHarness | undefined {

@@ -7,7 +7,11 @@ import {
   sortLintFindings,
 } from "../../domain/lint-finding.js";
 import { type ConstraintIssue, isMaestroEvalError } from "../../errors/index.js";
-import { SOURCE_RESOLVE_CONFIG } from "../../harness/define-maestro-config.js";
+import {
+  PACKAGE_DEPS_CONFIG,
+  SOURCE_RESOLVE_CONFIG,
+  SUITE_NODE_FLAGS,
+} from "../../harness/define-maestro-config.js";
 import { countLintFindings, renderLintFindings } from "../../reporter/render-lint-findings.js";
 import { lintRequirements } from "../../verifiers/lint-requirements.js";
 import { loadConfig } from "../config.js";
@@ -42,7 +46,20 @@ export async function lintSuites(
   const { createVitest } = await loadVitestNode();
   const vitest = await createVitest(
     "test",
-    { config: false, root: cwd, watch: false, reporters: [], include: [...include], passWithNoTests: true },
+    {
+      config: false,
+      root: cwd,
+      watch: false,
+      reporters: [],
+      include: [...include],
+      passWithNoTests: true,
+      // As a run's workers: the package's modules loaded by Node, the suites' Node flags.
+      ...PACKAGE_DEPS_CONFIG,
+      execArgv: [...SUITE_NODE_FLAGS],
+      // Collecting runs no cell: one worker collects every suite, loading the package and compiling the
+      // verifiers' patterns once instead of once per suite file.
+      isolate: false,
+    },
     { ...SOURCE_RESOLVE_CONFIG, server: { watch: null } },
   );
   try {
