@@ -1,7 +1,7 @@
 // `maestro-eval verify` run for real: the bin through tsx, text on stdin or from a file, JSON on stdout,
 // and the exit codes of DESIGN.md. The judge is a real HTTP server on 127.0.0.1.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -20,10 +20,15 @@ interface CliRun {
   stderr: string;
 }
 
-function runVerify(args: string[], input?: string, env: Record<string, string> = {}): Promise<CliRun> {
+function runVerify(
+  args: string[],
+  input?: string,
+  env: Record<string, string> = {},
+  cwd: string = root,
+): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, "verify", ...args], {
-      cwd: root,
+      cwd,
       env: { ...process.env, ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -68,6 +73,36 @@ afterAll(async () => {
 });
 
 describe.concurrent("maestro-eval verify", () => {
+  test("keeps the descriptions it parsed in the project's node_modules/.cache, and reads them back alike", async () => {
+    const project = join(workDir, "with-modules");
+    mkdirSync(join(project, "node_modules"), { recursive: true });
+    const args = [
+      "--requirement",
+      "Write at most 3 sentences.",
+      "--requirement",
+      "Do not use any commas.",
+      "--language",
+      "french",
+    ];
+    // The repository's tests keep no cache (vitest.config.ts): this one turns it on.
+    const first = await runVerify(args, FRENCH, { MAESTRO_EVAL_CACHE: "" }, project);
+    const memory = JSON.parse(
+      readFileSync(join(project, "node_modules/.cache/maestro-eval/parsed-requirements.json"), "utf8"),
+    );
+    expect(
+      memory.parses.map((entry: { description: string; responseLanguage?: string }) => [
+        entry.description,
+        entry.responseLanguage,
+      ]),
+    ).toEqual([
+      ["Write at most 3 sentences.", "french"],
+      ["Do not use any commas.", "french"],
+    ]);
+    const again = await runVerify(args, FRENCH, { MAESTRO_EVAL_CACHE: "" }, project);
+    expect(again).toEqual(first);
+    expect(first.code).toBe(1);
+  });
+
   test("prints {verdict, score, reason, checks} and exits 1 when a requirement fails", async () => {
     const run = await runVerify(
       ["--requirement", "Write up to 3 paragraphs"],

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { RESPONSE_LANGUAGES, type ResponseLanguage } from "../../domain/index.js";
+import { parseMemoryPlace } from "../../harness/project-cache.js";
 import {
   type CheckResult,
   createJudge,
@@ -12,6 +13,7 @@ import {
   verify,
   verifyWithJudge,
 } from "../../verifiers/index.js";
+import { loadParseMemory, saveParseMemory } from "../../verifiers/parse-memory.js";
 import { EXIT } from "../exit-codes.js";
 import type { RegisterCommand } from "../register-command.js";
 
@@ -97,12 +99,16 @@ export const registerVerify: RegisterCommand = (program) => {
 
       const responseLanguage = language as ResponseLanguage | undefined;
       const parseOptions = responseLanguage === undefined ? {} : { responseLanguage };
+      // The descriptions a run, a lint or this command parsed before in this project need no pattern compiled.
+      const memory = parseMemoryPlace(process.cwd());
+      if (memory !== undefined) loadParseMemory(memory);
       const requirements: RequirementOutput[] = [];
       for (const description of options.requirement) {
         const parsed = parseRequirement(description, parseOptions);
         const result = await verifyWithJudge(text, parsed, { judge });
         requirements.push({ description, ...result });
       }
+      if (memory !== undefined) saveParseMemory(memory);
       const languageCheck =
         responseLanguage === undefined ? undefined : createLanguageCheck(responseLanguage);
       if (languageCheck !== undefined) {
