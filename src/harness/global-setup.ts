@@ -14,6 +14,7 @@ import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-setti
 import { pollHistoryPlace } from "./poll-history.js";
 import { parseMemoryPlace } from "./project-cache.js";
 import { type SemaphoreServer, startSemaphoreServer } from "./shared-semaphore.js";
+import { spellsOutNewDescriptions } from "./suite-descriptions.js";
 import { IDLE_BEFORE_WARM_UP_MS } from "./warm-up-plugin.js";
 import { whenIdle } from "./when-idle.js";
 
@@ -99,7 +100,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...(options.local?.sim === undefined ? {} : { sim: options.local.sim }),
       ...toolOptionsOf(options.local),
       judge,
-      ...(parseMemory === undefined ? {} : { parseMemoryFile: parseMemory }),
+      ...(parseMemory === undefined
+        ? {}
+        : {
+            parseMemoryFile: parseMemory,
+            // Read as the engine loads, while the workers start: a suite whose descriptions the memory
+            // lacks has the patterns compiled ahead of its first create.
+            readsNewDescriptions: async (recalled: ReadonlySet<string>) =>
+              spellsOutNewDescriptions((await project.globTestFiles()).testFiles, recalled),
+          }),
     });
     baseUrl = server.url;
   } else if (backend === "ai21") {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FileLibrary } from "../library/index.js";
 import type { Judge } from "../verifiers/index.js";
 import { loadParseMemory, saveParseMemory } from "../verifiers/parse-memory.js";
+import { cachedParses } from "../verifiers/parse-requirement.js";
 import { createFaultPlan, type FaultOptions, type FaultPlan } from "./faults.js";
 import type { Generator } from "./generator.js";
 import { createRequestGuard } from "./guard-request.js";
@@ -15,7 +16,7 @@ import { createRunPreparer } from "./run-preparer.js";
 import { createRunStore, type RunStore } from "./run-store.js";
 import { createSimGenerator, type SimGeneratorOptions } from "./sim-generator.js";
 import { classifyAddress, createToolRuntime, type ToolRuntimeOptions } from "./tools/index.js";
-import { deferWarmUp, warmUpNow } from "./warm-up.js";
+import { compilePatternsInPieces, deferWarmUp, warmUpNow } from "./warm-up.js";
 
 /**
  * Options of {@link startLocalServer}; all optional. The tool options (`toolNetwork`, `toolTimeoutMs`,
@@ -74,6 +75,14 @@ export interface LocalServerOptions extends ToolRuntimeOptions {
    * in the project's node_modules/.cache. Default none.
    */
   parseMemoryFile?: string;
+  /**
+   * Whether the run will read descriptions that the parses recalled from `parseMemoryFile` lack, given
+   * those it recalled (the harness reads its suite files). When it says so, the patterns are compiled in
+   * pieces from then on, as if nothing had been recalled; a guess either way changes no result, only when
+   * the patterns are compiled. Without it, a process that recalled parses compiles patterns at the first
+   * description it lacks.
+   */
+  readsNewDescriptions?: (recalled: ReadonlySet<string>) => boolean | Promise<boolean>;
 }
 
 /** A running local server. */
@@ -221,7 +230,15 @@ export function createLocalApp(
     signal: closing.signal,
   });
   // Before the warm-up, which compiles no patterns once parses were recalled.
-  if (options.parseMemoryFile !== undefined) loadParseMemory(options.parseMemoryFile);
+  if (options.parseMemoryFile !== undefined && loadParseMemory(options.parseMemoryFile) > 0) {
+    const recalled = new Set(cachedParses().map((parse) => parse.description));
+    void Promise.resolve(options.readsNewDescriptions?.(recalled)).then(
+      (lacking) => {
+        if (lacking === true) compilePatternsInPieces(closing.signal);
+      },
+      () => undefined,
+    );
+  }
   if (options.warmUp === undefined || options.warmUp === true) warmUpNow();
   else if (options.warmUp === "deferred") deferWarmUp(closing.signal);
   return {

@@ -56,6 +56,19 @@ const DEFERRED_WARM_UP_STEPS: readonly WarmUpStep[] = [
 /** The warm-up before listening: all of the deferred one, and language detection. */
 const WARM_UP_STEPS: readonly WarmUpStep[] = [...DEFERRED_WARM_UP_STEPS, verifying("Answer in English")];
 
+/**
+ * Compiles the verifiers' patterns a few at a time, one piece per macrotask, until all are compiled or
+ * `signal` aborts: for a process that recalled parses (so its warm-up compiled none) but whose run will
+ * read descriptions they lack, so that the first such read does not compile them all at once.
+ */
+export function compilePatternsInPieces(signal: AbortSignal): void {
+  const step = () => {
+    if (signal.aborted || !compileSomePatterns(PATTERNS_PER_STEP)) return;
+    setImmediate(step);
+  };
+  setImmediate(step);
+}
+
 /** The warm-ups this process has run or started: each is run once. */
 const started = new WeakSet<readonly WarmUpStep[]>();
 
