@@ -28,8 +28,11 @@ export interface SuiteLinter {
   prepare(): Promise<void>;
   /** The findings of one suite, now; only once {@link ready}. */
   lint(input: SuiteLintInput): LintFinding[];
-  /** Calls `then`, ready, at a moment this process has nothing else to do. */
-  whenIdle(then: () => void): void;
+  /**
+   * Calls `then`, ready, at a moment this process has nothing else to do; given the input to lint, ready
+   * to lint it without holding the process up (the verifiers' patterns its descriptions need compiled).
+   */
+  whenIdle(then: () => void, input?: SuiteLintInput): void;
 }
 
 /** The lint input in a suite's task meta, when it is one; undefined otherwise. */

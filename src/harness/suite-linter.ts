@@ -1,6 +1,6 @@
 // The linter `maestro-eval run` gives its reporter: the lint of what the workers recorded, in the run's own
 // process. It loads the verifiers only once that process is idle (its workers are starting), not before.
-import type { SuiteLinter } from "../domain/lint-finding.js";
+import type { SuiteLinter, SuiteLintInput } from "../domain/lint-finding.js";
 import { whenIdle } from "./when-idle.js";
 
 /** How long the run's process must have been idle before it lints. */
@@ -19,23 +19,43 @@ const PATTERNS_PER_TURN = 2;
 export function createSuiteLinter(parseMemoryFile?: string): SuiteLinter {
   let cases: typeof import("./lint-cases.js") | undefined;
   let memory: typeof import("../verifiers/parse-memory.js") | undefined;
+  let parsing: typeof import("../verifiers/parse-requirement.js") | undefined;
+  let patterns: typeof import("../verifiers/compiled-pattern.js") | undefined;
   let loading: Promise<void> | undefined;
+  /** Compiles the verifiers' patterns a few at a time, the process answering its workers in between. */
+  const compileInPieces = async () => {
+    while (patterns?.compileSomePatterns(PATTERNS_PER_TURN))
+      await new Promise((resolve) => setImmediate(resolve));
+  };
   const load = (): Promise<void> => {
     loading ??= Promise.all([
       import("./lint-cases.js"),
       import("../verifiers/parse-memory.js"),
+      import("../verifiers/parse-requirement.js"),
       import("../verifiers/compiled-pattern.js"),
-    ]).then(async ([lintCases, parseMemory, patterns]) => {
+    ]).then(async ([lintCases, parseMemory, parseRequirement, compiledPattern]) => {
       if (parseMemoryFile !== undefined) parseMemory.loadParseMemory(parseMemoryFile);
-      // With nothing remembered, the lint's first description would compile every pattern at once: they
-      // are compiled a few at a time instead, the process answering its workers in between.
-      if (parseMemory.recalledParseCount() === 0)
-        while (patterns.compileSomePatterns(PATTERNS_PER_TURN))
-          await new Promise((resolve) => setImmediate(resolve));
       memory = parseMemory;
+      parsing = parseRequirement;
+      patterns = compiledPattern;
+      // With nothing remembered, the lint's first description would compile every pattern at once.
+      if (parseMemory.recalledParseCount() === 0) await compileInPieces();
       cases = lintCases;
     });
     return loading;
+  };
+  /** Compiles the patterns in pieces when `input` holds a description not parsed yet (a requirement just edited). */
+  const readyFor = async (input: SuiteLintInput | undefined) => {
+    const unparsed = input?.cases.some(({ request }) =>
+      (request.requirements ?? []).some(({ description }) => {
+        try {
+          return !parsing!.isParsed(description, { responseLanguage: request.response_language ?? "unset" });
+        } catch {
+          return true;
+        }
+      }),
+    );
+    if (unparsed === true) await compileInPieces();
   };
   return {
     get ready() {
@@ -48,6 +68,13 @@ export function createSuiteLinter(parseMemoryFile?: string): SuiteLinter {
       if (parseMemoryFile !== undefined) memory?.saveParseMemory(parseMemoryFile);
       return findings;
     },
-    whenIdle: (then) => whenIdle(IDLE_BEFORE_LINT_MS, () => void load().then(then)),
+    whenIdle: (then, input) =>
+      whenIdle(
+        IDLE_BEFORE_LINT_MS,
+        () =>
+          void load()
+            .then(() => readyFor(input))
+            .then(then),
+      ),
   };
 }

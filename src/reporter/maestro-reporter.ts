@@ -250,7 +250,7 @@ export class MaestroReporter implements Reporter {
     if (record.lint.has(suite.name) || record.lintInputs.has(suite.name)) return;
     record.lintInputs.set(suite.name, input);
     const round = this.round;
-    linter.whenIdle(() => this.lintPending(round));
+    linter.whenIdle(() => this.lintPending(round), input);
   }
 
   /** Lints what the round's suites recorded for the linter and is not linted yet. */

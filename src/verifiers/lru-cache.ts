@@ -1,6 +1,8 @@
 /** A bounded map that forgets the least recently used entry when full. */
 export interface LruCache<K, V> {
   get(key: K): V | undefined;
+  /** Whether `key` is held (not a use). */
+  has(key: K): boolean;
   set(key: K, value: V): void;
   readonly size: number;
   /** Every entry, the least recently used first (reading them does not count as a use). */
@@ -23,6 +25,7 @@ export function createLruCache<K, V>(capacity: number): LruCache<K, V> {
       }
       return value;
     },
+    has: (key) => entries.has(key),
     set(key, value) {
       entries.delete(key);
       entries.set(key, value);

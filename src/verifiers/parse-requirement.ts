@@ -223,6 +223,12 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Whether `description` (for `options`' response language) is parsed already: reading it compiles nothing. */
+export function isParsed(description: string, options: ParseRequirementOptions = {}): boolean {
+  const responseLanguage = readResponseLanguage("isParsed", options);
+  return cache.has(`${responseLanguage ?? ""}\u0000${description}`);
+}
+
 /** A parse in the cache: the description, the response language it was read for, and what it gave. */
 export interface CachedParse {
   description: string;

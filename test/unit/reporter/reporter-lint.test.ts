@@ -122,6 +122,16 @@ describe("the reporter's lint of what the workers recorded", () => {
     expected = suiteLinter.lint(input);
   });
 
+  test("a linter told of an input at an idle moment is ready to lint it, with the same findings", async () => {
+    // A fresh linter: it loads the verifiers, and compiles their patterns in pieces for descriptions
+    // not parsed yet, before it calls back.
+    const fresh = createSuiteLinter();
+    expect(fresh.ready).toBe(false);
+    await new Promise<void>((resolve) => fresh.whenIdle(resolve, input));
+    expect(fresh.ready).toBe(true);
+    expect(fresh.lint(input)).toEqual(expected);
+  });
+
   test("the findings are those the suite's own lint gives: a conflict and an unverifiable requirement", () => {
     expect(expected.map((finding) => [finding.severity, finding.rule])).toEqual(
       expect.arrayContaining([

@@ -17,6 +17,7 @@ import {
   rememberParses,
   saveParseMemory,
 } from "../../../src/verifiers/parse-memory.js";
+import { isParsed } from "../../../src/verifiers/parse-requirement.js";
 import { readIfevalCases, readParaphraseCases } from "../../helpers/measure-ifeval.js";
 
 const BUILD = "0123456789abcdef";
@@ -68,6 +69,20 @@ describe("a remembered parse", () => {
     clearParseCache();
     expect(recallParses(memory, BUILD)).toBe(1);
     expect(parseRequirement(description, { responseLanguage: language })).toStrictEqual(fresh);
+  });
+});
+
+describe("isParsed", () => {
+  test("says whether a description, for a response language, reads from the cache", () => {
+    expect(isParsed("Write at most 3 sentences.")).toBe(false);
+    parseRequirement("Write at most 3 sentences.");
+    expect(isParsed("Write at most 3 sentences.")).toBe(true);
+    expect(isParsed("Write at most 3 sentences.", { responseLanguage: "unset" })).toBe(true);
+    expect(isParsed("Write at most 3 sentences.", { responseLanguage: "french" })).toBe(false);
+    const memory = memoryOf(["Do not use any commas."]);
+    expect(isParsed("Do not use any commas.")).toBe(false);
+    recallParses(memory, BUILD);
+    expect(isParsed("Do not use any commas.")).toBe(true);
   });
 });
 
