@@ -33,6 +33,11 @@ export interface SuiteLinter {
    * to lint it without holding the process up (the verifiers' patterns its descriptions need compiled).
    */
   whenIdle(then: () => void, input?: SuiteLintInput): void;
+  /**
+   * Told, as a run starts, the suite files it will collect: a linter may read ahead from their source what
+   * their lint will need (a guess that changes when work is done, never a finding).
+   */
+  expectSuites?(files: readonly string[]): void;
 }
 
 /** The lint input in a suite's task meta, when it is one; undefined otherwise. */

@@ -107,7 +107,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
             // Read as the engine loads, while the workers start: a suite whose descriptions the memory
             // lacks has the patterns compiled ahead of its first create.
             readsNewDescriptions: async (recalled: ReadonlySet<string>) =>
-              spellsOutNewDescriptions((await project.globTestFiles()).testFiles, recalled),
+              spellsOutNewDescriptions((await project.globTestFiles()).testFiles, (description) =>
+                recalled.has(description),
+              ),
           }),
     });
     baseUrl = server.url;

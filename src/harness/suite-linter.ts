@@ -1,6 +1,7 @@
 // The linter `maestro-eval run` gives its reporter: the lint of what the workers recorded, in the run's own
 // process. It loads the verifiers only once that process is idle (its workers are starting), not before.
 import type { SuiteLinter, SuiteLintInput } from "../domain/lint-finding.js";
+import { spellsOutNewDescriptions } from "./suite-descriptions.js";
 import { whenIdle } from "./when-idle.js";
 
 /** How long the run's process must have been idle before it lints. */
@@ -22,6 +23,7 @@ export function createSuiteLinter(parseMemoryFile?: string): SuiteLinter {
   let parsing: typeof import("../verifiers/parse-requirement.js") | undefined;
   let patterns: typeof import("../verifiers/compiled-pattern.js") | undefined;
   let loading: Promise<void> | undefined;
+  let suiteFiles: readonly string[] = [];
   /** Compiles the verifiers' patterns a few at a time, the process answering its workers in between. */
   const compileInPieces = async () => {
     while (patterns?.compileSomePatterns(PATTERNS_PER_TURN))
@@ -38,8 +40,13 @@ export function createSuiteLinter(parseMemoryFile?: string): SuiteLinter {
       memory = parseMemory;
       parsing = parseRequirement;
       patterns = compiledPattern;
-      // With nothing remembered, the lint's first description would compile every pattern at once.
-      if (parseMemory.recalledParseCount() === 0) await compileInPieces();
+      // With nothing remembered, or suites that spell out a description not remembered (a requirement
+      // just edited), the lint's first such description would compile every pattern at once.
+      if (
+        parseMemory.recalledParseCount() === 0 ||
+        spellsOutNewDescriptions(suiteFiles, (description) => parseRequirement.isParsed(description))
+      )
+        await compileInPieces();
       cases = lintCases;
     });
     return loading;
@@ -67,6 +74,9 @@ export function createSuiteLinter(parseMemoryFile?: string): SuiteLinter {
       const findings = cases.lintSuite(input.suite, input.cases, { kind: input.kind, judge: input.judge });
       if (parseMemoryFile !== undefined) memory?.saveParseMemory(parseMemoryFile);
       return findings;
+    },
+    expectSuites(files) {
+      suiteFiles = files;
     },
     whenIdle: (then, input) =>
       whenIdle(

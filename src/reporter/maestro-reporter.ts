@@ -211,6 +211,7 @@ export class MaestroReporter implements Reporter {
     this.round = createRound(specifications.map((specification) => specification.moduleId));
     // The linter gets ready at this process's first idle moment, as its workers start, rather than once the
     // first suite is collected, when the run's first cells are already waiting on this process.
+    this.options.linter?.expectSuites?.(specifications.map((specification) => specification.moduleId));
     this.options.linter?.whenIdle(() => undefined);
     if (this.rounds > 1) {
       this.startedAt = new Date();

@@ -38,7 +38,8 @@ describe("spellsOutNewDescriptions", () => {
   };
 
   test("says whether any suite spells out a description not known; an unreadable file says nothing", () => {
-    const known = new Set(["Write at most 3 sentences.", "Do not use any commas."]);
+    const remembered = new Set(["Write at most 3 sentences.", "Do not use any commas."]);
+    const known = (description: string) => remembered.has(description);
     const old = suite("old.eval.ts", ["Write at most 3 sentences."]);
     const edited = suite("edited.eval.ts", ["Do not use any commas.", "Write at most 2 sentences."]);
     expect(spellsOutNewDescriptions([old], known)).toBe(false);
