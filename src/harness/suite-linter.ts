@@ -25,10 +25,7 @@ export function createSuiteLinter(parseMemoryFile?: string): SuiteLinter {
   let loading: Promise<void> | undefined;
   let suiteFiles: readonly string[] = [];
   /** Compiles the verifiers' patterns a few at a time, the process answering its workers in between. */
-  const compileInPieces = async () => {
-    while (patterns?.compileSomePatterns(PATTERNS_PER_TURN))
-      await new Promise((resolve) => setImmediate(resolve));
-  };
+  const compileInPieces = () => patterns?.compilePatternsInTurns(PATTERNS_PER_TURN);
   const load = (): Promise<void> => {
     loading ??= Promise.all([
       import("./lint-cases.js"),

@@ -1,7 +1,7 @@
 // The local server's warm-up: what its first requests would otherwise compile (the spec's validators, the
 // verifiers' regular expressions), compiled once per process, at once or in the background.
 import { validateChatRequest, validateRunRequest } from "../constraints/index.js";
-import { compileSomePatterns } from "../verifiers/compiled-pattern.js";
+import { compilePatternsInTurns, compileSomePatterns } from "../verifiers/compiled-pattern.js";
 import { parseRequirement, verify } from "../verifiers/index.js";
 import { recalledParseCount } from "../verifiers/parse-memory.js";
 import { DEFAULT_RUN_MODEL } from "./model-profiles.js";
@@ -57,16 +57,12 @@ const DEFERRED_WARM_UP_STEPS: readonly WarmUpStep[] = [
 const WARM_UP_STEPS: readonly WarmUpStep[] = [...DEFERRED_WARM_UP_STEPS, verifying("Answer in English")];
 
 /**
- * Compiles the verifiers' patterns a few at a time, one piece per macrotask, until all are compiled or
- * `signal` aborts: for a process that recalled parses (so its warm-up compiled none) but whose run will
- * read descriptions they lack, so that the first such read does not compile them all at once.
+ * Compiles the verifiers' patterns in pieces of the warm-up's size until all are compiled or `signal`
+ * aborts: for a process that recalled parses (so its warm-up compiled none) but whose run will read
+ * descriptions they lack, so that the first such read does not compile them all at once.
  */
 export function compilePatternsInPieces(signal: AbortSignal): void {
-  const step = () => {
-    if (signal.aborted || !compileSomePatterns(PATTERNS_PER_STEP)) return;
-    setImmediate(step);
-  };
-  setImmediate(step);
+  void compilePatternsInTurns(PATTERNS_PER_STEP, signal);
 }
 
 /** The warm-ups this process has run or started: each is run once. */

@@ -63,6 +63,15 @@ export function compileSomePatterns(count: number): boolean {
   return !compiledAll;
 }
 
+/**
+ * Compiles the patterns not compiled yet, `count` per turn of the event loop (a `setImmediate` between
+ * pieces, so that the process answers what came meanwhile), until all are or `signal` aborts.
+ */
+export async function compilePatternsInTurns(count: number, signal?: AbortSignal): Promise<void> {
+  while (signal?.aborted !== true && compileSomePatterns(count))
+    await new Promise((resolve) => setImmediate(resolve));
+}
+
 function compileNext(): void {
   const pattern = registered[compiledCount++]!;
   const lastIndex = pattern.lastIndex;

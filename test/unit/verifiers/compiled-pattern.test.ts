@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import {
   compiledPattern,
   compilePatterns,
+  compilePatternsInTurns,
   compileSomePatterns,
 } from "../../../src/verifiers/compiled-pattern.js";
 import { clearParseCache, parseRequirement } from "../../../src/verifiers/index.js";
@@ -28,6 +29,17 @@ describe("compiledPattern", () => {
     expect("One, two and Three".match(global)).toEqual(["One", "two", "Three"]);
     sticky.lastIndex = 3;
     expect(sticky.exec("ab cd")?.[0]).toBe("cd");
+  });
+
+  test("compiled in turns: a late pattern is compiled with the rest, and an aborted signal stops at once", async () => {
+    const late = compiledPattern("\\b(?:turn|turns)\\b", "i");
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(compilePatternsInTurns(1, aborted.signal)).resolves.toBeUndefined();
+    await compilePatternsInTurns(1);
+    // Nothing is left to compile, and compiling changed nothing about what the pattern matches.
+    expect(compileSomePatterns(1)).toBe(false);
+    expect(late.test("Two TURNS")).toBe(true);
   });
 
   test("a pattern made after the others were compiled is usable at once", () => {
