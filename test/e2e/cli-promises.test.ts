@@ -59,6 +59,15 @@ const config = `import { defineConfig } from "maestro-eval";
 export default defineConfig({ suites: ["suites/*.eval.ts"], local: { timeScale: 0 } });
 `;
 
+/** A project holding the formats suite, with node_modules (where the cache lives), and its memory's file. */
+function formatsProject(name: string): { project: TempProject; file: string } {
+  const project = createTempProject(name);
+  project.write("maestro-eval.config.ts", config);
+  project.write("suites/formats.eval.ts", formatsSuite);
+  mkdirSync(join(project.dir, "node_modules"), { recursive: true });
+  return { project, file: join(project.dir, "node_modules/.cache/maestro-eval/parsed-requirements.json") };
+}
+
 beforeAll(() => {
   project = createTempProject("promises");
   project.write("maestro-eval.config.ts", config);
@@ -148,12 +157,8 @@ describe("maestro-eval run", () => {
   }, 180_000);
 
   test("keeps the descriptions it parsed in node_modules/.cache; the next run reads them and scores alike", async () => {
-    const parsing = createTempProject("parse-memory");
+    const { project: parsing, file } = formatsProject("parse-memory");
     try {
-      parsing.write("maestro-eval.config.ts", config);
-      parsing.write("suites/formats.eval.ts", formatsSuite);
-      mkdirSync(join(parsing.dir, "node_modules"), { recursive: true });
-      const file = join(parsing.dir, "node_modules/.cache/maestro-eval/parsed-requirements.json");
       const run = async (reports: string) => {
         expect((await runCli(parsing, ["run", "--reports", reports], { MAESTRO_EVAL_CACHE: "" })).code).toBe(
           0,
@@ -192,12 +197,8 @@ describe("maestro-eval run", () => {
 describe("the parse memory on the AI21 backend", () => {
   test("the run's own lint keeps the descriptions it parsed, with no local engine in the run", async () => {
     const endpoint = await startLocalServer({ timeScale: 0 });
-    const parsing = createTempProject("parse-memory-ai21");
+    const { project: parsing, file } = formatsProject("parse-memory-ai21");
     try {
-      parsing.write("maestro-eval.config.ts", config);
-      parsing.write("suites/formats.eval.ts", formatsSuite);
-      mkdirSync(join(parsing.dir, "node_modules"), { recursive: true });
-      const file = join(parsing.dir, "node_modules/.cache/maestro-eval/parsed-requirements.json");
       const env = {
         MAESTRO_EVAL_CACHE: "",
         AI21_API_KEY: "test-key-for-a-loopback-endpoint",
