@@ -58,24 +58,18 @@ export function recallParses(memory: unknown, build: string): number {
   return adoptAll(memory, build).length;
 }
 
+/** The well-formed parses of `memory` when `build` made it (of this version); none otherwise. */
+function parsesOf(memory: unknown, build: string): CachedParse[] {
+  const read = memory as Partial<ParseMemory> | null | undefined;
+  if (read?.version !== PARSE_MEMORY_VERSION || read.build !== build || !Array.isArray(read.parses))
+    return [];
+  return read.parses.map(readParse).filter((parse): parse is CachedParse => parse !== undefined);
+}
+
 /** Adopts the well-formed parses of `memory` when `build` made it; those it adopted. */
 function adoptAll(memory: unknown, build: string): CachedParse[] {
-  const read = memory as Partial<ParseMemory> | null;
-  if (
-    typeof read !== "object" ||
-    read === null ||
-    read.version !== PARSE_MEMORY_VERSION ||
-    read.build !== build ||
-    !Array.isArray(read.parses)
-  )
-    return [];
-  const adopted: CachedParse[] = [];
-  for (const entry of read.parses) {
-    const parse = readParse(entry);
-    if (parse === undefined) continue;
-    adoptParse(parse);
-    adopted.push(parse);
-  }
+  const adopted = parsesOf(memory, build);
+  for (const parse of adopted) adoptParse(parse);
   recalled += adopted.length;
   return adopted;
 }
@@ -93,11 +87,7 @@ export function recalledParseCount(): number {
 export function rememberParses(build: string, earlier?: unknown): ParseMemory {
   const own = cachedParses();
   const ownKeys = new Set(own.map(keyOf));
-  const read = earlier as Partial<ParseMemory> | null | undefined;
-  const before =
-    read?.version === PARSE_MEMORY_VERSION && read.build === build && Array.isArray(read.parses)
-      ? read.parses.map(readParse).filter((parse): parse is CachedParse => parse !== undefined)
-      : [];
+  const before = parsesOf(earlier, build);
   const parses = [...before.filter((parse) => !ownKeys.has(keyOf(parse))), ...own]
     .slice(-REMEMBERED_PARSES)
     .map(({ description, responseLanguage, parsed }) => ({
