@@ -1,7 +1,11 @@
-import { isTerminalStatus, type MaestroRun } from "../domain/index.js";
+import { isTerminalStatus, type MaestroRun, type RunStatus } from "../domain/index.js";
 import { MaestroTimeoutError } from "../errors/index.js";
 import { type PollPlan, planFromWindow } from "./poll-plan.js";
 import { sleep } from "./resilient-fetch.js";
+import type { SharedLooker } from "./shared-looks.js";
+
+/** A look of a run polled alone: nothing to report. */
+const look = (_status: RunStatus | undefined) => undefined;
 
 /** How a run is polled until it ends. Every field has a default. */
 export interface PollOptions {
@@ -65,6 +69,8 @@ export async function pollRun(
   retrieve: (runId: string, signal: AbortSignal | undefined) => Promise<MaestroRun>,
   options: PollOptions = {},
   startedAt: number = Date.now(),
+  /** Internal: the group of runs this one shares its looks with while learning (shared-looks.ts). */
+  looker?: SharedLooker,
 ): Promise<MaestroRun> {
   const initial = options.initialIntervalMs ?? DEFAULT_POLL_OPTIONS.initialIntervalMs;
   const factor = options.backoffFactor ?? DEFAULT_POLL_OPTIONS.backoffFactor;
@@ -85,14 +91,28 @@ export async function pollRun(
   const untilFirstLook = firstLook - (Date.now() - startedAt);
   if (untilFirstLook > 0) await sleep(Math.min(untilFirstLook, timeoutMs), options.signal);
   if (plan === undefined) interval = Math.min(cap, interval * factor);
+  let lastStatus: RunStatus = "in_progress";
   for (;;) {
-    const run = await retrieve(runId, options.signal);
-    polls += 1;
-    options.onPoll?.(run, polls);
-    if (isTerminalStatus(run.status)) return run;
+    const lookedAt = Date.now() - startedAt;
+    // A look is skipped only before the deadline: a run times out on what a look of its own saw.
+    const report = looker !== undefined && lookedAt < timeoutMs ? await looker.beforeLook(lookedAt) : look;
+    options.signal?.throwIfAborted();
+    if (report !== undefined) {
+      let seen: RunStatus | undefined;
+      try {
+        const run = await retrieve(runId, options.signal);
+        seen = run.status;
+        polls += 1;
+        lastStatus = run.status;
+        options.onPoll?.(run, polls);
+        if (isTerminalStatus(run.status)) return run;
+      } finally {
+        report(seen);
+      }
+    }
     const elapsed = Date.now() - startedAt;
-    if (elapsed >= timeoutMs) {
-      throw new MaestroTimeoutError({ runId, elapsedMs: elapsed, lastStatus: run.status, polls });
+    if (elapsed >= timeoutMs && report !== undefined) {
+      throw new MaestroTimeoutError({ runId, elapsedMs: elapsed, lastStatus, polls });
     }
     let wait: number;
     if (plan !== undefined && elapsed < plan.untilMs) {

@@ -16,6 +16,7 @@ import { type ClientCall, callSettings } from "./client-call.js";
 import type { CallOptions, MaestroClient } from "./client-types.js";
 import { createDurationEstimator, type DurationEstimator } from "./poll-plan.js";
 import { DEFAULT_POLL_OPTIONS, type PollOptions, pollRun } from "./poll-run.js";
+import { createSharedLooks, type SharedLooker, type SharedLooks } from "./shared-looks.js";
 
 const RUNS = "/studio/v1/maestro/runs";
 const RUN = "/studio/v1/maestro/runs/{run_id}";
@@ -64,8 +65,9 @@ export function createRunsResource(context: {
     ...context.pollDefaults,
     ...pollOptions,
   });
-  const poll = (runId: string, pollOptions: PollOptions = {}, startedAt?: number) =>
-    pollRun(runId, retrieve, pollOptionsOf(pollOptions), startedAt);
+  const poll = (runId: string, pollOptions: PollOptions = {}, startedAt?: number, looker?: SharedLooker) =>
+    pollRun(runId, retrieve, pollOptionsOf(pollOptions), startedAt, looker);
+  const looks = createSharedLooks();
 
   /**
    * Retrieves a run the server holds until it ends (`Prefer: wait`), again and again until it does or the
@@ -122,7 +124,7 @@ export function createRunsResource(context: {
           ? created
           : held.applied && serverWaitSeconds !== undefined
             ? await waitHeld(created.id, serverWaitSeconds, pollOptions, sentAt)
-            : await pollLearning(poll, durations, created.id, request, pollOptions);
+            : await pollLearning(poll, durations, looks, created.id, request, pollOptions);
       if (run.status === "failed" && pollOptions.allowFailed !== true) {
         throw new MaestroRunError({
           runId: run.id,
@@ -141,8 +143,14 @@ export function createRunsResource(context: {
  * runs polled on a timer are learned from, and planned for (a plan costs a fit of the durations learned).
  */
 async function pollLearning(
-  poll: (runId: string, options: PollOptions, startedAt: number) => Promise<MaestroRun>,
+  poll: (
+    runId: string,
+    options: PollOptions,
+    startedAt: number,
+    looker?: SharedLooker,
+  ) => Promise<MaestroRun>,
   durations: DurationEstimator,
+  looks: SharedLooks,
   runId: string,
   request: CreateRunRequest,
   pollOptions: PollOptions,
@@ -163,11 +171,19 @@ async function pollLearning(
     if (polled.status === "in_progress") lastInProgress = Date.now() - startedAt;
     pollOptions.onPoll?.(polled, polls);
   };
-  const run = await poll(
-    runId,
-    { ...pollOptions, onPoll, ...(plan === undefined ? {} : { plan }) },
-    startedAt,
-  );
+  // Before a plan, runs of this model and budget polled at the same time take turns looking.
+  const looker = ownExpectation || plan !== undefined ? undefined : looks.join(durationKey);
+  let run: MaestroRun;
+  try {
+    run = await poll(
+      runId,
+      { ...pollOptions, onPoll, ...(plan === undefined ? {} : { plan }) },
+      startedAt,
+      looker,
+    );
+  } finally {
+    looker?.leave();
+  }
   if (run.status === "completed") durations.record(durationKey, lastInProgress ?? 0, Date.now() - startedAt);
   return run;
 }
