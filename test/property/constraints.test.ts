@@ -17,8 +17,7 @@ import {
 } from "../../src/constraints/index.js";
 import type { ConstraintIssue } from "../../src/errors/index.js";
 
-const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
-const params: fc.Parameters<unknown> = { numRuns: 1000, ...(seed === undefined ? {} : { seed }) };
+const params: fc.Parameters<unknown> = { numRuns: 1000 };
 
 const validators = [
   ["validateRunRequest", validateRunRequest],

@@ -6,8 +6,7 @@ import { buildEvalReport, evaluateGate, type GateConfig } from "../../src/domain
 import { compareOutputs } from "../../src/reporter/compare-outputs.js";
 import { type CellSpec, cellSpecs, makeOutcome, RUN_TIMES } from "../unit/reporter/fixtures.js";
 
-const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
-const params: fc.Parameters<unknown> = { numRuns: 300, ...(seed === undefined ? {} : { seed }) };
+const params: fc.Parameters<unknown> = { numRuns: 300 };
 const options = { ...RUN_TIMES, compareOutputs };
 
 const unit = fc.constantFrom(0, 0.3, 0.5, 0.7, 0.8, 0.9, 1);

@@ -22,11 +22,9 @@ import type {
 import type { ConstraintIssue } from "../../src/errors/index.js";
 import { countTokens, type LocalServer, startLocalServer } from "../../src/local/index.js";
 
-const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
 /** Bounded so the file stays well under a minute on 2 cores at timeScale 0. */
 const params = (numRuns: number): fc.Parameters<unknown> => ({
   numRuns,
-  ...(seed === undefined ? {} : { seed }),
 });
 
 const RUNS_PATH = "/studio/v1/maestro/runs";

@@ -7,12 +7,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createMaestroClient } from "../../src/client/index.js";
 import { type LocalServer, startLocalServer } from "../../src/local/index.js";
+import { readPropertySeed } from "../helpers/property-seed.js";
 import { CHAT_PATH, FUZZ_TOKEN, fuzzLocalServer, RUNS_PATH, schemas } from "./fuzz-local-server.js";
 
-const seed =
-  process.env.MAESTRO_EVAL_SEED === undefined
-    ? Math.floor(Math.random() * 2 ** 31)
-    : Number(process.env.MAESTRO_EVAL_SEED);
+const seed = readPropertySeed() ?? Math.floor(Math.random() * 2 ** 31);
 const TOTAL = 10_000;
 const CONCURRENCY = 16;
 const MAX_BODY_BYTES = 512 * 1024;

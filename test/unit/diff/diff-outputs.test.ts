@@ -9,8 +9,7 @@ import {
   type TextOutputDiff,
 } from "../../../src/diff/index.js";
 
-const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
-const params: fc.Parameters<unknown> = { numRuns: 200, ...(seed === undefined ? {} : { seed }) };
+const params: fc.Parameters<unknown> = { numRuns: 200 };
 
 function asJson(diff: OutputDiff): JsonOutputDiff {
   if (diff.kind !== "json") throw new Error(`expected a JSON diff, got ${diff.kind}`);

@@ -17,10 +17,8 @@ import {
   RUN_TIMES,
 } from "../reporter/fixtures.js";
 
-const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
 const params = (numRuns: number): fc.Parameters<unknown> => ({
   numRuns,
-  ...(seed === undefined ? {} : { seed }),
 });
 const options = { ...RUN_TIMES, compareOutputs };
 

@@ -16,8 +16,6 @@ import { compareOutputs } from "../../../src/reporter/compare-outputs.js";
 import { renderMarkdownSummary } from "../../../src/reporter/render-markdown-summary.js";
 import { type CellSpec, cellSpecs, makeOutcome, RUN_TIMES } from "../reporter/fixtures.js";
 
-const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
-
 function report(specs: CellSpec[]): EvalReport {
   return buildEvalReport(specs.map(makeOutcome), { ...RUN_TIMES, compareOutputs });
 }
@@ -151,7 +149,7 @@ describe("trustReport properties", () => {
             .report,
         ).toBe(built);
       }),
-      { numRuns: 60, ...(seed === undefined ? {} : { seed }) },
+      { numRuns: 60 },
     );
   });
 });

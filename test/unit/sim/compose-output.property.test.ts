@@ -6,10 +6,8 @@ import { composeDraft, createRandom, extractFacts, identifyCheck } from "../../.
 import { type Check, type CountUnit, type ForbiddenMark, verify } from "../../../src/verifiers/index.js";
 import { checksOf, DESCRIPTIONS, INPUTS } from "./fixtures.js";
 
-const seed = process.env.MAESTRO_EVAL_SEED === undefined ? undefined : Number(process.env.MAESTRO_EVAL_SEED);
-
 function params(numRuns: number): fc.Parameters<unknown> {
-  return { numRuns, ...(seed === undefined ? {} : { seed }) };
+  return { numRuns };
 }
 
 const LANGUAGES = [
