@@ -11,6 +11,7 @@ import {
   planPolls,
   predictiveWidening,
 } from "../../../src/client/index.js";
+import { createTimedRunsFetch } from "../../helpers/timed-runs-fetch.js";
 
 /** Requests and the median share of its duration a run waits, for runs of `durations` under `plan`. */
 function outcome(plan: PollPlan, durations: readonly number[]) {
@@ -295,23 +296,7 @@ describe("runs.createAndPoll, learning as it goes", () => {
     "runs of %s ms ± 20%, one after another: once learned, seen within a tenth of their duration (median), in fewer GETs than a 1 s loop",
     async (typical) => {
       const random = seeded(typical);
-      const runs = new Map<string, { created: number; end: number; seen?: number; gets: number }>();
-      let next = 0;
-      const json = (body: unknown) =>
-        new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
-      const fetch = async (input: Request): Promise<Response> => {
-        if (input.method === "POST") {
-          const id = `run-${next++}`;
-          runs.set(id, { created: Date.now(), end: Date.now() + typical * (0.8 + 0.4 * random()), gets: 0 });
-          return json({ id, status: "in_progress", result: null });
-        }
-        const id = decodeURIComponent(new URL(input.url).pathname.split("/").at(-1)!);
-        const run = runs.get(id)!;
-        run.gets += 1;
-        const done = Date.now() >= run.end;
-        if (done) run.seen ??= Date.now();
-        return json({ id, status: done ? "completed" : "in_progress", result: null });
-      };
+      const { runs, fetch } = createTimedRunsFetch(() => typical * (0.8 + 0.4 * random()));
       const maestro = createMaestroClient({ baseUrl: "http://127.0.0.1:9", env: {}, fetch });
       const request = { input: "Say hello.", models: ["jamba-mini"], budget: "low" as const };
       for (let index = 0; index < 100; index += 1) {

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { createMaestroClient, DEFAULT_POLL_OPTIONS } from "../../../src/client/index.js";
 import { createSharedLooks, MAX_SKIPPED_LOOKS } from "../../../src/client/shared-looks.js";
+import { createTimedRunsFetch } from "../../helpers/timed-runs-fetch.js";
 
 describe("createSharedLooks", () => {
   test("a sibling's look at the same point decides for the others, which wait for its answer", async () => {
@@ -82,32 +83,9 @@ describe("runs.createAndPoll, runs of one model and budget polled together befor
     vi.useRealTimers();
   });
 
-  /** A server whose runs end `durationsMs[i]` after the i-th create; counts the GETs of each. */
-  function fakeServer(durationsMs: readonly number[]) {
-    const runs = new Map<string, { created: number; end: number; seen?: number; gets: number }>();
-    let next = 0;
-    const json = (body: unknown) =>
-      new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
-    const fetch = async (input: Request): Promise<Response> => {
-      if (input.method === "POST") {
-        const id = `run-${next}`;
-        runs.set(id, { created: Date.now(), end: Date.now() + durationsMs[next]!, gets: 0 });
-        next += 1;
-        return json({ id, status: "in_progress", result: null });
-      }
-      const id = decodeURIComponent(new URL(input.url).pathname.split("/").at(-1)!);
-      const run = runs.get(id)!;
-      run.gets += 1;
-      const done = Date.now() >= run.end;
-      if (done) run.seen ??= Date.now();
-      return json({ id, status: done ? "completed" : "in_progress", result: null });
-    };
-    return { runs, fetch };
-  }
-
   /** Creates and polls one run per duration, all at once, through one client (or a client each). */
   async function pollTogether(durationsMs: readonly number[], clientEach: boolean) {
-    const server = fakeServer(durationsMs);
+    const server = createTimedRunsFetch((index) => durationsMs[index]!);
     const client = () => createMaestroClient({ baseUrl: "http://127.0.0.1:9", env: {}, fetch: server.fetch });
     const shared = client();
     const request = { input: "Say hello.", models: ["jamba-mini"], budget: "low" as const };
@@ -154,7 +132,7 @@ describe("runs.createAndPoll, runs of one model and budget polled together befor
   });
 
   test("a run polled past its timeout fails on a look of its own", async () => {
-    const server = fakeServer([60_000, 60_000]);
+    const server = createTimedRunsFetch(() => 60_000);
     const maestro = createMaestroClient({ baseUrl: "http://127.0.0.1:9", env: {}, fetch: server.fetch });
     const request = { input: "Say hello.", models: ["jamba-mini"], budget: "low" as const };
     const polled = [0, 1].map((index) =>
