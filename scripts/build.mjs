@@ -11,7 +11,6 @@
 // The build goes to a folder of its own and replaces dist/ by two renames, so that whatever runs from
 // dist/ meanwhile (another test run on this tree) never finds it missing or half written.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -25,6 +24,7 @@ import {
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildId } from "./build-id.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -54,25 +54,6 @@ const ENTRIES = {
   "suite-worker-preload": "harness/suite-worker-preload.js",
 };
 
-/**
- * The build's identity: a hash of the package's version, the spec and every file under src/. What one
- * build's verifiers parsed is reused only by processes of the same build (verifiers/parse-memory.ts):
- * any change to the sources makes another.
- */
-function buildId() {
-  const hash = createHash("sha256");
-  const files = (dir) =>
-    readdirSync(dir, { withFileTypes: true })
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
-  hash.update(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
-  for (const file of [join(root, "openapi/maestro.yaml"), ...files(join(root, "src"))]) {
-    hash.update(`\0${file.slice(root.length)}\0`);
-    hash.update(readFileSync(file));
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-
 /** Removes tsc's JavaScript outside dist/bundle/ (the bundle replaces it); its declarations stay. */
 function removeCompiledJavaScript(dir) {
   for (const name of readdirSync(dir)) {
@@ -83,6 +64,7 @@ function removeCompiledJavaScript(dir) {
   }
 }
 
+const id = buildId(root);
 rmSync(building, { recursive: true, force: true });
 try {
   execFileSync(
@@ -128,11 +110,13 @@ try {
     // alike. Nothing reads a function's or class's name at run time (errors set theirs), and the HTML
     // report's script, assembled from function sources, stays consistent with the names it calls.
     charset: "utf8",
-    define: { __MAESTRO_EVAL_BUILD_ID__: JSON.stringify(buildId()) },
+    define: { __MAESTRO_EVAL_BUILD_ID__: JSON.stringify(id) },
     sourcemap: true,
     logLevel: "warning",
   });
   removeCompiledJavaScript(building);
+  // Read by bin/maestro-eval.js in this repository: dist/ runs only while the sources are the ones it was built from.
+  writeFileSync(join(building, "build-id"), `${id}\n`);
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(building, dist);
   rmSync(old, { recursive: true, force: true });
