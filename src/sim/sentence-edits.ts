@@ -277,7 +277,8 @@ export function breakSentences(draft: Draft): Draft[] {
       if (i === -1) return;
       const piece = line.pieces[i]!;
       const spaces = [...piece.text.matchAll(/(?<=\p{L}) (?=\p{L})/gu)].map((found) => found.index);
-      if (spaces.length < 2) return;
+      // Two words are enough: a line of one word is a line, and a tail left by an earlier break is often short.
+      if (spaces.length === 0) return;
       const middle = piece.text.length / 2;
       const at = spaces.reduce((best, space) =>
         Math.abs(space - middle) < Math.abs(best - middle) ? space : best,

@@ -18,6 +18,16 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    // 9 lines, a question at the end and under 40 words: dropping a filler for fewer words lost a line,
+    // and no line left could be broken again (the tails of earlier breaks were two words long), so a
+    // filler line came back with its words (45 words).
+    name: "fewer words over as many lines (English; property seed 18865918)",
+    input: "invoice",
+    satisfy: ["No more than 500 characters", "End with a question"],
+    violate: ["No semicolons", "No more than 8 lines", "Write between 40 and 80 words"],
+    seed: "",
+  },
+  {
     // A header must be there and at most 2 sentences: the header has to go above the title, with the
     // text below it run together (the title first left title+lead, header, fields: 3 sentences).
     name: "title and header with few sentences (Arabic; property seed -334730729)",
