@@ -33,6 +33,8 @@ export interface Piece {
   closing?: boolean;
   /** Rendered in markdown bold, for a draft that must use markdown. */
   bold?: boolean;
+  /** The first part of a sentence broken over lines (breakSentences): written as it is, and may be broken again. */
+  brokenHead?: boolean;
   /** The sentences a joined sentence was made of ({@link joinSentences}), so that a filler among them can go again. */
   parts?: readonly Piece[];
 }

@@ -272,7 +272,11 @@ export function breakSentences(draft: Draft): Draft[] {
     lines.forEach((line, l) => {
       if (line.fixed !== undefined || line.kind === "header") return;
       const i = line.pieces.findIndex(
-        (piece) => piece.kind === "sentence" && piece.marks === undefined && !piece.bold && piece.pad === 0,
+        (piece) =>
+          (piece.kind === "sentence" || piece.brokenHead === true) &&
+          piece.marks === undefined &&
+          !piece.bold &&
+          piece.pad === 0,
       );
       if (i === -1) return;
       const piece = line.pieces[i]!;
@@ -292,6 +296,7 @@ export function breakSentences(draft: Draft): Draft[] {
         removable: false,
         priority: piece.priority,
         pad: 0,
+        brokenHead: true,
       });
       const tail: Piece = { ...piece, text: piece.text.slice(at + 1), removable: false };
       copy.paragraphs[p]!.splice(l + 1, 0, { kind: "plain", pieces: [tail, ...after.slice(1)] });

@@ -28,6 +28,16 @@ const ROWS: Row[] = [
     seed: "",
   },
   {
+    // The same plan in Italian: the tails were broken down to one word, and the heads of those breaks
+    // (written as they are) could not be broken again (40 words).
+    name: "fewer words over as many lines (Italian; property seed 18865918)",
+    input: "invoice",
+    satisfy: ["No more than 500 characters", "End with a question"],
+    violate: ["No semicolons", "No more than 8 lines", "Write between 40 and 80 words"],
+    language: "italian",
+    seed: "",
+  },
+  {
     // A header must be there and at most 2 sentences: the header has to go above the title, with the
     // text below it run together (the title first left title+lead, header, fields: 3 sentences).
     name: "title and header with few sentences (Arabic; property seed -334730729)",
