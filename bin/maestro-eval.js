@@ -10,7 +10,14 @@ import { register } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const sources = new URL("../src/cli/main.ts", import.meta.url);
-const from = process.env.MAESTRO_EVAL_FROM;
+const from = process.env.MAESTRO_EVAL_FROM?.trim() || undefined;
+if (from !== undefined && from !== "dist" && from !== "src") {
+  // A usage error (exit 3), before anything runs: a misspelt value would otherwise pick a path silently.
+  console.error(
+    `maestro-eval: MAESTRO_EVAL_FROM must be "dist" or "src" (or unset), got ${JSON.stringify(from)}`,
+  );
+  process.exit(3);
+}
 if (existsSync(sources) && from !== "dist" && (from === "src" || !(await builtFromTheseSources()))) {
   // The package's exports name the sources under this condition, so that the repository's own
   // `maestro-eval` imports (its maestro-eval.config.ts) load src/ and not a dist/ that may be missing.

@@ -53,6 +53,17 @@ describe("bin/maestro-eval.js in a checkout of the repository", () => {
     expect(await whichRan()).toBe("dist");
   });
 
+  test("another MAESTRO_EVAL_FROM is a usage error that names the variable and the value", async () => {
+    const env = { ...process.env, MAESTRO_EVAL_FROM: "dsit" };
+    const failed = await run(process.execPath, [join(checkout, "bin/maestro-eval.js")], { env }).then(
+      () => undefined,
+      (error: { code: number; stderr: string; stdout: string }) => error,
+    );
+    expect(failed?.code).toBe(3);
+    expect(failed?.stderr).toContain('MAESTRO_EVAL_FROM must be "dist" or "src" (or unset), got "dsit"');
+    expect(failed?.stdout).toBe("");
+  });
+
   test("a build id the sources do not have, or none, runs the sources", async () => {
     writeFileSync(join(checkout, "dist/build-id"), "0123456789abcdef\n");
     expect(await whichRan()).toBe("sources");
