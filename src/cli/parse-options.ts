@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError } from "./commander.js";
 
 /** A commander parser for a number within a range, naming the flag when the value is wrong. */
 export function parseNumber(flag: string, min: number, max: number): (value: string) => number {

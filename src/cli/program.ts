@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError } from "./commander.js";
 import { EXIT } from "./exit-codes.js";
 import type { RegisterCommand } from "./register-command.js";
 

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import type { Command } from "./commander.js";
 
 /**
  * Each command file exports a function that adds itself to the program. Kept apart from program.ts,

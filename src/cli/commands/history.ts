@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { InvalidArgumentError } from "commander";
 import type { EvalReport } from "../../domain/eval-report.js";
 import { computeTrends, summarizeForHistory, type TrendRow } from "../../domain/run-history.js";
 import { isMaestroEvalError } from "../../errors/index.js";
 import { appendHistory, HISTORY_FILE, readHistoryFile } from "../../reporter/history-file.js";
 import { renderHistory } from "../../reporter/render-history.js";
+import { InvalidArgumentError } from "../commander.js";
 import { loadConfig, type MaestroEvalConfig } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { createGitStateReader, type GitStateReader, readGitState } from "../read-git-state.js";

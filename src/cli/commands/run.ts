@@ -1,6 +1,6 @@
-import { InvalidArgumentError, Option } from "commander";
 import { BUDGETS } from "../../domain/index.js";
 import { harnessViteConfig } from "../../harness/define-maestro-config.js";
+import { InvalidArgumentError, Option } from "../commander.js";
 import { EXIT } from "../exit-codes.js";
 import { loadVitestNode } from "../load-vitest-node.js";
 import { parseNumber } from "../parse-options.js";

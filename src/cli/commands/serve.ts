@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Option } from "commander";
 import { MaestroConfigurationError } from "../../errors/index.js";
 import { createOpenAiGenerator, parseFaultOptions, startLocalServer } from "../../local/index.js";
+import { Option } from "../commander.js";
 import { EXIT } from "../exit-codes.js";
 import { parseNumber } from "../parse-options.js";
 import type { RegisterCommand } from "../register-command.js";

@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { Option } from "commander";
 import {
   detectRequestKind,
   type RequestKind,
@@ -8,6 +7,7 @@ import {
 } from "../../constraints/index.js";
 import { type CreateRunRequest, plural } from "../../domain/index.js";
 import { type ConstraintIssue, formatIssueLocation } from "../../errors/index.js";
+import { Option } from "../commander.js";
 import { EXIT } from "../exit-codes.js";
 import type { RegisterCommand } from "../register-command.js";
 import { lintRequestIssues } from "./lint.js";
