@@ -12,7 +12,7 @@ import {
   type TestMeta,
 } from "../domain/index.js";
 import { redactSecrets } from "../errors/index.js";
-import { installMaestroMatchers } from "../matchers/index.js";
+import { extendExpect } from "../matchers/index.js";
 import { type Cassette, openCassette } from "./cassettes.js";
 import { categoriseError } from "./categorise-error.js";
 import { type CellKind, hashCellCall } from "./cell-call.js";
@@ -95,10 +95,10 @@ export function registerSuite<Case extends SuiteCase>(
   kind: CellKind,
   assert: CellAssertion<Case> | undefined,
 ): void {
-  installMaestroMatchers();
+  extendExpect();
   const timeout = (options.timeoutMs ?? HARNESS_DEFAULTS.timeoutMs) + 30_000;
   // Concurrent at every level: cases run side by side, and the shared limit, not vitest, paces the cells.
-  describe.concurrent(name, () => {
+  describe.concurrent(name, async () => {
     // Set last (recordSuiteLint), called as each cell's run waits for its first poll.
     let lintSoon: () => void = () => {};
     let cassette: Cassette | undefined;
@@ -153,6 +153,9 @@ export function registerSuite<Case extends SuiteCase>(
             const { cellRun } = outcome;
             task.meta[CELL_META_KEY] = cellMetaOf(outcome, kind, harness);
             try {
+              // Loaded by now, as the first run was under way (harness-context.ts), unless the worker was
+              // never idle: the matchers use them.
+              if (assert !== undefined) await harness.verifiers();
               await assert?.({ run: cellRun, cell: cellRun.cell, case: cell.case as Case });
             } finally {
               // The case's compare starts only once the cell's own assertions are done, and works on a
@@ -186,6 +189,7 @@ export function registerSuite<Case extends SuiteCase>(
             };
             context.task.meta[TEST_META_KEY] = meta;
             try {
+              await (await getHarness()).verifiers();
               await compare({ cells: createCaseCells(views), case: caseCells[0]!.case as Case });
             } finally {
               for (const view of views)
@@ -196,7 +200,9 @@ export function registerSuite<Case extends SuiteCase>(
         }
       });
     }
-    lintSoon = recordSuiteLint(name, cells, kind);
+    const lint = recordSuiteLint(name, cells, kind);
+    lintSoon = lint.lintSoon;
+    await lint.collected;
   });
 }
 

@@ -3,12 +3,14 @@ import { inject } from "vitest";
 import { createMaestroClient, type MaestroClient } from "../client/index.js";
 import { type CellMeta, parseResultLines, resumeKey } from "../domain/index.js";
 import type { LocalServer } from "../local/index.js";
-import { createConfiguredJudge, type Judge, type JudgeConfig } from "../verifiers/index.js";
-import { loadParseMemory, saveParseMemory } from "../verifiers/parse-memory.js";
+import type { Judge } from "../verifiers/create-judge.js";
+import { createConfiguredJudge, type JudgeConfig } from "../verifiers/judge-config.js";
+import { loadedVerifiers, loadVerifiers, type VerifiersModule } from "../verifiers/load-verifiers.js";
 import { type CassetteMode, readCassetteMode } from "./cassettes.js";
 import { type Backend, HARNESS_DEFAULTS, readConcurrency } from "./harness-settings.js";
 import { openDurationEstimator, type PollHistoryPlace, savePollHistory } from "./poll-history.js";
 import { createLocalSemaphore, createRemoteSemaphore, type SettlingSemaphore } from "./shared-semaphore.js";
+import { whenIdle } from "./when-idle.js";
 
 export { type Backend, HARNESS_DEFAULTS, readConcurrency, vitestConcurrencyFor } from "./harness-settings.js";
 
@@ -51,6 +53,11 @@ export interface Harness extends Omit<ProvidedHarness, "judge"> {
   apiKey: string | undefined;
   /** Finished cells of an earlier run, by {@link resumeKey}. */
   resumed: ReadonlyMap<string, CellMeta>;
+  /**
+   * The verifiers, loaded at the first call with the descriptions an earlier run parsed: the cells start
+   * loading them once their run is created, and await them before their assertions.
+   */
+  verifiers(): Promise<VerifiersModule>;
   /** Keeps what polling learned and the descriptions parsed for the next run (when a suite ends). */
   keepLearned(): void;
 }
@@ -60,6 +67,12 @@ export interface Harness extends Omit<ProvidedHarness, "judge"> {
  * a run still going (`Prefer: wait`); a run longer than that is asked again.
  */
 const LOCAL_SERVER_WAIT_MS = 30_000;
+
+/**
+ * How long the worker's event loop must have been idle, looked at this often, before it loads the
+ * verifiers: once its first cell's request is sent and it waits for the answer, not on the way to it.
+ */
+const IDLE_BEFORE_VERIFIERS_MS = 5;
 
 let harness: Promise<Harness> | undefined;
 let fallbackServer: LocalServer | undefined;
@@ -87,7 +100,7 @@ async function createHarness(): Promise<Harness> {
   const parseMemory = provided.parseMemory;
   // A chat cell's answer is scored here, and the matchers read requirements: their descriptions parsed by
   // an earlier run need no pattern compiled in this worker.
-  if (parseMemory !== undefined) loadParseMemory(parseMemory);
+  let verifiers: Promise<VerifiersModule> | undefined;
   const client =
     provided.backend === "replay"
       ? undefined
@@ -105,6 +118,17 @@ async function createHarness(): Promise<Harness> {
     provided.semaphoreUrl === undefined
       ? createLocalSemaphore(provided.concurrency)
       : createRemoteSemaphore(provided.semaphoreUrl);
+  const loadVerifiersOnce = (): Promise<VerifiersModule> => {
+    verifiers ??= loadVerifiers().then((loaded) => {
+      if (parseMemory !== undefined) loaded.loadParseMemory(parseMemory);
+      return loaded;
+    });
+    return verifiers;
+  };
+  // About 35 ms of loading, while the first cell waits for its answer rather than before it is sent.
+  whenIdle(IDLE_BEFORE_VERIFIERS_MS, () => void loadVerifiersOnce().catch(() => undefined), {
+    checkMs: IDLE_BEFORE_VERIFIERS_MS,
+  });
   return {
     ...provided,
     client,
@@ -112,9 +136,11 @@ async function createHarness(): Promise<Harness> {
     apiKey: provided.backend === "ai21" ? apiKey : undefined,
     resumed: readResumedCells(provided.resumeFile),
     judge: createConfiguredJudge(provided.judge, "the run's judge"),
+    verifiers: loadVerifiersOnce,
     keepLearned: () => {
       savePollHistory(pollHistory, durations);
-      if (parseMemory !== undefined) saveParseMemory(parseMemory);
+      // Only a worker that loaded the verifiers parsed anything.
+      if (parseMemory !== undefined) loadedVerifiers()?.saveParseMemory(parseMemory);
     },
   };
 }

@@ -43,7 +43,8 @@ export {
   readConcurrency,
   vitestConcurrencyFor,
 } from "./harness-context.js";
-export { CHAT_FINISH_REASON, scoreChat, scoreChatAnswer } from "./score-chat.js";
+export { CHAT_FINISH_REASON, scoreChat } from "./score-chat.js";
+export { scoreChatAnswer } from "./score-chat-answer.js";
 export {
   createLocalSemaphore,
   createRemoteSemaphore,

@@ -11,10 +11,9 @@ import {
   type SuiteLintInput,
 } from "../domain/lint-finding.js";
 import { redactSecrets } from "../errors/index.js";
-import { loadParseMemory, saveParseMemory } from "../verifiers/parse-memory.js";
 import type { MatrixCell } from "./expand-matrix.js";
 import type { ProvidedHarness } from "./harness-context.js";
-import { type LintedCase, lintSuite } from "./lint-cases.js";
+import type { LintedCase } from "./lint-cases.js";
 import { parseMemoryPlace } from "./project-cache.js";
 import { collectRequestSecrets } from "./request-secrets.js";
 
@@ -38,14 +37,17 @@ declare module "vitest" {
  * returned is first called (the cells call it once their run is created, so it runs while the first run
  * waits for its first poll), and in the suite's `afterAll` at the latest (chat cells, replayed or resumed
  * cells). The reporter reads the findings when the suite ends.
+ *
+ * The lint's code (the verifiers) is loaded when it lints, not with the suite: collecting alone, the suite's
+ * factory awaits `collected`.
  */
 export function recordSuiteLint(
   suite: string,
   cells: readonly MatrixCell[],
   kind: "maestro" | "chat",
-): () => void {
+): RecordedLint {
   const task = TestRunner.getCurrentSuite().suite;
-  if (task === undefined) return () => {};
+  if (task === undefined) return { lintSoon: () => {} };
   const cases = new Map<string, LintedCase>();
   for (const cell of cells) {
     if (!cases.has(cell.key.case)) cases.set(cell.key.case, { name: cell.key.case, request: cell.request });
@@ -62,36 +64,49 @@ export function recordSuiteLint(
         request: redactSecrets(request, collectRequestSecrets(request)),
       })),
     } satisfies SuiteLintInput;
-    return () => {};
+    return { lintSoon: () => {} };
   }
-  let linted = false;
-  const lint = () => {
-    if (linted) return;
-    linted = true;
-    // The descriptions an earlier run or lint parsed: the run's, or without one (`maestro-eval lint`) the
-    // project's in the working directory.
-    const memory = provided === undefined ? parseMemoryPlace(process.cwd()) : provided.parseMemory;
-    if (memory !== undefined && !memoriesRead.has(memory)) {
-      memoriesRead.add(memory);
-      loadParseMemory(memory);
-    }
-    task.meta[LINT_META_KEY] = lintSuite(suite, [...cases.values()], {
-      kind,
-      judge: provided?.judge !== undefined,
-    });
-    if (memory !== undefined) saveParseMemory(memory);
+  let linting: Promise<void> | undefined;
+  const lint = (): Promise<void> => {
+    linting ??= (async () => {
+      const [{ lintSuite }, { loadParseMemory, saveParseMemory }] = await Promise.all([
+        import("./lint-cases.js"),
+        import("../verifiers/parse-memory.js"),
+      ]);
+      // The descriptions an earlier run or lint parsed: the run's, or without one (`maestro-eval lint`) the
+      // project's in the working directory.
+      const memory = provided === undefined ? parseMemoryPlace(process.cwd()) : provided.parseMemory;
+      if (memory !== undefined && !memoriesRead.has(memory)) {
+        memoriesRead.add(memory);
+        loadParseMemory(memory);
+      }
+      task.meta[LINT_META_KEY] = lintSuite(suite, [...cases.values()], {
+        kind,
+        judge: provided?.judge !== undefined,
+      });
+      if (memory !== undefined) saveParseMemory(memory);
+    })();
+    return linting;
   };
-  if (provided === undefined) {
-    lint();
-    return () => {};
-  }
-  let scheduled = false;
+  if (provided === undefined) return { lintSoon: () => {}, collected: lint() };
+  // A lint that fails is reported by the suite's afterAll, which waits for the same lint.
   afterAll(lint);
-  return () => {
-    if (scheduled || linted) return;
-    scheduled = true;
-    setImmediate(lint);
+  let scheduled = false;
+  return {
+    lintSoon: () => {
+      if (scheduled || linting !== undefined) return;
+      scheduled = true;
+      setImmediate(() => void lint().catch(() => undefined));
+    },
   };
+}
+
+/** What {@link recordSuiteLint} leaves to its suite. */
+export interface RecordedLint {
+  /** Lints soon, on the next turn of the event loop (when the worker lints; otherwise nothing). */
+  lintSoon: () => void;
+  /** Collecting alone: the lint under way, which the suite's factory awaits so the findings are in its meta. */
+  collected?: Promise<void>;
 }
 
 /** The parse memories this worker has read: each once. */

@@ -37,7 +37,7 @@ export async function runCell(
   const earlier = resumedCell(harness, cell.key, requestHash);
   if (earlier !== undefined) return { requestHash, cellRun: earlier };
   const recorded = cassette.lookup(requestHash);
-  if (recorded !== undefined) return { requestHash, cellRun: replayedCell(cell, recorded) };
+  if (recorded !== undefined) return { requestHash, cellRun: await replayedCell(cell, recorded) };
   const client = harness.client;
   if (harness.backend === "replay" || client === undefined)
     throw cassette.miss(requestHash, cell.key.key, cell.request);
@@ -72,21 +72,21 @@ export function resumedCell(harness: Harness, key: CellKey, requestHash: string)
   };
 }
 
-function replayedCell(cell: MatrixCell, recorded: CassetteEntry): CellRun {
+async function replayedCell(cell: MatrixCell, recorded: CassetteEntry): Promise<CellRun> {
   return toCellRun(
     cell,
     {
       run: recorded.run,
       latencyMs: recorded.latencyMs,
       costUsd: recorded.costUsd,
-      scoreSources: recorded.scoreSources ?? recordedScoreSources(cell.call, recorded.run),
+      scoreSources: recorded.scoreSources ?? (await recordedScoreSources(cell.call, recorded.run)),
     },
     "replay",
   );
 }
 
 /** The sources of a recording made before cassettes stored them, read again from its run. */
-function recordedScoreSources(call: CellCall, run: MaestroRun): Record<string, ScoreSource> {
+async function recordedScoreSources(call: CellCall, run: MaestroRun): Promise<Record<string, ScoreSource>> {
   return call.kind === "chat" ? readChatScoreSources(run) : readScoreSources(run);
 }
 

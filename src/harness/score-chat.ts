@@ -11,14 +11,8 @@ import {
   tokenCostUsd,
 } from "../domain/index.js";
 import { resolveModelProfile } from "../local/model-profiles.js";
-import {
-  type Judge,
-  parseRequirement,
-  scoreSourceOf,
-  type VerifyResult,
-  verify,
-  verifyWithJudge,
-} from "../verifiers/index.js";
+import type { Judge, VerifyResult } from "../verifiers/index.js";
+import { loadVerifiers, type VerifiersModule } from "../verifiers/load-verifiers.js";
 
 /** The finish reason of a chat cell's scores: the verifiers scored it, not Maestro. */
 export const CHAT_FINISH_REASON = "Scored by maestro-eval's verifiers";
@@ -43,6 +37,7 @@ export interface ScoreChatOptions {
  * verifiers (`verifier`, or `partial` when some clauses were not understood), then the judge when one is
  * configured (`judge`). Where neither gives a score the requirement is `unscored`, a placeholder 0 the
  * gate never counts: a chat model is not asked to grade itself, so no `self_assessed` score exists here.
+ * The verifiers are loaded at the first call (a worker loads them while its first answer is awaited).
  */
 export async function scoreChat(
   id: string,
@@ -50,6 +45,8 @@ export async function scoreChat(
   requirements: readonly Requirement[],
   options: ScoreChatOptions = {},
 ): Promise<ScoredChat> {
+  const verifiers = await loadVerifiers();
+  const { verifyWithJudge, parseRequirement } = verifiers;
   const results: VerifyResult[] = [];
   for (const requirement of requirements) {
     results.push(
@@ -60,24 +57,7 @@ export async function scoreChat(
       }),
     );
   }
-  return toScoredChat(id, text, requirements, results);
-}
-
-/**
- * Scores a chat answer with the verifiers alone (no judge) into a run shaped like Maestro's; `input`, the
- * messages the answer replies to, lets requirements that refer to the request ("repeat the request
- * first") be checked.
- */
-export function scoreChatAnswer(
-  id: string,
-  text: string,
-  requirements: readonly Requirement[],
-  input?: MaestroInput,
-): MaestroRun {
-  const results = requirements.map((requirement) =>
-    verify(text, parseRequirement(requirement.description), input === undefined ? {} : { input }),
-  );
-  return toScoredChat(id, text, requirements, results).run;
+  return toScoredChat(verifiers, id, text, requirements, results);
 }
 
 /**
@@ -85,14 +65,19 @@ export function scoreChatAnswer(
  * stored): the verifiers are deterministic, so scoring the text again tells; a requirement only a judge
  * could score reads as `unscored`, as the judge is not asked again.
  */
-export function readChatScoreSources(run: MaestroRun): Record<string, ScoreSource> {
+export async function readChatScoreSources(run: MaestroRun): Promise<Record<string, ScoreSource>> {
+  const verifiers = await loadVerifiers();
   const requirements = run.requirements_result?.requirements ?? [];
   const text = typeof run.result === "string" ? run.result : "";
-  const results = requirements.map((requirement) => verify(text, parseRequirement(requirement.description)));
-  return toScoredChat(run.id, text, requirements, results).sources;
+  const results = requirements.map((requirement) =>
+    verifiers.verify(text, verifiers.parseRequirement(requirement.description)),
+  );
+  return toScoredChat(verifiers, run.id, text, requirements, results).sources;
 }
 
-function toScoredChat(
+/** A chat answer's verifier (and judge) results as a run shaped like Maestro's, and who scored each requirement. */
+export function toScoredChat(
+  { scoreSourceOf }: Pick<VerifiersModule, "scoreSourceOf">,
   id: string,
   text: string,
   requirements: readonly Requirement[],

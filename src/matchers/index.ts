@@ -1,4 +1,4 @@
-export { installMaestroMatchers } from "./install-maestro-matchers.js";
+export { extendExpect, installMaestroMatchers } from "./install-maestro-matchers.js";
 export { maestroMatchers } from "./maestro-matchers.js";
 export type { MaestroMatcherResult } from "./matcher-result.js";
 export { toAgreeWithVerifiers } from "./to-agree-with-verifiers.js";

@@ -11,7 +11,8 @@ import { toScoreAtLeast } from "./to-score-at-least.js";
 import { toUseOnlySources } from "./to-use-only-sources.js";
 
 /**
- * Every Maestro matcher, for `expect.extend`. Each is synchronous, reads only the stored run, and appends
+ * Every Maestro matcher, for `expect.extend`. Each is synchronous (`toAgreeWithVerifiers` once the verifiers
+ * are loaded: see {@link installMaestroMatchers}), reads only the stored run, and appends
  * one `AssertionRecord` to each CellRun it receives.
  *
  * @example

@@ -1,5 +1,5 @@
 import type { MatcherState } from "vitest";
-import { auditRun } from "../verifiers/index.js";
+import { loadedVerifiers, loadVerifiers, type VerifiersModule } from "../verifiers/load-verifiers.js";
 import { evaluateCheck } from "./evaluate-check.js";
 import { describeMissingRequirements, formatScore, plural } from "./format.js";
 import type { MaestroMatcherResult } from "./matcher-result.js";
@@ -16,6 +16,10 @@ const DEFAULT_TOLERANCE = 0.2;
  * `tolerance: null` records the audit without failing. A CellRun's `response_language` resolves
  * requirements such as "answer in the requested language"; the language itself is the reports' business.
  *
+ * The verifiers load on demand: a suite's cells load them before their assertions, and a test that calls
+ * {@link installMaestroMatchers} has them before it runs. Asked before they are loaded, the matcher waits
+ * for them and returns a promise (vitest awaits it before the test ends).
+ *
  * @example
  * expect(run).toAgreeWithVerifiers({ tolerance: 0.2 });
  * // expected reported scores to agree with the verifiers within 0.2, got 1 disagreement (jamba-large/low #0, run 3f1c9a2b…): "formats" reported 1.00, verified 0.50: 1 of 2 dates is YYYY-MM-DD
@@ -24,12 +28,16 @@ export function toAgreeWithVerifiers(
   this: MatcherState,
   received: unknown,
   options?: AgreeWithVerifiersOptions,
-): MaestroMatcherResult {
+): MaestroMatcherResult | Promise<MaestroMatcherResult> {
   const { aggregate, tolerance: given } = readOptionsObject("toAgreeWithVerifiers", options);
   const tolerance =
     given === undefined
       ? DEFAULT_TOLERANCE
       : readThreshold("toAgreeWithVerifiers", given, { min: 0, max: 1, what: "within [0, 1]" }, "tolerance");
+  const verifiers = loadedVerifiers();
+  if (verifiers === undefined)
+    return loadVerifiers().then(() => toAgreeWithVerifiers.call(this, received, options));
+  const { auditRun } = verifiers;
   return evaluateCheck(this.isNot, received, {
     matcher: "toAgreeWithVerifiers",
     subject: "reported scores",
@@ -40,7 +48,7 @@ export function toAgreeWithVerifiers(
     check: ({ run, cellRun }) => {
       if (!run.requirements_result) return { ok: false, ...describeMissingRequirements(run) };
       const language = cellRun?.request.response_language;
-      let audit: ReturnType<typeof auditRun>;
+      let audit: ReturnType<VerifiersModule["auditRun"]>;
       try {
         audit = auditRun(run, {
           tolerance: tolerance ?? DEFAULT_TOLERANCE,

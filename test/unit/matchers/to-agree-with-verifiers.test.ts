@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
 import type { CellRun, RequirementResult } from "../../../src/domain/index.js";
-import { maestroMatchers } from "../../../src/matchers/index.js";
+import { installMaestroMatchers } from "../../../src/matchers/index.js";
 import { createCellRun, outcomeOf } from "./fixtures.js";
 
-expect.extend(maestroMatchers);
+// The matchers, and the verifiers loaded before the tests (a beforeAll).
+installMaestroMatchers();
 
 const mini = "jamba-mini/low #0, run 3f1c9a2b…";
 
