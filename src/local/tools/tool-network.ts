@@ -38,49 +38,44 @@ export class ToolNetworkError extends Error {
 
 type Range = { bytes: number[]; bits: number; label: string };
 
+type RangeEntry = readonly [address: string, bits: number, label: string];
+
 // Ranges that are not the public internet: RFC 6890 special-purpose registries, plus multicast. Parsed at
 // the first address classified: node:net's isIP compiles its IPv6 pattern at its first call (about 10 ms),
 // which a run's process, loading this module with its config, would otherwise pay before its workers start.
-const v4Ranges = (): readonly Range[] =>
-  [
-    ["127.0.0.0", 8, "loopback"],
-    ["0.0.0.0", 8, "this network"],
-    ["10.0.0.0", 8, "private network"],
-    ["100.64.0.0", 10, "shared address space"],
-    ["169.254.0.0", 16, "link-local"],
-    ["172.16.0.0", 12, "private network"],
-    ["192.0.0.0", 24, "IETF protocol assignments"],
-    ["192.0.2.0", 24, "documentation"],
-    ["192.88.99.0", 24, "6to4 relay"],
-    ["192.168.0.0", 16, "private network"],
-    ["198.18.0.0", 15, "benchmarking"],
-    ["198.51.100.0", 24, "documentation"],
-    ["203.0.113.0", 24, "documentation"],
-    ["224.0.0.0", 4, "multicast"],
-    ["240.0.0.0", 4, "reserved"],
-  ].map(([address, bits, label]) => ({
-    bytes: parseV4(address as string)!,
-    bits: bits as number,
-    label: label as string,
-  }));
+const V4_RANGES: readonly RangeEntry[] = [
+  ["127.0.0.0", 8, "loopback"],
+  ["0.0.0.0", 8, "this network"],
+  ["10.0.0.0", 8, "private network"],
+  ["100.64.0.0", 10, "shared address space"],
+  ["169.254.0.0", 16, "link-local"],
+  ["172.16.0.0", 12, "private network"],
+  ["192.0.0.0", 24, "IETF protocol assignments"],
+  ["192.0.2.0", 24, "documentation"],
+  ["192.88.99.0", 24, "6to4 relay"],
+  ["192.168.0.0", 16, "private network"],
+  ["198.18.0.0", 15, "benchmarking"],
+  ["198.51.100.0", 24, "documentation"],
+  ["203.0.113.0", 24, "documentation"],
+  ["224.0.0.0", 4, "multicast"],
+  ["240.0.0.0", 4, "reserved"],
+];
 
-const v6Ranges = (): readonly Range[] =>
-  [
-    ["::1", 128, "loopback"],
-    ["::", 128, "unspecified"],
-    ["64:ff9b:1::", 48, "local-use NAT64"],
-    ["100::", 64, "discard-only"],
-    ["2001::", 23, "IETF protocol assignments"],
-    ["2001:db8::", 32, "documentation"],
-    ["fc00::", 7, "unique local"],
-    ["fe80::", 10, "link-local"],
-    ["fec0::", 10, "site-local"],
-    ["ff00::", 8, "multicast"],
-  ].map(([address, bits, label]) => ({
-    bytes: parseV6(address as string)!,
-    bits: bits as number,
-    label: label as string,
-  }));
+const V6_RANGES: readonly RangeEntry[] = [
+  ["::1", 128, "loopback"],
+  ["::", 128, "unspecified"],
+  ["64:ff9b:1::", 48, "local-use NAT64"],
+  ["100::", 64, "discard-only"],
+  ["2001::", 23, "IETF protocol assignments"],
+  ["2001:db8::", 32, "documentation"],
+  ["fc00::", 7, "unique local"],
+  ["fe80::", 10, "link-local"],
+  ["fec0::", 10, "site-local"],
+  ["ff00::", 8, "multicast"],
+];
+
+const parseRanges = (entries: readonly RangeEntry[], parse: (address: string) => number[] | undefined) =>
+  entries.map(([address, bits, label]): Range => ({ bytes: parse(address)!, bits, label }));
 
 let ranges: { v4: readonly Range[]; v6: readonly Range[] } | undefined;
 
@@ -98,7 +93,7 @@ let ranges: { v4: readonly Range[]; v6: readonly Range[] } | undefined;
 export function classifyAddress(address: string): { kind: AddressClass; range?: string } {
   const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
   const v4 = parseV4(bare);
-  ranges ??= { v4: v4Ranges(), v6: v6Ranges() };
+  ranges ??= { v4: parseRanges(V4_RANGES, parseV4), v6: parseRanges(V6_RANGES, parseV6) };
   if (v4 !== undefined) return classifyBytes(v4, ranges.v4);
   const v6 = parseV6(bare);
   if (v6 === undefined) throw new TypeError(`classifyAddress: not an IP address: ${JSON.stringify(address)}`);
