@@ -125,7 +125,11 @@ export function registerSuite<Case extends SuiteCase>(
     });
 
     const byCase = new Map<string, MatrixCell[]>();
-    for (const cell of cells) byCase.set(cell.key.case, [...(byCase.get(cell.key.case) ?? []), cell]);
+    for (const cell of cells) {
+      const caseCells = byCase.get(cell.key.case);
+      if (caseCells === undefined) byCase.set(cell.key.case, [cell]);
+      else caseCells.push(cell);
+    }
     for (const [caseName, caseCells] of byCase) {
       describe.concurrent(caseName, () => {
         const runs: Promise<CellRun>[] = [];
