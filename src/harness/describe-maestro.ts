@@ -124,13 +124,7 @@ export function registerSuite<Case extends SuiteCase>(
       await usedHarness?.semaphore.settle();
     });
 
-    const byCase = new Map<string, MatrixCell[]>();
-    for (const cell of cells) {
-      const caseCells = byCase.get(cell.key.case);
-      if (caseCells === undefined) byCase.set(cell.key.case, [cell]);
-      else caseCells.push(cell);
-    }
-    for (const [caseName, caseCells] of byCase) {
+    for (const [caseName, caseCells] of groupByCase(cells)) {
       describe.concurrent(caseName, () => {
         const runs: Promise<CellRun>[] = [];
         for (const cell of caseCells) {
@@ -208,6 +202,17 @@ export function registerSuite<Case extends SuiteCase>(
     lintSoon = lint.lintSoon;
     await lint.collected;
   });
+}
+
+/** The cells of each case, in the order of their first cell. */
+function groupByCase(cells: readonly MatrixCell[]): Map<string, MatrixCell[]> {
+  const byCase = new Map<string, MatrixCell[]>();
+  for (const cell of cells) {
+    const caseCells = byCase.get(cell.key.case);
+    if (caseCells === undefined) byCase.set(cell.key.case, [cell]);
+    else caseCells.push(cell);
+  }
+  return byCase;
 }
 
 /** Wraps the runs of one case for cross-cell assertions. */
