@@ -54,8 +54,9 @@ export interface Harness extends Omit<ProvidedHarness, "judge"> {
   /** Finished cells of an earlier run, by {@link resumeKey}. */
   resumed: ReadonlyMap<string, CellMeta>;
   /**
-   * The verifiers, loaded at the first call with the descriptions an earlier run parsed: the cells start
-   * loading them once their run is created, and await them before their assertions.
+   * The verifiers, loaded at the first call with the descriptions an earlier run parsed: the worker loads
+   * them once its event loop is idle (its first run under way), and the cells await them before their
+   * assertions.
    */
   verifiers(): Promise<VerifiersModule>;
   /** Keeps what polling learned and the descriptions parsed for the next run (when a suite ends). */
