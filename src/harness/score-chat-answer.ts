@@ -2,7 +2,7 @@
 // worker (the package's own tests, tools), where score-chat.ts loads them on demand.
 import type { MaestroInput, MaestroRun, Requirement } from "../domain/index.js";
 import * as verifiers from "../verifiers/index.js";
-import { toScoredChat } from "./score-chat.js";
+import { toScoredChat, verifyRequirements } from "./score-chat.js";
 
 /**
  * Scores a chat answer with the verifiers alone (no judge) into a run shaped like Maestro's; `input`, the
@@ -15,12 +15,6 @@ export function scoreChatAnswer(
   requirements: readonly Requirement[],
   input?: MaestroInput,
 ): MaestroRun {
-  const results = requirements.map((requirement) =>
-    verifiers.verify(
-      text,
-      verifiers.parseRequirement(requirement.description),
-      input === undefined ? {} : { input },
-    ),
-  );
+  const results = verifyRequirements(verifiers, text, requirements, input);
   return toScoredChat(verifiers, id, text, requirements, results).run;
 }

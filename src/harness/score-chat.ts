@@ -69,10 +69,20 @@ export async function readChatScoreSources(run: MaestroRun): Promise<Record<stri
   const verifiers = await loadVerifiers();
   const requirements = run.requirements_result?.requirements ?? [];
   const text = typeof run.result === "string" ? run.result : "";
-  const results = requirements.map((requirement) =>
-    verifiers.verify(text, verifiers.parseRequirement(requirement.description)),
-  );
+  const results = verifyRequirements(verifiers, text, requirements);
   return toScoredChat(verifiers, run.id, text, requirements, results).sources;
+}
+
+/** Each requirement verified on `text` by the verifiers alone; `input` for those that refer to the request. */
+export function verifyRequirements(
+  { verify, parseRequirement }: Pick<VerifiersModule, "verify" | "parseRequirement">,
+  text: string,
+  requirements: readonly Requirement[],
+  input?: MaestroInput,
+): VerifyResult[] {
+  return requirements.map((requirement) =>
+    verify(text, parseRequirement(requirement.description), input === undefined ? {} : { input }),
+  );
 }
 
 /** A chat answer's verifier (and judge) results as a run shaped like Maestro's, and who scored each requirement. */
