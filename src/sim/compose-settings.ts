@@ -237,12 +237,14 @@ export function decideComposeSettings(
     ["date_format", "currency", "no_markdown"].includes(check.kind),
   );
   const dateFormats = satisfy.filter((check) => check.kind === "date_format").map((check) => check.format);
+  const straightQuotes = satisfy.some((check) => check.kind === "quoted" && check.straight === true);
   const render: RenderStyle = {
     bank,
     bullet: has("no_markdown") ? "•" : "-",
     letterCase,
-    // A text in straight double quotes may parse as a JSON string; curly quotes wrap it too and never do.
-    quoted: has("quoted") ? (breaks("json") ? "curly" : "straight") : false,
+    // A text in straight double quotes may parse as a JSON string; curly quotes wrap it too and never do,
+    // unless a check asks for straight ones.
+    quoted: has("quoted") ? (breaks("json") && !straightQuotes ? "curly" : "straight") : false,
     forbidden,
     decorations,
   };

@@ -95,9 +95,13 @@ export interface EndsWithCheck {
   source: string;
 }
 
-/** The whole text, surrounding whitespace aside, is wrapped in double quotation marks. */
+/**
+ * The whole text, surrounding whitespace aside, is wrapped in double quotation marks: straight (`"`) or
+ * typographic (“ ”), or only straight ones when `straight` is set ("in straight double quotes").
+ */
 export interface QuotedCheck {
   kind: "quoted";
+  straight?: true;
   source: string;
 }
 
@@ -115,7 +119,11 @@ export interface CurrencyCheck {
   source: string;
 }
 
-/** The text is written in `language` (an ISO 639-3 code, detected with franc); `name` is for reasons. */
+/**
+ * The text is written in `language` (an ISO 639-3 code, detected with franc; Chinese may name its script
+ * too, as in BCP 47: "cmn-Hans" for simplified characters, "cmn-Hant" for traditional ones); `name` is
+ * for reasons.
+ */
 export interface LanguageCheck {
   kind: "language";
   language: string;

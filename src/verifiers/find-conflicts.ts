@@ -207,7 +207,8 @@ export const CONFLICT_RULES: readonly ConflictRule[] = [
     name: "language",
     severity: "error",
     find(a, b) {
-      if (a.kind !== "language" || b.kind !== "language" || a.language === b.language) return undefined;
+      if (a.kind !== "language" || b.kind !== "language" || sameLanguage(a.language, b.language))
+        return undefined;
       return "a text has one language";
     },
   },
@@ -365,4 +366,14 @@ export function findConflicts(checks: readonly Check[]): CheckConflict[] {
     }
   }
   return conflicts;
+}
+
+/**
+ * Whether two language codes can hold of one text: the same language, or one of them with a script and
+ * the other without ("cmn" and "cmn-Hans": Chinese, and Chinese in simplified characters).
+ */
+function sameLanguage(a: string, b: string): boolean {
+  const [languageA, scriptA] = a.split("-");
+  const [languageB, scriptB] = b.split("-");
+  return languageA === languageB && (scriptA === undefined || scriptB === undefined || scriptA === scriptB);
 }

@@ -26,6 +26,7 @@ import { recognizeMoney } from "./families/money.js";
 import { recognizeOneOf } from "./families/one-of.js";
 import { recognizePunctuation } from "./families/punctuation.js";
 import { readWholeDescription, recognizeParagraphStart } from "./families/sections.js";
+import { recognizeSpecialCountPhrasings } from "./families/special-count-phrasings.js";
 import { recognizeQuoted, recognizeStartEnd } from "./families/start-end.js";
 import { createLruCache } from "./lru-cache.js";
 import { registerCache } from "./memo.js";
@@ -55,6 +56,7 @@ const RECOGNIZERS: readonly Recognizer[] = [
   recognizeLetters,
   recognizePunctuation,
   recognizeSpecialCounts,
+  recognizeSpecialCountPhrasings,
   recognizeCase,
   recognizeDates,
   recognizeMoney,
@@ -81,7 +83,7 @@ const FILLER = new Set(
   we us i i'd i'm let lets generate create produce compose draft put make sure when where while if than per time times
   same like such following below above throughout anywhere everything each should forget fail neglect instead
   rather essay email letter story poem summary article blog post note tweet report recipe description caption review speech somewhere exclude excluding omit
-  omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave try tries trying`.split(
+  omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave try tries trying want wants hi hello hey cheers`.split(
     /\s+/,
   ),
 );

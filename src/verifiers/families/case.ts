@@ -5,6 +5,7 @@ import type { CaseCheck } from "../check.js";
 import { type ClauseState, eachMatch } from "../clause-state.js";
 import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
+import { readCapitalWordCount } from "./case-word-count.js";
 import type { FamilyScore } from "./family-score.js";
 
 const QUALIFIER =
@@ -39,18 +40,44 @@ const UPPER = compiledPattern(
   "gi",
 );
 
+// Bare "uppercase" names a case for the whole text only when said of it: "Make the whole response
+// uppercase", "Your reply must be upper-case", "an uppercase answer", "uppercase English text" (the
+// language is left to its family). Alone it may be about some words ("use uppercase for acronyms").
+const WHOLE_TEXT =
+  "(?:it|everything|all of it|(?:the|your) (?:(?:entire|whole|full|complete) )?(?:response|answer|reply|text|output|message))";
+const BARE_UPPER = "(?:all[- ])?upper[- ]?case(?:d)?";
+const TEXT_NOUN = "(?:text|response|answer|reply|output|prose|writing|message)";
+const WHOLE_UPPER = compiledPattern(
+  [
+    `\\b(?:make|keep|have|render|turn|set|leave|convert)(?:s|ing)? ${WHOLE_TEXT} (?:(?:all|entirely|completely|fully|wholly) )?(?:into )?${BARE_UPPER}\\b`,
+    `\\b${WHOLE_TEXT} (?:(?:must|should|shall|has to|needs to|will|is to) be|is|are) (?:(?:all|entirely|completely|fully|wholly) )?${BARE_UPPER}\\b`,
+    // The noun is looked at, not consumed: "uppercase English text" leaves "English text" to the language family.
+    `\\b${BARE_UPPER}(?= (?:[\\p{L}]{1,20} )?${TEXT_NOUN}\\b)`,
+  ].join("|"),
+  "giu",
+);
+
 /** Parts of a text a case may be asked of, in place of the whole text. */
 const PART_NOUN =
   "(?:terms?|names?|titles?|headings?|headers?|subheadings?|keywords?|key ?words|phrases?|warnings?|labels?|acronyms?|abbreviations?|nouns?|verbs?|items?|points?|sections?|entries|entry|brands?|products?|steps?)";
 /**
  * What comes right before a case phrase when it is said of a part: a pronoun for things named before
  * ("writing them in all caps"), a part of the text ("the title in", "each heading in"), or some words
- * ("the important words in", "3 words in", "key terms in").
+ * ("the important words in", "the most urgent words in", "3 words in", "key terms in").
  */
 const PART_BEFORE = new RegExp(
-  `\\b(?:them|these|those|(?:[\\p{L}-]+ ){0,3}${PART_NOUN}|(?:key|important|main|critical|crucial|safety|technical|certain|some|specific|few|such)(?: [\\p{L}-]+)? words?)(?: (?:written|typed|set|put|shown|formatted))? $`,
+  `\\b(?:them|these|those|(?:[\\p{L}-]+ ){0,3}${PART_NOUN}|(?:key|important|main|critical|crucial|safety|technical|certain|some|specific|few|such)(?: [\\p{L}-]+)? words?|the (?!(?:entire|whole|full|complete|other)\\b)(?:[\\p{L}-]+ ){1,3}words?)(?: (?:written|typed|set|put|shown|formatted))? $`,
   "iu",
 );
+
+/**
+ * A case talked about, not asked for: "Explain what all caps means", "why writing in capitals reads as
+ * shouting", "the history of lowercase". Tested on the words right before and right after the phrase.
+ */
+const MENTION_BEFORE =
+  /\b(?:what|why|how|whether|explain|explaining|define|defining|describe|describing|discuss|discussing|about|meaning of|history of|use of|origin of)(?: (?:writing|typing|using|is|are))? $/i;
+const MENTION_AFTER =
+  /^ (?:means?|meant|stands? for|signals?|signifies|conveys|indicates|reads as|looks like)\b/i;
 
 /** Reads case phrasings in a clause into case checks. */
 export function recognizeCase(state: ClauseState): void {
@@ -58,19 +85,27 @@ export function recognizeCase(state: ClauseState): void {
     [NO_LOWER, "upper"],
     [LOWER, "lower"],
     [UPPER, "upper"],
+    [WHOLE_UPPER, "upper"],
   ] as const) {
     eachMatch(state, pattern, (match) => {
       const start = match.index;
       const end = start + match[0].length;
-      // "Don't write in all caps" does not say which case to use instead.
-      const negatedInside = /^(?:no|zero|without|don't|do not|never|must not|should not)\b/i.test(match[0]);
-      if (!negatedInside && state.isNegatedBefore(start)) {
-        state.reject(start, end);
+      // The text as the match saw it: reading `state.text` here would rewrite the clause at each match.
+      const text = match.input;
+      if (
+        MENTION_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ||
+        MENTION_AFTER.test(text.slice(end))
+      ) {
         return;
       }
       // "Write the title in all caps", "writing them in capitals": a case for a part of the text (which
-      // part, a case rule cannot tell), not for all of it.
-      if (PART_BEFORE.test(state.text.slice(Math.max(0, start - 60), start))) {
+      // part, a case rule cannot tell), not for all of it; said of a number of words, a count of capital
+      // words ("the key words in all caps: at least 3 such words", "no more than two words ... in caps").
+      const ofPart = PART_BEFORE.test(text.slice(Math.max(0, start - 60), start));
+      if (ofPart && letterCase === "upper" && readCapitalWordCount(state, text, start, end)) return;
+      // "Don't write in all caps" does not say which case to use instead.
+      const negatedInside = /^(?:no|zero|without|don't|do not|never|must not|should not)\b/i.test(match[0]);
+      if (ofPart || (!negatedInside && state.isNegatedBefore(start))) {
         state.reject(start, end);
         return;
       }

@@ -13,6 +13,7 @@ import { NUMBER } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 import { BARE_FREQUENCY, FREQUENCIES } from "./keyword-frequencies.js";
+import { hasDeterminer, isCapitalisedName, MADE_SURE_APPEARS, namesTerms } from "./keyword-phrasings.js";
 
 /** Verbs that forbid what follows them: "avoid 'X'", "stay away from the word X", "ban the terms X and Y". */
 const AVOID_VERBS =
@@ -31,7 +32,7 @@ const QUOTED_ANCHOR = compiledPattern(
 );
 /** "mention X", "talk about X", "say a word about X": bare topics are read literally. */
 const MENTION_ANCHOR =
-  /\b(?:mention(?:s|ed|ing)?(?: of)?|talk(?:s|ing)? about|discuss(?:es|ing)?|refer(?:s|ring)? to|reference(?:s|d)?(?: to)?|bring(?:s|ing)? up|say(?:s|ing)? (?:anything|a word|something|a thing) about|(?:a word|anything|something) about|allude to|hint at)\b/gi;
+  /\b(?:mention(?:s|ed|ing)?(?: of)?|talk(?:s|ing)? about|discuss(?:es|ing)?|refer(?:s|ring)? to|reference(?:s|d)?(?: to)?|bring(?:s|ing)? up|cit(?:e|es|ed|ing)|name[- ]?(?:check|drop)(?:s|ped|ping|ed|ing)?|say(?:s|ing)? (?:anything|a word|something|a thing) about|(?:a word|anything|something) about|allude to|hint at)\b/gi;
 /** "Avoid X", "Exclude X": only quoted or capitalised X is a keyword ("avoid jargon" is a style). */
 const BARE_AVOID = compiledPattern(`\\b(?:${AVOID_VERBS})\\b`, "gi");
 const APPEAR =
@@ -40,7 +41,7 @@ const MODAL = "(?:(?:must|should|has to|have to|needs to|need to|shall|is to|wil
 /** "should all appear", "must both be used". */
 const ALSO = "(?:(?:all|both|each|also|always) )?";
 const PASSIVE = compiledPattern(
-  `\\b(?:the )?(?:key ?)?(?:word|term|phrase|keyword|name) (${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*) ${MODAL}${ALSO}(?:(not|never) )?${APPEAR}\\b`,
+  `\\b(?:the )?(?:key ?)?(?:word|term|phrase|keyword|name) (${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}'-]*){0,3}?) ${MODAL}${ALSO}(?:(not|never) )?${APPEAR}\\b`,
   "giu",
 );
 /** "'X' and 'Y' must not appear", "the words 'X' or 'Y' should appear", "neither 'X' nor 'Y' may appear". */
@@ -126,6 +127,8 @@ const NUMBER_WORD = compiledPattern(`^(?:${NUMBER})$`, "i");
 interface Item {
   keyword: string;
   quoted: boolean;
+  /** Written with a determiner ("the price"): a topic rather than a term. */
+  determined?: boolean;
   /** The list offered its items as alternatives ("'X' or 'Y'"), not all together. */
   choice?: boolean;
 }
@@ -155,12 +158,20 @@ export function recognizeKeywords(state: ClauseState): void {
   });
   eachMatch(state, PASSIVE, (match) => {
     const written = match[1]!;
+    // "the name Ada Lovelace shows up": an unquoted keyword of several words is a Capitalised name.
+    if (match[2] === undefined && !isCapitalisedName(written) && /\s/.test(written)) return;
     const item =
       match[2] === undefined
         ? { keyword: written, quoted: false }
         : { keyword: state.quote(match[2]), quoted: true };
     const negated = (match[3] !== undefined) !== state.isNegatedBefore(match.index);
     addKeywords(state, match.index, match.index + match[0].length, [item], negated, true);
+  });
+  eachMatch(state, MADE_SURE_APPEARS, (match) => {
+    const items = splitItems(state, match[1]!);
+    const end = match.index + match[0].length;
+    if (items === undefined || !items.every((item) => isCapitalisedName(item.keyword))) return;
+    addKeywords(state, match.index, end, items, state.isNegatedBefore(match.index), true);
   });
   eachMatch(state, BANNED, (match) => {
     const end = match.index + match[0].length;
@@ -265,6 +276,7 @@ function splitItems(
     if (item === undefined) return undefined;
     items.push({
       ...item,
+      ...(hasDeterminer(raw) ? { determined: true } : {}),
       ...(choice ? { choice } : {}),
       ...(frequency === undefined ? {} : { frequency }),
       ...(examples ? { example: true } : {}),
@@ -333,7 +345,9 @@ function addKeywords(
   }
   // Requiring a bare lowercase topic ("mention the price") is a judgement, not a word count: only a quoted
   // word, a word introduced as a word ("the word price"), or a Capitalised name is required literally.
-  if (!negated && !explicit && items.some((item) => !item.quoted && !/\p{Lu}/u.test(item.keyword))) {
+  // A list of terms beside a name ("reference both GDPR and consent") is literal too (keyword-phrasings.ts).
+  const topics = items.some((item) => !item.quoted && !/\p{Lu}/u.test(item.keyword)) && !namesTerms(items);
+  if (!negated && !explicit && topics) {
     state.reject(start, last);
     return;
   }

@@ -14,6 +14,13 @@ import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 import { LANGUAGE_CODES, RESPONSE_LANGUAGE_CODES } from "./language-codes.js";
 import {
+  chineseScriptOf,
+  LANGUAGE_VARIANT,
+  readChineseScripts,
+  scoreChineseScript,
+  variantCheck,
+} from "./language-variants.js";
+import {
   FUNCTION_WORDS,
   favoredLanguage,
   isSame,
@@ -68,7 +75,7 @@ const CLOSE = 0.97;
 const LANGUAGE = `(${Object.keys(LANGUAGE_CODES).join("|")})`;
 const PHRASES = compiledPattern(
   [
-    `\\b(?:in|into|to|using|use|with)(?: (?:the|only|purely|entirely|exclusively|fluent|proper|standard|formal|informal|plain|simple|modern|mandarin))* ${LANGUAGE}(?: language)?(?: only)?\\b`,
+    `\\b(?:in|into|to|using|use|with)(?: (?:the|only|purely|entirely|exclusively|fluent|proper|standard|formal|informal|plain|simple|modern|mandarin|${LANGUAGE_VARIANT}))* ${LANGUAGE}(?: language| characters| script)?(?: only)?\\b`,
     // "Only Nepali, please."
     `\\bonly ${LANGUAGE}(?= *(?:[,.;!?]|please\\b|$))`,
     `\\b${LANGUAGE}(?: language)? only\\b`,
@@ -98,6 +105,7 @@ export function recognizeLanguage(state: ClauseState): void {
   // The name alternation is long; a clause that names no language is spared it.
   const named = (state.text.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => NAME_WORDS.has(word));
   if (named) readNamedLanguages(state);
+  readChineseScripts(state);
   readRequestedLanguage(state);
 }
 
@@ -119,12 +127,10 @@ function readNamedLanguages(state: ClauseState): void {
       state.reject(start, end);
       return;
     }
-    state.accept(start, end, {
-      kind: "language",
-      language: code,
-      name: NAMES.get(code)!,
-      source: state.source(start, end),
-    });
+    // "in Simplified Chinese", "in Brazilian Portuguese": a variety of the language (language-variants.ts).
+    const { check, unchecked } = variantCheck(match[0], code, NAMES.get(code)!, state.source(start, end));
+    state.accept(start, end, check);
+    if (unchecked !== undefined) state.unsupported.push(unchecked);
   });
 }
 
@@ -394,6 +400,9 @@ function scoreByScript(
  * in a script only one language uses (Kannada, Thai, Korean...) is decided by its script, however short.
  */
 export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilyScore {
+  const chinese = chineseScriptOf(check);
+  if (chinese)
+    return scoreChineseScript(check, chinese.script, scoreLanguage(chinese.language, facts), facts);
   const sample = facts.remember("language-sample", sampleProse);
   const candidates = CORE_SET.has(check.language) ? "" : check.language;
   const detected = facts.remember(`language\u0000${candidates}`, () => detectSample(sample, check.language));

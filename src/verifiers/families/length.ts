@@ -22,15 +22,15 @@ const UNIT =
 const ADJECTIVES =
   "(?:(?:short|long|concise|brief|full|complete|separate|distinct|total|key|main|clear|simple|different|unique|well-written|coherent|detailed|additional|whole|markdown)\\s+){0,2}";
 const AT_MOST =
-  "up to|at most|at the most|no more than|not more than|no longer than|not longer than|a maximum of|maximum of|max(?:imum)?|not exceeding|not to exceed|(?:does|do|should|must|shall|may) not exceed|never exceed|within|cap(?:ped)? at|no greater than|(?:limit(?:ed)?|restrict(?:ed)?|keep|cap)(?: (?:it|this|the response|your response|the answer|your answer|the text|the output|yourself|your reply|the reply|the length|the summary|your summary|the description|your description))? (?:to|at|within)";
+  "up to|at most|at (?:a |the )?maximum,?|at the most|no more than|not more than|no longer than|not longer than|a maximum of|maximum of|max(?:imum)?|not exceeding|not to exceed|(?:does|do|should|must|shall|may) not exceed|never exceed|within|cap(?:ped)? at|no greater than|(?:limit(?:ed)?|restrict(?:ed)?|keep|cap)(?: (?:it|this|the response|your response|the answer|your answer|the text|the output|yourself|your reply|the reply|the length|the summary|your summary|the description|your description))? (?:to|at|within)";
 const FEWER = "fewer than|less than|under|below|shorter than";
 const AT_LEAST =
-  "at least|at the least|no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|min(?:imum)?|no shorter than";
+  "at least|at (?:a |the )?minimum,?|at the least|no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|min(?:imum)?|no shorter than";
 const MORE = "more than|over|above|longer than|exceeding|greater than";
 const EXACTLY = "exactly|precisely|only|just|a total of|in total";
 const ABOUT = "about|around|approximately|approx|roughly|circa|~";
-const COMPARATOR = `(${AT_MOST}|${FEWER}|${AT_LEAST}|${MORE}|${EXACTLY}|${ABOUT})`;
-const POSTFIX =
+export const COMPARATOR = `(${AT_MOST}|${FEWER}|${AT_LEAST}|${MORE}|${EXACTLY}|${ABOUT})`;
+export const POSTFIX =
   "(or (?:fewer|less|under|below)|or more|at (?:the )?most|at (?:the )?least|max(?:imum)?|min(?:imum)?|tops|or so|in total|total)";
 // "words" followed by a quote or "like"/"such as" introduces keywords ("the 3 words 'a', 'b', 'c'").
 const KEYWORD_LIST = /^\s*(?::|like\b|such as\b|\uE000)/i;
@@ -108,9 +108,9 @@ const HIGHLIGHT_COUNT = `\\b(?:(?<cmp>${COMPARATOR}) )?(?:the |your )?(?<n>${NUM
 // What a highlight is made with: "*asterisk highlighting*", "bold markdown", "markdown italics", "single
 // asterisks", "*highlighted text*". Bare "markdown" is not one: "3 sections in markdown" is a format, and
 // "bold headings" are headings.
-const EMPHASIS_STYLE =
+export const EMPHASIS_STYLE =
   "\\*{0,2}(?:(?:single|double|markdown|bold|italic)[- ])?(?:highlight(?:ing|s)?|highlighted text|emphasis|emphasi[sz]ed text|italics?(?: text| font| type| style)?|bold(?:face| text| font| type| style)?|asterisks?(?: highlighting| emphasis| marks?)?|underscores?)\\b(?: markdown| formatting| syntax)?\\*{0,2}(?! (?:headings?|headers?|titles?|labels?|letters?))";
-const OF_TEXT =
+export const OF_TEXT =
   "(?: (?:of|in) (?:the|your|this) (?:response|answer|text|reply|essay|article|output|post|email|letter))?";
 // "Highlight at least 3 sections with markdown", "bold no more than two key phrases".
 const HIGHLIGHT_VERB = compiledPattern(
@@ -137,7 +137,7 @@ const STYLE_FOR_COUNT = compiledPattern(
 );
 // An example in the requirement is markdown or a placeholder to show, not a keyword: "(e.g. [company])",
 // "such as *key point*", "like [date] or [name]".
-const EXAMPLE_ITEM = "(?:\\[[^\\]\\n]*\\]|\\*{1,2}[^*\\n]+\\*{1,2})";
+export const EXAMPLE_ITEM = "(?:\\[[^\\]\\n]*\\]|\\*{1,2}[^*\\n]+\\*{1,2})";
 const INLINE_EXAMPLE = `(?:,? \\(?(?:(?:such as|like|eg|ie|for example|for instance|say),?:? )?${EXAMPLE_ITEM}(?:,? (?:or|and) ${EXAMPLE_ITEM})*\\)?,?)?`;
 const IN_BRACKETS =
   "(?:(?:represented|written|enclosed|wrapped|marked|shown|denoted|formatted|put|placed) )?(?:by|in|with|within|using|inside) (?:(?:a pair of|pairs of) )?(?:square )?brackets\\b";
@@ -155,7 +155,7 @@ const BRACKETS_NAMED = /bracket|\[[\w -]{1,30}\]/i;
 const BRACKETED_MAIN = countOf("(blanks?|fields?|slots?|gaps?|variables?|tokens?)");
 // Examples and explanations that follow these units: "represented by square brackets, such as [address]",
 // "with markdown, i.e. *highlighted section*", "with *italic markdown*".
-const EXAMPLES = compiledPattern(
+export const EXAMPLES = compiledPattern(
   `${IN_BRACKETS}|,? ?\\b(?:such as|like|eg|ie|for example|for instance)\\b:? ?${EXAMPLE_ITEM}(?: (?:or|and) ${EXAMPLE_ITEM})*|\\b(?:with|using|in|via) markdown(?: (?:syntax|formatting|emphasis|asterisks))?\\b|\\b(?:use|using) (?:markdown|${EMPHASIS_STYLE}) (?:to|for)\\b|\\b(?:use|using|with|put|place) (?:square )?brackets (?:for|as|to mark|around)\\b|\\b(?:with|using|in|as|via|by) ${EMPHASIS_STYLE}|(?<=highlight|bold)\\*+[^*\\n]*\\*+`,
   "giu",
 );
@@ -260,7 +260,7 @@ export function recognizeSpecialCounts(state: ClauseState): void {
  * Adds a count of `unit` from a match with the named groups of {@link HIGHLIGHT_COUNT} (or a count of
  * times, `n` or `times`, as in {@link USE_TIMES}): a range when `n2` is set.
  */
-function addNamedCount(state: ClauseState, match: RegExpExecArray, unit: CountUnit): void {
+export function addNamedCount(state: ClauseState, match: RegExpExecArray, unit: CountUnit): void {
   const { cmp, n, n2, inner, post, times } = match.groups ?? {};
   if (n2 !== undefined) {
     const [low, high] = [numberOf(n!), numberOf(n2)];
@@ -336,7 +336,7 @@ function isOneOf(text: string | undefined, alternatives: string): boolean {
 }
 
 /** The bounds a comparator before the count and a postfix after it give; undefined for the impossible. */
-function readBounds(
+export function readBounds(
   comparator: string | undefined,
   postfix: string | undefined,
   count: number,

@@ -1,31 +1,80 @@
 // Repeating the request: "First repeat the request word for word without change, then give your answer",
-// "Restate my question verbatim before answering", "Begin by copying the prompt exactly". The check needs
-// the request the text answers (the `input` option of verify); without it, it cannot decide.
+// "Restate my question verbatim before answering", "Begin by copying the prompt exactly", "Start by
+// restating my question exactly as written", "Begin your reply with a verbatim copy of the prompt", "My
+// question should be repeated word for word at the top". The check needs the request the text answers (the
+// `input` option of verify); without it, it cannot decide.
 import type { RepeatRequestCheck } from "../check.js";
 import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 
 const REQUEST = "(?:request|prompt|question|instructions?|query|task|input|message|ask)";
+/** Whose request, and which of it: "the", "my", "the user's original", "the full". */
+const WHOSE =
+  "(?:the|my|this|your|our|the (?:user's|original|full|entire|whole|exact)|the above|back the)? ?(?:(?:original|full|entire|whole|exact|above|user's) )?";
+/** A verb of repeating in any of its forms: "restate", "restating", "copied", "echoes", "writing out". */
+const REPEAT_VERB =
+  "(?:repeat(?:s|ed|ing)?|restat(?:e|es|ed|ing)|cop(?:y|ies|ied|ying)|echo(?:es|ed|ing)?|reproduc(?:e|es|ed|ing)|rewrit(?:e|es|ing|ten)|writ(?:e|es|ing) out|quot(?:e|es|ed|ing)|recit(?:e|es|ed|ing)|retyp(?:e|es|ed|ing))";
+/** How exact the repeat is: "word for word", "verbatim", "exactly as written", "unchanged". */
+const EXACTLY =
+  "(?:word for word|word-for-word|verbatim|exactly as (?:it (?:is|was) |you (?:got|see|received) it |i )?(?:written|given|asked|stated|typed|phrased|worded|received|sent|wrote it|typed it|asked it)|exactly|as is|as it is|without (?:any )?(?:change|changes|modifications?|alterations?|edits?)|unchanged|unaltered|unedited|letter for letter|character for character|in full)";
+/** Where the repeat goes: "at the top of your reply", "as the very first thing", "up front". */
+const POSITION =
+  "(?:at the (?:very )?(?:top|start|beginning|outset)(?: of (?:your|the) (?:reply|response|answer|output|message))?|as the (?:very )?first (?:thing|part|line)(?: (?:in|of) (?:your|the) (?:reply|response|answer|output|message))?|up front|before anything else)";
+/** The answer that follows the repeat: ", then give your answer", "followed by the answer", "and then go on to answer it". */
+const THEN_ANSWER =
+  "(?:,? (?:and )?(?:followed by (?:your|the|an) (?:answer|response|reply)|(?:then|before|after that|afterwards|and then|first,? then|next)? ?(?:go on to |proceed to |move on to )?(?:giv(?:e|ing)|provid(?:e|ing)|writ(?:e|ing)|answer(?:ed|ing)?|respond(?:ed|ing)?|repl(?:y|ied|ying)|address(?:ed|ing)?)(?: (?:your|the|an|with your|to it|it))?(?: (?:answer|response|reply))?))";
 const REPEAT = compiledPattern(
-  `\\b(?:(?:first|start by|begin by|before (?:answering|you answer|responding|replying)(?: it)?,?) )?(?:repeat|restate|copy|echo|reproduce|rewrite|write out|quote)(?:ing)? (?:back )?(?:the|my|this|your|our|the (?:user's|original|full|entire|whole|exact)|the above|back the)? ?(?:(?:original|full|entire|whole|exact|above|user's) )?${REQUEST}(?: (?:above|below|itself|back|in full))?(?:(?:,)? (?:word for word|word-for-word|verbatim|exactly|exactly as (?:it (?:is|was) )?(?:written|given|asked|stated)|as is|as it is|without (?:any )?(?:change|changes|modifications?|alterations?)|letter for letter|character for character|in full))*(?:,? (?:and )?(?:then|before|after that|afterwards|and then|first,? then)? ?(?:give|provide|write|answer|respond|reply|address)(?:ing)?(?: (?:your|the|an|with your|to it|it))?(?: (?:answer|response|reply))?)?(?:,? before (?:answering|responding|replying|giving (?:your|the|an) (?:answer|response))(?: it)?)?(?: \\([^()]*\\))?[.;]?`,
+  `\\b(?:(?:first|(?:start|begin|open|lead(?: off)?|kick off) by|before (?:answering|responding|replying|you (?:answer|respond|reply))(?: it)?,?) )?${REPEAT_VERB} (?:back )?${WHOSE}${REQUEST}(?: (?:above|below|itself|back|in full))?(?:,? (?:${EXACTLY}|${POSITION}))*${THEN_ANSWER}?(?:,? before (?:answering|responding|replying|you (?:answer|respond|reply)|giving (?:your|the|an) (?:answer|response))(?: it)?)?(?: \\([^()]*\\))?[.;]?`,
+  "i",
+);
+/** A noun for the repeat: "a verbatim copy of the prompt", "an exact repetition of my question". */
+const COPY_NOUN =
+  "(?:copy|repetition|repeat|reproduction|duplicate|quote|quotation|echo|transcript|transcription|restatement|rendition)";
+const EXACT_ADJECTIVE =
+  "(?:verbatim|word-for-word|word for word|exact|literal|precise|faithful|unchanged|unaltered|unedited|identical|character-for-character|letter-for-letter)";
+/**
+ * The repeat named as what the text opens with: "Begin your reply with a verbatim copy of the prompt",
+ * "The first thing in your answer must be an exact copy of my question, followed by the answer".
+ */
+const REPEAT_FIRST = compiledPattern(
+  `\\b(?:(?:start|begin|open|lead|preface|kick off)(?:s|ning|ing)?(?: off)?(?: (?:your|the) (?:(?:entire|whole|full) )?(?:reply|response|answer|output|message|text))? with|(?:the|your) (?:very )?first (?:thing|part|line)(?: (?:in|of) (?:your|the) (?:reply|response|answer|output|message))? (?:must|should|shall|has to|needs to|will|is to) be) (?:an? |the )?(?<exact>${EXACT_ADJECTIVE} )?(?<noun>${COPY_NOUN}) of ${WHOSE}${REQUEST}(?: (?:above|below|itself))?(?:,? ${EXACTLY})*${THEN_ANSWER}?[.;]?`,
+  "i",
+);
+/** Nouns that may name a paraphrase: only a repeat when an adjective says it is exact. */
+const LOOSE_NOUN = /^(?:restatement|rendition|quote|quotation|echo)$/i;
+/** "My question should be repeated word for word at the top of your reply": the request as the subject. */
+const REPEAT_PASSIVE = compiledPattern(
+  `\\b(?:the|my|your|this) (?:(?:original|full|entire|exact|user's) )?${REQUEST} (?:must|should|shall|has to|needs to|is to|will) (?:first )?be ${REPEAT_VERB}(?:,? (?:${EXACTLY}|${POSITION}|first))+${THEN_ANSWER}?[.;]?`,
   "i",
 );
 // A requirement must say the repeat is exact or comes first; "repeat the question" alone might be a paraphrase.
 const EXACT =
-  /word for word|word-for-word|verbatim|exactly|without (?:any )?(?:change|modification|alteration)|letter for letter|character for character|as is|first|before|start by|begin by|then/i;
+  /word for word|word-for-word|verbatim|exactly|without (?:any )?(?:change|modification|alteration|edit)|unchanged|unaltered|unedited|letter for letter|character for character|as is|first|before|start by|begin by|then|at the (?:very )?(?:top|start|beginning|outset)|up front/i;
 const NOTHING_BEFORE =
   /\b(?:do not|don't|never) (?:say|write|add|output|include) (?:any(?:thing| words?(?: or characters?)?| characters?| text)?)(?: else)? before (?:repeating|you repeat|the repeat(?:ed)?)(?: (?:the|my) (?:request|prompt|question))?[.;]?/gi;
 const NOT_THIS_SENTENCE =
   /\b(?:the (?:request|prompt|question)(?: (?:you need|you have|to be))? to repeat|what you repeat)(?: does not| doesn't| should not| must not) include (?:this|the present) (?:sentence|instruction|requirement)[.;]?/gi;
+
+/** The first repeat-the-request phrasing in `text`, in any of its forms, that says the repeat is exact or first. */
+function findRepeat(text: string): RegExpExecArray | undefined {
+  const verb = REPEAT.exec(text);
+  if (verb !== null && EXACT.test(verb[0])) return verb;
+  const first = REPEAT_FIRST.exec(text);
+  if (first !== null && (first.groups?.exact !== undefined || !LOOSE_NOUN.test(first.groups?.noun ?? ""))) {
+    return first;
+  }
+  const passive = REPEAT_PASSIVE.exec(text);
+  return passive !== null && EXACT.test(passive[0]) ? passive : undefined;
+}
 
 /** Reads a repeat-the-request rule from the whole description; the check excludes the description itself. */
 export function readRepeatRequest(
   text: string,
   description: string,
 ): { check: RepeatRequestCheck; rest: string } | undefined {
-  const match = REPEAT.exec(text);
-  if (match === null || !EXACT.test(match[0])) return undefined;
+  const match = findRepeat(text);
+  if (match === undefined) return undefined;
   const check: RepeatRequestCheck = {
     kind: "repeat_request",
     excluding: description.trim(),
@@ -37,9 +86,10 @@ export function readRepeatRequest(
   return { check, rest };
 }
 
-// A sentence of the request that asks for the repeat is not part of what is repeated.
+// A sentence of the request that asks for the repeat is not part of what is repeated. Not "repeated": "Your
+// response (including the repeated request) should have 45 words or less" is part of the request.
 const ABOUT_REPEATING = compiledPattern(
-  /\b(?:after|once|when|you(?:'ve| have)?) (?:you )?(?:have )?repeated\b|\b(?:repeat|restate|reproduce|echo|copy)(?:ing)?\b[^.!?\n]*\b(?:request|prompt|question|sentence|instructions?|query|task|above|below|verbatim|word for word)|\brepeat (?:it|this|them)\b|\bbefore repeating\b|\bword for word\b|\bverbatim\b|\b(?:do not|don't|please do not) change it\b/i,
+  /\b(?:after|once|when|you(?:'ve| have)?) (?:you )?(?:have )?repeated\b|\b(?:repeat(?:ing)?|restat(?:e|ing)|reproduc(?:e|ing)|echo(?:ing)?|cop(?:y|ying))\b[^.!?\n]*\b(?:request|prompt|question|sentence|instructions?|query|task|above|below|verbatim|word for word)|\brepeat (?:it|this|them)\b|\bbefore repeating\b|\bword for word\b|\bverbatim\b|\b(?:do not|don't|please do not) change it\b/i,
 );
 
 /**

@@ -3,7 +3,9 @@
 // paragraphs. Paragraphs are separated with the markdown divider: ***", "Repeat the request word for
 // word, then answer". These rules span several sentences (the count in one, the marker or divider in the
 // next, then examples), so they are read from the whole description before it is split into clauses,
-// and what they read is removed from it. "Paragraph 2 must start with the word X" is read per clause.
+// and what they read is removed from it: several responses in responses.ts, marked sections in
+// section-markers.ts, the divider between paragraphs here. "Paragraph 2 must start with the word X" is read
+// per clause.
 import type { Check, ParagraphStartCheck, ResponsesCheck, SectionsCheck } from "../check.js";
 import { type ClauseState, eachMatch, QUOTE } from "../clause-state.js";
 import { compiledPattern } from "../compiled-pattern.js";
@@ -13,6 +15,9 @@ import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 import { joinNothingElse, readSentenceChoice } from "./one-of.js";
 import { readRepeatRequest } from "./repeat.js";
+import { readResponses } from "./responses.js";
+import { boundsOf, readCountOfThem, readMarkedSections } from "./section-markers.js";
+import { cut, readSeparator, SEPARATED, SEPARATOR, SYMBOLS } from "./separators.js";
 
 /** What the whole-description readers found, and the description left for the clause readers. */
 export interface WholeReading {
@@ -25,67 +30,8 @@ export interface WholeReading {
   dividerSource: string | undefined;
 }
 
-const SYMBOLS = "(\\*{3,}|\\* \\* \\*|-{3,}|_{3,}|={3,}|~{3,}|#{3,}|\\+{3,})";
-const SYMBOL_NAMES =
-  "(?:asterisk symbols?|asterisk characters?|asterisks?|stars?|dashes|hyphens|hashes|hash (?:signs|marks|symbols)|pound signs|equals signs|tildes|underscores)";
-const SYMBOL_CHARS: readonly [RegExp, string][] = [
-  [/^(?:asterisk|star)/i, "*"],
-  [/^(?:dash|hyphen)/i, "-"],
-  [/^(?:hash|pound)/i, "#"],
-  [/^equal/i, "="],
-  [/^tilde/i, "~"],
-  [/^underscore/i, "_"],
-];
-const SEPARATED =
-  "(?:(?:are|is|should be|must be|will be|shall be|need to be|needs to be|have to be|has to be|get|be) )?(?:separated|divided|split|delimited|set apart)(?: from (?:each other|one another)| with each other| each other)?";
-const SEPARATOR_NOUN =
-  "(?:(?:the|a|an|one) )?(?:(?:markdown|horizontal|thematic) )?(?:divider|separator|horizontal rule|rule|line|delimiter|break)?(?: (?:of|made of|consisting of|like|such as|written as))?";
-// "separated by 6 asterisk symbols: ******", "separated by six asterisks", "separated by ***".
-const SEPARATOR = `(?:with|by|using)\\s+(?:${SEPARATOR_NOUN}\\s*:?\\s*)?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s*:?\\s*${SYMBOLS})?|${SYMBOLS}|["'“‘]${SYMBOLS}["'”’])`;
-
-// What the several responses are called: "two different responses", "2 alternative versions", "two takes".
-const RESPONSE_NOUNS =
-  "(?:responses|answers|versions|replies|drafts|variants|variations|takes|options|alternatives)";
-/** A separator's sentence that names the responses: "between the replies". */
-const NAMES_RESPONSES = compiledPattern(`\\b${RESPONSE_NOUNS}`, "i");
 /** Text that ends with a number: the count of "3 paragraphs, separated by ***". */
 const ENDS_WITH_NUMBER = compiledPattern(`\\b${NUMBER}\\s+$`, "i");
-const RESPONSES_COUNT = compiledPattern(
-  `\\b(${NUMBER}) (?:different |distinct |separate |alternative |independent |unique )*${RESPONSE_NOUNS}\\b(?: of (?:the|your|this|my|a|an) [\\p{L}-]+)?`,
-  "iu",
-);
-// "Reply twice, differently", "Answer in two different ways": a count with no noun, read only in the
-// sentence that names the separator, where it can only count the responses.
-const RESPONSES_TIMES = compiledPattern(
-  `\\b(?:answer|respond|reply|write (?:it|this|them)|do (?:it|this))(?: (?:to )?(?:it|this|the (?:question|prompt|request)))? (?:(twice)|(${NUMBER}) times|in (${NUMBER}) (?:different |distinct )?ways)(?:,? (?:differently|in different ways|each time differently|with different wording))?`,
-  "i",
-);
-// The separator named as a thing: "six asterisks", "a line of ******", "'******'", "6 asterisk symbols: ******".
-const SEPARATOR_THING = `(?:${SEPARATOR_NOUN}\\s*:?\\s*)?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s*:?\\s*\\(?${SYMBOLS}\\)?)?|${SYMBOLS}|["'“‘]${SYMBOLS}["'”’])`;
-// What lies between the responses: "them", "the two replies", "each version", "the two".
-const BETWEEN_WHAT = `(?:them|each (?:one|pair|of them|response|answer|version|reply|draft|variant|take|option)|(?:the |your )?(?:two|both|${NUMBER})(?: ${RESPONSE_NOUNS})?|(?:the |your )?${RESPONSE_NOUNS})`;
-const RESPONSES_SEPARATOR = compiledPattern(
-  `${[
-    // "Responses and only responses should be separated by ******", "two takes, split by '******'".
-    `\\b(?:(?:the |your )?(?:(?:two|both|${NUMBER}) )?${RESPONSE_NOUNS}|them|they)(?: and only (?:the )?${RESPONSE_NOUNS})?,? ${SEPARATED} ${SEPARATOR}`,
-    // "Separate them with ***", "separate the two answers using six asterisks".
-    `\\bseparate (?:the |them |each |your |these |those )?(?:(?:two|three|four|2|3|4) )?${RESPONSE_NOUNS}?(?: from each other)? ?${SEPARATOR}`,
-    // "Use ===== to separate the responses", "put ****** between the two replies", "put six asterisks between them".
-    `\\b(?:use|put|place|insert|add|write)\\s+${SEPARATOR_THING} (?:to (?:separate|divide|split)|(?:in )?between) ${BETWEEN_WHAT}`,
-    // "with a line of ****** between them", "with six asterisks in between".
-    `\\b(?:with|using)\\s+${SEPARATOR_THING} (?:(?:in )?between ${BETWEEN_WHAT}|in between|as (?:the |a )?(?:separator|divider|delimiter))`,
-  ].join("|")}[.;]?`,
-  "iu",
-);
-
-const SECTIONS_COUNT = compiledPattern(
-  `(?:\\b(at least|no fewer than|a minimum of|at most|no more than|exactly|only) )?\\b(${NUMBER}) (?:different |distinct |separate |numbered |labell?ed |marked |titled |main )*(?:sections|parts|chapters|segments)\\b`,
-  "i",
-);
-const SECTION_MARKER = compiledPattern(
-  /\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|d|ed|ing)?\b(?:(?:(?! and |, |; )[^.\n]){0,60}?\b(?:with|as|by|using)\b)?(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?(?: (?:the|an?)(?= ["'“‘]))?:? ["'“‘]?(\p{L}[\p{L}-]*)(?: (?:X|N|number|(?:followed by|then|and|plus|with) (?:its|the|a|their|a running) (?:number|index|section number|sequence number))|(?: ?(?:#|<n>|\{n\}|\[n\]|\[number\]|\d+)))["'”’]?(?![\p{L}\p{N}])(?: (?:word|label|heading|header|title|prefix|line|marker)(?![\p{L}\p{N}]))?/iu,
-);
-
 const PARAGRAPH_DIVIDER = compiledPattern(
   `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} ${SEPARATOR}|separate (?:the |your |each |all )?paragraphs?(?: from each other)? ${SEPARATOR}|(?:(?:use|put|place|insert) |with )(?:the (?:markdown )?divider:? |a (?:markdown )?divider:? )?(?:${SYMBOLS}|["'“‘]${SYMBOLS}["'”’]) (?:to separate|between) (?:the |your |each |all )?(?:paragraphs?|them))[.;]?`,
   "i",
@@ -95,7 +41,7 @@ const PARAGRAPH_DIVIDER = compiledPattern(
 // between them", "Use *** as the paragraph separator", "with === on its own line between them". Read when
 // the description speaks of paragraphs and the words around the symbols speak of dividing.
 const DIVIDER_NAMED = compiledPattern(
-  `(?:\\b(?:with|using|by|use|put|place|insert|have|separate|separated|separating|divide|divided|dividing|split)\\b[^.;,\\n\\uE000]{0,60}?)?\\(?${SYMBOLS}\\)?(?: (?:as|for) (?:the |a )?(?:paragraph |markdown )?(?:separator|divider|delimiter|break|rule))?(?: on (?:its|their) own lines?)?(?: (?:between|separating|dividing|to separate)(?: (?:the|each|all|neighbou?ring|adjacent))?(?: (?:paragraphs?|them|ones)))?`,
+  `(?:\\b(?:with|using|by|use|put|place|insert|have|separate|separated|separating|divide|divided|dividing|split)\\b[^.;,\\n\\uE000]{0,60}?)?\\(?${SYMBOLS}\\)?(?: (?:marker|divider|separator|line|rule|symbols?|mark))?(?: (?:as|for) (?:the |a )?(?:paragraph |markdown )?(?:separator|divider|delimiter|break|rule))?(?: on (?:its|their) own lines?)?(?: (?:between|separating|dividing|to separate)(?: (?:the|each|all|neighbou?ring|adjacent))?(?: (?:paragraphs?|them|ones)))?`,
   "i",
 );
 const DIVIDING = /separat|divid|between|separator|divider|delimit|\brule\b|split/i;
@@ -107,9 +53,10 @@ function sentenceBefore(text: string, at: number): string {
   const start = Math.max(...[".", ";", "!", "?", "\n"].map((mark) => text.lastIndexOf(mark, at - 1))) + 1;
   return text.slice(start, at);
 }
-// "separated by two new lines as if it was '\n\n' in python", "separated by a blank line": the default.
+// "separated by two new lines as if it was '\n\n' in python", "separated by a blank line", "with a blank
+// line between each": the default.
 const BLANK_LINE_DIVIDER = compiledPattern(
-  `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)? ${SEPARATED} (?:with|by|using) (?:(?:a |an |one |two |double |single )*(?:new ?lines?|line ?breaks?|blank lines?|empty lines?|returns?|\\\\n\\\\n|newline characters?)|["']\\\\n\\\\n["'])(?: as if it (?:was|were) ["']?\\\\n\\\\n["']? in python)?|separate (?:the |your )?paragraphs? (?:with|by) (?:a |an |one |two )?(?:blank|empty) lines?)[.;]?`,
+  `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} (?:with|by|using) (?:(?:a |an |one |two |double |single )*(?:new ?lines?|line ?breaks?|blank lines?|empty lines?|returns?|\\\\n\\\\n|newline characters?)|["']\\\\n\\\\n["'])(?: as if it (?:was|were) ["']?\\\\n\\\\n["']? in python)?|separate (?:the |your )?paragraphs? (?:with|by) (?:a |an |one |two )?(?:blank|empty) lines?|with (?:a |an |one )?(?:blank|empty) lines? (?:in )?between(?: (?:each(?: one| paragraph| pair)?|them|(?:the |all )?paragraphs))?)[.;]?`,
   "i",
 );
 
@@ -118,88 +65,6 @@ const BLANK_LINE_DIVIDER = compiledPattern(
 // four times the time for twice the text).
 const LIST_EXAMPLE =
   /(\b(?:bullet|bulleted|list|numbered|items?|points?)\b[^\n]{0,300}?)\s*,?\s*\b(?:such as|for example|for instance|e\.g\.|i\.e\.|like|as follows|as shown|as in)\s*:?[ \t]*\n((?:[ \t]*(?:[*\-+•]|\d+[.)])[ \t][^\n]*(?:\n|$))+)/gi;
-
-function symbolOf(count: string | undefined, name: string | undefined, literal: string | undefined): string {
-  if (literal !== undefined) return literal;
-  const repeat = parseNumber(count ?? "") ?? 3;
-  const char = SYMBOL_CHARS.find(([pattern]) => pattern.test(name ?? ""))?.[1] ?? "*";
-  return char.repeat(repeat);
-}
-
-/** Reads a separator match: the literal symbols when written, else the number of named symbols. */
-function readSeparator(match: RegExpExecArray): string {
-  const groups = match.slice(1).filter((group): group is string => group !== undefined);
-  const literal = groups.find((group) => /^[*\-_=~#+ ]+$/.test(group) && /[^ ]/.test(group));
-  const count = groups.find((group) => !/^[*\-_=~#+ ]+$/.test(group));
-  const name = /(asterisk|star|dash|hyphen|hash|pound|equal|tilde|underscore)/i.exec(match[0])?.[1];
-  return symbolOf(count, name, literal);
-}
-
-/**
- * "Reply twice, differently, and put ****** between the replies": the count of {@link RESPONSES_TIMES}
- * in the sentence of the separator at `at`, as a match whose group 1 is the number ("two" for "twice").
- */
-function readTimes(text: string, at: number): RegExpExecArray | null {
-  const from = Math.max(
-    text.lastIndexOf("\n", at),
-    ...[". ", "! ", "? ", "; "].map((end) => text.lastIndexOf(end, at)),
-  );
-  const sentence = text.slice(from + 1);
-  const times = RESPONSES_TIMES.exec(sentence);
-  if (times === null || times.index >= at - from - 1) return null;
-  const number = times[1] !== undefined ? "two" : (times[2] ?? times[3])!;
-  return Object.assign([times[0], number], { index: from + 1 + times.index, input: text }) as RegExpExecArray;
-}
-
-/** Reads several responses and their separator, and cuts what was read (count, times, separator) from `text`. */
-/**
- * What every separator of responses names: its symbols or their name. The patterns above try a number's
- * many spellings at each word; a description without any of these is no rule of several responses.
- */
-const SEPARATOR_HINT = compiledPattern(`${SYMBOLS}|\\b${SYMBOL_NAMES}`, "i");
-
-function readResponses(text: string): { check: ResponsesCheck; rest: string } | undefined {
-  if (!SEPARATOR_HINT.test(text)) return undefined;
-  const separator = RESPONSES_SEPARATOR.exec(text);
-  if (separator === null) return undefined;
-  const count = RESPONSES_COUNT.exec(text);
-  // "Reply twice, and put ****** between the two replies": "twice" is read even when the separator counts too.
-  const times = readTimes(text, separator.index);
-  // "Write two paragraphs with *** between them" is a divider, not responses: "them" and "the two" are
-  // responses only when the description counts responses.
-  if (count === null && times === null && !NAMES_RESPONSES.test(separator[0])) {
-    return undefined;
-  }
-  const number = parseNumber((count ?? times)?.[1] ?? "two") ?? 2;
-  const source = [(count ?? times)?.[0], separator[0].replace(/[.;]$/, "")].filter(Boolean).join(" ... ");
-  const check: ResponsesCheck = {
-    kind: "responses",
-    count: number,
-    separator: readSeparator(separator),
-    source,
-  };
-  // The count and the separator may overlap ("two responses separated by ***"): cut their union, or each.
-  const spans = [separator, count, times]
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => [match.index, match.index + match[0].length] as [number, number])
-    .sort((a, b) => b[0] - a[0]);
-  let rest = text;
-  let [start, end] = spans[0]!;
-  for (const [from, to] of spans.slice(1)) {
-    if (to >= start) {
-      start = Math.min(start, from);
-      end = Math.max(end, to);
-    } else {
-      rest = cut(rest, start, end);
-      [start, end] = [from, to];
-    }
-  }
-  return { check, rest: cut(rest, start, end) };
-}
-
-function cut(text: string, start: number, end: number): string {
-  return `${text.slice(0, start)}.\n${text.slice(end)}`;
-}
 
 /**
  * Reads the rules that span sentences from the whole description: repeating the request, several
@@ -227,43 +92,10 @@ export function readWholeDescription(description: string): WholeReading {
     rest = sentenceChoice.rest;
   }
 
-  const marker = SECTION_MARKER.exec(rest);
-  // The sections are called sections (parts, chapters...), or after their marker: "three phases, each
-  // headed 'Phase N'".
-  const markerPlural = marker === null ? undefined : pluralOf(marker[1]!);
-  if (marker !== null && (/section|part|chapter|segment/i.test(rest) || markerPlural!.test(rest))) {
-    const word = marker[1]!;
-    const count = SECTIONS_COUNT.exec(rest) ?? countOf(rest, word);
-    const check: SectionsCheck = { kind: "sections", marker: word, source: marker[0] };
-    if (count !== null) {
-      const number = parseNumber(count[2]!);
-      const comparator = (count[1] ?? "").toLowerCase();
-      if (number !== undefined) {
-        if (/least|fewer|minimum/.test(comparator)) check.min = number;
-        else if (/most|more/.test(comparator)) check.max = number;
-        else {
-          check.min = number;
-          check.max = number;
-        }
-      }
-      check.source = `${count[0]} ... ${marker[0]}`;
-    } else {
-      check.min = 1;
-    }
-    checks.push(check);
-    // The examples that show the marker ("such as:\nSECTION 1\n[content of section 1]") are read too.
-    const escaped = escapeRegex(word);
-    const example = new RegExp(
-      `(?:,?\\s*(?:such as|for example|for instance|like|e\\.g\\.|i\\.e\\.|as in|as follows)\\s*:?)?(?:,?(?:\\s*and)?\\s*${escaped} ?(?:\\d+|X|N)(?![\\p{L}\\p{N}])\\s*:?\\s*(?:\\[[^\\]\\n]*\\]|\\.{3}|…)?)+(?:,? and so on)?`,
-      "giu",
-    );
-    rest = cut(rest, marker.index, marker.index + marker[0].length)
-      .replace(example, "\n")
-      .replace(PLACEHOLDER_EXPLAINED, "");
-    if (count !== null) {
-      const again = SECTIONS_COUNT.exec(rest) ?? countOf(rest, word);
-      if (again !== null) rest = cut(rest, again.index, again.index + again[0].length);
-    }
+  const sections = readMarkedSections(rest);
+  if (sections !== undefined) {
+    checks.push(sections.check);
+    rest = sections.rest;
   }
 
   // A list shown as an example of the format ("Use the markdown bullet points such as:\n* This is point
@@ -297,7 +129,8 @@ export function readWholeDescription(description: string): WholeReading {
     dividerSource = named[0].trim();
     rest = cut(rest, named.index, named.index + named[0].length);
   }
-  const blank = BLANK_LINE_DIVIDER.exec(rest);
+  // "with a blank line between each" speaks of paragraphs only where the description names them.
+  const blank = /paragraph/i.test(rest) ? BLANK_LINE_DIVIDER.exec(rest) : null;
   if (blank !== null) {
     // "2 paragraphs separated by a blank line": as above, the count keeps its noun.
     let from = blank.index;
@@ -309,24 +142,13 @@ export function readWholeDescription(description: string): WholeReading {
     }
     rest = cut(rest, from, blank.index + blank[0].length);
   }
+  // "Put --- between the paragraphs, and write four of them": the count refers back to the paragraphs.
+  const ofThem = divider !== undefined || blank !== null ? readCountOfThem(rest) : null;
+  if (ofThem !== null) {
+    checks.push({ kind: "count", unit: "paragraphs", ...boundsOf(ofThem), source: ofThem[0] });
+    rest = cut(rest, ofThem.index, ofThem.index + ofThem[0].length);
+  }
   return { rest, checks, divider, dividerSource };
-}
-
-/** What a marker's placeholder stands for: ", where N is the phase number". */
-const PLACEHOLDER_EXPLAINED =
-  /,?\s*\b(?:where|with) (?:N|X|#|n) (?:is|being|stands for|means) (?:the |its |a )?(?:[\p{L}-]+ )?(?:number|index|count)\b/giu;
-
-/** The plural of a section marker's word, as a whole word: "phases" for "Phase". */
-function pluralOf(word: string): RegExp {
-  return new RegExp(`\\b${escapeRegex(word)}(?:s|es)\\b`, "i");
-}
-
-/** "three phases", "at least 4 rounds": a count of sections named after their marker's word. */
-function countOf(text: string, word: string): RegExpExecArray | null {
-  return new RegExp(
-    `(?:\\b(at least|no fewer than|a minimum of|at most|no more than|exactly|only) )?\\b(${NUMBER}) (?:different |distinct |separate |numbered |labell?ed |marked |titled |main )*${escapeRegex(word)}(?:s|es)\\b`,
-    "i",
-  ).exec(text);
 }
 
 const ORDINALS = [

@@ -84,20 +84,21 @@ const PER_UNIT = /\b(?:each|every|paragraph|sentence|line|bullet|item)\b/i;
 // The whole response wrapped in double quotes. Each pattern names the whole response ("your entire
 // answer", "everything you write") or none at all ("Wrap in double quotes"): a named part ("the title",
 // "each item", "the final answer") is not this check, and neither are single quotes.
-const WHOLE =
-  "(?:(?:(?:your|the|this|its|my) (?:(?:entire|whole|full|complete) )?|(?:entire|whole|full|complete) )?(?:response|answer|output|reply|submission)s?(?: text)?|(?:your|the) (?:entire|whole|full|complete) (?:text|message|content|thing)|everything(?: (?:that )?you (?:write|say|output|produce|type|return|send|generate))?|all (?:of )?(?:it|(?:your|the) (?:response|answer|output|reply|text))|it)(?: in (?:its|their) entirety| from (?:start|beginning) to (?:finish|end))?";
+const WHOLE = `(?:(?:(?:your|the|this|its|my) (?:(?:entire|whole|full|complete) )?|(?:entire|whole|full|complete) )?(?:response|answer|output|reply|submission)s?(?: text)?|(?:your|the) (?:entire|whole|full|complete) (?:text|message|content|thing)|everything(?: (?:that )?you (?:write|say|output|produce|type|return|send|generate)| (?:in|of) (?:your|the) (?:response|answer|output|reply|text|message))?|all (?:of )?(?:it|(?:your|the) (?:response|answer|output|reply|text))|it)${"(?:,? (?:in (?:its|their) entirety|(?:from )?(?:start|beginning) to (?:finish|end)|from (?:the )?(?:very )?(?:first|opening) (?:word|character|letter|line) (?:to|until|through) (?:the )?(?:very )?(?:last|final|closing)(?: (?:word|character|letter|line|one))?),?)?"}`;
 /**
  * A name for double quotation marks: "double quotes", "quotation marks", "a pair of double quote marks",
  * `" characters`, or a quoted name ('in "double quotes"'), whose text must match {@link QUOTE_NAME}.
  * Bare "quotes" followed by "from" or "of" are citations, not marks.
  */
-const DOUBLE_QUOTES = `(?:(?:a (?:pair|set) of |two |an? )?(?:(?:double|straight)[- ]?(?:quotation[- ]marks?|quote[- ](?:marks?|characters?|signs?|symbols?)|quotes?|quotation|inverted commas)|quotation[- ]marks?|quotes(?! (?:from|of|by|about)\\b)|quote[- ](?:marks?|characters?|signs?|symbols?))|(?:(?:the|a|two|a pair of) )?(?:["“”]|${QUOTED})(?: ?(?:characters?|marks?|signs?|symbols?))?)(?![\\p{L}\\p{N}])`;
+const DOUBLE_QUOTES = `(?:(?:a (?:pair|set) of |two |an? )?(?:(?:straight|plain|regular|standard|ordinary|ascii|normal) )?(?:(?:double|straight)[- ]?(?:quotation[- ]marks?|quote[- ](?:marks?|characters?|signs?|symbols?)|quotes?|quotation|inverted commas)|quotation[- ]marks?|quotes(?! (?:from|of|by|about)\\b)|quote[- ](?:marks?|characters?|signs?|symbols?))|(?:(?:the|a|two|a pair of) )?(?:["“”]|${QUOTED})(?: ?(?:characters?|marks?|signs?|symbols?))?)(?![\\p{L}\\p{N}])`;
 const QUOTE_NAME = /^\s*(?:(?:double[- ]?)?(?:quotation[- ]marks?|quotes?|quote[- ]marks?)|["“”]+|and)\s*$/i;
 const WRAP_VERB =
   "(?:wrap|enclose|surround|put|place|encase|present|format|write|give|deliver|return|output|provide|set|frame|keep)(?:s|d|ped|ping|ing|ed|ted|ting|ten)?";
 const PARTICIPLE =
   "(?:wrapped|enclosed|surrounded|placed|put|written|given|presented|formatted|contained|delivered|returned|provided|set|framed|kept|bracketed|encased)";
 const ADVERB = "(?: (?:entirely|fully|completely|all|only|always|wholly))?";
+/** Verbs that place a subject somewhere: "the full answer sits inside quotes", "must stay within quotes". */
+const LOCATED = "(?:sit|lie|stay|remain|live|go|fit|reside)";
 const PREP = "(?:,? (?:using|with)| (?:in|with|within|inside|between|by|into))";
 /** Quotes that surround only a part or serve a purpose ("in quotes for dialogue", "quotes around names"). */
 const NOT_WHOLE = "(?! (?:for|around|on|to|when|if|whenever)\\b)";
@@ -112,9 +113,11 @@ const SUBJECT_START =
 const VERB_START =
   "(?<=^|[^\\p{L}\\p{N}\\s'] ?|\\b(?:please|kindly|and|also|so|then|always|just|only|simply|finally|must|should|shall|to|will|can) )";
 const QUOTED_PATTERNS: readonly RegExp[] = [
-  // "Your entire response should be wrapped in double quotation marks", "Everything you write must be in quotes".
+  // "Your entire response should be wrapped in double quotation marks", "Everything you write must be in quotes",
+  // "The full answer sits inside a pair of double quotes", "Everything in the reply, from the first word to
+  // the last, is to be placed inside straight double quotes".
   compiledPattern(
-    `${SUBJECT_START}${WHOLE} (?:${MODAL} (?:be|appear|come)|is|are)${ADVERB}(?: ${PARTICIPLE})?${ADVERB}${PREP} ${DOUBLE_QUOTES}${NOT_WHOLE}`,
+    `${SUBJECT_START}${WHOLE} (?:${MODAL} (?:be|appear|come|${LOCATED})|is|are|${LOCATED}s)${ADVERB}(?: ${PARTICIPLE})?${ADVERB}${PREP} ${DOUBLE_QUOTES}${NOT_WHOLE}`,
     "giu",
   ),
   // "Begin and end your response with a double quotation mark" (one clause only when split-clauses keeps it).
@@ -162,14 +165,26 @@ export function recognizeQuoted(state: ClauseState): void {
       const start = match.index;
       let end = start + match[0].length;
       if (!namesDoubleQuotes(state, match[0])) return;
-      const example = EXAMPLE.exec(state.text.slice(end));
+      // The text as the match saw it: reading `state.text` here would rewrite the clause at each match.
+      const example = EXAMPLE.exec(match.input.slice(end));
       if (example !== null) end += example[0].length;
-      if (state.isNegatedBefore(start)) state.reject(start, end);
-      else
-        state.accept(start, end, { kind: "quoted", source: state.source(start, end) } satisfies QuotedCheck);
+      if (state.isNegatedBefore(start)) {
+        state.reject(start, end);
+        return;
+      }
+      const straight = STRAIGHT.test(match[0]) ? { straight: true as const } : {};
+      state.record(start, {
+        kind: "quoted",
+        ...straight,
+        source: state.source(start, end),
+      } satisfies QuotedCheck);
+      state.consume(start, end);
     });
   }
 }
+
+/** Quotes named as straight (ASCII) ones: only `"` wraps the text then, not “ ”. */
+const STRAIGHT = /\b(?:straight|ascii)\b/i;
 
 /** The phrase a start or end rule names, or undefined when it names a kind of content ("a summary"). */
 function readPhrase(
@@ -276,15 +291,21 @@ export function scoreEndsWith(check: EndsWithCheck, facts: TextFacts): FamilySco
   return { score: ok ? 1 : 0, reason: `${found}; must end with "${phrase}"` };
 }
 
-/** Scores a quoted check: 1 when the trimmed text starts and ends with a double quotation mark. */
-export function scoreQuoted(_check: QuotedCheck, facts: TextFacts): FamilyScore {
+/**
+ * Scores a quoted check: 1 when the trimmed text starts and ends with a double quotation mark (a straight
+ * one, `"`, when the check says so).
+ */
+export function scoreQuoted(check: QuotedCheck, facts: TextFacts): FamilyScore {
   const text = facts.trimmed;
-  const opens = text.startsWith('"') || text.startsWith("“");
-  const closes = text.length >= 2 && (text.endsWith('"') || text.endsWith("”"));
-  if (opens && closes) return { score: 1, reason: "the text is wrapped in double quotes" };
+  const kind = check.straight === true ? "straight double quote" : "double quote";
+  const opens = text.startsWith('"') || (check.straight !== true && text.startsWith("“"));
+  const closes = text.length >= 2 && (text.endsWith('"') || (check.straight !== true && text.endsWith("”")));
+  if (opens && closes) return { score: 1, reason: `the text is wrapped in ${kind}s` };
   const missing = !opens && !closes ? "neither starts nor ends" : !opens ? "does not start" : "does not end";
+  const typographic =
+    check.straight === true && /^[“”]|[“”]$/.test(text) ? ` (typographic quotes are not straight ones)` : "";
   return {
     score: 0,
-    reason: `the text ${missing} with a double quote; the whole response must be wrapped in double quotes`,
+    reason: `the text ${missing} with a ${kind}${typographic}; the whole response must be wrapped in ${kind}s`,
   };
 }

@@ -120,6 +120,12 @@ const RULE_ROWS: { rule: string; conflicting: Check[]; compatible: Check[]; reas
     reason: "a text has one language",
   },
   {
+    rule: "language",
+    conflicting: checksOf("Answer in Simplified Chinese.", "Write in Traditional Chinese."),
+    compatible: checksOf("Respond in Chinese.", "Use simplified characters."),
+    reason: "a text has one language",
+  },
+  {
     rule: "starts-with",
     conflicting: checksOf("Start with 'Dear team'", "Start with 'Hello'"),
     compatible: checksOf("Start with 'Dear team'", "Start with 'Dear'"),
