@@ -8,6 +8,7 @@ import type { Check, ParsedRequirement, ParseVerdict } from "./check.js";
 import { ClauseState, type Recognizer } from "./clause-state.js";
 import { compilePatterns } from "./compiled-pattern.js";
 import { describeValue } from "./describe-value.js";
+import { recognizeCapitalWordPhrasings } from "./families/capital-word-phrasings.js";
 import { recognizeCase } from "./families/case.js";
 import { recognizeDates } from "./families/dates.js";
 import {
@@ -18,6 +19,7 @@ import {
   recognizeStructure,
   recognizeTitle,
 } from "./families/format.js";
+import { recognizeKeywordWishes } from "./families/keyword-wishes.js";
 import { recognizeKeywords } from "./families/keywords.js";
 import { recognizeLanguage } from "./families/language.js";
 import { recognizeLength, recognizeSpecialCounts } from "./families/length.js";
@@ -55,6 +57,7 @@ const RECOGNIZERS: readonly Recognizer[] = [
   recognizeStartEnd,
   recognizeLetters,
   recognizePunctuation,
+  recognizeCapitalWordPhrasings,
   recognizeSpecialCounts,
   recognizeSpecialCountPhrasings,
   recognizeCase,
@@ -65,6 +68,7 @@ const RECOGNIZERS: readonly Recognizer[] = [
   recognizeStructure,
   recognizeNoMarkdown,
   recognizeLanguage,
+  recognizeKeywordWishes,
   recognizeKeywords,
 ];
 
@@ -83,7 +87,8 @@ const FILLER = new Set(
   we us i i'd i'm let lets generate create produce compose draft put make sure when where while if than per time times
   same like such following below above throughout anywhere everything each should forget fail neglect instead
   rather essay email letter story poem summary article blog post note tweet report recipe description caption review speech somewhere exclude excluding omit
-  omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave try tries trying want wants hi hello hey cheers`.split(
+  omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave try tries trying want wants hi hello hey cheers
+  important essential crucial vital bio run runs`.split(
     /\s+/,
   ),
 );

@@ -14,10 +14,11 @@ const AT_MOST = "at most|at the most|no more than|not more than|up to|a maximum 
 const FEWER = "fewer than|less than|under|below";
 const MORE = "more than|over";
 const EXACTLY = "exactly|precisely|just";
-const COMPARATOR = `${AT_LEAST}|${AT_MOST}|${FEWER}|${MORE}|${EXACTLY}`;
-const POSTFIX = "or more|or fewer|or less|at (?:the )?least|at (?:the )?most|max(?:imum)?|min(?:imum)?";
+export const COMPARATOR = `${AT_LEAST}|${AT_MOST}|${FEWER}|${MORE}|${EXACTLY}`;
+export const POSTFIX =
+  "or more|or fewer|or less|at (?:the )?least|at (?:the )?most|max(?:imum)?|min(?:imum)?";
 /** A count of words: "at least 3", "five or more", "no more than two". */
-const COUNT = `(?:(?<cmp>${COMPARATOR}) )?(?<n>${NUMBER})(?: (?<post>${POSTFIX}))?`;
+export const COUNT = `(?:(?<cmp>${COMPARATOR}) )?(?<n>${NUMBER})(?: (?<post>${POSTFIX}))?`;
 /** What the count after the case phrase counts: "such words", "of them", "words", or nothing. */
 const COUNTED_AFTER =
   "(?: (?:such |of (?:them|these|those|the words)|(?:capitali[sz]ed|all[- ]caps|uppercase|capital) )?(?:words?|ones|terms)?)?";
@@ -44,7 +45,7 @@ const WORDS_NAMED = /\b(?:words?|keywords?)\b/i;
 const WINDOW = 120;
 
 /** The bounds a comparator before the count, or a postfix after it, give; undefined for "fewer than 0". */
-function boundsOf(
+export function boundsOf(
   comparator: string | undefined,
   postfix: string | undefined,
   count: number,

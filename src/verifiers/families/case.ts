@@ -8,29 +8,45 @@ import type { TextFacts } from "../text-facts.js";
 import { readCapitalWordCount } from "./case-word-count.js";
 import type { FamilyScore } from "./family-score.js";
 
+/** The whole text named after "throughout": "throughout the reply", "throughout your entire answer". */
+const WHOLE_AFTER =
+  "(?: (?:the|your) (?:(?:entire|whole|full) )?(?:response|answer|reply|text|output|message|banner|piece))?";
 const QUALIFIER =
   "(?:all|entirely|completely|only|fully|exclusively|strictly|in|using|with|written in|wholly)";
 const LOWER_WORDS = "(?:lower[- ]?case|small letters|small caps)";
 const UPPER_WORDS = "(?:upper[- ]?case|capital letters|capitals|caps|block (?:letters|capitals)|all[- ]caps)";
 const CASED_LETTERS = "(?:capital|capitalized|capitalised|uppercase|upper[- ]case)";
+/**
+ * What says none of some letters: "no", "without any", "not a single", "free of any", "don't use any".
+ * ("Keep the reply free of uppercase letters whatsoever" has no capital letter.)
+ */
+const NONE_OF =
+  "(?:no|zero|not (?:a single|one|any)|without(?: any| a single| one)?|free (?:of|from)(?: any| all)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any| a single| one)?)";
+/** What may stress a "none" after the letters: "whatsoever", "at all", "of any kind", "anywhere". */
+const AT_ALL = "(?: (?:whatsoever|at all|of any kind|anywhere))?";
 
 const LOWER = compiledPattern(
   [
     `\\b(?:${QUALIFIER} )*${LOWER_WORDS}(?: (?:letters|characters|only|text))*\\b`,
-    `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any| a single| one)?) ${CASED_LETTERS} (?:letters?|characters?|chars?)\\b(?: (?:are |is )?(?:allowed|permitted))?`,
+    `\\b${NONE_OF} ${CASED_LETTERS} (?:letters?|characters?|chars?)\\b${AT_ALL}(?: (?:are |is )?(?:allowed|permitted))?`,
+    // "Keep the reply free of capitals", "free from caps of any kind".
+    `\\bfree (?:of|from)(?: any| all)? (?:capitals|caps)\\b${AT_ALL}`,
     `\\b(?:don't|do not|never) capitali[sz]e (?:anything|any (?:words?|letters?))\\b`,
   ].join("|"),
   "gi",
 );
 // "No lowercase letters anywhere in the reply": read before LOWER, which would take "lowercase letters".
 const NO_LOWER = compiledPattern(
-  `\\b(?:no|zero|without(?: any)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any| a single| one)?) lower[- ]?case (?:letters?|characters?|chars?)\\b`,
+  `\\b${NONE_OF} (?:lower[- ]?case|small) (?:letters?|characters?|chars?)\\b${AT_ALL}`,
   "gi",
 );
 const UPPER = compiledPattern(
   [
     `\\b(?:${QUALIFIER} )+${UPPER_WORDS}(?: (?:letters|characters|only|text))*\\b`,
     `\\b${UPPER_WORDS}(?: letters)? only\\b`,
+    // "English, upper case throughout", "capital letters everywhere", "caps from start to finish": said
+    // of the whole text, unless a part follows ("capitals throughout the headings", "for names").
+    `\\b${UPPER_WORDS}(?: (?:letters|characters))? (?:throughout|everywhere|from (?:start|beginning) to (?:finish|end)|all the way through|across the board)${WHOLE_AFTER}(?! (?:for|on|at|in|of|when|where|with|the|your|each|every|all)\\b)`,
     `\\ball[- ]caps\\b`,
     `\\bcapitali[sz]e (?:the (?:entire|whole) (?:response|answer|text|reply|output)|everything|all (?:letters|words|of it))\\b`,
     // "with every letter capitalized", "all characters in uppercase", "keep every single letter uppercase",
@@ -104,7 +120,9 @@ export function recognizeCase(state: ClauseState): void {
       const ofPart = PART_BEFORE.test(text.slice(Math.max(0, start - 60), start));
       if (ofPart && letterCase === "upper" && readCapitalWordCount(state, text, start, end)) return;
       // "Don't write in all caps" does not say which case to use instead.
-      const negatedInside = /^(?:no|zero|without|don't|do not|never|must not|should not)\b/i.test(match[0]);
+      const negatedInside = /^(?:no|zero|not|free|without|don't|do not|never|must not|should not)\b/i.test(
+        match[0],
+      );
       if (ofPart || (!negatedInside && state.isNegatedBefore(start))) {
         state.reject(start, end);
         return;

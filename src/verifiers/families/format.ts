@@ -30,10 +30,20 @@ const NON_EMPTY = compiledPattern(
   /^[\s,;]*(?:(?:and|with|where|,)\s+)?(?:(?:none|no one|not one) (?:of (?:them|these|the (?:keys|fields|values)) )?(?:(?:is|are|may be|can be|should be|must be|left|being) )*(?:empty|blank|missing|null)|(?:no|without(?: any)?) (?:empty|blank|null|missing) (?:values?|fields?|keys?|entries)|(?:each|every one|all)(?: of them)? (?:(?:is|are|must be|should be) )?(?:filled(?: in)?|non-?empty|not empty|present and non-?empty)|(?:all )?(?:values?|fields?) (?:(?:must|should|may) )?(?:not )?be (?:filled(?: in)?|non-?empty)|(?:all |every )?(?:values?|fields?)? ?(?:must |should )?(?:not be |never be )?(?:left )?(?:empty|blank)(?=$|[\s.,;]))/i,
 );
 
-const TITLE =
-  /\b(?:title|heading|headline)\b[^\uE002]{0,120}?(?:double angul?ar brackets|double angle brackets|<<[^<>]{0,200}>>)|<<[^<>]{0,200}>>/gi;
+// "double angular brackets", "doubled angle brackets", "double-angle brackets", "two angle brackets", "<< >>".
+const DOUBLE_BRACKETS =
+  "(?:(?:doubled?|two|twin|dual)[- ](?:angul?ar|angle)[- ]brackets(?: on (?:each|either|both) sides?)?|(?:angul?ar|angle) brackets,? doubled|<<[^<>]{0,200}>>)";
+const TITLE = new RegExp(
+  `\\b(?:title|heading|headline)\\b[^\\uE002]{0,120}?${DOUBLE_BRACKETS}|<<[^<>]{0,200}>>`,
+  "gi",
+);
+const BRACKETED_TITLE = new RegExp(TITLE.source, "i");
+// "Title the poem, and put the title inside doubled angle brackets": the clause that asks for the title,
+// read with the clause that says how to write it.
+const TITLE_ASKED =
+  /^\s{0,3}(?:(?:and|then|also|please|first) ){0,3}(?:title (?:it|(?:the|your|this|my) [\p{L}-]{1,30})|give (?:it|(?:the|your|this) [\p{L}-]{1,30}) a title|(?:add|include|put|write|start with|begin with) a title(?: (?:to|for|on) (?:it|(?:the|your|this) [\p{L}-]{1,30}))?)[\s.]{0,3}$/iu;
 const POSTSCRIPT = compiledPattern(
-  `(?:\\b(?:end|finish|conclude|close)(?:s|ing)?(?: (?:your|the) (?:response|answer|reply|email|letter|message|text))? with |\\b(?:add|include|append|write)(?:ing)? )?(?:(?:a|an) )?(?:\\b(?:postscript|post-script|post script)\\b(?: (?:starting|beginning|that starts|that begins|marked|introduced|prefixed) (?:with|by) (${QUOTE}|p\\.?s\\.?(?![a-z])|p\\.?p\\.?s\\.?(?![a-z])))?|${QUOTE})`,
+  `(?:\\b(?:end|finish|conclude|close)(?:s|ing)?(?: (?:your|the) (?:response|answer|reply|email|letter|message|text))? with |\\b(?:add|include|append|write)(?:ing)? )?(?:both )?(?:(?:a|an) )?(?:\\b(?:postscript|post-script|post script)\\b(?: (?:starting|beginning|that starts|that begins|marked|introduced|prefixed) (?:with|by) (${QUOTE}|p\\.?s\\.?(?![a-z])|p\\.?p\\.?s\\.?(?![a-z])))?|${QUOTE})(?: (?:at|to) the (?:very )?(?:bottom|end|foot|close)(?: of (?:the |your |my )?(?:email|letter|message|reply|response|note|text|post|answer))?)?`,
   "gi",
 );
 const ANSWER_NOUN = "(?:answer|result|value|number|code|output|solution|response|figure|word|name|date)";
@@ -102,13 +112,28 @@ export function recognizeJson(state: ClauseState): void {
   });
 }
 
+// Before the title's brackets, the words that ask for the title: "Name the song and set its (title in
+// doubled angle brackets)", "Title the poem, then wrap the (title in << >>)". Read with them.
+const TITLE_LEAD =
+  /\b(?:title|name|entitle) (?:it|(?:the|your|this|my) [\p{L}-]{1,30})(?:,? (?:and|then|and then))?(?: (?:set|put|place|write|wrap|enclose|show|present|give|format|mark) (?:its|the|your|that|this))?\s{0,3}$/iu;
+
 /** Reads "a title in double angular brackets" into a title check. */
 export function recognizeTitle(state: ClauseState): void {
+  const asked = TITLE_ASKED.exec(state.text);
+  if (asked !== null && state.context.clauses?.some((clause) => BRACKETED_TITLE.test(clause))) {
+    state.consume(asked.index, asked.index + asked[0].length);
+    return;
+  }
   eachMatch(state, TITLE, (match) => {
     const start = match.index;
     const end = start + match[0].length;
-    if (state.isNegatedBefore(start)) state.reject(start, end);
-    else state.accept(start, end, { kind: "title", source: state.source(start, end) } satisfies TitleCheck);
+    if (state.isNegatedBefore(start)) {
+      state.reject(start, end);
+      return;
+    }
+    const lead = TITLE_LEAD.exec(state.text.slice(Math.max(0, start - 120), start));
+    const from = lead === null ? start : start - lead[0].length;
+    state.accept(from, end, { kind: "title", source: state.source(from, end) } satisfies TitleCheck);
   });
 }
 
@@ -304,13 +329,27 @@ const createMarkerPattern = memoize((marker: string): RegExp => {
   );
 }, 100);
 
-/** Scores a postscript check: 1 when the last paragraph starts with the marker, else 0. */
+/** How many letters a further postscript's marker has ("P.P.S." 3), 0 when the paragraph starts with none. */
+function postscriptDepth(paragraph: string): number {
+  const marker = /^[ \t>*_"\u201C\u00AB'\u2018(]{0,10}((?:p\.?[ \t]?){2,6}s)(?:\.|:|\b)/i.exec(
+    paragraph.trimStart(),
+  );
+  return marker === null ? 0 : marker[1]!.replace(/[^a-z]/gi, "").length;
+}
+
+/** Scores a postscript check: 1 when the last paragraph starts with the marker (further postscripts aside), else 0. */
 export function scorePostscript(check: PostscriptCheck, facts: TextFacts): FamilyScore {
   const markerPattern = createMarkerPattern(check.marker);
   const found = markerPattern.exec(facts.text);
   if (!found) return { score: 0, reason: `no line starting with ${check.marker} found` };
-  const after = facts.text.slice(found.index);
-  if (/\n[ \t]*\n[ \t]*\S/.test(after)) {
+  // A P.P.S. after the P.S. (a P.P.P.S. after the P.P.S.) belongs to the postscript.
+  const depth = check.marker.replace(/[^a-z]/gi, "").length;
+  const after = facts.text
+    .slice(found.index)
+    .split(/\n[ \t]*\n/)
+    .slice(1)
+    .filter((paragraph) => paragraph.trim() !== "");
+  if (after.some((paragraph) => postscriptDepth(paragraph) <= depth)) {
     return {
       score: 0,
       reason: `${check.marker} found, but other paragraphs follow it; a postscript ends the text`,

@@ -90,3 +90,30 @@ export const FREQUENCIES: readonly [RegExp, (match: RegExpExecArray) => Range | 
   // A bare "mention X three times" is read as a minimum, the way people mean it.
   [BARE_FREQUENCY, bounded((count) => ({ min: count }))],
 ];
+
+/** "one occurrence", "two uses", "three mentions": a count of a word's appearances, read as times. */
+const OCCURRENCES = compiledPattern(
+  `\\b(${NUMBER}) (?:occurrences?|appearances?|instances?|mentions?|uses?|usages?)(?![\\p{L}])`,
+  "giu",
+);
+/** What may follow a frequency that is all of what is left: punctuation, "in your essay", "please". */
+const WHOLE_REST =
+  /^[\s,.;:!]*(?:(?:in|within|throughout|across) (?:the|your|this|my) \p{L}{1,20}(?: \p{L}{1,20})?)?(?:,? please)?[\s,.;:!]*$/u;
+
+/**
+ * The frequency that `text` states and nothing else ("precisely three times", ": one occurrence at most",
+ * "at most two uses, please"), and whether it was a bare count ("twice"); undefined when `text` says more
+ * or other than a frequency.
+ */
+export function readWholeFrequency(text: string): { range: Range; bare: boolean } | undefined {
+  const normal = text.replace(OCCURRENCES, "$1 times").replace(/^[\s,:;–—-]+/, "");
+  for (const [pattern, read, hint] of FREQUENCIES) {
+    if (hint !== undefined && !hint.test(normal)) continue;
+    const found = pattern.exec(normal);
+    if (found === null || found.index !== 0) continue;
+    if (!WHOLE_REST.test(normal.slice(found[0].length))) return undefined;
+    const range = read(found);
+    return range === undefined ? undefined : { range, bare: pattern === BARE_FREQUENCY };
+  }
+  return undefined;
+}

@@ -36,7 +36,7 @@ const MENTION_ANCHOR =
 /** "Avoid X", "Exclude X": only quoted or capitalised X is a keyword ("avoid jargon" is a style). */
 const BARE_AVOID = compiledPattern(`\\b(?:${AVOID_VERBS})\\b`, "gi");
 const APPEAR =
-  "(?:(?:appear|occur|be (?:used|mentioned|included|present|repeated|found|written|said)|show up|come up|crop up|turn up)s?|(?:show|come|crop|turn)s up)";
+  "(?:(?:appear|occur|be (?:used|mentioned|included|present|repeated|found|written|said)|show up|come up|crop up|turn up|pop up|get (?:a )?mention(?:ed)?|get (?:used|included)|receive a mention|make an appearance)s?|(?:show|come|crop|turn|pop)s up|gets (?:a )?mention(?:ed)?|gets (?:used|included)|receives a mention|makes an appearance)";
 const MODAL = "(?:(?:must|should|has to|have to|needs to|need to|shall|is to|will|may|can|is|are) )?";
 /** "should all appear", "must both be used". */
 const ALSO = "(?:(?:all|both|each|also|always) )?";
@@ -307,7 +307,7 @@ function cleanItem(state: ClauseState, raw: string): Item | null | undefined {
   return { keyword: item, quoted: false };
 }
 
-function addKeywords(
+export function addKeywords(
   state: ClauseState,
   start: number,
   end: number,

@@ -11,6 +11,22 @@ import type { FamilyScore } from "./family-score.js";
 const LETTER = `(?:the )?(?:letter|character|symbol|char)s? (?:${QUOTE}|([\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))`;
 const ANCHOR = compiledPattern(`(?:\\b(?:instances|occurrences|uses|copies) of )?\\b${LETTER}`, "giu");
 const BOUNDS: readonly [RegExp, (count: number) => { min?: number; max?: number }][] = [
+  // A bound after the count: "ten or more times", "5+ times", "three times or fewer", "twice at most".
+  [
+    compiledPattern(
+      `\\b(?:(${TIMES}|${NUMBER}) or more\\b(?: times?\\b|(?! [a-z]))|(\\d{1,6})\\+(?: times?\\b|(?! [a-z])))`,
+      "i",
+    ),
+    (n) => ({ min: n }),
+  ],
+  [
+    compiledPattern(
+      `\\b(${TIMES}|${NUMBER}) (?:or (?:fewer|less)|at (?:the )?most|max)\\b(?: times?\\b|(?! [a-z]))`,
+      "i",
+    ),
+    (n) => ({ max: n }),
+  ],
+  [compiledPattern(`\\b(${TIMES}) (?:at (?:the )?least|min)\\b`, "i"), (n) => ({ min: n })],
   [
     compiledPattern(
       `\\b(?:at least|no fewer than|no less than|not less than|a minimum of|min(?:imum)?) (${TIMES}|${NUMBER})`,
@@ -30,7 +46,8 @@ const BOUNDS: readonly [RegExp, (count: number) => { min?: number; max?: number 
   [compiledPattern(`\\b(?:fewer|less) than (${TIMES}|${NUMBER})`, "i"), (n) => ({ max: Math.max(0, n - 1) })],
   [compiledPattern(`\\b(${TIMES})`, "i"), (n) => ({ min: n })],
 ];
-const APPEAR = /\b(?:appear|occur|be used|show up|be present|be included|feature)s?\b/i;
+const APPEAR =
+  /\b(?:(?:appear|occur|feature)(?:s|ing)?|occurring|be used|be present|be included|(?:show|turn|crop)(?:s|ing)? up)\b/i;
 
 function readCount(written: string): number | undefined {
   return parseTimes(/\btimes?$|^(?:once|twice|thrice)$/i.test(written.trim()) ? written : `${written} times`);
@@ -59,7 +76,7 @@ export function recognizeLetters(state: ClauseState): void {
           after.slice(0, found.index),
         )
       ) {
-        const count = readCount(found[1]!);
+        const count = readCount(found[1] ?? found[2]!);
         if (count === undefined) continue;
         bounds = read(count);
         to = letterEnd + found.index + found[0].length;
@@ -70,7 +87,7 @@ export function recognizeLetters(state: ClauseState): void {
         "i",
       ).exec(before);
       if (prior) {
-        const count = readCount(prior[1]!);
+        const count = readCount(prior[1] ?? prior[2]!);
         if (count === undefined) continue;
         bounds = read(count);
         from = prior.index;

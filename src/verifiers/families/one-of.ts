@@ -47,10 +47,16 @@ const CHOOSE_VERB = "(?:choose|pick|select)(?:s|ed|ing)?";
 const ADVERB = "(?:only|just|solely|simply|exactly|strictly)";
 const NOUNS =
   "(?:options|choices|answers|responses|replies|phrases|values|labels|words|alternatives|tags|categories|classes|verdicts|levels|ratings|grades|states|statuses)";
-const ONE_OF = `(?:one of|exactly one of|only one of|either|one option (?:from|of)|any one of|a single one of)(?: the)?(?: following| these| those| below| listed)?(?: ${NOUNS})?(?: only)?(?:,? (?:and )?(?:nothing (?:else|more)|no other (?:words|text)))?`;
+/** The options are to be written as given: "one of the following, word for word:". */
+const VERBATIM =
+  "(?:,? (?:word[- ]for[- ]word|verbatim|exactly as (?:written|listed|given|shown|spelled)|(?:spelled|written) exactly as (?:written|listed|given|shown|below)))?";
+const ONE_OF = `(?:one of|exactly one of|only one of|either|one option (?:from|of)|any one of|a single one of)(?: the(?![\\p{L}]))?(?: following| these| those| below| listed)?(?: ${NOUNS})?(?: only)?(?:,? (?:and )?(?:nothing (?:else|more)|no other (?:words|text)))?${VERBATIM}`;
+/** What the answer may be called when it is to be one option: "your verdict", "the label". */
+const SUBJECT =
+  "(?:(?:final |one-word )?(?:answer|response|reply|output)|verdict|decision|choice|pick|label|classification|rating|selection|assessment|ruling)";
 // "..., and say nothing else", "and nothing more", "no other words": the answer is the option alone.
 const NOTHING_ELSE =
-  "(?:nothing else|nothing more|no other (?:words|text|output)|no explanations?|no commentary|no elaboration|without (?:an |any )?explanations?|(?:do not|don't|never) (?:add|write|say|include) anything(?: else| more)?)(?: (?:at all|besides|before or after))?";
+  "(?:nothing else|nothing more|nothing (?:besides|but|apart from|other than|beyond) (?:that|this|it|the (?:option|answer|label|verdict|choice))|no other (?:words|text|output)|no explanations?|no commentary|no elaboration|without (?:an |any )?explanations?|(?:do not|don't|never) (?:add|write|say|include) anything(?: else| more)?)(?: (?:at all|besides|before or after))?";
 const QUALIFIER = `(?:\\s*[,;]?\\s*(?:and )?(?:(?:say|write|add|output|include|type|give|return) )?${NOTHING_ELSE}|\\s+only)?`;
 const MODAL = "(?:must|should|has to|needs to|shall|may only|can only|will|is to)";
 
@@ -61,11 +67,11 @@ const ONE_OF_PHRASINGS = [
   // "Answer with one of the following options: ...", "Reply only with either 'agree' or 'disagree'".
   `\\b(?:${ADVERB} )?(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: ${ADVERB})? (?:with|from|using|by saying)?(?: ${ADVERB})? ?${ONE_OF}\\s*:?\\s*${LIST}`,
   // "Your output must be exactly one word from this list: urgent, normal, low".
-  `\\b(?:(?:the |your )?(?:answer|response|reply|output)(?: ${MODAL})? be|(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: with)?)(?: ${ADVERB})? (?:exactly |only |just )?(?:one|a single) (?:word|label|term|value|option|item)s? (?:from|of|out of) (?:this|the following|these|the|those)(?: (?:list|options|set|choices|labels|words))?\\s*:\\s*${LIST}`,
+  `\\b(?:(?:the |your )?${SUBJECT}(?: ${MODAL})? be|(?:${ANSWER_VERB}|${CHOOSE_VERB})(?: with)?)(?: ${ADVERB})? (?:exactly |only |just )?(?:one|a single) (?:word|label|term|value|option|item)s? (?:from|of|out of) (?:this|the following|these|the|those)(?: (?:list|options|set|choices|labels|words))?\\s*:\\s*${LIST}`,
   // "Reply with a single word, either High, Medium or Low": the options after the one word they may be.
   `\\b(?:${ADVERB} )?${ANSWER_VERB}(?: ${ADVERB})?(?: with| using)? (?:a single|one|just one|only one|exactly one) (?:word|label|term|value)\\s*[,:;]?\\s*(?:either|namely|one of)(?: the following| these)?\\s*:?\\s*${LIST}`,
   // "Your answer must be (exactly) one of these options: A, B, C".
-  `\\b(?:the |your )?(?:answer|response|reply|output)(?: ${MODAL}) be(?: (?:exactly|only))? ${ONE_OF}\\s*:?\\s*${LIST}`,
+  `\\b(?:the |your )?${SUBJECT}(?: ${MODAL}) be(?: (?:exactly|only))? ${ONE_OF}\\s*:?\\s*${LIST}`,
   // "Choose one: 'True' or 'False'", "Pick one option from: red/green".
   `\\b${CHOOSE_VERB}(?: ${ADVERB})? (?:one|a single one)(?: (?:option|answer|choice|value))?(?: (?:of|from|among)(?: the following| these| those| below)?(?: ${NOUNS})?)?\\s*:\\s*${LIST}`,
   // "The valid answers are: A, B", "Allowed options: yes, no".
@@ -137,7 +143,7 @@ export function recognizeOneOf(state: ClauseState): void {
 // A check's source says how strictly it reads: "only", "just", "exactly", "nothing else", "either ... or",
 // "your answer must be one of", "the valid answers are". Quoted options are left out of the test.
 const EXACT_WORDING =
-  /\b(?:only|just|solely|simply|exactly|strictly|either|nothing else|nothing more|no other|(?:must|should|has to|needs to|shall|is to) be|valid|allowed|permitted|permissible|acceptable)\b/i;
+  /\b(?:only|just|solely|simply|exactly|strictly|either|nothing else|nothing more|nothing (?:besides|but|apart from|other than)|word[- ]for[- ]word|verbatim|no other|(?:must|should|has to|needs to|shall|is to) be|valid|allowed|permitted|permissible|acceptable)\b/i;
 // What may join the options of a combination: "C and D", "Yes/No", "both A and B".
 const CONNECTORS = /^(?:[\s,;/&+.!?*_"'“”‘’()[\]-]|\b(?:and|or|both|plus|also)\b)*$/i;
 

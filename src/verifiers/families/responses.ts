@@ -60,13 +60,18 @@ const OWN_LINE =
   "(?:,? on (?:its|their|a) own lines?|,? on a (?:separate|new) line|,? on a line (?:of its own|by itself))";
 /** What the separator does: "between them", "separating the two", "as the divider". */
 const SEPARATING = `(?:(?:to (?:separate|divide|split)|(?:in )?between|separating|dividing|splitting) ${BETWEEN_WHAT}|in between|as (?:the |a |their )?(?:separator|divider|delimiter|break)(?: between ${BETWEEN_WHAT})?)`;
+/** What the responses are of: "versions of the apology text", "drafts of my cover letter". */
+const OF_WHAT =
+  "(?: (?:of|for|to|about) (?:the|your|this|that|my|our|a|an) [\\p{L}-]{1,30}(?: [\\p{L}-]{1,30})?)?";
+/** An aside between the count and the separator: "(one short, one longer)", "(a formal one and a casual one)". */
+const ASIDE = "(?:,?\\s{0,3}\\([^()\\n]{0,120}\\))?";
 const RESPONSES_SEPARATOR = compiledPattern(
   `(?:${[
     // "Responses and only responses should be separated by ******", "two takes, split by '******'".
-    `\\b(?:(?:the |your )?(?:(?:two|both|${NUMBER}) )?${RESPONSE_NOUNS}|them|they)(?: and only (?:the )?${RESPONSE_NOUNS})?,? ${SEPARATED} ${SEPARATOR}`,
+    `\\b(?:(?:the |your )?(?:(?:two|both|${NUMBER}) )?${RESPONSE_NOUNS}${OF_WHAT}|them|they)(?: and only (?:the )?${RESPONSE_NOUNS})?${ASIDE},? ${SEPARATED} ${SEPARATOR}`,
     // "2 alternative titles for the podcast, separated by ******": the differing things, separated (when
     // they are responses by name, the alternative above reads them, from their noun).
-    `\\b${NUMBER} (?:${DIFFERING} )+(?!${RESPONSE_NOUNS}\\b)${THINGS},? ${SEPARATED} ${SEPARATOR}`,
+    `\\b${NUMBER} (?:${DIFFERING} )+(?!${RESPONSE_NOUNS}\\b)${THINGS}${ASIDE},? ${SEPARATED} ${SEPARATOR}`,
     // "Separate them with ***", "separate the two answers using six asterisks".
     `\\bseparate (?:the |them |each |your |these |those )?(?:(?:two|three|four|2|3|4) )?${RESPONSE_NOUNS}?(?: from each other)? ?${SEPARATOR}`,
     // "Use ===== to separate the responses", "put ****** on its own line between the two", "with a line of

@@ -16,7 +16,7 @@ const COMPARATOR = "(?:\\b(at least|no fewer than|a minimum of|at most|no more t
 // What lays a text out in sections, before their count: "Structure the essay as", "Break the answer into",
 // "Organise the study guide into", "Lay the lesson out as". Read with the count, so that the verb is not left unchecked.
 const LAID_OUT =
-  "(?:\\b(?:structure|organi[sz]e|divide|split|break|lay|arrange|format|set|group)(?: (?:out|up))?(?: (?:it|this|them|(?:the|your|my|this|that) [\\p{L}-]{1,30}(?: [\\p{L}-]{1,30})?))?(?: (?:out|up))? (?:as|into|in) )?";
+  "(?:\\b(?:(?:(?:give me|write|send|draft|make|i want|i need) )?(?:the|your|a|an) [\\p{L}-]{1,30}(?: [\\p{L}-]{1,30})? (?:split|divided|broken|organi[sz]ed|structured|laid out|arranged) (?:up )?(?:into|in|as) |(?:structure|organi[sz]e|divide|split|break|lay|arrange|format|set|group)(?: (?:out|up))?(?: (?:it|this|them|(?:the|your|my|this|that) [\\p{L}-]{1,30}(?: [\\p{L}-]{1,30})?))?(?: (?:out|up))? (?:as|into|in) ))?";
 const COUNTED_AS = "(?:different |distinct |separate |numbered |labell?ed |marked |titled |main )*";
 const SECTIONS_COUNT = compiledPattern(
   `${LAID_OUT}${COMPARATOR}\\b(${NUMBER}) ${COUNTED_AS}(?:sections|parts|chapters|segments)\\b(?: long)?${REQUIRED}`,
@@ -31,7 +31,7 @@ const OF_THEM = compiledPattern(
 );
 
 const MARKER_VERB =
-  "\\b(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|d|ed|ing|ning)?\\b";
+  "\\b(?:(?:mark|labell?|begin|start|head|title|introduce|number|prefix|denote|indicate|name|open)(?:s|d|ed|ing|ning)?|under)\\b";
 // Between the verb and the marker: "Mark the beginning of every section with", "start on its own line
 // with", or, before a quoted marker, "Label your sections 'Week'", "title each one 'Part'".
 const MARKER_GAP =
@@ -46,7 +46,7 @@ const MARKER_NUMBER = [
 // A word that only points at the marker ("with a number", "with its number") is no marker.
 const NOT_A_MARKER = "(?!(?:a|an|the|its|their|each|every|your|his|her|this|that)\\b)";
 const SECTION_MARKER = compiledPattern(
-  `${MARKER_VERB}${MARKER_GAP}(?: (?:the|a) (?:word|label|text|marker|heading|header|title|prefix|line))?(?: (?:the|an?)(?= ["'“‘]))?:? ["'“‘]?${NOT_A_MARKER}(\\p{L}[\\p{L}-]*)["'”’]?(?:${MARKER_NUMBER})["'”’]?(?![\\p{L}\\p{N}])(?: (?:word|label|heading|header|title|prefix|line|marker)(?![\\p{L}\\p{N}]))?`,
+  `${MARKER_VERB}${MARKER_GAP}(?: (?:(?:the|a|an) )?(?:words?|labels?|text|markers?|headings?|headers?|titles?|prefix(?:es)?|lines?|heading lines?|header lines?))?(?: (?:of|in|following|matching|with) (?:the )?(?:form|format|pattern|shape|style|template)(?: of)?)?(?: (?:the|an?)(?= ["'“‘]))?:? ["'“‘]?${NOT_A_MARKER}(\\p{L}[\\p{L}-]*)["'”’]?(?:${MARKER_NUMBER})["'”’]?(?![\\p{L}\\p{N}])(?: (?:word|label|heading|header|title|prefix|line|marker)(?![\\p{L}\\p{N}]))?`,
   "iu",
 );
 /** What a marker's placeholder stands for: ", where N is the phase number". */

@@ -17,7 +17,15 @@ import { joinNothingElse, readSentenceChoice } from "./one-of.js";
 import { readRepeatRequest } from "./repeat.js";
 import { readResponses } from "./responses.js";
 import { boundsOf, readCountOfThem, readMarkedSections } from "./section-markers.js";
-import { cut, readSeparator, SEPARATED, SEPARATOR, SYMBOLS } from "./separators.js";
+import {
+  cut,
+  readSeparator,
+  SEPARATED,
+  SEPARATOR,
+  SEPARATOR_NOUN,
+  SYMBOL_NAMES,
+  SYMBOLS,
+} from "./separators.js";
 
 /** What the whole-description readers found, and the description left for the clause readers. */
 export interface WholeReading {
@@ -53,6 +61,52 @@ function sentenceBefore(text: string, at: number): string {
   const start = Math.max(...[".", ";", "!", "?", "\n"].map((mark) => text.lastIndexOf(mark, at - 1))) + 1;
   return text.slice(start, at);
 }
+/** The separator as a thing: "a line of three asterisks (***)", "a row of dashes", "***". */
+// A symbol named without a number only as what a line is made of ("a row of dashes"), never alone
+// ("put dashes between them" may be about words).
+const DIVIDER_THING = `(?:(?:${SEPARATOR_NOUN}\\s{0,3}:?\\s{0,3})?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s{0,3}:?\\s{0,3}\\(?${SYMBOLS}\\)?)?|\\(?${SYMBOLS}\\)?|["'“‘]${SYMBOLS}["'”’])|(?:(?:a|an|one) )?(?:(?:horizontal|thematic) )?(?:line|row|rule|divider|separator)(?: made)? of ${SYMBOL_NAMES}(?:\\s{0,3}\\(${SYMBOLS}\\))?)(?: on (?:its|their) own lines?)?`;
+/** What lies between: "them", "the paragraphs", "each paragraph and the next". */
+const BETWEEN_PARAGRAPHS =
+  "(?:them|(?:the |your |all )?paragraphs|(?:each|every) (?:paragraph|one|pair)(?: and the next)?|(?:the|each) (?:two|three|four|five|\\d) of them)";
+// A divider in a clause of its own, before or after what it divides: "Between them, a line of three
+// asterisks (***)", "Separate them with a row of dashes", "Between each paragraph and the next, put ***",
+// "A line of tildes (~~~) between the paragraphs". Read when the description speaks of paragraphs.
+const DIVIDER_CLAUSE = compiledPattern(
+  [
+    `\\b(?:(?:in )?between|separate|divide|split) ${BETWEEN_PARAGRAPHS}(?: from (?:each other|one another|the next))?\\s{0,3}[,:]?\\s{0,3}(?:(?:please )?(?:put|place|insert|add|use|draw|have|with|using|by)\\s{1,3})?${DIVIDER_THING}`,
+    `(?:\\b(?:with|use|put|place|insert|add|have|draw)\\s{1,3})?${DIVIDER_THING}\\s{1,3}(?:(?:goes|go|sits|stands|comes) )?(?:in )?(?:between|separating|dividing) ${BETWEEN_PARAGRAPHS}`,
+  ]
+    .map((source) => `(?:${source})`)
+    .join("|")
+    .concat("[.;]?"),
+  "iu",
+);
+
+/** The divider named in other words ({@link DIVIDER_CLAUSE}, {@link DIVIDER_NAMED}), cut from `rest`. */
+function readNamedDivider(
+  rest: string,
+): { divider: string; dividerSource: string; rest: string } | undefined {
+  if (!/paragraph/i.test(rest)) return undefined;
+  const clause = DIVIDER_CLAUSE.exec(rest);
+  if (clause !== null && !NEGATED_BEFORE.test(sentenceBefore(rest, clause.index))) {
+    const source = clause[0].replace(/[.;]$/, "").trim();
+    return {
+      divider: readSeparator(clause),
+      dividerSource: source,
+      rest: cut(rest, clause.index, clause.index + clause[0].length),
+    };
+  }
+  const named = DIVIDER_NAMED.exec(rest);
+  if (named === null || !DIVIDING.test(named[0]) || NEGATED_BEFORE.test(sentenceBefore(rest, named.index))) {
+    return undefined;
+  }
+  return {
+    divider: named[1]!.replace(/\s+/g, ""),
+    dividerSource: named[0].trim(),
+    rest: cut(rest, named.index, named.index + named[0].length),
+  };
+}
+
 // "separated by two new lines as if it was '\n\n' in python", "separated by a blank line", "with a blank
 // line between each": the default.
 const BLANK_LINE_DIVIDER = compiledPattern(
@@ -123,12 +177,8 @@ export function readWholeDescription(description: string): WholeReading {
     }
     rest = cut(rest, from, stated.index + stated[0].length);
   }
-  const named = found === null && /paragraph/i.test(rest) ? DIVIDER_NAMED.exec(rest) : null;
-  if (named !== null && DIVIDING.test(named[0]) && !NEGATED_BEFORE.test(sentenceBefore(rest, named.index))) {
-    divider = named[1]!.replace(/\s+/g, "");
-    dividerSource = named[0].trim();
-    rest = cut(rest, named.index, named.index + named[0].length);
-  }
+  const named = found === null ? readNamedDivider(rest) : undefined;
+  if (named !== undefined) ({ divider, dividerSource, rest } = named);
   // "with a blank line between each" speaks of paragraphs only where the description names them.
   const blank = /paragraph/i.test(rest) ? BLANK_LINE_DIVIDER.exec(rest) : null;
   if (blank !== null) {
@@ -169,8 +219,27 @@ const ORDINAL = `(?:${ORDINALS.join("|")}|\\d+(?:st|nd|rd|th))`;
 const WORD = `(?:${QUOTE}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*)`;
 const START_VERB = "(?:(?:start|begin|open|lead|commence|kick)(?:s|ed|ing)?(?: off)?)";
 // "the second one" refers to a paragraph only when the description speaks of paragraphs (checked on reading).
-const PARAGRAPH_REF = `(?:(?:the )?(${ORDINAL}) (?:paragraph|one)|paragraph (?:number |no |#)?(${NUMBER}))`;
-const ORDINAL_ONE = compiledPattern(`\\b${ORDINAL} one\\b`, "i");
+// "the last of them", "the final one", "the closing paragraph": counted from the end (see lastParagraph).
+const FROM_END = "last|final|closing|concluding|penultimate|second[- ]to[- ]last";
+const PARAGRAPH_REF = `(?:(?:the )?(${ORDINAL}|${FROM_END}) (?:paragraph|one|of (?:them|these|those|the paragraphs))|paragraph (?:number |no |#)?(${NUMBER}))`;
+const ORDINAL_ONE = compiledPattern(`\\b(?:${ORDINAL}|${FROM_END}) (?:one|of (?:them|these|those))\\b`, "i");
+// The exact count of paragraphs, for "the last of them": "four paragraphs", "exactly 3 paragraphs". A
+// count with a bound ("at least 3 paragraphs") leaves the last paragraph unknown.
+const PARAGRAPH_COUNT = compiledPattern(
+  `(?:\\b(at least|at most|up to|no more than|no fewer than|more than|fewer than|less than|over|under|a minimum of|a maximum of|minimum|maximum|max|min|${NUMBER} (?:to|or|and)|\\d+ ?[-–]) ?)?\\b(${NUMBER})(?: [\\p{L}-]{1,20})? paragraphs\\b`,
+  "giu",
+);
+
+/** The number of the last paragraph, when the description states exactly how many there are. */
+function lastParagraph(clauses: readonly string[] | undefined): number | undefined {
+  const counts = new Set<number | undefined>();
+  for (const clause of clauses ?? []) {
+    for (const count of clause.matchAll(PARAGRAPH_COUNT)) {
+      counts.add(count[1] === undefined ? parseNumber(count[2]!) : undefined);
+    }
+  }
+  return counts.size === 1 ? [...counts][0] : undefined;
+}
 const WORD_MARKER = "(?:(?:the|a) )?(?:exact )?(?:word|term)?:? ?";
 const PARAGRAPH_START = compiledPattern(
   [
@@ -181,9 +250,13 @@ const PARAGRAPH_START = compiledPattern(
   "giu",
 );
 
-function readOrdinal(written: string | undefined): number | undefined {
+function readOrdinal(written: string | undefined, clauses?: readonly string[]): number | undefined {
   if (written === undefined) return undefined;
   const lower = written.toLowerCase();
+  if (new RegExp(`^(?:${FROM_END})$`).test(lower)) {
+    const last = lastParagraph(clauses);
+    return last === undefined ? undefined : /^(?:penultimate|second)/.test(lower) ? last - 1 : last;
+  }
   const index = ORDINALS.indexOf(lower);
   if (index >= 0) return index + 1;
   const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(lower);
@@ -194,7 +267,7 @@ function readOrdinal(written: string | undefined): number | undefined {
 export function recognizeParagraphStart(state: ClauseState): void {
   // Most clauses speak of no paragraph: a cheap test spares them the pattern ("the second one" may refer to
   // paragraphs named in another clause).
-  if (!/paragraph|\bone\b/i.test(state.text)) return;
+  if (!/paragraph|\bone\b|\bof th(?:em|ese|ose)\b/i.test(state.text)) return;
   eachMatch(state, PARAGRAPH_START, (match) => {
     const start = match.index;
     const end = start + match[0].length;
@@ -204,7 +277,7 @@ export function recognizeParagraphStart(state: ClauseState): void {
       (offset) => groups[offset] !== undefined || groups[offset + 1] !== undefined,
     );
     if (index === undefined || groups[index + 2] === undefined) return;
-    const paragraph = readOrdinal(groups[index] ?? groups[index + 1]);
+    const paragraph = readOrdinal(groups[index] ?? groups[index + 1], state.context.clauses);
     const written = groups[index + 2]!;
     const quoted = /^\uE000(\d+)\uE001$/.exec(written);
     const word = quoted ? state.quote(quoted[1]) : written;

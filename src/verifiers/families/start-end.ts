@@ -14,8 +14,10 @@ const QUOTED = "\\uE000\\d+\\uE001";
 const PLACEHOLDER = /\uE000(\d+)\uE001/;
 const PLACEHOLDERS = /\uE000(\d+)\uE001/g;
 
-const OBJECT =
-  "(?: (?:your|the|this|its|each|every|my|our))?(?: (?:entire|whole|full|complete|first|final|last))? ?(?:response|answer|reply|email|letter|text|message|output|essay|story|note|paragraph|sentence|line|bullet|item|list|poem|post|summary|it)s?";
+/** Kinds of text a start or end rule may name as what it starts or ends: "Finish off the reminder with". */
+const TEXT_KIND =
+  "(?:response|answer|reply|email|letter|text|message|output|essay|story|note|poem|post|summary|reminder|invitation|invite|announcement|memo|bio|toast|speech|caption|review|description|update|notice|newsletter|card|script|pitch|tweet|article|report|recipe|draft|piece|write-?up)";
+const OBJECT = `(?: (?:your|the|this|its|each|every|my|our))?(?: (?:entire|whole|full|complete|first|final|last))? ?(?:${TEXT_KIND}|paragraph|sentence|line|bullet|item|list|it)s?`;
 const MARKER_NOUN =
   "(?:word|phrase|greeting|line|sentence|text|salutation|words|question(?! mark\\b)|string|signature|sign-off|closing|note|statement|expression)";
 const MARKER = `(?:(?:the|this|that|a|an|these) (?:exact |following |same |precise )*${MARKER_NOUN}(?: of)?|the following|these(?: exact)? words|this)`;
@@ -55,14 +57,19 @@ const STARTS_AND_ENDS = compiledPattern(
 );
 /** What a text starts or ends with, named as its first or last part: "the (very) last thing in your answer". */
 const PART = "(?:word|words|line|sentence|thing|part|bit|remark|statement)";
-const PART_OF = "(?:(?:of|in) (?:the|your) (?:response|answer|reply|text|message|email|letter|output) )?";
+const PART_OF = `(?:(?:of|in) (?:the|your|this) ${TEXT_KIND} )?`;
 const PART_MODAL = "(?:must|should|shall|has to|needs to|will|is to)";
+/**
+ * "must be", "should read", or the rule stated as a fact before a colon or a quote: "the very last line
+ * reads: ...", "the first word is 'Hi'" ("the first word is capitalised" is not this rule).
+ */
+const PART_IS = `(?:${PART_MODAL} (?:be|read|say)|(?:reads|says|is)(?= ?:| \\uE000))`;
 const FIRST_WORD = compiledPattern(
-  `\\b(?:the|your)(?: very)? (?:first|opening) ${PART} ${PART_OF}${PART_MODAL} (?:be|read|say)${TARGET}`,
+  `\\b(?:the|your)(?: very)? (?:first|opening) ${PART} ${PART_OF}${PART_IS}${TARGET}`,
   "giu",
 );
 const LAST_WORD = compiledPattern(
-  `\\b(?:the|your)(?: very)? (?:last|final|closing|concluding) ${PART} ${PART_OF}${PART_MODAL} (?:be|read|say)${TARGET}`,
+  `\\b(?:the|your)(?: very)? (?:last|final|closing|concluding) ${PART} ${PART_OF}${PART_IS}${TARGET}`,
   "giu",
 );
 /** The phrase first, then the part it is to be: "Make 'Stay curious.' your closing sentence", "Let X be the first line". */
@@ -84,13 +91,20 @@ const PER_UNIT = /\b(?:each|every|paragraph|sentence|line|bullet|item)\b/i;
 // The whole response wrapped in double quotes. Each pattern names the whole response ("your entire
 // answer", "everything you write") or none at all ("Wrap in double quotes"): a named part ("the title",
 // "each item", "the final answer") is not this check, and neither are single quotes.
-const WHOLE = `(?:(?:(?:your|the|this|its|my) (?:(?:entire|whole|full|complete) )?|(?:entire|whole|full|complete) )?(?:response|answer|output|reply|submission)s?(?: text)?|(?:your|the) (?:entire|whole|full|complete) (?:text|message|content|thing)|everything(?: (?:that )?you (?:write|say|output|produce|type|return|send|generate)| (?:in|of) (?:your|the) (?:response|answer|output|reply|text|message))?|all (?:of )?(?:it|(?:your|the) (?:response|answer|output|reply|text))|it)${"(?:,? (?:in (?:its|their) entirety|(?:from )?(?:start|beginning) to (?:finish|end)|from (?:the )?(?:very )?(?:first|opening) (?:word|character|letter|line) (?:to|until|through) (?:the )?(?:very )?(?:last|final|closing)(?: (?:word|character|letter|line|one))?),?)?"}`;
+/**
+ * A part named together with all the rest, which makes the whole response: "the slogan, and everything
+ * else you write,", "your title along with everything else" (a bare "everything else" is the rest of
+ * something said before: "the title in bold; everything else in quotes" is not the whole response).
+ */
+const EVERYTHING_ELSE =
+  "(?:(?:the|your|my) [\\p{L}-]{1,20}(?: [\\p{L}-]{1,20}){0,2},? (?:and|along with|together with|as well as|plus) )everything else(?: (?:that )?you (?:write|say|output|produce|type|return|send|generate)| (?:in|of) (?:your|the) (?:response|answer|output|reply|text|message))?,?";
+const WHOLE = `(?:(?:(?:your|the|this|its|my) (?:(?:entire|whole|full|complete) )?|(?:entire|whole|full|complete) )?(?:response|answer|output|reply|submission)s?(?: text)?|(?:your|the) (?:entire|whole|full|complete) (?:text|message|content|thing)|${EVERYTHING_ELSE}|everything(?: (?:that )?you (?:write|say|output|produce|type|return|send|generate)| (?:in|of) (?:your|the) (?:response|answer|output|reply|text|message))?|all (?:of )?(?:it|(?:your|the) (?:response|answer|output|reply|text))|it)${"(?:,? (?:in (?:its|their) entirety|(?:from )?(?:start|beginning) to (?:finish|end)|from (?:the )?(?:very )?(?:first|opening) (?:word|character|letter|line) (?:to|until|through) (?:the )?(?:very )?(?:last|final|closing)(?: (?:word|character|letter|line|one))?),?)?"}`;
 /**
  * A name for double quotation marks: "double quotes", "quotation marks", "a pair of double quote marks",
  * `" characters`, or a quoted name ('in "double quotes"'), whose text must match {@link QUOTE_NAME}.
  * Bare "quotes" followed by "from" or "of" are citations, not marks.
  */
-const DOUBLE_QUOTES = `(?:(?:a (?:pair|set) of |two |an? )?(?:(?:straight|plain|regular|standard|ordinary|ascii|normal) )?(?:(?:double|straight)[- ]?(?:quotation[- ]marks?|quote[- ](?:marks?|characters?|signs?|symbols?)|quotes?|quotation|inverted commas)|quotation[- ]marks?|quotes(?! (?:from|of|by|about)\\b)|quote[- ](?:marks?|characters?|signs?|symbols?))|(?:(?:the|a|two|a pair of) )?(?:["“”]|${QUOTED})(?: ?(?:characters?|marks?|signs?|symbols?))?)(?![\\p{L}\\p{N}])`;
+const DOUBLE_QUOTES = `(?:(?:(?:a|one|a single) (?:pair|set) of |two |an? )?(?:(?:straight|plain|regular|standard|ordinary|ascii|normal) )?(?:(?:double|straight)[- ]?(?:quotation[- ]marks?|quote[- ](?:marks?|characters?|signs?|symbols?)|quotes?|quotation|inverted commas)|quotation[- ]marks?|quotes(?! (?:from|of|by|about)\\b)|quote[- ](?:marks?|characters?|signs?|symbols?))|(?:(?:the|a|two|a pair of) )?(?:["“”]|${QUOTED})(?: ?(?:characters?|marks?|signs?|symbols?))?)(?![\\p{L}\\p{N}])`;
 const QUOTE_NAME = /^\s*(?:(?:double[- ]?)?(?:quotation[- ]marks?|quotes?|quote[- ]marks?)|["“”]+|and)\s*$/i;
 const WRAP_VERB =
   "(?:wrap|enclose|surround|put|place|encase|present|format|write|give|deliver|return|output|provide|set|frame|keep)(?:s|d|ped|ping|ing|ed|ted|ting|ten)?";
@@ -98,7 +112,7 @@ const PARTICIPLE =
   "(?:wrapped|enclosed|surrounded|placed|put|written|given|presented|formatted|contained|delivered|returned|provided|set|framed|kept|bracketed|encased)";
 const ADVERB = "(?: (?:entirely|fully|completely|all|only|always|wholly))?";
 /** Verbs that place a subject somewhere: "the full answer sits inside quotes", "must stay within quotes". */
-const LOCATED = "(?:sit|lie|stay|remain|live|go|fit|reside)";
+const LOCATED = "(?:sit|lie|stay|remain|live|go|fit|reside|belong)";
 const PREP = "(?:,? (?:using|with)| (?:in|with|within|inside|between|by|into))";
 /** Quotes that surround only a part or serve a purpose ("in quotes for dialogue", "quotes around names"). */
 const NOT_WHOLE = "(?! (?:for|around|on|to|when|if|whenever)\\b)";
@@ -117,7 +131,7 @@ const QUOTED_PATTERNS: readonly RegExp[] = [
   // "The full answer sits inside a pair of double quotes", "Everything in the reply, from the first word to
   // the last, is to be placed inside straight double quotes".
   compiledPattern(
-    `${SUBJECT_START}${WHOLE} (?:${MODAL} (?:be|appear|come|${LOCATED})|is|are|${LOCATED}s)${ADVERB}(?: ${PARTICIPLE})?${ADVERB}${PREP} ${DOUBLE_QUOTES}${NOT_WHOLE}`,
+    `${SUBJECT_START}${WHOLE} (?:${MODAL} (?:be|appear|come|${LOCATED})|is|are|${LOCATED}s|goes)${ADVERB}(?: ${PARTICIPLE})?${ADVERB}${PREP} ${DOUBLE_QUOTES}${NOT_WHOLE}`,
     "giu",
   ),
   // "Begin and end your response with a double quotation mark" (one clause only when split-clauses keeps it).
