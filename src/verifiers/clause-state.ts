@@ -11,6 +11,9 @@ export const CONSUMED = "\uE002";
 /** Regex source matching a quoted-string placeholder and capturing its index. */
 export const QUOTE = "\\uE000(\\d+)\\uE001";
 
+/** Spans waiting to be applied past which {@link ClauseState.slice} rewrites the working copy at once. */
+const PENDING_SPANS = 64;
+
 /** What every family's reader needs beside the clause. */
 export interface ParseContext {
   quotes: readonly string[];
@@ -62,6 +65,37 @@ export class ClauseState {
       this.#text = parts.join("");
     }
     return this.#text;
+  }
+
+  /**
+   * `text.slice(start, end)`, without rewriting the whole working copy while few spans wait to be applied:
+   * a family that reads around each of many matches, consuming as it goes, would otherwise rewrite the
+   * clause once per match (quadratic: "two words, at most, " repeated over 80,000 characters took 3.4 s).
+   */
+  slice(start: number, end: number): string {
+    const from = Math.max(0, start);
+    const to = Math.min(end, this.original.length);
+    if (this.#consumed.length === 0 || this.#consumed.length > PENDING_SPANS)
+      return this.text.slice(from, to);
+    const chars = this.#text.slice(from, to).split("");
+    for (const [spanStart, spanEnd] of this.#consumed) {
+      for (let index = Math.max(spanStart, from); index < Math.min(spanEnd, to); index += 1)
+        chars[index - from] = CONSUMED;
+    }
+    return chars.join("");
+  }
+
+  /** Where the next understood character is from `start` on (`text.indexOf(CONSUMED, start)`), or -1. */
+  nextConsumed(start: number): number {
+    if (this.#consumed.length === 0 || this.#consumed.length > PENDING_SPANS)
+      return this.text.indexOf(CONSUMED, start);
+    let next = this.#text.indexOf(CONSUMED, start);
+    for (const [spanStart, spanEnd] of this.#consumed) {
+      if (spanEnd <= start) continue;
+      const at = Math.max(spanStart, start);
+      if (next === -1 || at < next) next = at;
+    }
+    return next;
   }
 
   /** Marks `[start, end)` as understood. */

@@ -214,10 +214,11 @@ function readAnchored(
   eachMatch(state, anchor, (match) => {
     const start = match.index;
     const listStart = start + match[0].length;
-    if (state.text.charAt(start) === CONSUMED) return;
-    const stop = state.text.indexOf(CONSUMED, listStart);
-    const listEnd = stop === -1 ? state.text.length : stop;
-    const list = state.text.slice(listStart, listEnd);
+    // Read without rewriting the whole clause at each match (ClauseState.slice).
+    if (state.slice(start, start + 1) === CONSUMED) return;
+    const stop = state.nextConsumed(listStart);
+    const listEnd = stop === -1 ? state.original.length : stop;
+    const list = state.slice(listStart, listEnd);
     if (!/[\p{L}\p{N}\uE000]/u.test(list)) return;
     const items = splitItems(state, list);
     if (items === undefined) {

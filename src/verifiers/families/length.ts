@@ -315,10 +315,7 @@ function readCounts(state: ClauseState, count: RegExp): void {
     const size = !match[4]!.endsWith("s") && match[1] === undefined && postfix === undefined;
     const bounds = readBounds(size ? "about" : match[1], postfix, numberOf(match[2]!), unit);
     // "exactly one of these three sentences": the count names the choices offered, not the text's.
-    if (
-      bounds === undefined ||
-      CHOICES_BEFORE.test(state.text.slice(Math.max(0, match.index - 40), match.index))
-    ) {
+    if (bounds === undefined || CHOICES_BEFORE.test(state.slice(match.index - 40, match.index))) {
       state.reject(match.index, match.index + match[0].length);
       return;
     }
