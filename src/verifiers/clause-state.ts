@@ -74,7 +74,7 @@ export class ClauseState {
    */
   slice(start: number, end: number): string {
     const from = Math.max(0, start);
-    const to = Math.min(end, this.original.length);
+    const to = Math.max(from, Math.min(end, this.original.length));
     if (this.#consumed.length === 0 || this.#consumed.length > PENDING_SPANS)
       return this.text.slice(from, to);
     const chars = this.#text.slice(from, to).split("");

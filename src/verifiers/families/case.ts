@@ -47,6 +47,9 @@ const UPPER = compiledPattern(
     // "English, upper case throughout", "capital letters everywhere", "caps from start to finish": said
     // of the whole text, unless a part follows ("capitals throughout the headings", "for names").
     `\\b${UPPER_WORDS}(?: (?:letters|characters))? (?:throughout|everywhere|from (?:start|beginning) to (?:finish|end)|all the way through|across the board)${WHOLE_AFTER}(?! (?:for|on|at|in|of|when|where|with|the|your|each|every|all)\\b)`,
+    // "Use capital letters for everything", "upper case for the whole thing", "capitals for all of it": the
+    // whole text, not "for names" or "for everything in the title".
+    `\\b${UPPER_WORDS}(?: (?:letters|characters))? for (?:everything|the (?:whole|entire) thing|all of it|it all|(?:the|your) (?:entire|whole|full|complete) (?:response|answer|reply|text|output|message))(?! (?:in|inside|within|under|of|on|at|except|but|apart|other)\\b)`,
     `\\ball[- ]caps\\b`,
     `\\bcapitali[sz]e (?:the (?:entire|whole) (?:response|answer|text|reply|output)|everything|all (?:letters|words|of it))\\b`,
     // "with every letter capitalized", "all characters in uppercase", "keep every single letter uppercase",

@@ -31,6 +31,21 @@ const WISH = compiledPattern(
   `\\b(?:want|wants|wish|expect|need|like|love|hope) (?:to (?:see|read|find|spot|encounter|have|get) )?${NOUN}?${QUOTED_LIST}${PLACE}`,
   "giu",
 );
+/** Verbs of fitting words into a text: "get", "work", "slip", "squeeze", "sneak", "weave", "fit". */
+const FIT_VERB =
+  "(?:get|gets|getting|work|works|working|slip|slips|slipping|squeeze|squeezes|squeezing|sneak|sneaks|sneaking|weave|weaves|weaving|fit|fits|fitting)";
+/** Where fitted words go after "in": "in there", "into the story", "in somewhere", "in your reply". */
+const FIT_PLACE =
+  "(?: (?:there|it|somewhere|anywhere|(?:the|your|this|my) (?:(?:final|whole|entire|finished|full|complete) )?\\p{L}{1,20}))?(?: somewhere| anywhere)?";
+/**
+ * "Get the word 'x' in there", "work 'x' into the story", "slip in 'x'", "squeeze 'x' in somewhere": the
+ * quoted words must appear. Read only with "in"/"into" and when nothing or a frequency follows ("get
+ * the word out" and "get in there" quote nothing).
+ */
+const FIT_IN = compiledPattern(
+  `\\b${FIT_VERB} (?:(?:in|into) ${NOUN}?${QUOTED_LIST}|${NOUN}?${QUOTED_LIST} (?:in|into)\\b${FIT_PLACE})`,
+  "giu",
+);
 /** "don't overuse 'x'", "go easy on the word 'x'", "limit 'x' to": the count that follows is a ceiling. */
 const CEILING = compiledPattern(
   `\\b(?:over-?us(?:e|ing)|overdo(?:ing)?|go(?:ing)? (?:easy|light) on|be sparing with|lean(?:ing)? (?:too )?(?:hard|heavily|much) on|limit(?:ing)?|cap(?:ping)?|ration(?:ing)?|restrict(?:ing)?) (?:(?:your |the )?use of )?${NOUN}?${QUOTED_LIST}(?: to\\b)?`,
@@ -77,18 +92,21 @@ export function recognizeKeywordWishes(state: ClauseState): void {
     // "without" is the negation; one before it ("not without 'x'") cancels it.
     addKeywords(state, match.index, end, items, !state.isNegatedBefore(match.index), true);
   });
-  eachMatch(state, WISH, (match) => {
-    const end = match.index + match[0].length;
-    const rest = restAfter(match, end);
-    if (rest === undefined) return;
-    const said = NOTHING_LEFT.test(rest.text) ? undefined : readWholeFrequency(rest.text);
-    if (said === undefined && !NOTHING_LEFT.test(rest.text)) return;
-    const negated = state.isNegatedBefore(match.index);
-    const items = quotedItems(state, match[1]!).map((item) =>
-      said === undefined ? item : { ...item, frequency: said.range },
-    );
-    addKeywords(state, match.index, said === undefined ? end : rest.stop, items, negated, true);
-  });
+  for (const pattern of [WISH, FIT_IN]) {
+    eachMatch(state, pattern, (match) => {
+      const end = match.index + match[0].length;
+      const rest = restAfter(match, end);
+      if (rest === undefined) return;
+      const said = NOTHING_LEFT.test(rest.text) ? undefined : readWholeFrequency(rest.text);
+      if (said === undefined && !NOTHING_LEFT.test(rest.text)) return;
+      const negated = state.isNegatedBefore(match.index);
+      const list = match.slice(1).find((group) => group !== undefined)!;
+      const items = quotedItems(state, list).map((item) =>
+        said === undefined ? item : { ...item, frequency: said.range },
+      );
+      addKeywords(state, match.index, said === undefined ? end : rest.stop, items, negated, true);
+    });
+  }
   eachMatch(state, CEILING, (match) => {
     const end = match.index + match[0].length;
     const rest = restAfter(match, end) ?? { text: "", stop: end };

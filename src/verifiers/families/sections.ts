@@ -44,12 +44,17 @@ const PARAGRAPH_DIVIDER = compiledPattern(
   `\\b(?:(?:the |your )?paragraphs?(?: and only paragraphs)?,? ${SEPARATED} ${SEPARATOR}|separate (?:the |your |each |all )?paragraphs?(?: from each other)? ${SEPARATOR}|(?:(?:use|put|place|insert) |with )(?:the (?:markdown )?divider:? |a (?:markdown )?divider:? )?(?:${SYMBOLS}|["'“‘]${SYMBOLS}["'”’]) (?:to separate|between) (?:the |your |each |all )?(?:paragraphs?|them))[.;]?`,
   "i",
 );
+/** "on its own line", "(on a line of its own)", ", alone on a line": where a divider stands. */
+const OWN_LINE =
+  "(?:,?\\s{0,3}\\(?(?:on (?:its|their) own lines?|on (?:a |separate )?lines? (?:of|to) (?:its|their) own|on (?:a )?separate lines?|alone on (?:a|its|each) line)\\)?)";
+/** "between", "separating", "to divide", "in order to split": the dividing the thing does. */
+const DIVIDES = "(?:between|separating|dividing|splitting|(?:in order )?to (?:divide|separate|split))";
 // A divider named in other words, around its symbols: "with a line of three asterisks (***) separating
 // them", "Separate each paragraph from the next with ***", "use a horizontal rule (---) as the divider
 // between them", "Use *** as the paragraph separator", "with === on its own line between them". Read when
 // the description speaks of paragraphs and the words around the symbols speak of dividing.
 const DIVIDER_NAMED = compiledPattern(
-  `(?:\\b(?:with|using|by|use|put|place|insert|have|separate|separated|separating|divide|divided|dividing|split)\\b[^.;,\\n\\uE000]{0,60}?)?\\(?${SYMBOLS}\\)?(?: (?:marker|divider|separator|line|rule|symbols?|mark))?(?: (?:as|for) (?:the |a )?(?:paragraph |markdown )?(?:separator|divider|delimiter|break|rule))?(?: on (?:its|their) own lines?)?(?: (?:between|separating|dividing|to separate)(?: (?:the|each|all|neighbou?ring|adjacent))?(?: (?:paragraphs?|them|ones)))?`,
+  `(?:\\b(?:with|using|by|use|put|place|insert|have|separate|separated|separating|divide|divided|dividing|split)\\b[^.;,\\n\\uE000]{0,60}?)?\\(?${SYMBOLS}\\)?(?: (?:marker|divider|separator|line|rule|symbols?|mark))?(?: (?:as|for) (?:the |a )?(?:paragraph |markdown )?(?:separator|divider|delimiter|break|rule))?${OWN_LINE}?(?: (?:between|separating|dividing|splitting|to (?:separate|divide|split))(?: (?:the|each|all|neighbou?ring|adjacent))?(?: (?:paragraphs?|them|ones)))?`,
   "i",
 );
 const DIVIDING = /separat|divid|between|separator|divider|delimit|\brule\b|split/i;
@@ -64,7 +69,7 @@ function sentenceBefore(text: string, at: number): string {
 /** The separator as a thing: "a line of three asterisks (***)", "a row of dashes", "***". */
 // A symbol named without a number only as what a line is made of ("a row of dashes"), never alone
 // ("put dashes between them" may be about words).
-const DIVIDER_THING = `(?:(?:${SEPARATOR_NOUN}\\s{0,3}:?\\s{0,3})?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s{0,3}:?\\s{0,3}\\(?${SYMBOLS}\\)?)?|\\(?${SYMBOLS}\\)?|["'“‘]${SYMBOLS}["'”’])|(?:(?:a|an|one) )?(?:(?:horizontal|thematic) )?(?:line|row|rule|divider|separator)(?: made)? of ${SYMBOL_NAMES}(?:\\s{0,3}\\(${SYMBOLS}\\))?)(?: on (?:its|their) own lines?)?`;
+const DIVIDER_THING = `(?:(?:${SEPARATOR_NOUN}\\s{0,3}:?\\s{0,3})?(?:(${NUMBER}) ${SYMBOL_NAMES}(?:\\s{0,3}:?\\s{0,3}\\(?${SYMBOLS}\\)?)?|\\(?${SYMBOLS}\\)?|["'“‘]${SYMBOLS}["'”’])|(?:(?:a|an|one) )?(?:(?:horizontal|thematic) )?(?:line|row|rule|divider|separator)(?: made)? of ${SYMBOL_NAMES}(?:\\s{0,3}\\(${SYMBOLS}\\))?)${OWN_LINE}?`;
 /** What lies between: "them", "the paragraphs", "each paragraph and the next". */
 const BETWEEN_PARAGRAPHS =
   "(?:them|(?:the |your |all )?paragraphs|(?:each|every) (?:paragraph|one|pair)(?: and the next)?|(?:the|each) (?:two|three|four|five|\\d) of them)";
@@ -74,7 +79,7 @@ const BETWEEN_PARAGRAPHS =
 const DIVIDER_CLAUSE = compiledPattern(
   [
     `\\b(?:(?:in )?between|separate|divide|split) ${BETWEEN_PARAGRAPHS}(?: from (?:each other|one another|the next))?\\s{0,3}[,:]?\\s{0,3}(?:(?:please )?(?:put|place|insert|add|use|draw|have|with|using|by)\\s{1,3})?${DIVIDER_THING}`,
-    `(?:\\b(?:with|use|put|place|insert|add|have|draw)\\s{1,3})?${DIVIDER_THING}\\s{1,3}(?:(?:goes|go|sits|stands|comes) )?(?:in )?(?:between|separating|dividing) ${BETWEEN_PARAGRAPHS}`,
+    `(?:\\b(?:with|use|put|place|insert|add|have|draw)\\s{1,3})?${DIVIDER_THING}\\s{1,3}(?:(?:goes|go|sits|stands|comes) )?(?:in )?${DIVIDES} ${BETWEEN_PARAGRAPHS}(?: up)?`,
   ]
     .map((source) => `(?:${source})`)
     .join("|")

@@ -30,7 +30,7 @@ describe("ClauseState read piecewise", () => {
           piecewise.consume(from, to);
           whole.consume(from, to);
           expect(piecewise.slice(start, start + width)).toBe(
-            whole.text.slice(Math.max(0, start), start + width),
+            whole.text.slice(Math.max(0, start), Math.max(0, start + width)),
           );
           expect(piecewise.nextConsumed(Math.max(0, start))).toBe(
             whole.text.indexOf(CONSUMED, Math.max(0, start)),
