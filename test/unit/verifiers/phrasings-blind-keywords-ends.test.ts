@@ -7,47 +7,8 @@
 // text that meets it and one that does not; loose wordings must not become these checks. None of these
 // sentences is in the held-out corpus (test/fixtures/verifier-paraphrases/).
 import { describe, expect, test } from "vitest";
-import type { Check } from "../../../src/verifiers/check.js";
-import { parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
-
-/** A check without its `source`, the part these tests assert. */
-function identity(check: Check): Record<string, unknown> {
-  const { source: _source, ...rest } = check;
-  return rest;
-}
-
-/** What the decided checks of a result claim: pass when every one scored 1, fail when any scored less. */
-function claimOf(text: string, requirement: string): "pass" | "fail" | "none" {
-  const decided = verifyRequirement(text, requirement).checks.filter((check) => check.score !== null);
-  if (decided.length === 0) return "none";
-  return decided.every((check) => check.score === 1) ? "pass" : "fail";
-}
-
-interface Phrasing {
-  requirement: string;
-  checks: Record<string, unknown>[];
-  pass: string;
-  fail: string;
-}
-
-/** Runs the table: the checks parsed, a passing text and a failing one. */
-function runTable(name: string, phrasings: readonly Phrasing[]): void {
-  describe(name, () => {
-    test.each(phrasings.map((phrasing) => [phrasing.requirement, phrasing] as const))(
-      "%j is read into its checks",
-      (requirement, phrasing) => {
-        expect(parseRequirement(requirement).checks.map(identity)).toStrictEqual(phrasing.checks);
-      },
-    );
-    test.each(phrasings.map((phrasing) => [phrasing.requirement, phrasing] as const))(
-      "%j passes a text that meets it and fails one that does not",
-      (requirement, phrasing) => {
-        expect(claimOf(phrasing.pass, requirement)).toBe("pass");
-        expect(claimOf(phrasing.fail, requirement)).toBe("fail");
-      },
-    );
-  });
-}
+import { parseRequirement } from "../../../src/verifiers/index.js";
+import { identity, runTable } from "../../helpers/phrasing-table.js";
 
 const oneOf = (...options: string[]) => [{ kind: "one_of", options }];
 const endsWith = (phrase: string) => [{ kind: "ends_with", phrase }];

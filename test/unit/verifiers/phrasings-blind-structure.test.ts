@@ -7,16 +7,8 @@
 // short, one longer), separated by ******"), and a title in doubled angle brackets. Plus sentences that
 // must not be read as these rules, and long adversarial descriptions of each new pattern.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
-
-/** The checks of a description without their `source`, and what was left unchecked. */
-function read(description: string): { checks: object[]; unchecked: readonly string[] } {
-  const parsed = parseRequirement(description);
-  return {
-    checks: parsed.checks.map(({ source: _source, ...check }: Check) => check),
-    unchecked: parsed.unchecked,
-  };
-}
+import { parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
+import { expectReadAndScored } from "../../helpers/phrasing-table.js";
 
 const sections = (marker: string, count: number) => ({ kind: "sections", marker, min: count, max: count });
 const paragraphs = (count: number, divider?: string) => ({
@@ -33,12 +25,6 @@ const title = { kind: "title" };
 
 /** A description, the checks it reads (nothing left unchecked), a text that passes and one that fails. */
 type Case = [description: string, checks: object[], passing: string, failing: string];
-
-function expectReadAndScored([description, checks, passing, failing]: Case): void {
-  expect(read(description)).toStrictEqual({ checks, unchecked: [] });
-  expect(verifyRequirement(passing, description).verdict).toBe("pass");
-  expect(verifyRequirement(failing, description).verdict).toBe("fail");
-}
 
 const WEEKS = "Week 1\nWalk.\n\nWeek 2\nJog.\n\nWeek 3\nRun.";
 
@@ -80,7 +66,7 @@ describe("sections headed by a form: 'a header of the form X N', 'headed Day 1, 
       "Phase 1\nRead.\n\nPhase 2\nRevise.",
       "Phase 1\nRead and revise.",
     ],
-  ])("%j", (...testCase) => expectReadAndScored(testCase));
+  ])("%j", (...testCase) => expectReadAndScored(...testCase));
 });
 
 const DIVIDED = "Alpha one.\n\n***\n\nBeta two.\n\n***\n\nGamma three.";
@@ -118,7 +104,7 @@ describe("a divider between paragraphs named in a clause of its own", () => {
       DIVIDED,
       UNDIVIDED,
     ],
-  ])("%j", (...testCase) => expectReadAndScored(testCase));
+  ])("%j", (...testCase) => expectReadAndScored(...testCase));
 });
 
 const FOUR = "Maya sang.\n\nShe practised.\n\nTom helped.\n\nTogether they won.";
@@ -155,7 +141,7 @@ describe("a paragraph named by its place: 'the last of them', 'the second of the
       "A.\n\nB.\n\nC.\n\nD.\n\nFinally E.",
       "Finally A.\n\nB.\n\nC.\n\nD.\n\nE.",
     ],
-  ])("%j", (...testCase) => expectReadAndScored(testCase));
+  ])("%j", (...testCase) => expectReadAndScored(...testCase));
 
   test("the last paragraph is unknown without an exact count: left unchecked, not the text's start", () => {
     const parsed = parseRequirement("Write at least 3 paragraphs; the last one must start with 'Finally'.");
@@ -198,7 +184,7 @@ describe("a P.S. followed by a P.P.S.", () => {
       `${LETTER}\n\nPS: Parking is free.\n\nP.P.S.: Bring a jumper.`,
       `${LETTER}\n\nP.S. Parking is free.\n\nP.P.S. Bring a jumper.\n\nThanks again.`,
     ],
-  ])("%j", (...testCase) => expectReadAndScored(testCase));
+  ])("%j", (...testCase) => expectReadAndScored(...testCase));
 });
 
 describe("an aside between the count of responses and their separator", () => {
@@ -233,7 +219,7 @@ describe("an aside between the count of responses and their separator", () => {
       "No refunds.\n******\nWe are sorry, but no refunds.",
       "No refunds.\n*****\nWe are sorry, but no refunds.",
     ],
-  ])("%j", (...testCase) => expectReadAndScored(testCase));
+  ])("%j", (...testCase) => expectReadAndScored(...testCase));
 });
 
 const POEM = "Soft drums overhead,\nthe gutters hum,\nI sleep.";
@@ -266,7 +252,7 @@ describe("a title in doubled angle brackets", () => {
       `<Night>\n\n${POEM}`,
     ],
     ["Name the song and set its title in doubled angle brackets.", [title], `<<Tide>>\n\n${POEM}`, POEM],
-  ])("%j", (...testCase) => expectReadAndScored(testCase));
+  ])("%j", (...testCase) => expectReadAndScored(...testCase));
 });
 
 describe("sentences that are not these rules", () => {

@@ -9,17 +9,8 @@
 // Each phrasing is parsed, then scored on a text that meets it and one that does not; some must not be
 // read as these at all.
 import { describe, expect, test } from "vitest";
-import {
-  type Check,
-  clearParseCache,
-  parseRequirement,
-  verifyRequirement,
-} from "../../../src/verifiers/index.js";
-
-/** The checks of a description without their `source`, which only echoes the description. */
-function checksOf(description: string): object[] {
-  return parseRequirement(description).checks.map(({ source: _source, ...check }: Check) => check);
-}
+import { clearParseCache, parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
+import { read } from "../../helpers/phrasing-table.js";
 
 type Row = [requirement: string, checks: object[], pass: string, fail: string];
 
@@ -70,7 +61,7 @@ describe("keywords that must appear", () => {
   ];
 
   test.each(rows)("%j reads as %j", (requirement, checks) => {
-    expect(checksOf(requirement)).toEqual(checks);
+    expect(read(requirement).checks).toEqual(checks);
   });
 
   test.each(rows)(
@@ -132,8 +123,7 @@ describe("a language named with its variety", () => {
   ];
 
   test.each(rows)("%j reads as %j", (requirement, check) => {
-    const parsed = parseRequirement(requirement);
-    expect({ checks: checksOf(requirement), unchecked: parsed.unchecked }).toEqual({
+    expect(read(requirement)).toEqual({
       checks: [check],
       unchecked: [],
     });
@@ -262,8 +252,7 @@ describe.each([
   ["highlights", HIGHLIGHT_ROWS],
 ] as const)("%s counted in the user's words", (unit, rows) => {
   test.each(rows)("%j reads as a count of %j", (requirement, bounds) => {
-    const parsed = parseRequirement(requirement);
-    expect({ checks: checksOf(requirement), unchecked: parsed.unchecked }).toEqual({
+    expect(read(requirement)).toEqual({
       checks: [{ kind: "count", unit, ...bounds }],
       unchecked: [],
     });
@@ -287,7 +276,7 @@ describe("phrasings that are none of these", () => {
     ["Numbers should appear in words", []],
     ["Make sure the word data in your answer appears", []],
   ])("%j reads as %j", (requirement, checks) => {
-    expect(checksOf(requirement)).toEqual(checks);
+    expect(read(requirement).checks).toEqual(checks);
   });
 
   test.each([

@@ -7,53 +7,14 @@
 // part of the text and loose wordings must not become these checks. None of these sentences is in the
 // held-out corpus (test/fixtures/verifier-paraphrases/).
 import { describe, expect, test } from "vitest";
-import type { Check } from "../../../src/verifiers/check.js";
 import { parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
+import { claimOf, identity, type Phrasing, runTable } from "../../helpers/phrasing-table.js";
 
-/** A check without its `source`, the part these tests assert. */
-function identity(check: Check): Record<string, unknown> {
-  const { source: _source, ...rest } = check;
-  return rest;
-}
-
-/** What the decided checks of a result claim: pass when every one scored 1, fail when any scored less. */
-function claimOf(text: string, requirement: string, input?: string): "pass" | "fail" | "none" {
-  const result = verifyRequirement(text, requirement, input === undefined ? {} : { input });
-  const decided = result.checks.filter((check) => check.score !== null);
-  if (decided.length === 0) return "none";
-  return decided.every((check) => check.score === 1) ? "pass" : "fail";
-}
-
-interface Phrasing {
-  requirement: string;
-  /** The checks expected, sources aside; `excluding` of a repeat check is filled in from the requirement. */
-  checks: Record<string, unknown>[];
-  pass: string;
-  fail: string;
-  input?: string;
-}
-
-/** Runs the table: the checks parsed, a passing text and a failing one. */
-function runTable(name: string, phrasings: readonly Phrasing[]): void {
-  describe(name, () => {
-    test.each(phrasings.map((phrasing) => [phrasing.requirement, phrasing] as const))(
-      "%j is read into its checks",
-      (requirement, phrasing) => {
-        const parsed = parseRequirement(requirement);
-        const expected = phrasing.checks.map((check) =>
-          check.kind === "repeat_request" ? { ...check, excluding: requirement } : check,
-        );
-        expect(parsed.checks.map(identity)).toStrictEqual(expected);
-      },
-    );
-    test.each(phrasings.map((phrasing) => [phrasing.requirement, phrasing] as const))(
-      "%j passes a text that meets it and fails one that does not",
-      (requirement, phrasing) => {
-        expect(claimOf(phrasing.pass, requirement, phrasing.input)).toBe("pass");
-        expect(claimOf(phrasing.fail, requirement, phrasing.input)).toBe("fail");
-      },
-    );
-  });
+/** The checks a phrasing must read: its own, `excluding` of a repeat check filled in from the requirement. */
+function withExcluding(phrasing: Phrasing): Record<string, unknown>[] {
+  return phrasing.checks.map((check) =>
+    check.kind === "repeat_request" ? { ...check, excluding: phrasing.requirement } : check,
+  );
 }
 
 const REPEAT = [{ kind: "repeat_request" }];
@@ -79,6 +40,7 @@ runTable(
     "Reproduce my instructions word for word at the very top of your reply, then answer.",
     "Start off by copying the task exactly, and then go on to answer it.",
   ].map(repeatAs),
+  withExcluding,
 );
 
 runTable(
@@ -92,6 +54,7 @@ runTable(
     "Preface the reply with a verbatim transcript of the user's question.",
     "Kick off your message with a copy of the prompt, followed by the answer.",
   ].map(repeatAs),
+  withExcluding,
 );
 
 runTable(
@@ -104,6 +67,7 @@ runTable(
     "The original task is to be reproduced verbatim at the beginning of your answer.",
     "The question needs to be quoted word for word up front.",
   ].map(repeatAs),
+  withExcluding,
 );
 
 const QUOTED = [{ kind: "quoted" }];

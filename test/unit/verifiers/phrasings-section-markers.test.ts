@@ -6,16 +6,8 @@
 // paragraphs that refers back to a named divider ("Put --- between the paragraphs, and write four of
 // them"). Plus sentences that speak of sections, chapters or asterisks and must not be read as these rules.
 import { describe, expect, test } from "vitest";
-import { type Check, parseRequirement, verifyRequirement } from "../../../src/verifiers/index.js";
-
-/** The checks of a description without their `source`, and what was left unchecked. */
-function read(description: string): { checks: object[]; unchecked: readonly string[] } {
-  const parsed = parseRequirement(description);
-  return {
-    checks: parsed.checks.map(({ source: _source, ...check }: Check) => check),
-    unchecked: parsed.unchecked,
-  };
-}
+import { parseRequirement } from "../../../src/verifiers/index.js";
+import { expectReadAndScored, read } from "../../helpers/phrasing-table.js";
 
 const sections = (marker: string, min?: number, max?: number) => ({
   kind: "sections",
@@ -34,12 +26,6 @@ const paragraphs = (divider: string, min?: number, max?: number) => ({
 
 /** A description, the one check it reads (nothing left unchecked), a text that passes and one that fails. */
 type Case = [description: string, check: object, passing: string, failing: string];
-
-function expectReadAndScored([description, check, passing, failing]: Case): void {
-  expect(read(description)).toStrictEqual({ checks: [check], unchecked: [] });
-  expect(verifyRequirement(passing, description).verdict).toBe("pass");
-  expect(verifyRequirement(failing, description).verdict).toBe("fail");
-}
 
 describe("sections marked by a word and a number", () => {
   test.each<Case>([
@@ -108,7 +94,9 @@ describe("sections marked by a word and a number", () => {
       "Level 1\nEasy.\n\nLevel 2\nHard.\n\nLevel 3\nExpert.",
       "Level 1\nEasy, hard and expert.",
     ],
-  ])("%j", (...row) => expectReadAndScored(row));
+  ])("%j", (description, check, passing, failing) =>
+    expectReadAndScored(description, [check], passing, failing),
+  );
 });
 
 describe("several responses with a separator", () => {
@@ -165,7 +153,9 @@ describe("several responses with a separator", () => {
       "Come early.\n******\nCome late.",
       "Come early.\n******\ncome early.",
     ],
-  ])("%j", (...row) => expectReadAndScored(row));
+  ])("%j", (description, check, passing, failing) =>
+    expectReadAndScored(description, [check], passing, failing),
+  );
 });
 
 describe("a count of paragraphs that refers back to their divider", () => {
@@ -206,7 +196,9 @@ describe("a count of paragraphs that refers back to their divider", () => {
       "A.\n~~~\nB.",
       "A.\n~~~\nB.\n~~~\nC.\n~~~\nD.\n~~~\nE.",
     ],
-  ])("%j", (...row) => expectReadAndScored(row));
+  ])("%j", (description, check, passing, failing) =>
+    expectReadAndScored(description, [check], passing, failing),
+  );
 });
 
 describe("sentences that speak of sections, chapters or asterisks but are none of these rules", () => {
