@@ -88,9 +88,7 @@ const FILLER = new Set(
   same like such following below above throughout anywhere everything each should forget fail neglect instead
   rather essay email letter story poem summary article blog post note tweet report recipe description caption review speech somewhere exclude excluding omit
   omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave try tries trying want wants hi hello hey cheers
-  important essential crucial vital bio run runs`.split(
-    /\s+/,
-  ),
+  important essential crucial vital bio run runs`.split(/\s+/),
 );
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\uE000\d+\uE001/gu;
 
