@@ -22,6 +22,7 @@ import {
 import { recognizeKeywordWishes } from "./families/keyword-wishes.js";
 import { recognizeKeywords } from "./families/keywords.js";
 import { recognizeLanguage } from "./families/language.js";
+import { recognizeLanguageBe } from "./families/language-be.js";
 import { recognizeLength, recognizeSpecialCounts } from "./families/length.js";
 import { recognizeLetters } from "./families/letters.js";
 import { recognizeMoney } from "./families/money.js";
@@ -68,6 +69,7 @@ const RECOGNIZERS: readonly Recognizer[] = [
   recognizeStructure,
   recognizeNoMarkdown,
   recognizeLanguage,
+  recognizeLanguageBe,
   recognizeKeywordWishes,
   recognizeKeywords,
 ];
@@ -88,7 +90,7 @@ const FILLER = new Set(
   same like such following below above throughout anywhere everything each should forget fail neglect instead
   rather essay email letter story poem summary article blog post note tweet report recipe description caption review speech somewhere exclude excluding omit
   omitting skip form length thanks thank kindly ok okay explicitly clearly within list present translate translated summarize summarise organise organize really steps step emphasis allowed permitted template add adds offer divide split leave try tries trying want wants hi hello hey cheers
-  important essential crucial vital bio run runs`.split(/\s+/),
+  important essential crucial vital bio run runs which`.split(/\s+/),
 );
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\uE000\d+\uE001/gu;
 

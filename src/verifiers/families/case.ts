@@ -21,7 +21,7 @@ const CASED_LETTERS = "(?:capital|capitalized|capitalised|uppercase|upper[- ]cas
  * ("Keep the reply free of uppercase letters whatsoever" has no capital letter.)
  */
 const NONE_OF =
-  "(?:no|zero|not (?:a single|one|any)|without(?: any| a single| one)?|free (?:of|from)(?: any| all)?|(?:don't|do not|never|must not|should not)(?: use)?(?: any| a single| one)?)";
+  "(?:no|zero|not (?:a single|one|any)|without(?: any| a single| one)?|free (?:of|from)(?: any| all)?|(?:don't|do not|does not|doesn't|never|must not|mustn't|should not|shouldn't|shall not|may not|cannot|can't|will not|won't)(?: (?:use|contain|include|have|feature|show|hold))?(?: any| a single| one)?)";
 /** What may stress a "none" after the letters: "whatsoever", "at all", "of any kind", "anywhere". */
 const AT_ALL = "(?: (?:whatsoever|at all|of any kind|anywhere))?";
 
@@ -123,9 +123,10 @@ export function recognizeCase(state: ClauseState): void {
       const ofPart = PART_BEFORE.test(text.slice(Math.max(0, start - 60), start));
       if (ofPart && letterCase === "upper" && readCapitalWordCount(state, text, start, end)) return;
       // "Don't write in all caps" does not say which case to use instead.
-      const negatedInside = /^(?:no|zero|not|free|without|don't|do not|never|must not|should not)\b/i.test(
-        match[0],
-      );
+      const negatedInside =
+        /^(?:no|zero|not|free|without|don't|do not|does not|doesn't|never|must not|mustn't|should not|shouldn't|shall not|may not|cannot|can't|will not|won't)\b/i.test(
+          match[0],
+        );
       if (ofPart || (!negatedInside && state.isNegatedBefore(start))) {
         state.reject(start, end);
         return;

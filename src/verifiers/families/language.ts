@@ -13,6 +13,7 @@ import { compiledPattern } from "../compiled-pattern.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 import { LANGUAGE_CODES, RESPONSE_LANGUAGE_CODES } from "./language-codes.js";
+import { isClearProse } from "./language-prose.js";
 import {
   chineseScriptOf,
   LANGUAGE_VARIANT,
@@ -463,7 +464,9 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
   };
   if (isSame(language, check.language)) return passUnlessPart(`detected ${name(language)} (${language})`);
   // Names and headings ("PIXEL PRODIGY, CODE CONSTRUCT") have no common words: trigrams alone cannot tell.
-  if (script === "Latin" && letters < 100 && votes.size === 0) {
+  // Unless it is prose franc reads clearly (language-prose.ts).
+  const bare = script === "Latin" && letters < 100 && votes.size === 0;
+  if (bare && !isClearProse(sample, candidatesFor(check.language))) {
     return {
       score: null,
       reason: `cannot tell: ${letters} letters without a common word of any language (read as ${name(language)}); ${required}`,

@@ -49,6 +49,10 @@ const BOUNDS: readonly [RegExp, (count: number) => { min?: number; max?: number 
 const APPEAR =
   /\b(?:(?:appear|occur|feature)(?:s|ing)?|occurring|be used|be present|be included|(?:show|turn|crop)(?:s|ing)? up)\b/i;
 
+/** Words that ask for few of a letter, just before it: "go easy on", "be sparing with", "cut down on". */
+const SPARING =
+  /\b(?:go (?:easy|light) on|be (?:sparing|careful|frugal) with|(?:cut|ease) (?:back|down) on|ration|limit|restrict|watch)\s+$/i;
+
 function readCount(written: string): number | undefined {
   return parseTimes(/\btimes?$|^(?:once|twice|thrice)$/i.test(written.trim()) ? written : `${written} times`);
 }
@@ -72,7 +76,7 @@ export function recognizeLetters(state: ClauseState): void {
       const found = pattern.exec(after);
       if (
         found &&
-        /^[\s,]*(?:(?:must|should|shall|has to|needs to|will|may|can|is to)\s+)?(?:(?:not|never)\s+)?(?:\w+\s+){0,3}$/i.test(
+        /^[\s,]*(?:[:—–-]\s*)?(?:(?:must|should|shall|has to|needs to|will|may|can|is to)\s+)?(?:(?:not|never)\s+)?(?:\w+\s+){0,3}$/i.test(
           after.slice(0, found.index),
         )
       ) {
@@ -117,6 +121,11 @@ export function recognizeLetters(state: ClauseState): void {
       }
       bounds = { max: bounds.min - 1 };
     }
+    // "Go easy on the letter 'e': fewer than 6": the words that ask for few of it say the ceiling too.
+    // Only the words just before the letter are looked at: a clause of many letters stays linear.
+    const near = before.slice(-40);
+    const sparing = bounds.min === undefined && bounds.max !== undefined ? SPARING.exec(near) : null;
+    if (sparing !== null && from === start) from = start - near.length + sparing.index;
     const check: LetterCountCheck = {
       kind: "letter_count",
       letter: letter.toLowerCase(),

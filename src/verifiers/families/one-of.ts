@@ -58,6 +58,9 @@ const SUBJECT =
 const NOTHING_ELSE =
   "(?:nothing else|nothing more|nothing (?:besides|but|apart from|other than|beyond) (?:that|this|it|the (?:option|answer|label|verdict|choice))|no other (?:words|text|output)|no explanations?|no commentary|no elaboration|without (?:an |any )?explanations?|(?:do not|don't|never) (?:add|write|say|include) anything(?: else| more)?)(?: (?:at all|besides|before or after))?";
 const QUALIFIER = `(?:\\s*[,;]?\\s*(?:and )?(?:(?:say|write|add|output|include|type|give|return) )?${NOTHING_ELSE}|\\s+only)?`;
+/** The answer made of nothing but the option: "consist solely of", "contain only". */
+const CONSIST =
+  "(?:consists?(?: (?:solely|only|just|exclusively|entirely|purely))? of|contains? (?:only|just|solely|nothing but))";
 const MODAL = "(?:must|should|has to|needs to|shall|may only|can only|will|is to)";
 
 const ONE_OF_PHRASINGS = [
@@ -71,7 +74,8 @@ const ONE_OF_PHRASINGS = [
   // "Reply with a single word, either High, Medium or Low": the options after the one word they may be.
   `\\b(?:${ADVERB} )?${ANSWER_VERB}(?: ${ADVERB})?(?: with| using)? (?:a single|one|just one|only one|exactly one) (?:word|label|term|value)\\s*[,:;]?\\s*(?:either|namely|one of)(?: the following| these)?\\s*:?\\s*${LIST}`,
   // "Your answer must be (exactly) one of these options: A, B, C".
-  `\\b(?:the |your )?${SUBJECT}(?: ${MODAL}) be(?: (?:exactly|only))? ${ONE_OF}\\s*:?\\s*${LIST}`,
+  // "Your reply must consist solely of one of these: LOW, MEDIUM, HIGH".
+  `\\b(?:the |your )?${SUBJECT}(?: ${MODAL} (?:be|${CONSIST})| ${CONSIST})(?: (?:exactly|only))? ${ONE_OF}\\s*:?\\s*${LIST}`,
   // "Choose one: 'True' or 'False'", "Pick one option from: red/green".
   `\\b${CHOOSE_VERB}(?: ${ADVERB})? (?:one|a single one)(?: (?:option|answer|choice|value))?(?: (?:of|from|among)(?: the following| these| those| below)?(?: ${NOUNS})?)?\\s*:\\s*${LIST}`,
   // "The valid answers are: A, B", "Allowed options: yes, no".
@@ -143,7 +147,7 @@ export function recognizeOneOf(state: ClauseState): void {
 // A check's source says how strictly it reads: "only", "just", "exactly", "nothing else", "either ... or",
 // "your answer must be one of", "the valid answers are". Quoted options are left out of the test.
 const EXACT_WORDING =
-  /\b(?:only|just|solely|simply|exactly|strictly|either|nothing else|nothing more|nothing (?:besides|but|apart from|other than)|word[- ]for[- ]word|verbatim|no other|(?:must|should|has to|needs to|shall|is to) be|valid|allowed|permitted|permissible|acceptable)\b/i;
+  /\b(?:only|just|solely|simply|exactly|strictly|either|consists? (?:exclusively |entirely |purely )?of|nothing else|nothing more|nothing (?:besides|but|apart from|other than)|word[- ]for[- ]word|verbatim|no other|(?:must|should|has to|needs to|shall|is to) be|valid|allowed|permitted|permissible|acceptable)\b/i;
 // What may join the options of a combination: "C and D", "Yes/No", "both A and B".
 const CONNECTORS = /^(?:[\s,;/&+.!?*_"'“”‘’()[\]-]|\b(?:and|or|both|plus|also)\b)*$/i;
 

@@ -15,6 +15,8 @@ const WHOSE =
 /** A verb of repeating in any of its forms: "restate", "restating", "copied", "echoes", "writing out". */
 const REPEAT_VERB =
   "(?:repeat(?:s|ed|ing)?|restat(?:e|es|ed|ing)|cop(?:y|ies|ied|ying)|echo(?:es|ed|ing)?|reproduc(?:e|es|ed|ing)|rewrit(?:e|es|ing|ten)|writ(?:e|es|ing) out|quot(?:e|es|ed|ing)|recit(?:e|es|ed|ing)|retyp(?:e|es|ed|ing))";
+/** "Say my question back to me", "read the prompt back": a verb that repeats when "back" follows it. */
+const SAY_BACK = "(?:say|read|type|give|hand|feed|play)(?:s|ing)?(?=(?: [\\w'’]+){1,4} back\\b)";
 /** How exact the repeat is: "word for word", "verbatim", "exactly as written", "unchanged". */
 const EXACTLY =
   "(?:word for word|word-for-word|verbatim|exactly as (?:it (?:is|was) |you (?:got|see|received) it |i )?(?:written|given|asked|stated|typed|phrased|worded|received|sent|wrote it|typed it|asked it)|exactly|as is|as it is|without (?:any )?(?:change|changes|modifications?|alterations?|edits?)|unchanged|unaltered|unedited|letter for letter|character for character|in full)";
@@ -23,9 +25,9 @@ const POSITION =
   "(?:at the (?:very )?(?:top|start|beginning|outset)(?: of (?:your|the) (?:reply|response|answer|output|message))?|as the (?:very )?first (?:thing|part|line)(?: (?:in|of) (?:your|the) (?:reply|response|answer|output|message))?|up front|before anything else)";
 /** The answer that follows the repeat: ", then give your answer", "followed by the answer", "and then go on to answer it". */
 const THEN_ANSWER =
-  "(?:,? (?:and )?(?:followed by (?:your|the|an) (?:answer|response|reply)|(?:then|before|after that|afterwards|and then|first,? then|next)? ?(?:go on to |proceed to |move on to )?(?:giv(?:e|ing)|provid(?:e|ing)|writ(?:e|ing)|answer(?:ed|ing)?|respond(?:ed|ing)?|repl(?:y|ied|ying)|address(?:ed|ing)?)(?: (?:your|the|an|with your|to it|it))?(?: (?:answer|response|reply))?))";
+  "(?:[.;] (?:after that|afterwards|after this|next|then),? (?:you (?:can|may|should) )?(?:give|write|provide|add|answer)(?: (?:it|(?:your|the|an) (?:answer|response|reply)))?|,? (?:and )?(?:followed by (?:your|the|an) (?:answer|response|reply)|(?:then|before|after that|afterwards|and then|first,? then|next)? ?(?:go on to |proceed to |move on to )?(?:giv(?:e|ing)|provid(?:e|ing)|writ(?:e|ing)|answer(?:ed|ing)?|respond(?:ed|ing)?|repl(?:y|ied|ying)|address(?:ed|ing)?)(?: (?:your|the|an|with your|to it|it))?(?: (?:answer|response|reply))?))";
 const REPEAT = compiledPattern(
-  `\\b(?:(?:first|(?:start|begin|open|lead(?: off)?|kick off) by|before (?:answering|responding|replying|you (?:answer|respond|reply))(?: it)?,?) )?${REPEAT_VERB} (?:back )?${WHOSE}${REQUEST}(?: (?:above|below|itself|back|in full))?(?:,? (?:${EXACTLY}|${POSITION}))*${THEN_ANSWER}?(?:,? before (?:answering|responding|replying|you (?:answer|respond|reply)|giving (?:your|the|an) (?:answer|response))(?: it)?)?(?: \\([^()]*\\))?[.;]?`,
+  `\\b(?:(?:first|(?:start|begin|open|lead(?: off)?|kick off) by|before (?:answering|responding|replying|you (?:answer|respond|reply))(?: it)?,?) )?(?:${REPEAT_VERB}|${SAY_BACK}) (?:back )?${WHOSE}${REQUEST}(?: (?:above|below|itself|back(?: to (?:me|us|the user))?|in full))?(?:,? (?:${EXACTLY}|${POSITION}))*${THEN_ANSWER}?(?:,? before (?:answering|responding|replying|you (?:answer|respond|reply)|giving (?:your|the|an) (?:answer|response))(?: it)?)?(?: \\([^()]*\\))?[.;]?`,
   "i",
 );
 /** A noun for the repeat: "a verbatim copy of the prompt", "an exact repetition of my question". */
@@ -39,6 +41,13 @@ const EXACT_ADJECTIVE =
  */
 const REPEAT_FIRST = compiledPattern(
   `\\b(?:(?:start|begin|open|lead|preface|kick off)(?:s|ning|ing)?(?: off)?(?: (?:your|the) (?:(?:entire|whole|full) )?(?:reply|response|answer|output|message|text))? with|(?:the|your) (?:very )?first (?:thing|part|line)(?: (?:in|of) (?:your|the) (?:reply|response|answer|output|message))? (?:must|should|shall|has to|needs to|will|is to) be) (?:an? |the )?(?<exact>${EXACT_ADJECTIVE} )?(?<noun>${COPY_NOUN}) of ${WHOSE}${REQUEST}(?: (?:above|below|itself))?(?:,? ${EXACTLY})*${THEN_ANSWER}?[.;]?`,
+  "i",
+);
+const REPEATED =
+  "(?:repeated|restated|copied|quoted|reproduced|echoed|written out|retyped|recited|pasted|typed out)";
+/** "Open your response with my request copied verbatim", "Begin with the question, word for word". */
+const REPEAT_OPEN_WITH = compiledPattern(
+  `\\b(?:start|begin|open|lead|preface|kick off)(?:s|ning|ing)?(?: off)?(?: (?:your|the) (?:(?:entire|whole|full) )?(?:reply|response|answer|output|message|text))? with ${WHOSE}${REQUEST}(?: (?:above|below|itself))?(?:,? ${REPEATED})?(?:,? ${EXACTLY})+${THEN_ANSWER}?[.;]?`,
   "i",
 );
 /** Nouns that may name a paraphrase: only a repeat when an adjective says it is exact. */
@@ -64,6 +73,8 @@ function findRepeat(text: string): RegExpExecArray | undefined {
   if (first !== null && (first.groups?.exact !== undefined || !LOOSE_NOUN.test(first.groups?.noun ?? ""))) {
     return first;
   }
+  const opened = REPEAT_OPEN_WITH.exec(text);
+  if (opened !== null) return opened;
   const passive = REPEAT_PASSIVE.exec(text);
   return passive !== null && EXACT.test(passive[0]) ? passive : undefined;
 }

@@ -39,6 +39,11 @@ const THING_WORD =
 const THINGS = `${THING_WORD}(?: ${THING_WORD}){0,2}(?: (?:for|about|on|of|to) (?:(?:the|a|an|my|your|our|this|that|his|her|their) )?${THING_WORD}(?: ${THING_WORD})?)?`;
 // Any things counted, when the words say they differ: what several responses are, however they are named.
 const DIFFERING_COUNT = compiledPattern(`\\b(${NUMBER}) (?:${DIFFERING} )+${THINGS}${REQUIRED}`, "iu");
+// "a pair of possible opening lines", "a couple of candidate titles": two things offered as alternatives.
+const PAIR_COUNT = compiledPattern(
+  `\\b(?:a )?(pair|couple) of (?:(?:${DIFFERING}|possible|potential|candidate|alternate|optional) )*${THINGS}${REQUIRED}`,
+  "iu",
+);
 // "Could you write the tagline two different ways?", "Phrase it in three ways": a count of ways of
 // writing one thing.
 const WAYS_COUNT = compiledPattern(
@@ -72,6 +77,10 @@ const RESPONSES_SEPARATOR = compiledPattern(
     // "2 alternative titles for the podcast, separated by ******": the differing things, separated (when
     // they are responses by name, the alternative above reads them, from their noun).
     `\\b${NUMBER} (?:${DIFFERING} )+(?!${RESPONSE_NOUNS}\\b)${THINGS}${ASIDE},? ${SEPARATED} ${SEPARATOR}`,
+    // "two different ways to word this text message, divided by ******": the ways, what they are of running
+    // up to the separator.
+    `\\b(?:a )?(?:pair|couple) of (?:(?:${DIFFERING}|possible|potential|candidate|alternate) )*${THINGS}${ASIDE},? ${SEPARATED} ${SEPARATOR}`,
+    `\\b${NUMBER} (?:${DIFFERING} )*ways (?:to|of) [^,.;:!?\\n]{1,80}?,? ${SEPARATED} ${SEPARATOR}`,
     // "Separate them with ***", "separate the two answers using six asterisks".
     `\\bseparate (?:the |them |each |your |these |those )?(?:(?:two|three|four|2|3|4) )?${RESPONSE_NOUNS}?(?: from each other)? ?${SEPARATOR}`,
     // "Use ===== to separate the responses", "put ****** on its own line between the two", "with a line of
@@ -134,7 +143,11 @@ export function readResponses(text: string): { check: ResponsesCheck; rest: stri
   if (!SEPARATOR_HINT.test(text)) return undefined;
   const separator = RESPONSES_SEPARATOR.exec(text);
   if (separator === null) return undefined;
-  const count = RESPONSES_COUNT.exec(text) ?? WAYS_COUNT.exec(text) ?? DIFFERING_COUNT.exec(text);
+  const count =
+    RESPONSES_COUNT.exec(text) ??
+    WAYS_COUNT.exec(text) ??
+    DIFFERING_COUNT.exec(text) ??
+    PAIR_COUNT.exec(text);
   // "Reply twice, and put ****** between the two replies": "twice" is read even when the separator counts too.
   const times = readTimes(text, separator.index);
   // "Write two paragraphs with *** between them" is a divider, not responses: "them" and "the two" are
@@ -143,7 +156,7 @@ export function readResponses(text: string): { check: ResponsesCheck; rest: stri
     return undefined;
   }
   // "a pair of distinct answers" is two, as is a count not written.
-  const number = parseNumber((count ?? times)?.[1] ?? "two") ?? 2;
+  const number = parseNumber((count ?? times)?.[1]?.replace(/^(?:pair|couple)$/i, "two") ?? "two") ?? 2;
   // "2 alternative titles, separated by ******": a count the separator's words hold is not said twice.
   const counted = count ?? times;
   const inside = counted !== null && counted.index >= separator.index && separator[0].includes(counted[0]);

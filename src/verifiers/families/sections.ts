@@ -14,6 +14,7 @@ import { NUMBER, parseNumber } from "../numbers.js";
 import type { TextFacts } from "../text-facts.js";
 import type { FamilyScore } from "./family-score.js";
 import { joinNothingElse, readSentenceChoice } from "./one-of.js";
+import { readReferringPhrasings } from "./referring-phrasings.js";
 import { readRepeatRequest } from "./repeat.js";
 import { readResponses } from "./responses.js";
 import { boundsOf, readCountOfThem, readMarkedSections } from "./section-markers.js";
@@ -144,6 +145,10 @@ export function readWholeDescription(description: string): WholeReading {
     checks.push(responses.check);
     rest = responses.rest;
   }
+
+  const referring = readReferringPhrasings(rest);
+  checks.push(...referring.checks);
+  rest = referring.rest;
 
   const sentenceChoice = readSentenceChoice(rest);
   if (sentenceChoice !== undefined) {

@@ -30,20 +30,28 @@ const NOUN_WORD = `(?!${NOT_A_NOUN}\\b)[\\p{L}-]{1,30}`;
  * dates", "the four tips". The groups are those length.ts's addNamedCount reads.
  */
 const OPEN_COUNT = `\\b(?:(?<cmp>${COMPARATOR}) )?(?:the |your )?(?<n>${NUMBER})(?:(?: to | or | ?[-–] ?)(?<n2>${NUMBER})| (?<inner>or (?:more|fewer|less)))? (?:of (?:the|your|these|those) )?(?:${NOUN_WORD} ){0,2}?${NOUN_WORD}(?: (?<post>${POSTFIX})\\b)?${OF_TEXT}`;
+/**
+ * Where the counted things are, after their name: "phrases in the tips", "warnings in the instructions",
+ * "details of the letter". Up to two words of a name after a determiner.
+ */
+const LOCATOR = `(?: (?:in|from|of|within|across|throughout) (?:the|your|these|those|each|every|my|our) (?:${NOUN_WORD} )?${NOUN_WORD})?`;
+/** How the things are put into the style: "by putting it between single asterisks", "by wrapping them in". */
+const BY_PUTTING =
+  "by (?:putting|wrapping|enclosing|setting|placing|surrounding|marking|writing|framing) (?:it|them|each(?: one)?|each of them|those|these|every one) (?:between|in|inside|within|with) (?:(?:a pair of|pairs of|two) )?";
 const MODAL =
   "(?:(?:must|should|shall|will|may|can|needs? to|has to|have to|are to|ought to|are going to) )?";
 /**
  * What counted things are made for a placeholder: "left as bracketed placeholders", "written in square
  * brackets". Bare "brackets" are no placeholders: in British English they are parentheses.
  */
-const PLACEHOLDER_MADE = `(?:be |are |get )?(?:(?:left|written|given|marked|shown|kept|put|formatted|presented|set|typed|wrapped|enclosed|turned into|made into|rendered|replaced (?:by|with)) )?(?:as|in|into|with|inside|within|using|by) (?:(?:a pair of|pairs of) )?(?:(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|place[- ]holders?|fields?|slots?|blanks?)|(?:placeholders?|place[- ]holders?)(?: (?:in|inside|within) (?:square )?brackets)?|square brackets)\\b`;
+const PLACEHOLDER_MADE = `(?:be |are |get )?(?:(?:left|written|given|marked|shown|kept|put|formatted|presented|set|typed|wrapped|enclosed|turned into|made into|rendered|replaced (?:by|with)) )?(?:as|in|into|with|inside|within|using|by) (?:(?:a pair of|pairs of) )?(?:(?:square[- ]bracket(?:ed)?|bracketed) (?:placeholders?|place[- ]holders?|fields?|slots?|blanks?)|(?:placeholders?|place[- ]holders?)(?: (?:in|inside|within) (?:square )?brackets)?|square brackets|\\[[^\\]\\n]{1,40}\\](?:[- ]style)? (?:placeholders?|place[- ]holders?|fields?|slots?|blanks?))(?![\\p{L}])|${BY_PUTTING}(?:square brackets|(?:square[- ]bracket(?:ed)?|bracketed) placeholders?)\\b`;
 /** What counted things are made for a highlight: "with markdown emphasis", "need markdown highlighting". */
-const HIGHLIGHT_MADE = `(?:(?:be |are |get |is )?(?:(?:highlighted|emphasi[sz]ed|marked|formatted|written|set|shown|wrapped|styled|put|rendered|typed|displayed) )?(?:in|with|using|as|via|by)|(?:need|needs|require|requires|get|gets|deserve|deserves|receive|receives)) (?:(?:some|a bit of|a) )?${EMPHASIS_STYLE}`;
+const HIGHLIGHT_MADE = `(?:(?:be |are |get |is )?(?:(?:highlighted|emphasi[sz]ed|marked|formatted|written|set|shown|wrapped|styled|put|rendered|typed|displayed) )?(?:in|with|using|as|via|by)|(?:need|needs|require|requires|get|gets|deserve|deserves|receive|receives)) (?:(?:some|a bit of|a) )?${EMPHASIS_STYLE}|${BY_PUTTING}${EMPHASIS_STYLE}`;
 /** A verb that may come before the count: "Mark 3 or more warnings with...", "leave at least two names as...". */
 const VERB =
   "(?:\\b(?:mark|wrap|stress|put|set|format|render|show|type|write|make|enclose|surround|display|present|style|emphasi[sz]e|highlight|call out|accentuate|flag|leave|turn|replace|keep|give)\\w{0,3} )?";
 const MADE_COUNT = compiledPattern(
-  `${VERB}${OPEN_COUNT} ${MODAL}(?:(?<placeholder>${PLACEHOLDER_MADE})|${HIGHLIGHT_MADE})`,
+  `${VERB}${OPEN_COUNT}${LOCATOR} ${MODAL}(?:(?<placeholder>${PLACEHOLDER_MADE})|${HIGHLIGHT_MADE})`,
   "giu",
 );
 

@@ -12,7 +12,7 @@ import {
 } from "../../helpers/measure-ifeval.js";
 
 /** Agreement reached when the floor was set (`npm run bench:ifeval`), and the floor under it, in percent. */
-const REACHED = 97.0;
+const REACHED = 97.4;
 const FLOOR = 95.5;
 
 describe("paraphrase corpus", () => {
