@@ -3,12 +3,11 @@
 // with a bound after the words, before the capitals: "Only one word in the reply, at most, may be written
 // fully in capitals", "two words max can be in all caps". Read before the count families, which would
 // take "at least four whole words" for the text's length or "two words ... at most" for exactly two.
-import type { CountCheck } from "../check.js";
 import type { ClauseState } from "../clause-state.js";
 import { eachMatch } from "../clause-state.js";
 import { compiledPattern } from "../compiled-pattern.js";
 import { NUMBER, parseNumber } from "../numbers.js";
-import { boundsOf, COMPARATOR, COUNT, POSTFIX } from "./case-word-count.js";
+import { acceptCapitalWords, boundsOf, COMPARATOR, COUNT, POSTFIX } from "./case-word-count.js";
 
 const WHOLLY = "(?:fully|entirely|completely|wholly|totally)";
 const IN_CAPITALS =
@@ -84,11 +83,5 @@ function addCapitalWords(
     state.reject(start, end);
     return;
   }
-  const check: CountCheck = {
-    kind: "count",
-    unit: "capital_words",
-    ...read,
-    source: state.source(start, end),
-  };
-  state.accept(start, end, check);
+  acceptCapitalWords(state, start, end, read);
 }

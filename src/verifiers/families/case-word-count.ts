@@ -79,6 +79,17 @@ export function readCapitalWordCount(state: ClauseState, text: string, start: nu
   // "Don't put the key words in capitals, at least 3" says nothing checkable.
   if (bounds === undefined || state.isNegatedBefore(from)) return false;
   const to = after === null ? end : end + after[0].length;
+  acceptCapitalWords(state, from, to, bounds);
+  return true;
+}
+
+/** Adds the count of words in capitals read from `[from, to)`, and consumes the span. */
+export function acceptCapitalWords(
+  state: ClauseState,
+  from: number,
+  to: number,
+  bounds: { min?: number; max?: number },
+): void {
   const check: CountCheck = {
     kind: "count",
     unit: "capital_words",
@@ -86,5 +97,4 @@ export function readCapitalWordCount(state: ClauseState, text: string, start: nu
     source: state.source(from, to),
   };
   state.accept(from, to, check);
-  return true;
 }

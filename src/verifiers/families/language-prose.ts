@@ -2,7 +2,6 @@
 // only some) may still be read by its trigrams: when it is prose, not names or a heading, and franc reads
 // it clearly as one language. "Välkommen till vårt hotell! Vi hoppas att ni trivs här." is Swedish, and
 // fails "in Finnish"; "PIXEL PRODIGY, CODE CONSTRUCT" and a list of nouns stay undecided.
-import { createRequire } from "node:module";
 import type { francAll as FrancAll } from "franc";
 
 /** The fewest words a short text needs to be read as prose. */
@@ -13,19 +12,20 @@ const CLEAR_MARGIN = 0.85;
 const SENTENCE_END = /\p{L}[.!?]+(?:\s|$)/u;
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 
-let francAllLoaded: typeof FrancAll | undefined;
-
 /**
  * Whether `sample` is prose franc reads clearly as one language: eight words at least, a sentence end,
  * most words starting in lowercase (names and headings start in capitals), and the runner-up language
- * scoring well below the best among `candidates`.
+ * scoring well below the best among `candidates`, as `francAll` (the detector language.ts loads) scores them.
  */
-export function isClearProse(sample: string, candidates: readonly string[]): boolean {
+export function isClearProse(
+  sample: string,
+  candidates: readonly string[],
+  francAll: typeof FrancAll,
+): boolean {
   const words = sample.match(WORD) ?? [];
   if (words.length < MIN_PROSE_WORDS || !SENTENCE_END.test(sample)) return false;
   const lower = words.filter((word) => /^\p{Ll}/u.test(word)).length;
   if (lower * 2 <= words.length) return false;
-  francAllLoaded ??= (createRequire(import.meta.url)("franc") as { francAll: typeof FrancAll }).francAll;
-  const scores = francAllLoaded(sample, { only: [...candidates], minLength: 1 });
+  const scores = francAll(sample, { only: [...candidates], minLength: 1 });
   return scores[0]![0] !== "und" && (scores[1]?.[1] ?? 0) <= CLEAR_MARGIN;
 }

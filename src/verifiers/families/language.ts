@@ -466,7 +466,7 @@ export function scoreLanguage(check: LanguageCheck, facts: TextFacts): FamilySco
   // Names and headings ("PIXEL PRODIGY, CODE CONSTRUCT") have no common words: trigrams alone cannot tell.
   // Unless it is prose franc reads clearly (language-prose.ts).
   const bare = script === "Latin" && letters < 100 && votes.size === 0;
-  if (bare && !isClearProse(sample, candidatesFor(check.language))) {
+  if (bare && !isClearProse(sample, candidatesFor(check.language), loadFrancAll())) {
     return {
       score: null,
       reason: `cannot tell: ${letters} letters without a common word of any language (read as ${name(language)}); ${required}`,
